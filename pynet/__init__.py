@@ -1,0 +1,43 @@
+"""pynet: Node.js's ``net`` module for Python.
+
+Same API, same events, same event order, same error codes, on a
+single-threaded :mod:`selectors` event loop.  A Node script ports line by line
+and ends with :func:`run`::
+
+    from pynet import net, run
+
+    def on_connection(sock):
+        sock.pipe(sock)
+
+    net.createServer(on_connection).listen(7000, '127.0.0.1')
+    run()
+
+See ``docs/`` for the porting guide and the Python mapping of Node's API.
+"""
+
+from __future__ import annotations
+
+from ._runtime import callFromThread, run
+from .process import nextTick
+from .timers import (
+    clearImmediate,
+    clearInterval,
+    clearTimeout,
+    setImmediate,
+    setInterval,
+    setTimeout,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "callFromThread",
+    "clearImmediate",
+    "clearInterval",
+    "clearTimeout",
+    "nextTick",
+    "run",
+    "setImmediate",
+    "setInterval",
+    "setTimeout",
+]

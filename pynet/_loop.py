@@ -1,0 +1,583 @@
+"""The event loop: libuv's phases, Node's tick queue, on :mod:`selectors`.
+
+Theory of operation
+-------------------
+One :class:`Loop` runs on one thread.  It knows nothing of sockets, streams or
+events: it runs *callbacks* — from timers, fd readiness, and five queues — in
+the order libuv's ``uv_run`` does, with Node's ``process.nextTick`` rule on
+top.  One turn of :meth:`Loop.run` is::
+
+    update time → timers → pending → poll (fd callbacks, thread calls)
+                → check (immediates) → close callbacks → (loop if alive)
+
+* **ticks** (``next_tick``) run after *every* callback the loop makes, and
+  after the script's synchronous part (the start of :meth:`run`), until the
+  queue is empty — ticks queued by ticks run in the same drain.
+* **timers** (:class:`Timer`) sit in a heap ordered by (deadline, sequence);
+  a timer is due when its deadline is ``<= now``, where ``now`` is the time
+  cached at the start of the phase (``uv_update_time``), so a 1 ms timer
+  started by a timer callback never runs in the same phase.
+* **pending** callbacks (``call_pending``) and **close** callbacks
+  (``call_close``) run in their phases; **immediates** (:class:`Immediate`)
+  in the check phase.  Each of these phases runs only what was queued when
+  the phase began; what a callback queues runs next turn.
+* **fd watches** (``watch_read``/``watch_write``): one reader and one writer
+  per fd, kept in the selector's ``data`` slot.
+* **thread calls** (``call_from_thread``): the one thread-safe entry point. A
+  deque plus a byte on a socketpair wakes a blocked ``select``; the calls run
+  in the poll phase, on the loop thread.
+
+Liveness (when :meth:`run` returns) is libuv's ``uv__loop_alive``: the loop
+lives while it has ref'd handles (``add_ref``/``remove_ref``, counted by the
+layers above: listening servers, open sockets, pending lookups), ref'd timers,
+ref'd immediates, or anything queued.
+
+Invariants
+----------
+* A callback is removed from its queue *before* it runs, so an exception that
+  escapes leaves every queue valid; the remaining work runs on the next
+  :meth:`run`.
+* An exception escaping a callback goes to the uncaught-exception hook
+  (``process.on('uncaughtException')``); when the hook does not handle it, it
+  stops the loop and propagates out of :meth:`run`.  ``KeyboardInterrupt``
+  and ``SystemExit`` always propagate.
+* A stale selector event is never delivered: fds are reused by the kernel, so
+  each event is checked against the watch object it was registered with.
+* ``_ref_timers`` / ``_ref_immediates`` count exactly the active, ref'd
+  timers and immediates.
+
+Node/libuv reference: ``uv_run``, ``uv__run_timers``, ``uv__io_poll``,
+``uv__run_check``, ``uv__run_closing_handles``, ``uv_async_send``; Node's
+``processTicksAndRejections`` (lib/internal/process/task_queues.js),
+``processImmediate`` and ``listOnTimeout`` (lib/internal/timers.js).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import selectors
+import socket
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ._clock import Clock, MonotonicClock
+
+__all__ = [
+    "Immediate",
+    "Loop",
+    "LoopStatistics",
+    "Timer",
+    "get_loop",
+    "set_loop",
+    "set_uncaught_hook",
+]
+
+Callback = Callable[..., Any]
+_READ = selectors.EVENT_READ
+_WRITE = selectors.EVENT_WRITE
+
+# Set by pynet.process: returns True when the exception was handled.
+_uncaught_hook: Callable[[BaseException], bool] | None = None
+
+
+def set_uncaught_hook(hook: Callable[[BaseException], bool] | None) -> None:
+    """Install the function consulted for exceptions escaping callbacks."""
+    global _uncaught_hook
+    _uncaught_hook = hook
+
+
+class Timer:
+    """A one-shot or repeating timer on a loop (libuv's ``uv_timer_t``).
+
+    ``delay`` and ``repeat`` are milliseconds.  The timer is *active* between
+    :meth:`start` and its firing (one-shot), :meth:`stop`, or forever (repeat).
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "_active",
+        "_args",
+        "_callback",
+        "_delay",
+        "_loop",
+        "_ref",
+        "_repeat",
+        "_seq",
+        "_when",
+    )
+
+    def __init__(self, loop: Loop, callback: Callback, args: tuple[Any, ...] = (),
+                 delay: float = 1, repeat: float | None = None) -> None:
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._delay = delay
+        self._repeat = repeat
+        self._when = 0.0
+        self._seq = 0
+        self._active = False
+        self._ref = True
+
+    def start(self, delay: float | None = None) -> None:
+        """(Re)arm the timer ``delay`` ms from the loop's cached now."""
+        if delay is not None:
+            self._delay = delay
+        self._loop._timer_start(self)
+
+    def stop(self) -> None:
+        self._loop._timer_stop(self)
+
+    def ref(self) -> None:
+        if not self._ref:
+            self._ref = True
+            if self._active:
+                self._loop._ref_timers += 1
+
+    def unref(self) -> None:
+        if self._ref:
+            self._ref = False
+            if self._active:
+                self._loop._ref_timers -= 1
+
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    @property
+    def deadline(self) -> float:
+        """The loop time (ms) at which the timer fires, while active."""
+        return self._when
+
+
+class Immediate:
+    """One ``setImmediate`` callback, queued for the check phase."""
+
+    __slots__ = ("__weakref__", "_args", "_callback", "_loop", "_pending", "_ref")
+
+    def __init__(self, loop: Loop, callback: Callback, args: tuple[Any, ...]) -> None:
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._pending = True
+        self._ref = True
+
+    def cancel(self) -> None:
+        if self._pending:
+            self._pending = False
+            if self._ref:
+                self._loop._ref_immediates -= 1
+
+    def ref(self) -> None:
+        if not self._ref:
+            self._ref = True
+            if self._pending:
+                self._loop._ref_immediates += 1
+
+    def unref(self) -> None:
+        if self._ref:
+            self._ref = False
+            if self._pending:
+                self._loop._ref_immediates -= 1
+
+
+class _Watch:
+    """The reader and writer callbacks of one fd (the selector's ``data``)."""
+
+    __slots__ = ("reader", "writer")
+
+    def __init__(self) -> None:
+        self.reader: Callback | None = None
+        self.writer: Callback | None = None
+
+
+@dataclass(frozen=True)
+class LoopStatistics:
+    """What keeps the loop alive, for tests that check nothing leaked."""
+
+    refs: int
+    timers: int
+    ref_timers: int
+    immediates: int
+    ticks: int
+    pending: int
+    closing: int
+    thread_calls: int
+    watched_fds: int
+
+    @property
+    def idle(self) -> bool:
+        return not (self.refs or self.timers or self.immediates or self.ticks
+                    or self.pending or self.closing or self.thread_calls or self.watched_fds)
+
+
+class Loop:
+    """A single-threaded event loop with libuv's phases.
+
+    ``clock`` defaults to the real monotonic clock and ``selector`` to
+    :class:`selectors.DefaultSelector`; tests pass a :class:`~pynet._clock.FakeClock`.
+    """
+
+    def __init__(self, clock: Clock | None = None,
+                 selector: selectors.BaseSelector | None = None) -> None:
+        self.clock: Clock = clock if clock is not None else MonotonicClock()
+        self._selector = selector if selector is not None else selectors.DefaultSelector()
+        self._now = 0.0
+        self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._timers: list[tuple[float, int, Timer]] = []
+        self._timer_seq = 0
+        self._active_timers = 0
+        self._ref_timers = 0
+        self._pending: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._immediates: deque[Immediate] = deque()
+        self._ref_immediates = 0
+        self._closing: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._refs = 0
+        self._watches: dict[int, _Watch] = {}
+        self._running = False
+        self._closed = False
+        self._thread_id: int | None = None
+        # call_from_thread: a deque (thread-safe appends) and a wakeup socketpair.
+        self._thread_calls: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
+        self._wake_pending = False
+        self._selector.register(self._wake_r.fileno(), _READ, None)
+        self.update_time()
+
+    # -- time ------------------------------------------------------------------
+
+    def update_time(self) -> None:
+        """Cache the clock, in milliseconds (``uv_update_time``)."""
+        self._now = self.clock.now()
+
+    def now(self) -> float:
+        """The cached loop time in milliseconds (``uv_now``)."""
+        return self._now
+
+    # -- queues ------------------------------------------------------------------
+
+    def next_tick(self, callback: Callback, *args: Any) -> None:
+        """Queue ``callback(*args)`` to run before the loop goes on."""
+        self._ticks.append((callback, args))
+
+    def call_pending(self, callback: Callback, *args: Any) -> None:
+        """Queue ``callback(*args)`` for the next pending phase."""
+        self._pending.append((callback, args))
+
+    def call_close(self, callback: Callback, *args: Any) -> None:
+        """Queue ``callback(*args)`` for the next close-callbacks phase."""
+        self._closing.append((callback, args))
+
+    def set_immediate(self, callback: Callback, *args: Any) -> Immediate:
+        immediate = Immediate(self, callback, args)
+        self._immediates.append(immediate)
+        self._ref_immediates += 1
+        return immediate
+
+    def call_from_thread(self, callback: Callback, *args: Any) -> None:
+        """Run ``callback(*args)`` on the loop thread, soon.  Thread-safe."""
+        self._thread_calls.append((callback, args))
+        if not self._wake_pending:
+            self._wake_pending = True
+            try:
+                self._wake_w.send(b"\0")
+            except (BlockingIOError, InterruptedError):
+                pass  # The pipe is full of wakeups already.
+            except OSError:
+                if not self._closed:
+                    raise
+
+    # -- handles (liveness) ------------------------------------------------------
+
+    def add_ref(self) -> None:
+        """Count one more ref'd, active handle (keeps :meth:`run` going)."""
+        self._refs += 1
+
+    def remove_ref(self) -> None:
+        self._refs -= 1
+        assert self._refs >= 0, "unbalanced remove_ref"
+
+    # -- fd watches ----------------------------------------------------------------
+
+    def watch_read(self, fd: int, callback: Callback) -> None:
+        self._watch(fd, callback, True)
+
+    def watch_write(self, fd: int, callback: Callback) -> None:
+        self._watch(fd, callback, False)
+
+    def unwatch_read(self, fd: int) -> None:
+        self._unwatch(fd, True)
+
+    def unwatch_write(self, fd: int) -> None:
+        self._unwatch(fd, False)
+
+    def unwatch(self, fd: int) -> None:
+        """Forget both watches of ``fd``; call before closing it."""
+        if self._watches.pop(fd, None) is not None:
+            self._selector.unregister(fd)
+
+    def _watch(self, fd: int, callback: Callback, read: bool) -> None:
+        watch = self._watches.get(fd)
+        if watch is None:
+            watch = self._watches[fd] = _Watch()
+            if read:
+                watch.reader = callback
+            else:
+                watch.writer = callback
+            self._selector.register(fd, _READ if read else _WRITE, watch)
+            return
+        old = (_READ if watch.reader else 0) | (_WRITE if watch.writer else 0)
+        if read:
+            watch.reader = callback
+        else:
+            watch.writer = callback
+        new = (_READ if watch.reader else 0) | (_WRITE if watch.writer else 0)
+        if new != old:
+            self._selector.modify(fd, new, watch)
+
+    def _unwatch(self, fd: int, read: bool) -> None:
+        watch = self._watches.get(fd)
+        if watch is None:
+            return
+        if read:
+            if watch.reader is None:
+                return
+            watch.reader = None
+        else:
+            if watch.writer is None:
+                return
+            watch.writer = None
+        if watch.reader is None and watch.writer is None:
+            del self._watches[fd]
+            self._selector.unregister(fd)
+        else:
+            self._selector.modify(fd, _READ if watch.reader else _WRITE, watch)
+
+    # -- timers --------------------------------------------------------------------
+
+    def _timer_start(self, timer: Timer) -> None:
+        if timer._active:
+            self._active_timers -= 1
+            if timer._ref:
+                self._ref_timers -= 1
+        self._timer_seq += 1
+        timer._seq = self._timer_seq
+        timer._when = self._now + timer._delay
+        timer._active = True
+        self._active_timers += 1
+        if timer._ref:
+            self._ref_timers += 1
+        heapq.heappush(self._timers, (timer._when, timer._seq, timer))
+        # Discussion: stopped and restarted timers leave stale heap entries
+        # (lazy cancellation, as asyncio does).  Rebuild when they dominate so
+        # the heap stays O(active timers).
+        if len(self._timers) > 64 and len(self._timers) > 2 * self._active_timers:
+            self._timers = [e for e in self._timers if e[2]._active and e[1] == e[2]._seq]
+            heapq.heapify(self._timers)
+
+    def _timer_stop(self, timer: Timer) -> None:
+        if timer._active:
+            timer._active = False
+            self._active_timers -= 1
+            if timer._ref:
+                self._ref_timers -= 1
+
+    def _run_timers(self) -> None:
+        heap = self._timers
+        now = self._now
+        while heap:
+            when, seq, timer = heap[0]
+            if not timer._active or seq != timer._seq:
+                heapq.heappop(heap)
+                continue
+            if when > now:
+                break
+            heapq.heappop(heap)
+            if timer._repeat is not None:
+                # Node re-arms an interval from the cached now, after the call,
+                # unless the callback stopped (cleared) or restarted it.
+                try:
+                    self._call(timer._callback, timer._args)
+                finally:
+                    if timer._active and timer._seq == seq and timer._repeat is not None:
+                        timer.start(timer._repeat)
+            else:
+                self._timer_stop(timer)
+                self._call(timer._callback, timer._args)
+
+    def _next_deadline(self) -> float | None:
+        heap = self._timers
+        while heap:
+            when, seq, timer = heap[0]
+            if timer._active and seq == timer._seq:
+                return when
+            heapq.heappop(heap)
+        return None
+
+    # -- running -------------------------------------------------------------------
+
+    def alive(self) -> bool:
+        """``uv__loop_alive``: is there anything that keeps the loop running?"""
+        return bool(self._refs or self._ref_timers or self._ref_immediates or self._ticks
+                    or self._pending or self._closing or self._thread_calls)
+
+    def run(self) -> None:
+        """Run until nothing ref'd is left.  May be called again later."""
+        if self._running:
+            raise RuntimeError("the loop is already running")
+        self._running = True
+        self._thread_id = threading.get_ident()
+        try:
+            self.update_time()
+            self._drain_ticks()
+            if self.alive():
+                self._run_timers()
+            while self.alive():
+                self._run_queue(self._pending)
+                self._poll()
+                self._run_immediates()
+                self._run_queue(self._closing)
+                self.update_time()
+                self._run_timers()
+        finally:
+            self._running = False
+            self._thread_id = None
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def _poll_timeout(self) -> float | None:
+        """How long the poll phase may block (``uv_backend_timeout``), in seconds."""
+        if (self._pending or self._closing or self._immediates or self._ticks
+                or self._thread_calls or not (self._refs or self._ref_timers)):
+            return 0.0
+        deadline = self._next_deadline()
+        if deadline is None:
+            return None
+        # Discussion: epoll has 1 ms resolution and rounds down; ceil the wait
+        # so a timer is never polled for, found not yet due, and spun on.
+        return max(0.0, math.ceil(deadline - self._now)) / 1000.0
+
+    def _poll(self) -> None:
+        timeout = self.clock.sleep(self._poll_timeout())
+        events = self._selector.select(timeout)
+        self.update_time()
+        watches = self._watches
+        for key, mask in events:
+            if key.data is None:
+                self._run_thread_calls()
+                continue
+            watch: _Watch = key.data
+            if watches.get(key.fd) is not watch:
+                continue  # Unwatched (and maybe reused) by an earlier callback.
+            if mask & _READ and watch.reader is not None:
+                self._call(watch.reader, ())
+            if mask & _WRITE and watch.writer is not None and watches.get(key.fd) is watch:
+                self._call(watch.writer, ())
+
+    def _run_thread_calls(self) -> None:
+        try:
+            while self._wake_r.recv(4096):
+                pass
+        except (BlockingIOError, InterruptedError):
+            pass
+        self._wake_pending = False
+        calls = self._thread_calls
+        for _ in range(len(calls)):
+            callback, args = calls.popleft()
+            self._call(callback, args)
+
+    def _run_queue(self, queue: deque[tuple[Callback, tuple[Any, ...]]]) -> None:
+        for _ in range(len(queue)):
+            callback, args = queue.popleft()
+            self._call(callback, args)
+
+    def _run_immediates(self) -> None:
+        queue = self._immediates
+        if not queue:
+            return
+        # Immediates queued from here on run next turn (Node's processImmediate).
+        self._immediates = deque()
+        try:
+            while queue:
+                immediate = queue.popleft()
+                if not immediate._pending:
+                    continue
+                immediate._pending = False
+                if immediate._ref:
+                    self._ref_immediates -= 1
+                self._call(immediate._callback, immediate._args)
+        finally:
+            if queue:  # An exception escaped: keep the rest, in order, first.
+                queue.extend(self._immediates)
+                self._immediates = queue
+
+    def _call(self, callback: Callback, args: tuple[Any, ...]) -> None:
+        try:
+            callback(*args)
+        except BaseException as exc:
+            self._uncaught(exc)
+        if self._ticks:
+            self._drain_ticks()
+
+    def _drain_ticks(self) -> None:
+        ticks = self._ticks
+        while ticks:
+            callback, args = ticks.popleft()
+            try:
+                callback(*args)
+            except BaseException as exc:
+                self._uncaught(exc)
+
+    def _uncaught(self, exc: BaseException) -> None:
+        if isinstance(exc, Exception) and _uncaught_hook is not None and _uncaught_hook(exc):
+            return
+        raise exc
+
+    # -- introspection and shutdown ------------------------------------------------
+
+    def statistics(self) -> LoopStatistics:
+        return LoopStatistics(
+            refs=self._refs,
+            timers=self._active_timers,
+            ref_timers=self._ref_timers,
+            immediates=sum(1 for i in self._immediates if i._pending),
+            ticks=len(self._ticks),
+            pending=len(self._pending),
+            closing=len(self._closing),
+            thread_calls=len(self._thread_calls),
+            watched_fds=len(self._watches),
+        )
+
+    def close(self) -> None:
+        """Release the selector and the wakeup pair.  The loop is unusable after."""
+        if self._closed:
+            return
+        self._closed = True
+        self._selector.close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+
+_current: Loop | None = None
+
+
+def get_loop() -> Loop:
+    """The loop pynet's module-level functions use (created on first use)."""
+    global _current
+    if _current is None:
+        _current = Loop()
+    return _current
+
+
+def set_loop(loop: Loop | None) -> Loop | None:
+    """Make ``loop`` the current loop (``None``: a new one on next use); returns the old."""
+    global _current
+    old, _current = _current, loop
+    return old

@@ -1,0 +1,360 @@
+"""Node's error vocabulary, in Python.
+
+Two families, exactly as in Node (``lib/internal/errors.js``):
+
+* **Argument errors** (``ERR_*``) are raised synchronously by the call that got
+  the bad argument.  Each Node code is a class named after it, whose builtin
+  base is the nearest Python one: Node ``TypeError`` → :class:`TypeError`,
+  ``RangeError`` → :class:`ValueError`, plain ``Error`` → :class:`Exception`.
+  Every instance carries ``.code`` (the Node code string) and Node's message.
+  All of them also derive from :class:`NodeError`, so ``except NodeError`` works.
+
+* **System errors** are never raised into the caller: they are emitted as
+  ``'error'`` (then ``'close'``).  :func:`errno_exception`,
+  :func:`exception_with_host_port`, :func:`uv_exception_with_host_port` and
+  :func:`dns_exception` build them, mirroring Node's ``ErrnoException``,
+  ``ExceptionWithHostPort``, ``UVExceptionWithHostPort`` and
+  ``DNSException``.  They are instances of the matching builtin
+  :class:`OSError` subclass (``ConnectionRefusedError`` for ``ECONNREFUSED``…),
+  with Node's fields ``.code``, ``.syscall``, ``.address``, ``.port`` and
+  ``.hostname``.  ``.errno`` keeps Python's positive value (mapping §6).
+
+Discussion: the classes are created from one table (``_CODES``) so the code,
+the base class and the message template live together, as Node's ``E()`` calls
+do.  Messages are Node's word for word; tests compare them with what ``node``
+prints.
+"""
+
+from __future__ import annotations
+
+import errno as _errno
+import os
+from typing import Any
+
+__all__ = [
+    "AggregateError",
+    "NodeError",
+    "SystemError",
+    "connection_reset",
+    "dns_exception",
+    "errno_exception",
+    "exception_with_host_port",
+    "uv_exception_with_host_port",
+]
+
+
+class NodeError(Exception):
+    """Base of every ``ERR_*`` error pynet raises or emits."""
+
+    code: str = ""
+
+    def __init__(self, message: str = "", **props: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        for key, value in props.items():
+            setattr(self, key, value)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+# code -> (builtin base, message template).  Templates are Node's.
+_CODES: dict[str, tuple[type[Exception], str]] = {
+    "ERR_INVALID_ARG_TYPE": (TypeError, "{}"),
+    "ERR_INVALID_ARG_VALUE": (TypeError, "{}"),
+    "ERR_INVALID_RETURN_VALUE": (TypeError, "{}"),
+    "ERR_MISSING_ARGS": (TypeError, "{}"),
+    "ERR_OUT_OF_RANGE": (ValueError, "{}"),
+    "ERR_SOCKET_BAD_PORT": (ValueError, "{}"),
+    "ERR_INVALID_IP_ADDRESS": (TypeError, "Invalid IP address: {}"),
+    "ERR_INVALID_ADDRESS_FAMILY": (ValueError, "Invalid address family: {}"),
+    "ERR_INVALID_ADDRESS": (Exception, "Invalid socket address"),
+    "ERR_INVALID_FD_TYPE": (TypeError, "Unsupported fd type: {}"),
+    "ERR_INVALID_HANDLE_TYPE": (TypeError, "This handle type cannot be sent"),
+    "ERR_SERVER_ALREADY_LISTEN": (
+        Exception,
+        "Listen method has been called more than once without closing.",
+    ),
+    "ERR_SERVER_NOT_RUNNING": (Exception, "Server is not running."),
+    "ERR_SOCKET_CLOSED": (Exception, "Socket is closed"),
+    "ERR_SOCKET_CLOSED_BEFORE_CONNECTION": (
+        Exception,
+        "Socket closed before the connection was established",
+    ),
+    "ERR_SOCKET_CONNECTION_TIMEOUT": (Exception, "Socket connection timeout"),
+    "ERR_STREAM_WRITE_AFTER_END": (Exception, "write after end"),
+    "ERR_STREAM_DESTROYED": (Exception, "Cannot call {} after a stream was destroyed"),
+    "ERR_STREAM_ALREADY_FINISHED": (
+        Exception,
+        "Cannot call {} after a stream was finished",
+    ),
+    "ERR_STREAM_NULL_VALUES": (TypeError, "May not write null values to stream"),
+    "ERR_STREAM_PREMATURE_CLOSE": (Exception, "Premature close"),
+    "ERR_STREAM_PUSH_AFTER_EOF": (Exception, "stream.push() after EOF"),
+    "ERR_UNKNOWN_ENCODING": (TypeError, "Unknown encoding: {}"),
+    "ERR_UNHANDLED_ERROR": (Exception, "{}"),
+    "ERR_IP_BLOCKED": (Exception, "IP({}) is blocked by net.BlockList"),
+    "ERR_METHOD_NOT_IMPLEMENTED": (Exception, "The {} method is not implemented"),
+    "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
+    "ERR_INVALID_THIS": (TypeError, "Value of \"this\" must be of type {}"),
+    "ABORT_ERR": (Exception, "The operation was aborted"),
+}
+
+
+def _make(code: str, base: type[Exception], template: str) -> type[NodeError]:
+    def __init__(self: NodeError, *args: Any, **props: Any) -> None:  # noqa: N807
+        message = template.format(*args) if args or "{}" not in template else template
+        NodeError.__init__(self, message, **props)
+
+    cls = type(code, (NodeError, base), {"code": code, "__init__": __init__})
+    cls.__module__ = __name__
+    cls.__doc__ = f"Node's ``{code}`` ({base.__name__}): ``{template}``."
+    return cls
+
+
+for _code, (_base, _template) in _CODES.items():
+    globals()[_code] = _make(_code, _base, _template)
+    __all__.append(_code)
+
+# Discussion: the names are bound by the loop above; these annotations let
+# mypy and readers see them.
+ERR_INVALID_ARG_TYPE: type[NodeError]
+ERR_INVALID_ARG_VALUE: type[NodeError]
+ERR_INVALID_RETURN_VALUE: type[NodeError]
+ERR_MISSING_ARGS: type[NodeError]
+ERR_OUT_OF_RANGE: type[NodeError]
+ERR_SOCKET_BAD_PORT: type[NodeError]
+ERR_INVALID_IP_ADDRESS: type[NodeError]
+ERR_INVALID_ADDRESS_FAMILY: type[NodeError]
+ERR_INVALID_ADDRESS: type[NodeError]
+ERR_INVALID_FD_TYPE: type[NodeError]
+ERR_INVALID_HANDLE_TYPE: type[NodeError]
+ERR_SERVER_ALREADY_LISTEN: type[NodeError]
+ERR_SERVER_NOT_RUNNING: type[NodeError]
+ERR_SOCKET_CLOSED: type[NodeError]
+ERR_SOCKET_CLOSED_BEFORE_CONNECTION: type[NodeError]
+ERR_SOCKET_CONNECTION_TIMEOUT: type[NodeError]
+ERR_STREAM_WRITE_AFTER_END: type[NodeError]
+ERR_STREAM_DESTROYED: type[NodeError]
+ERR_STREAM_ALREADY_FINISHED: type[NodeError]
+ERR_STREAM_NULL_VALUES: type[NodeError]
+ERR_STREAM_PREMATURE_CLOSE: type[NodeError]
+ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
+ERR_UNKNOWN_ENCODING: type[NodeError]
+ERR_UNHANDLED_ERROR: type[NodeError]
+ERR_IP_BLOCKED: type[NodeError]
+ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
+ERR_MULTIPLE_CALLBACK: type[NodeError]
+ERR_INVALID_THIS: type[NodeError]
+ABORT_ERR: type[NodeError]
+
+
+class AggregateError(Exception):
+    """JavaScript's ``AggregateError``: several errors in one (``.errors``).
+
+    Node's happy-eyeballs connect emits one with an empty message and the
+    ``code`` of its first error.
+    """
+
+    def __init__(self, errors: list[BaseException], message: str = "") -> None:
+        super().__init__(message)
+        self.errors = list(errors)
+        self.message = message
+        self.code: str | None = getattr(errors[0], "code", None) if errors else None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# --- system errors -----------------------------------------------------------
+
+# Node's libuv texts for the codes net reports (uv_strerror), used by
+# UVExceptionWithHostPort ('listen EADDRINUSE: address already in use ...').
+_UV_TEXT: dict[str, str] = {
+    "EADDRINUSE": "address already in use",
+    "EADDRNOTAVAIL": "address not available",
+    "EACCES": "permission denied",
+    "EAFNOSUPPORT": "address family not supported",
+    "EINVAL": "invalid argument",
+    "ENOENT": "no such file or directory",
+    "ENOTSOCK": "socket operation on non-socket",
+    "EPERM": "operation not permitted",
+    "EBADF": "bad file descriptor",
+    "EMFILE": "too many open files",
+    "ENFILE": "file table overflow",
+    "ENAMETOOLONG": "name too long",
+    "ENOTDIR": "not a directory",
+}
+
+# DNS failures use getaddrinfo codes (negative libuv numbers in Node).
+_EAI_CODES = {"ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NODATA", "EAI_NONAME",
+              "EAI_FAMILY", "EAI_SERVICE", "EAI_BADFLAGS", "EAI_MEMORY"}
+
+
+class SystemError(OSError):  # noqa: A001 - Node's name for this family
+    """Marker base for system errors built here (Node's ``SystemError`` family).
+
+    Real instances are of a dynamically chosen ``OSError`` subclass too, so
+    ``except ConnectionRefusedError`` works.  See :func:`errno_exception`.
+    """
+
+    code: str
+    syscall: str
+    address: str | None
+    port: int | None
+    hostname: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_SUBCLASS_CACHE: dict[type[OSError], type[SystemError]] = {}
+
+
+def _system_class(err: int) -> type[SystemError]:
+    # OSError(err, ...) picks ConnectionRefusedError etc. from the errno.
+    builtin = type(OSError(err, ""))
+    cls = _SUBCLASS_CACHE.get(builtin)
+    if cls is None:
+        if builtin is OSError:
+            cls = SystemError
+        else:
+            cls = type(builtin.__name__, (SystemError, builtin), {})
+            cls.__module__ = __name__
+        _SUBCLASS_CACHE[builtin] = cls
+    return cls
+
+
+def _code_of(err: int) -> str:
+    return _errno.errorcode.get(err, f"Unknown system error {err}")
+
+
+def _build(err: int, code: str, syscall: str, message: str,
+           address: str | None = None, port: int | None = None) -> SystemError:
+    exc = _system_class(err)(err, message)
+    exc.code = code
+    exc.syscall = syscall
+    exc.address = address
+    exc.port = port
+    exc.hostname = None
+    # OSError.__str__ would print "[Errno 111] ..."; Node prints the message.
+    exc.message = message
+    return exc
+
+
+def errno_exception(err: int, syscall: str, original: str | None = None) -> SystemError:
+    """Node's ``ErrnoException``: ``read ECONNRESET``, ``write EPIPE``…"""
+    code = _code_of(err)
+    message = f"{syscall} {code}" + (f" {original}" if original else "")
+    return _build(err, code, syscall, message)
+
+
+def exception_with_host_port(err: int, syscall: str, address: str | None,
+                             port: int | None, additional: str | None = None) -> SystemError:
+    """Node's ``ExceptionWithHostPort``: ``connect ECONNREFUSED 127.0.0.1:80``.
+
+    ``port`` is only shown (and only set) when it is truthy, as in Node.
+    """
+    code = _code_of(err)
+    details = ""
+    if port:
+        details = f"{address}:{port}"
+    elif address:
+        details = address
+    if additional:
+        details += f" - Local ({additional})"
+    message = f"{syscall} {code}" + (f" {details}" if details else "")
+    return _build(err, code, syscall, message, address, port if port else None)
+
+
+def uv_exception_with_host_port(err: int, syscall: str, address: str | None,
+                                port: int | None) -> SystemError:
+    """Node's ``UVExceptionWithHostPort``.
+
+    For example ``listen EADDRINUSE: address already in use 127.0.0.1:80``.
+    """
+    code = _code_of(err)
+    text = _UV_TEXT.get(code) or os.strerror(err).lower()
+    details = f"{address}:{port}" if port and port > 0 else (address or "")
+    message = f"{syscall} {code}: {text}" + (f" {details}" if details else "")
+    return _build(err, code, syscall, message, address, port)
+
+
+def dns_exception(code: str, syscall: str, hostname: str) -> SystemError:
+    """Node's ``DNSException``: ``getaddrinfo ENOTFOUND example.invalid``.
+
+    ``.errno`` has no Python counterpart for resolver codes; it is ``None``.
+    """
+    exc = SystemError(f"{syscall} {code} {hostname}")
+    exc.code = code
+    exc.syscall = syscall
+    exc.hostname = hostname
+    exc.address = None
+    exc.port = None
+    exc.message = f"{syscall} {code} {hostname}"
+    return exc
+
+
+def connection_reset(message: str = "socket hang up") -> Exception:
+    """A plain ``Error`` with ``code='ECONNRESET'`` (Node's ``connResetException``)."""
+    exc = ConnectionResetError(message)
+    exc.code = "ECONNRESET"  # type: ignore[attr-defined]
+    exc.args = (message,)
+    return exc
+
+
+def epipe_ended() -> Exception:
+    """Node's synthetic EPIPE for writes after the peer ended the socket.
+
+    It has ``code='EPIPE'`` but no ``errno`` or ``syscall``, as in Node.
+    """
+    exc = BrokenPipeError("This socket has been ended by the other party")
+    exc.args = ("This socket has been ended by the other party",)
+    exc.code = "EPIPE"  # type: ignore[attr-defined]
+    return exc
+
+
+def describe(value: Any) -> str:
+    """Node's ``Received ...`` suffix for argument errors (``determineSpecificType``)."""
+    if value is None:
+        return "Received null"
+    if isinstance(value, bool):
+        return f"Received type boolean ({'true' if value else 'false'})"
+    if isinstance(value, (int, float)):
+        return f"Received type number ({_js_number(value)})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 28 else value[:25] + "..."
+        return f"Received type string ({_js_quote(shown)})"
+    if callable(value):
+        name = getattr(value, "__name__", "")
+        return f"Received function {name}" if name and name != "<lambda>" else "Received function "
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return f"Received an instance of {'Buffer'}"
+    if isinstance(value, (list, tuple)):
+        return "Received an instance of Array"
+    if isinstance(value, dict):
+        return "Received an instance of Object"
+    return f"Received an instance of {type(value).__name__}"
+
+
+def _js_number(value: float) -> str:
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        if value.is_integer():
+            return str(int(value))
+    return repr(value)
+
+
+def _js_quote(text: str) -> str:
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    return "`" + text + "`"

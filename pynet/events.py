@@ -1,0 +1,638 @@
+"""Node's ``EventEmitter`` (``require('events')``), as a :class:`pyee.EventEmitter`.
+
+Theory of operation
+-------------------
+Every emitter keeps one dict, ``self._pynet_events``, that maps an event name to
+an **immutable tuple of entries**.  An entry is ``(call, arity, listener)``:
+
+* ``listener`` is the function the user registered (what :meth:`listeners`
+  returns and what :meth:`removeListener` matches);
+* ``call`` is what :meth:`emit` invokes: the listener itself, or for
+  :meth:`once` a :class:`_OnceWrapper` (what :meth:`rawListeners` returns);
+* ``arity`` is how many positional arguments ``call`` accepts, worked out once
+  when the listener is added (:func:`_arity`); ``sys.maxsize`` means "all".
+
+Adding or removing a listener builds a new tuple under pyee's ``self._lock``
+and stores it; :meth:`emit` takes no lock: it reads the tuple with one
+``dict.get`` and loops over it, calling ``call(*args)`` (or
+``call(*args[:arity])`` when the listener takes fewer arguments than were
+emitted).  Because the tuple it loops over never changes, emit sees a
+snapshot, which is exactly Node's rule (``arrayClone`` in ``emit``): a listener
+removed during an emit is still called by that emit, one added is not.
+
+Invariants
+----------
+* ``self._pynet_events`` never holds an empty tuple: the key is deleted with
+  its last listener, so insertion order of the keys is :meth:`eventNames`'s
+  order (a re-added event goes to the end, as in Node).
+* The tuples are never mutated, only replaced, and only under ``self._lock``.
+  User code (listeners, ``'newListener'``/``'removeListener'`` handlers, the
+  warnings machinery) never runs under the lock.
+* pyee's own storage (``self._events``) stays empty; every pyee method that
+  would read it is overridden to use ``self._pynet_events``, so the snake_case
+  API (``add_listener``, ``remove_listener``, ``remove_all_listeners``,
+  ``event_names``, ``listens_to``) and ``pyee.uplift`` (``_call_handlers``,
+  ``_emit_handle_potential_error``) see the same listeners.  pyee's
+  ``'new_listener'`` event is never emitted; Node's ``'newListener'`` is.
+* Per-instance state is two attributes set in ``__init__`` (pyee's) plus one
+  dict; ``setMaxListeners`` and the leak warning store theirs lazily, so an
+  emitter per socket stays cheap.
+
+Node functions mirrored (``lib/events.js``, v20): ``EventEmitter.init``,
+``_addListener`` (``'newListener'`` before adding, leak warning after),
+``_onceWrap``/``onceWrapper``, ``emit`` (including the unhandled ``'error'``
+rule and ``ERR_UNHANDLED_ERROR``), ``removeListener`` (last match wins;
+``'removeListener'`` after removal), ``removeAllListeners`` (LIFO, the
+``'removeListener'`` event's own listeners last), ``_listeners``,
+``listenerCount``, ``eventNames``, ``setMaxListeners``/``_getMaxListeners``.
+
+Node quirks kept on purpose, because they are observable:
+
+* ``'removeListener'`` reports the original function when the event had a
+  single listener, but the argument ``removeListener`` was given otherwise, so
+  a firing ``once`` listener among others, or ``removeAllListeners`` on a
+  ``once`` listener that is not the last one, reports the wrapper (whose
+  ``.listener`` is the original).
+* ``once`` listeners are guarded by a ``fired`` flag only: a ``once`` listener
+  removed during an emit that has not reached it yet is still called.
+* The leak warning fires once per event, but the "already warned" mark is
+  forgotten when the event drops to a single listener (Node keeps it on the
+  listener array, which collapses then).
+
+Not reproduced: Node's stream classes (so ``net.Socket``) pre-shape their
+``_events`` ("shape mode"), and there removing an event's only listener emits
+no ``'removeListener'`` at all; this class behaves like a plain Node
+``EventEmitter`` in every case.
+
+Deliberate differences: there is no ``this`` (bind it yourself); ``emit`` takes
+no keyword arguments (Node has none); an unhandled ``'error'`` whose value is
+any :class:`BaseException` is raised as it is (JavaScript's ``instanceof
+Error``); ``emit('error')`` with no argument is Node's ``undefined``, an
+explicit ``None`` is ``null``; ``EventEmitter.defaultMaxListeners`` is a plain
+class attribute (not validated when set; a subclass may override it);
+``errorMonitor`` and ``captureRejections`` are not implemented.
+
+# Discussion: arity.  JavaScript silently drops extra arguments, and Node code
+relies on it everywhere (``sock.on('close', () => ...)`` although ``'close'``
+carries ``hadError``).  Python raises ``TypeError`` instead.  The options were:
+catch ``TypeError`` and retry (wrong: it hides real ``TypeError`` from inside
+listeners and costs an exception per call); ask ``inspect.signature`` on every
+emit (costly on the hottest path); or work the count out once, when the
+listener is added.  The last is what this module does.  Plain functions and
+bound methods are read straight off the code object (fast, ``on()`` stays
+cheap); everything else (``functools.partial``, callable objects,
+``functools.wraps`` wrappers, builtins) goes through ``inspect.signature``, and
+a callable with no signature gets all arguments.  Keyword-only parameters are
+never filled.  ``*args`` gets everything.
+
+# Discussion: returning ``self``.  pyee's ``on(event, f)`` returns ``f``; Node's
+returns the emitter, and ported code chains (``sock.on('a', f).on('b', g)``).
+pynet follows Node for every Node-named method, and keeps pyee's return values
+for pyee's snake_case methods (``add_listener`` returns ``f``; ``listens_to``
+and the one-argument ``on(event)`` decorator form return the decorated
+function).  The difference in return type is why ``on``/``once`` carry
+``type: ignore[override]``.
+"""
+
+from __future__ import annotations
+
+import decimal
+import inspect
+import math
+import re
+import sys
+import types
+import warnings
+from collections.abc import Callable, Hashable
+from typing import Any, Self, TypeVar, overload
+
+import pyee
+
+from . import errors
+
+__all__ = ["EventEmitter", "MaxListenersExceededWarning"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+# Entry: (what emit calls, how many positional args it takes, what the user registered).
+_Entry = tuple[Callable[..., Any], int, Callable[..., Any]]
+
+_ALL = sys.maxsize  # "takes every argument" (``*args``, or no signature to read)
+_CO_VARARGS = inspect.CO_VARARGS
+_FunctionType = types.FunctionType
+_MethodType = types.MethodType
+_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+
+
+class MaxListenersExceededWarning(RuntimeWarning):
+    """Node's ``MaxListenersExceededWarning``: probably a listener leak.
+
+    Carries Node's fields: ``.emitter``, ``.type`` (the event name) and
+    ``.count`` (the listener count that crossed the limit).
+    """
+
+    name = "MaxListenersExceededWarning"
+
+    def __init__(self, message: str, emitter: EventEmitter, type: Hashable,  # noqa: A002
+                 count: int) -> None:
+        super().__init__(message)
+        self.emitter = emitter
+        self.type = type
+        self.count = count
+
+
+def _arity(f: Callable[..., Any]) -> int:
+    """How many positional arguments ``f`` accepts; ``_ALL`` for ``*args`` or unknown."""
+    target: Any = f
+    bound = 0
+    if type(f) is _MethodType:
+        target, bound = f.__func__, 1
+    if type(target) is _FunctionType:
+        attrs = target.__dict__
+        if not attrs or ("__wrapped__" not in attrs and "__signature__" not in attrs):
+            code = target.__code__
+            if code.co_flags & _CO_VARARGS:
+                return _ALL
+            count = code.co_argcount - bound
+            return count if count > 0 else 0
+    try:
+        parameters = inspect.signature(f).parameters.values()
+    except (TypeError, ValueError):  # builtins without a text signature, odd objects
+        return _ALL
+    count = 0
+    for parameter in parameters:
+        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+            return _ALL
+        if parameter.kind in _POSITIONAL:
+            count += 1
+    return count
+
+
+class _OnceWrapper:
+    """Node's ``onceWrapper``: removes itself from the emitter, then calls ``listener``.
+
+    Like Node's, it only checks its own ``fired`` flag, not whether it is still
+    registered, and it removes itself by identity (``removeListener(type,
+    wrapper)``), which is why ``'removeListener'`` can report the wrapper.
+    """
+
+    __slots__ = ("_arity", "_target", "_type", "fired", "listener")
+    __name__ = "bound onceWrapper"  # Node's wrapper is ``onceWrapper.bind(state)``
+
+    def __init__(self, target: EventEmitter, type: Hashable,  # noqa: A002
+                 listener: Callable[..., Any], arity: int) -> None:
+        self._target = target
+        self._type = type
+        self.listener = listener
+        self._arity = arity
+        self.fired = False
+
+    def __call__(self, *args: Any) -> Any:
+        if not self.fired:
+            self._target.removeListener(self._type, self)
+            self.fired = True
+            if self._arity < len(args):
+                args = args[:self._arity]
+            return self.listener(*args)
+        return None
+
+    def __repr__(self) -> str:
+        return f"<once wrapper of {self.listener!r}>"
+
+
+def _check_listener(listener: object) -> None:
+    if not callable(listener):
+        raise errors.ERR_INVALID_ARG_TYPE(
+            f'The "listener" argument must be of type function. {errors.describe(listener)}')
+
+
+class EventEmitter(pyee.EventEmitter):
+    """Node's ``EventEmitter`` with Node's method names and rules; see the module docs.
+
+    Differences from :class:`pyee.EventEmitter`: the same function added twice
+    is called twice; ``on(event, f)``, ``once(event, f)`` and the other Node
+    methods return the emitter (chainable), while ``on(event)`` without a
+    function is still pyee's decorator and returns the function; listeners get
+    only as many positional arguments as they accept; the listener event is
+    Node's ``'newListener'`` (and ``'removeListener'``), not ``'new_listener'``;
+    ``emit`` takes no keyword arguments.
+    """
+
+    #: Node's ``EventEmitter.defaultMaxListeners``: the leak-warning limit of
+    #: every emitter that did not call :meth:`setMaxListeners`.  Read when a
+    #: listener is added, so changing it affects existing emitters too.
+    defaultMaxListeners: float = 10
+
+    # Lazily set per instance (class defaults keep __init__ cheap).
+    _pynet_max: float | None = None
+    _pynet_warned: set[Hashable] | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pynet_events: dict[Hashable, tuple[_Entry, ...]] = {}
+
+    # --- registration -----------------------------------------------------------
+
+    def _pynet_insert(self, event: Hashable, entry: _Entry, prepend: bool) -> None:
+        """Node's ``_addListener`` after ``checkListener``.  Keep it exactly one
+        frame below the public method: the warning's ``stacklevel`` relies on it."""
+        if "newListener" in self._pynet_events:
+            self.emit("newListener", event, entry[2])
+        warning = None
+        with self._lock:
+            old = self._pynet_events.get(event, ())
+            new = (entry, *old) if prepend else (*old, entry)
+            self._pynet_events[event] = new
+            limit = self._pynet_max
+            if limit is None:
+                limit = self.defaultMaxListeners
+            count = len(new)
+            if 0 < limit < count:
+                warned = self._pynet_warned
+                if warned is None:
+                    warned = self._pynet_warned = set()
+                if event not in warned:
+                    warned.add(event)
+                    warning = MaxListenersExceededWarning(
+                        f"Possible EventEmitter memory leak detected. {count} {event} listeners "
+                        f"added to [{type(self).__name__}]. MaxListeners is {_js_number(limit)}. "
+                        "Use emitter.setMaxListeners() to increase limit",
+                        self, event, count)
+        if warning is not None:
+            warnings.warn(warning, stacklevel=3)
+
+    def _pynet_register(self, event: Hashable, prepend: bool,
+                        once: bool) -> Callable[[_F], _F]:
+        """The decorator form shared by ``on(event)``, ``once(event)``, ..."""
+
+        def register(f: _F) -> _F:
+            _check_listener(f)
+            if once:
+                entry: _Entry = (_OnceWrapper(self, event, f, _arity(f)), _ALL, f)
+            else:
+                entry = (f, _arity(f), f)
+            self._pynet_insert(event, entry, prepend)
+            return f
+
+        return register
+
+    @overload  # type: ignore[override]
+    def on(self, event: Hashable) -> Callable[[_F], _F]: ...
+    @overload
+    def on(self, event: Hashable, f: Callable[..., Any]) -> Self: ...
+
+    def on(self, event: Hashable, f: Callable[..., Any] | None = None) -> Any:
+        """Add ``f`` as a listener of ``event`` (at the end) and return the emitter.
+
+        ``on(event)`` without a function returns a decorator that adds the
+        decorated function and returns it (pyee's form).  The same function
+        may be added several times and is then called several times.
+        """
+        if f is None:
+            return self._pynet_register(event, False, False)
+        _check_listener(f)
+        self._pynet_insert(event, (f, _arity(f), f), False)
+        return self
+
+    addListener = on
+
+    @overload  # type: ignore[override]
+    def once(self, event: Hashable) -> Callable[[_F], _F]: ...
+    @overload
+    def once(self, event: Hashable, f: Callable[..., Any]) -> Self: ...
+
+    def once(self, event: Hashable, f: Callable[..., Any] | None = None) -> Any:
+        """Add ``f`` to be called at most once, at the next ``event``; return the emitter.
+
+        The registered callable is a wrapper (see :meth:`rawListeners`) that
+        removes itself and then calls ``f``.  Without ``f``, a decorator.
+        """
+        if f is None:
+            return self._pynet_register(event, False, True)
+        _check_listener(f)
+        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f), False)
+        return self
+
+    @overload
+    def prependListener(self, event: Hashable) -> Callable[[_F], _F]: ...
+    @overload
+    def prependListener(self, event: Hashable, f: Callable[..., Any]) -> Self: ...
+
+    def prependListener(self, event: Hashable, f: Callable[..., Any] | None = None) -> Any:
+        """Like :meth:`on`, but add ``f`` before the other listeners of ``event``."""
+        if f is None:
+            return self._pynet_register(event, True, False)
+        _check_listener(f)
+        self._pynet_insert(event, (f, _arity(f), f), True)
+        return self
+
+    @overload
+    def prependOnceListener(self, event: Hashable) -> Callable[[_F], _F]: ...
+    @overload
+    def prependOnceListener(self, event: Hashable, f: Callable[..., Any]) -> Self: ...
+
+    def prependOnceListener(self, event: Hashable, f: Callable[..., Any] | None = None) -> Any:
+        """Like :meth:`once`, but add ``f`` before the other listeners of ``event``."""
+        if f is None:
+            return self._pynet_register(event, True, True)
+        _check_listener(f)
+        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f), True)
+        return self
+
+    # pyee's names, on the same storage.
+
+    def listens_to(self, event: Hashable) -> Callable[[_F], _F]:
+        """pyee's decorator: add the decorated function as a listener and return it."""
+        return self._pynet_register(event, False, False)
+
+    def add_listener(self, event: Hashable, f: _F) -> _F:
+        """pyee's ``add_listener``: like :meth:`on`, but returns ``f``."""
+        _check_listener(f)
+        self._pynet_insert(event, (f, _arity(f), f), False)
+        return f
+
+    def _add_event_handler(self, event: Hashable, k: Callable[..., Any],
+                           v: Callable[..., Any]) -> None:
+        # pyee's internal hook: ``v`` is called, ``k`` is the user's function.
+        _check_listener(v)
+        self._pynet_insert(event, (v, _arity(v), k), False)
+
+    # --- removal ----------------------------------------------------------------
+
+    def removeListener(self, event: Hashable, listener: Callable[..., Any]) -> Self:
+        """Remove the most recently added ``listener`` of ``event``; return the emitter.
+
+        ``listener`` may be the function given to :meth:`once` or its wrapper.
+        Emits ``'removeListener'`` afterwards, if anyone listens to it.
+        """
+        _check_listener(listener)
+        with self._lock:
+            entries = self._pynet_events.get(event)
+            if entries is None:
+                return self
+            reported = self._pynet_remove_locked(event, entries, listener)
+        if reported is not None and "removeListener" in self._pynet_events:
+            self.emit("removeListener", event, reported)
+        return self
+
+    off = removeListener
+
+    def _pynet_remove_locked(self, event: Hashable, entries: tuple[_Entry, ...],
+                             listener: Callable[..., Any]) -> Callable[..., Any] | None:
+        """Drop the last entry matching ``listener``; return what Node would report."""
+        for i in range(len(entries) - 1, -1, -1):
+            entry = entries[i]
+            if entry[0] == listener or entry[2] == listener:
+                break
+        else:
+            return None
+        if len(entries) == 1:
+            del self._pynet_events[event]
+            reported = entry[2]  # Node: ``list.listener || listener``
+        else:
+            self._pynet_events[event] = entries[:i] + entries[i + 1:]
+            reported = listener  # Node: the argument, even a once-wrapper
+        if len(entries) <= 2 and self._pynet_warned:
+            self._pynet_warned.discard(event)
+        return reported
+
+    def removeAllListeners(self, event: Hashable | None = None) -> Self:
+        """Remove every listener of ``event``, or of every event when it is ``None``.
+
+        With ``'removeListener'`` listeners present, each removal is reported,
+        last-added first, and the ``'removeListener'`` listeners go last.
+        """
+        events = self._pynet_events
+        if "removeListener" not in events:
+            with self._lock:
+                if event is None:
+                    events.clear()
+                    self._pynet_warned = None
+                else:
+                    events.pop(event, None)
+                    if self._pynet_warned:
+                        self._pynet_warned.discard(event)
+            return self
+        if event is None:
+            for key in list(events):
+                if key != "removeListener":
+                    self.removeAllListeners(key)
+            self.removeAllListeners("removeListener")
+            with self._lock:
+                events.clear()
+                self._pynet_warned = None
+            return self
+        for entry in reversed(events.get(event, ())):
+            self.removeListener(event, entry[0])
+        return self
+
+    def remove_listener(self, event: Hashable, f: Callable[..., Any]) -> None:
+        """pyee's ``remove_listener``: :meth:`removeListener` returning ``None``."""
+        self.removeListener(event, f)
+
+    def remove_all_listeners(self, event: Hashable | None = None) -> None:
+        """pyee's ``remove_all_listeners``: :meth:`removeAllListeners` returning ``None``."""
+        self.removeAllListeners(event)
+
+    def _remove_listener(self, event: Hashable, f: Callable[..., Any]) -> None:
+        # pyee's internal "naked" removal: the caller holds self._lock; no events.
+        entries = self._pynet_events.get(event)
+        if entries is not None:
+            self._pynet_remove_locked(event, entries, f)
+
+    # --- emitting ---------------------------------------------------------------
+
+    def emit(self, event: Hashable, *args: Any) -> bool:
+        """Call every listener of ``event`` in order, with ``args``; True if there were any.
+
+        Each listener gets as many leading ``args`` as it accepts.  An
+        exception from a listener propagates and skips the rest.  ``'error'``
+        with no listener raises: the value itself if it is an exception, else
+        ``ERR_UNHANDLED_ERROR`` (with ``.context`` = the value).
+        """
+        entries = self._pynet_events.get(event)
+        if entries is None:
+            if event == "error":
+                self._pynet_unhandled(args)
+            return False
+        nargs = len(args)
+        for call, arity, _ in entries:
+            if arity >= nargs:
+                call(*args)
+            else:
+                call(*args[:arity])
+        return True
+
+    def _pynet_unhandled(self, args: tuple[Any, ...]) -> None:
+        error = args[0] if args else None
+        if isinstance(error, BaseException):
+            raise error
+        shown = _inspect(error) if args else "undefined"
+        raise errors.ERR_UNHANDLED_ERROR(f"Unhandled error. ({shown})", context=error)
+
+    def _call_handlers(self, event: Hashable, args: tuple[Any, ...],
+                       kwargs: dict[str, Any]) -> bool:
+        # pyee's internal hook (used by pyee.uplift): emit without the 'error' rule.
+        entries = self._pynet_events.get(event)
+        if entries is None:
+            return False
+        for call, arity, _ in entries:
+            call(*args[:arity], **kwargs)
+        return True
+
+    def _emit_handle_potential_error(self, event: Hashable, error: Any) -> None:
+        if event == "error":
+            self._pynet_unhandled((error,))
+
+    # --- inspection -------------------------------------------------------------
+
+    def listeners(self, event: Hashable) -> list[Callable[..., Any]]:
+        """The functions listening to ``event``, in call order (``once`` ones unwrapped)."""
+        return [entry[2] for entry in self._pynet_events.get(event, ())]
+
+    def rawListeners(self, event: Hashable) -> list[Callable[..., Any]]:
+        """Like :meth:`listeners`, but ``once`` listeners as their wrappers (``.listener``)."""
+        return [entry[0] for entry in self._pynet_events.get(event, ())]
+
+    def listenerCount(self, event: Hashable, listener: Callable[..., Any] | None = None) -> int:
+        """How many listeners ``event`` has; or how many times ``listener`` is among them."""
+        entries = self._pynet_events.get(event, ())
+        if listener is None:
+            return len(entries)
+        return sum(1 for entry in entries if entry[0] == listener or entry[2] == listener)
+
+    def eventNames(self) -> list[Any]:
+        """The events that have listeners, in the order they got their first one."""
+        return list(self._pynet_events)
+
+    def event_names(self) -> set[Any]:
+        """pyee's ``event_names``: the same names as a set."""
+        return set(self._pynet_events)
+
+    # --- leak warning limit -----------------------------------------------------
+
+    def setMaxListeners(self, n: float) -> Self:
+        """Warn when an event gets more than ``n`` listeners (0 or ``math.inf``: never)."""
+        if isinstance(n, bool) or not isinstance(n, (int, float)):
+            raise errors.ERR_INVALID_ARG_TYPE(
+                f'The "setMaxListeners" argument must be of type number. {errors.describe(n)}')
+        if not n >= 0:  # also NaN
+            raise errors.ERR_OUT_OF_RANGE(
+                'The value of "setMaxListeners" is out of range. It must be >= 0. '
+                f"Received {_js_number_separated(n)}")
+        self._pynet_max = n
+        return self
+
+    def getMaxListeners(self) -> float:
+        """The limit set by :meth:`setMaxListeners`, else ``defaultMaxListeners``."""
+        limit = self._pynet_max
+        return self.defaultMaxListeners if limit is None else limit
+
+
+# --- a small util.inspect, for ``Unhandled error. (...)`` -------------------------
+
+_IDENTIFIER = re.compile(r"[a-zA-Z_][a-zA-Z_0-9]*\Z")
+_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\x0b": "\\x0B", "\f": "\\f", "\r": "\\r"}
+
+
+def _js_number(value: float) -> str:
+    """JavaScript's ``String(number)`` for a Python int or float."""
+    if isinstance(value, int):
+        return str(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "0"
+    text = repr(value)
+    if "e" in text:
+        mantissa, _, exponent = text.partition("e")
+        power = int(exponent)
+        if -7 < power < 21:
+            return format(decimal.Decimal(text), "f")
+        return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _js_number_separated(value: float) -> str:
+    """How ``ERR_OUT_OF_RANGE`` shows a number: big integers get ``_`` separators."""
+    if value == value and not math.isinf(value) and float(value).is_integer() \
+            and abs(value) > 2**32:
+        digits = str(abs(int(value)))
+        groups: list[str] = []
+        while len(digits) > 3:
+            groups.insert(0, digits[-3:])
+            digits = digits[:-3]
+        return ("-" if value < 0 else "") + "_".join([digits, *groups])
+    if isinstance(value, float) and value == 0 and math.copysign(1, value) < 0:
+        return "-0"
+    return _js_number(value)
+
+
+def _js_string(text: str) -> str:
+    """``util.inspect`` of a string: quotes chosen as Node does, controls escaped."""
+    quote = "'"
+    if "'" in text:
+        if '"' not in text:
+            quote = '"'
+        elif "`" not in text and "${" not in text:
+            quote = "`"
+    out = []
+    for char in text:
+        if char == quote or char == "\\":
+            out.append("\\" + char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif char < " " or char == "\x7f":
+            out.append(f"\\x{ord(char):02X}")
+        else:
+            out.append(char)
+    return quote + "".join(out) + quote
+
+
+def _inspect(value: Any, depth: int = 0) -> str:
+    """Enough of Node's ``util.inspect`` for the values an ``'error'`` event carries.
+
+    Primitives, lists/tuples (arrays), dicts (objects), bytes (Buffer),
+    functions and classes look as in Node, on one line; anything else is
+    ``repr()``.
+    """
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        if isinstance(value, float) and value == 0 and math.copysign(1, value) < 0:
+            return "-0"
+        return _js_number(value)
+    if isinstance(value, str):
+        return _js_string(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        data = bytes(value)
+        shown = " ".join(f"{byte:02x}" for byte in data[:50])
+        more = f" ... {len(data) - 50} more bytes" if len(data) > 50 else ""
+        return f"<Buffer{' ' if data else ''}{shown}{more}>"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        if depth > 2:
+            return "[Array]"
+        return "[ " + ", ".join(_inspect(item, depth + 1) for item in value) + " ]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if depth > 2:
+            return "[Object]"
+        items = []
+        for key, item in value.items():
+            name = str(key)
+            shown_key = name if _IDENTIFIER.match(name) else _js_string(name)
+            items.append(f"{shown_key}: {_inspect(item, depth + 1)}")
+        return "{ " + ", ".join(items) + " }"
+    if isinstance(value, type):
+        return f"[class {value.__name__}]"
+    if isinstance(value, types.FunctionType | types.BuiltinFunctionType | types.MethodType):
+        name = value.__name__
+        return f"[Function: {name}]" if name and name != "<lambda>" else "[Function (anonymous)]"
+    return repr(value)

@@ -1,0 +1,118 @@
+"""The parts of Node's ``process`` that matter to an event-loop program.
+
+* :func:`nextTick` — queue a callback to run before the loop goes on
+  (``process.nextTick``): after the current callback and the ticks before it,
+  before any timer, immediate or I/O callback.
+* ``process.on('uncaughtException', fn)`` — an exception escaping a callback
+  is passed to ``fn(err, 'uncaughtException')`` and the loop carries on.  With
+  no listener it stops the loop and propagates out of :func:`pynet.run`.
+* ``process.on('SIGINT' | 'SIGTERM' | …, fn)`` — while a listener exists, the
+  signal no longer interrupts the program: ``fn(name, number)`` runs on the
+  loop instead, as in Node.  Removing the last listener restores the previous
+  handler.  Signal listeners do not keep the loop alive (Node's signal handles
+  are unref'd).
+* ``process.on('beforeExit', fn)`` — emitted by :func:`pynet.run` each time
+  the loop runs out of work; if ``fn`` schedules more, the loop goes on.
+
+The module itself plays the role of Node's ``process`` object: ``on``,
+``once``, ``off``, ``emit`` and the other emitter methods are module-level
+names bound to one :class:`pynet.events.EventEmitter`.
+"""
+
+from __future__ import annotations
+
+import signal as _signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
+from . import _loop, errors
+from .events import EventEmitter
+
+__all__ = [
+    "addListener",
+    "emit",
+    "emitter",
+    "eventNames",
+    "listenerCount",
+    "listeners",
+    "nextTick",
+    "off",
+    "on",
+    "once",
+    "prependListener",
+    "prependOnceListener",
+    "removeAllListeners",
+    "removeListener",
+]
+
+
+def nextTick(callback: Callable[..., Any], *args: Any) -> None:
+    """Run ``callback(*args)`` once the current operation completes."""
+    if not callable(callback):
+        raise errors.ERR_INVALID_ARG_TYPE(
+            f'The "callback" argument must be of type function. {errors.describe(callback)}')
+    _loop.get_loop().next_tick(callback, *args)
+
+
+class _Process(EventEmitter):
+    """The emitter behind the module-level functions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._signal_saved: dict[int, Any] = {}
+        self.on("newListener", self._on_new_listener)
+        self.on("removeListener", self._on_remove_listener)
+
+    def _handle_uncaught(self, exc: BaseException) -> bool:
+        if not self.listenerCount("uncaughtException"):
+            return False
+        self.emit("uncaughtException", exc, "uncaughtException")
+        return True
+
+    # -- signals --------------------------------------------------------------
+
+    def _on_new_listener(self, event: str, listener: Any) -> None:
+        signum = _signal_number(event)
+        if signum is None or signum in self._signal_saved:
+            return
+        if threading.current_thread() is not threading.main_thread():
+            return  # Python only lets the main thread set signal handlers.
+        self._signal_saved[signum] = _signal.signal(signum, self._on_signal)
+
+    def _on_remove_listener(self, event: str, listener: Any) -> None:
+        signum = _signal_number(event)
+        if signum is None or signum not in self._signal_saved or self.listenerCount(event):
+            return
+        if threading.current_thread() is threading.main_thread():
+            _signal.signal(signum, self._signal_saved.pop(signum))
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        # Runs between two bytecodes of the main thread: only queue the event.
+        name = _signal.Signals(signum).name
+        _loop.get_loop().call_from_thread(self.emit, name, name, signum)
+
+
+def _signal_number(event: Any) -> int | None:
+    if not isinstance(event, str) or not event.startswith("SIG") or event == "SIGKILL":
+        return None
+    value = getattr(_signal.Signals, event, None)
+    return int(value) if value is not None else None
+
+
+emitter = _Process()
+_loop.set_uncaught_hook(emitter._handle_uncaught)
+
+on = emitter.on
+once = emitter.once
+off = emitter.off
+addListener = emitter.addListener
+removeListener = emitter.removeListener
+removeAllListeners = emitter.removeAllListeners
+prependListener = emitter.prependListener
+prependOnceListener = emitter.prependOnceListener
+emit = emitter.emit
+listeners = emitter.listeners
+listenerCount = emitter.listenerCount
+eventNames = emitter.eventNames

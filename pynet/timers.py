@@ -1,0 +1,200 @@
+"""Node's timers: ``setTimeout``, ``setInterval``, ``setImmediate`` and friends.
+
+Theory of operation: :class:`Timeout` is a :class:`pynet._loop.Timer` with
+Node's face (``ref``/``unref``/``hasRef``/``refresh``/``close`` returning the
+timer, ``int(t)`` as its primitive id); :class:`Immediate` wraps a loop
+immediate.  Both run on the current loop (:func:`pynet._loop.get_loop`).
+
+Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
+
+* delays are milliseconds; a delay that is not a number (``bool`` is not), is
+  NaN, ``< 1`` or ``> 2**31 - 1`` becomes 1 ms, the last with a
+  :class:`TimeoutOverflowWarning`;
+* extra arguments are passed to the callback;
+* ``clearTimeout``/``clearInterval`` take the object, its primitive id, or
+  ``None`` (a no-op), and each clears either kind;
+* a non-callable callback raises ``ERR_INVALID_ARG_TYPE``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import warnings
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from . import errors
+from ._loop import Immediate as _LoopImmediate
+from ._loop import Timer, get_loop
+
+__all__ = [
+    "Immediate",
+    "Timeout",
+    "TimeoutOverflowWarning",
+    "clearImmediate",
+    "clearInterval",
+    "clearTimeout",
+    "setImmediate",
+    "setInterval",
+    "setTimeout",
+]
+
+TIMEOUT_MAX = 2**31 - 1
+
+_ids = itertools.count(1)
+_by_id: weakref.WeakValueDictionary[int, Timeout] = weakref.WeakValueDictionary()
+
+
+class TimeoutOverflowWarning(RuntimeWarning):
+    """Node's ``TimeoutOverflowWarning``: a delay did not fit in 32 bits."""
+
+
+def _validate_callback(callback: Any) -> None:
+    if not callable(callback):
+        raise errors.ERR_INVALID_ARG_TYPE(
+            f'The "callback" argument must be of type function. {errors.describe(callback)}')
+
+
+def _coerce_delay(delay: Any) -> float:
+    # JavaScript's `after *= 1`: numbers stay, numeric strings convert, and
+    # everything else (None, bool, objects, other strings) ends up as 1 ms.
+    if isinstance(delay, str):
+        try:
+            after = float(delay.strip() or "0")
+        except ValueError:
+            return 1
+    elif isinstance(delay, bool) or not isinstance(delay, (int, float)):
+        return 1
+    else:
+        after = float(delay)
+    if not (1 <= after <= TIMEOUT_MAX):  # Also catches NaN.
+        if after > TIMEOUT_MAX:
+            warnings.warn(TimeoutOverflowWarning(
+                f"{_js_number(after)} does not fit into a 32-bit signed integer.\n"
+                "Timeout duration was set to 1."), stacklevel=3)
+        return 1
+    return after
+
+
+def _js_number(value: float) -> str:
+    if math.isinf(value):
+        return "Infinity"
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+class Timeout(Timer):
+    """The object ``setTimeout``/``setInterval`` return (Node's ``Timeout``)."""
+
+    __slots__ = ("_destroyed", "_id")
+
+    def __init__(self, callback: Callable[..., Any], delay: float, args: tuple[Any, ...],
+                 repeat: bool) -> None:
+        super().__init__(get_loop(), callback, args, delay, delay if repeat else None)
+        self._id = next(_ids)
+        self._destroyed = False
+
+    def ref(self) -> Timeout:  # type: ignore[override]
+        super().ref()
+        return self
+
+    def unref(self) -> Timeout:  # type: ignore[override]
+        super().unref()
+        return self
+
+    def hasRef(self) -> bool:
+        return self._ref
+
+    def refresh(self) -> Timeout:
+        """Restart the timer with its original delay, from now.
+
+        As in Node, this re-arms a timer that has already fired, but not one
+        that was cleared.
+        """
+        if not self._destroyed:
+            self.start()
+        return self
+
+    def close(self) -> Timeout:
+        """Cancel the timer (as ``clearTimeout``)."""
+        self._destroyed = True
+        self.stop()
+        return self
+
+    def __int__(self) -> int:
+        _by_id[self._id] = self
+        return self._id
+
+    __index__ = __int__
+
+    def __repr__(self) -> str:
+        kind = "Interval" if self._repeat is not None else "Timeout"
+        return f"<{kind} {self._delay}ms {'active' if self.active else 'inactive'}>"
+
+
+def setTimeout(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Timeout:
+    """Call ``callback(*args)`` once, after ``delay`` milliseconds."""
+    _validate_callback(callback)
+    timer = Timeout(callback, _coerce_delay(delay), args, repeat=False)
+    timer.start()
+    return timer
+
+
+def setInterval(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Timeout:
+    """Call ``callback(*args)`` every ``delay`` milliseconds."""
+    _validate_callback(callback)
+    timer = Timeout(callback, _coerce_delay(delay), args, repeat=True)
+    timer.start()
+    return timer
+
+
+def clearTimeout(timer: Any) -> None:
+    """Cancel a timer made by ``setTimeout`` or ``setInterval``; ``None`` is a no-op."""
+    if isinstance(timer, Timeout):
+        timer.close()
+    elif isinstance(timer, (int, str)) and not isinstance(timer, bool):
+        try:
+            found = _by_id.get(int(timer))
+        except ValueError:
+            return
+        if found is not None:
+            found.close()
+
+
+clearInterval = clearTimeout
+
+
+class Immediate:
+    """The object ``setImmediate`` returns (Node's ``Immediate``)."""
+
+    __slots__ = ("_handle",)
+
+    def __init__(self, handle: _LoopImmediate) -> None:
+        self._handle = handle
+
+    def ref(self) -> Immediate:
+        self._handle.ref()
+        return self
+
+    def unref(self) -> Immediate:
+        self._handle.unref()
+        return self
+
+    def hasRef(self) -> bool:
+        return self._handle._ref
+
+    def __repr__(self) -> str:
+        return f"<Immediate {'pending' if self._handle._pending else 'done'}>"
+
+
+def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
+    """Call ``callback(*args)`` in the check phase of this loop turn."""
+    _validate_callback(callback)
+    return Immediate(get_loop().set_immediate(callback, *args))
+
+
+def clearImmediate(immediate: Any) -> None:
+    """Cancel an immediate; anything else (``None`` included) is a no-op."""
+    if isinstance(immediate, Immediate):
+        immediate._handle.cancel()
