@@ -3,14 +3,17 @@
 Theory of operation
 -------------------
 Every emitter keeps one dict, ``self._pynet_events``, that maps an event name to
-an **immutable tuple of entries**.  An entry is ``(call, arity, listener)``:
+an **immutable tuple of entries**.  An entry is ``(call, arity, listener,
+required)``:
 
 * ``listener`` is the function the user registered (what :meth:`listeners`
   returns and what :meth:`removeListener` matches);
 * ``call`` is what :meth:`emit` invokes: the listener itself, or for
   :meth:`once` a :class:`_OnceWrapper` (what :meth:`rawListeners` returns);
 * ``arity`` is how many positional arguments ``call`` accepts, worked out once
-  when the listener is added (:func:`_arity`); ``sys.maxsize`` means "all".
+  when the listener is added (:func:`_arity`); ``sys.maxsize`` means "all";
+* ``required`` is how many of them have no default (:func:`_required`):
+  missing arguments are passed as ``None``, as JavaScript passes ``undefined``.
 
 Adding or removing a listener builds a new tuple under pyee's ``self._lock``
 and stores it; :meth:`emit` takes no lock: it reads the tuple with one
@@ -115,7 +118,7 @@ __all__ = ["EventEmitter", "MaxListenersExceededWarning"]
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 # Entry: (what emit calls, how many positional args it takes, what the user registered).
-_Entry = tuple[Callable[..., Any], int, Callable[..., Any]]
+_Entry = tuple[Callable[..., Any], int, Callable[..., Any], int]
 
 _ALL = sys.maxsize  # "takes every argument" (``*args``, or no signature to read)
 _CO_VARARGS = inspect.CO_VARARGS
@@ -168,6 +171,29 @@ def _arity(f: Callable[..., Any]) -> int:
     return count
 
 
+def _required(f: Callable[..., Any]) -> int:
+    """How many positional parameters of ``f`` have no default.
+
+    When an event carries fewer arguments, the missing ones are passed as
+    ``None``, as JavaScript passes ``undefined`` (``'close'`` of a socket that
+    never connected has no ``hadError``).
+    """
+    target: Any = f
+    bound = 0
+    if type(f) is _MethodType:
+        target, bound = f.__func__, 1
+    if type(target) is _FunctionType and not target.__dict__:
+        code = target.__code__
+        count = code.co_argcount - len(target.__defaults__ or ()) - bound
+        return count if count > 0 else 0
+    try:
+        parameters = inspect.signature(f).parameters.values()
+    except (TypeError, ValueError):
+        return 0
+    return sum(1 for p in parameters
+               if p.kind in _POSITIONAL and p.default is inspect.Parameter.empty)
+
+
 class _OnceWrapper:
     """Node's ``onceWrapper``: removes itself from the emitter, then calls ``listener``.
 
@@ -176,7 +202,7 @@ class _OnceWrapper:
     wrapper)``), which is why ``'removeListener'`` can report the wrapper.
     """
 
-    __slots__ = ("_arity", "_target", "_type", "fired", "listener")
+    __slots__ = ("_arity", "_required", "_target", "_type", "fired", "listener")
     __name__ = "bound onceWrapper"  # Node's wrapper is ``onceWrapper.bind(state)``
 
     def __init__(self, target: EventEmitter, type: Hashable,  # noqa: A002
@@ -185,6 +211,7 @@ class _OnceWrapper:
         self._type = type
         self.listener = listener
         self._arity = arity
+        self._required = _required(listener)
         self.fired = False
 
     def __call__(self, *args: Any) -> Any:
@@ -193,6 +220,8 @@ class _OnceWrapper:
             self.fired = True
             if self._arity < len(args):
                 args = args[:self._arity]
+            elif self._required > len(args):
+                args = (*args, *((None,) * (self._required - len(args))))
             return self.listener(*args)
         return None
 
@@ -268,9 +297,9 @@ class EventEmitter(pyee.EventEmitter):
         def register(f: _F) -> _F:
             _check_listener(f)
             if once:
-                entry: _Entry = (_OnceWrapper(self, event, f, _arity(f)), _ALL, f)
+                entry: _Entry = (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0)
             else:
-                entry = (f, _arity(f), f)
+                entry = (f, _arity(f), f, _required(f))
             self._pynet_insert(event, entry, prepend)
             return f
 
@@ -291,7 +320,7 @@ class EventEmitter(pyee.EventEmitter):
         if f is None:
             return self._pynet_register(event, False, False)
         _check_listener(f)
-        self._pynet_insert(event, (f, _arity(f), f), False)
+        self._pynet_insert(event, (f, _arity(f), f, _required(f)), False)
         return self
 
     addListener = on
@@ -310,7 +339,7 @@ class EventEmitter(pyee.EventEmitter):
         if f is None:
             return self._pynet_register(event, False, True)
         _check_listener(f)
-        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f), False)
+        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0), False)
         return self
 
     @overload
@@ -323,7 +352,7 @@ class EventEmitter(pyee.EventEmitter):
         if f is None:
             return self._pynet_register(event, True, False)
         _check_listener(f)
-        self._pynet_insert(event, (f, _arity(f), f), True)
+        self._pynet_insert(event, (f, _arity(f), f, _required(f)), True)
         return self
 
     @overload
@@ -336,7 +365,7 @@ class EventEmitter(pyee.EventEmitter):
         if f is None:
             return self._pynet_register(event, True, True)
         _check_listener(f)
-        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f), True)
+        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0), True)
         return self
 
     # pyee's names, on the same storage.
@@ -348,14 +377,14 @@ class EventEmitter(pyee.EventEmitter):
     def add_listener(self, event: Hashable, f: _F) -> _F:
         """pyee's ``add_listener``: like :meth:`on`, but returns ``f``."""
         _check_listener(f)
-        self._pynet_insert(event, (f, _arity(f), f), False)
+        self._pynet_insert(event, (f, _arity(f), f, _required(f)), False)
         return f
 
     def _add_event_handler(self, event: Hashable, k: Callable[..., Any],
                            v: Callable[..., Any]) -> None:
         # pyee's internal hook: ``v`` is called, ``k`` is the user's function.
         _check_listener(v)
-        self._pynet_insert(event, (v, _arity(v), k), False)
+        self._pynet_insert(event, (v, _arity(v), k, _required(v)), False)
 
     # --- removal ----------------------------------------------------------------
 
@@ -456,9 +485,12 @@ class EventEmitter(pyee.EventEmitter):
                 self._pynet_unhandled(args)
             return False
         nargs = len(args)
-        for call, arity, _ in entries:
+        for call, arity, _, required in entries:
             if arity >= nargs:
-                call(*args)
+                if required > nargs:  # JavaScript passes undefined: None here.
+                    call(*args, *((None,) * (required - nargs)))
+                else:
+                    call(*args)
             else:
                 call(*args[:arity])
         return True
@@ -476,7 +508,7 @@ class EventEmitter(pyee.EventEmitter):
         entries = self._pynet_events.get(event)
         if entries is None:
             return False
-        for call, arity, _ in entries:
+        for call, arity, _, _required_count in entries:
             call(*args[:arity], **kwargs)
         return True
 

@@ -586,11 +586,24 @@ def test_keyword_only_parameters_are_not_filled() -> None:
     assert log == [(1, "kw")]
 
 
-def test_fewer_args_than_parameters_is_python_s_error() -> None:
+def test_missing_arguments_are_none_like_undefined() -> None:
+    """JavaScript passes undefined for missing arguments; pynet passes None,
+    but leaves parameters with defaults to their defaults."""
     e = EventEmitter()
-    e.on("x", lambda a, b: None)
-    with pytest.raises(TypeError):
-        e.emit("x", 1)
+    got: list[Any] = []
+    e.on("x", lambda a, b: got.append((a, b)))
+    e.on("x", lambda a, b=7: got.append((a, b)))
+    e.once("x", lambda a, b, c=3: got.append((a, b, c)))
+
+    class Obj:
+        def method(self, a: Any, b: Any) -> None:
+            got.append(("method", a, b))
+
+    e.on("x", Obj().method)
+    e.emit("x", 1)
+    e.emit("x")
+    assert got == [(1, None), (1, 7), (1, None, 3), ("method", 1, None),
+                   (None, None), (None, 7), ("method", None, None)]
 
 
 def test_arity_of_methods_partials_callables_and_builtins() -> None:
