@@ -489,9 +489,15 @@ class Loop:
             pass
         self._wake_pending = False
         calls = self._thread_calls
-        for _ in range(len(calls)):
-            callback, args = calls.popleft()
-            self._call(callback, args)
+        try:
+            for _ in range(len(calls)):
+                callback, args = calls.popleft()
+                self._call(callback, args)
+        finally:
+            if calls and not self._wake_pending:
+                # An exception escaped: wake the next poll for the rest.
+                self._wake_pending = True
+                self._wake_w.send(b"\0")
 
     def _run_queue(self, queue: deque[tuple[Callback, tuple[Any, ...]]]) -> None:
         for _ in range(len(queue)):

@@ -1,0 +1,528 @@
+"""Stream handles: non-blocking TCP and Unix sockets on the loop (libuv's streams).
+
+Theory of operation
+-------------------
+A :class:`StreamHandle` owns one non-blocking :class:`socket.socket` and does
+the syscalls; it never emits events.  It reports each completion through one
+callback, as libuv does: ``onread(data, err)`` for reads (``data=None,
+err=None`` at EOF), the callback given to :meth:`~StreamHandle.write`,
+:meth:`~StreamHandle.shutdown` and :meth:`~StreamHandle.connect`, and
+``onconnection(err, handle)`` for a listening handle.  The layer above
+(``pynet.net``) turns these into Node's events.
+
+Write path (libuv ``uv_write``/``uv__write``/``uv__drain``): when nothing is
+queued, :meth:`write` sends at once and, if the kernel took everything,
+reports a *synchronous* completion (``(None, True)``) — no callback is queued.
+What the kernel did not take is queued as ``memoryview`` slices (never
+copied) and the fd is watched for writability; the writable callback flushes
+up to ``_IOV_MAX`` buffers per ``sendmsg`` call and calls each request's
+callback as it completes (poll phase).  Writability is watched only while a
+backlog exists.  A shutdown waits for the queue to drain.
+
+Read path: ``read_start`` watches the fd; each readiness reads up to
+``READ_SIZE`` (64 KiB) bytes, a few times while reads come back full.
+``read_stop`` unwatches, so TCP backpressure reaches the peer.
+
+Invariants
+----------
+* ``write_queue_size`` is the number of bytes queued and not yet sent.
+* A handle holds one loop ref from creation until :meth:`close` (or
+  :meth:`unref`).  ``close`` unwatches the fd *before* closing it (fds are
+  reused) and runs the close callback in the loop's close phase, after the
+  callbacks of unfinished writes (called with no error, as Node sees them on
+  a destroyed stream).
+* System errors are converted once, here, into Node-shaped exceptions
+  (:mod:`pynet.errors`); a handle never raises for an I/O error.
+
+Accept under fd exhaustion: on ``EMFILE``/``ENFILE`` the error is reported
+and accepting pauses for ``ACCEPT_RETRY_MS`` (the pending connections wait in
+the kernel's backlog), then resumes: no busy loop, nothing dropped.
+
+Node/libuv reference: ``uv_tcp_t``/``uv_pipe_t``, ``uv_read_start``,
+``uv__read``, ``uv_write``, ``uv__write``, ``uv_shutdown``, ``uv__drain``,
+``uv_tcp_connect``, ``uv_listen``, ``uv__server_io``, ``uv_close``,
+``uv_tcp_close_reset``; Node's ``TCPWrap``/``PipeWrap``, ``LibuvStreamWrap``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import stat
+from collections import deque
+from collections.abc import Callable
+from itertools import islice
+from typing import Any
+
+from . import errors
+from ._loop import Loop, Timer
+
+__all__ = ["READ_SIZE", "StreamHandle", "new_pipe", "new_tcp", "pipe_listen", "tcp_listen"]
+
+READ_SIZE = 65536
+_READS_PER_WAKEUP = 4
+_ACCEPTS_PER_WAKEUP = 64
+_IOV_MAX = 64
+ACCEPT_RETRY_MS = 100
+
+Buffer = bytes | bytearray | memoryview
+WriteCallback = Callable[[Exception | None], None]
+
+
+class StreamHandle:
+    """One stream socket (TCP or Unix) on the loop."""
+
+    __slots__ = (
+        "__weakref__",
+        "_closed",
+        "_connect_cb",
+        "_fd",
+        "_loop",
+        "_queue",
+        "_ref",
+        "_retry_timer",
+        "_shutdown_cb",
+        "_sock",
+        "_unlink_path",
+        "bytes_read",
+        "bytes_written",
+        "is_pipe",
+        "onconnection",
+        "onread",
+        "reading",
+        "write_queue_size",
+    )
+
+    def __init__(self, loop: Loop, sock: socket.socket, is_pipe: bool) -> None:
+        sock.setblocking(False)
+        self._loop = loop
+        self._sock = sock
+        self._fd = sock.fileno()
+        self.is_pipe = is_pipe
+        self.onread: Callable[[bytes | None, Exception | None], None] | None = None
+        self.onconnection: Callable[[Exception | None, StreamHandle | None], None] | None = None
+        self.reading = False
+        self._queue: deque[list[Any]] = deque()  # [memoryview, callback | None]
+        self.write_queue_size = 0
+        self.bytes_read = 0
+        self.bytes_written = 0
+        self._ref = True
+        self._closed = False
+        self._shutdown_cb: WriteCallback | None = None
+        self._connect_cb: Callable[[Exception | None], None] | None = None
+        self._unlink_path: str | None = None
+        self._retry_timer: Timer | None = None
+        loop.add_ref()
+
+    # -- state -------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def ref(self) -> None:
+        if not self._ref:
+            self._ref = True
+            if not self._closed:
+                self._loop.add_ref()
+
+    def unref(self) -> None:
+        if self._ref:
+            self._ref = False
+            if not self._closed:
+                self._loop.remove_ref()
+
+    def has_ref(self) -> bool:
+        return self._ref
+
+    # -- reading -------------------------------------------------------------------
+
+    def read_start(self) -> None:
+        if not self.reading and not self._closed:
+            self.reading = True
+            self._loop.watch_read(self._fd, self._on_readable)
+
+    def read_stop(self) -> None:
+        if self.reading:
+            self.reading = False
+            if not self._closed:
+                self._loop.unwatch_read(self._fd)
+
+    def _on_readable(self) -> None:
+        recv = self._sock.recv
+        for _ in range(_READS_PER_WAKEUP):
+            try:
+                data = recv(READ_SIZE)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                self.read_stop()
+                self._report_read(None, errors.errno_exception(exc.errno or errno.EIO, "read"))
+                return
+            if not data:
+                self.read_stop()
+                self._report_read(None, None)
+                return
+            self.bytes_read += len(data)
+            self._report_read(data, None)
+            if len(data) < READ_SIZE or not self.reading or self._closed:
+                return
+
+    def _report_read(self, data: bytes | None, err: Exception | None) -> None:
+        if self.onread is not None:
+            self.onread(data, err)
+
+    # -- writing -------------------------------------------------------------------
+
+    def write(self, data: Buffer, cb: WriteCallback | None) -> tuple[Exception | None, bool]:
+        """Write ``data``; returns ``(error, completed_synchronously)``.
+
+        On a synchronous completion (or a synchronous error) ``cb`` is not
+        called: the caller completes the request itself, as Node's
+        ``afterWriteDispatched`` does.
+        """
+        size = len(data) if not isinstance(data, memoryview) else data.nbytes
+        self.bytes_written += size
+        if self._queue:
+            self._enqueue(memoryview(data).cast("B") if isinstance(data, memoryview) else
+                          memoryview(data), cb)
+            return None, False
+        try:
+            sent = self._sock.send(data)
+        except (BlockingIOError, InterruptedError):
+            sent = 0
+        except OSError as exc:
+            return errors.errno_exception(exc.errno or errno.EIO, "write"), True
+        if sent == size:
+            return None, True
+        view = memoryview(data)
+        if view.format != "B" or view.ndim != 1:
+            view = view.cast("B")
+        self._enqueue(view[sent:], cb)
+        return None, False
+
+    def writev(self, chunks: list[Buffer], cb: WriteCallback | None
+               ) -> tuple[Exception | None, bool]:
+        """Write several buffers in one ``sendmsg``; same contract as :meth:`write`."""
+        if len(chunks) == 1:
+            return self.write(chunks[0], cb)
+        views = [memoryview(c).cast("B") for c in chunks]
+        total = sum(v.nbytes for v in views)
+        self.bytes_written += total
+        sent = 0
+        if not self._queue:
+            try:
+                sent = self._sock.sendmsg(views[:_IOV_MAX])
+            except (BlockingIOError, InterruptedError):
+                sent = 0
+            except OSError as exc:
+                return errors.errno_exception(exc.errno or errno.EIO, "write"), True
+            if sent == total:
+                return None, True
+        rest: list[memoryview] = []
+        for view in views:
+            if sent >= view.nbytes:
+                sent -= view.nbytes
+                continue
+            rest.append(view[sent:])
+            sent = 0
+        for view in rest[:-1]:
+            self._enqueue(view, None)
+        self._enqueue(rest[-1], cb)
+        return None, False
+
+    def _enqueue(self, view: memoryview, cb: WriteCallback | None) -> None:
+        if not self._queue and not self._closed:
+            self._loop.watch_write(self._fd, self._on_writable)
+        self._queue.append([view, cb])
+        self.write_queue_size += view.nbytes
+
+    def _on_writable(self) -> None:
+        queue = self._queue
+        done: list[WriteCallback] = []
+        while queue:
+            views = [entry[0] for entry in islice(queue, _IOV_MAX)]
+            try:
+                sent = self._sock.sendmsg(views) if len(views) > 1 else self._sock.send(views[0])
+            except (BlockingIOError, InterruptedError):
+                break
+            except OSError as exc:
+                self._fail_writes(errors.errno_exception(exc.errno or errno.EIO, "write"), done)
+                return
+            self.write_queue_size -= sent
+            while sent:
+                entry = queue[0]
+                size = entry[0].nbytes
+                if sent >= size:
+                    sent -= size
+                    queue.popleft()
+                    if entry[1] is not None:
+                        done.append(entry[1])
+                else:
+                    entry[0] = entry[0][sent:]
+                    sent = 0
+            if len(views) < _IOV_MAX and queue:
+                break  # The kernel took less than offered: wait for the next wakeup.
+        if not queue and not self._closed:
+            self._loop.unwatch_write(self._fd)
+        for cb in done:
+            cb(None)
+        if not queue and self._shutdown_cb is not None and not self._closed:
+            self._do_shutdown()
+
+    def _fail_writes(self, err: Exception, done: list[WriteCallback]) -> None:
+        entry = self._queue.popleft()
+        self.write_queue_size -= entry[0].nbytes
+        if not self._queue:
+            self._loop.unwatch_write(self._fd)
+        for cb in done:
+            cb(None)
+        if entry[1] is not None:
+            entry[1](err)
+
+    # -- shutdown, connect ----------------------------------------------------------------
+
+    def shutdown(self, cb: WriteCallback) -> None:
+        """Send FIN once the write queue is empty; ``cb(err)`` runs later."""
+        # Discussion: like libuv, the FIN goes out from the next poll phase
+        # (the fd is watched for writability), not from inside this call, so
+        # events queued now are seen by the peer in Node's order.
+        self._shutdown_cb = cb
+        if not self._queue and not self._closed:
+            self._loop.watch_write(self._fd, self._on_writable)
+
+    def _do_shutdown(self) -> None:
+        cb, self._shutdown_cb = self._shutdown_cb, None
+        err: Exception | None = None
+        try:
+            self._sock.shutdown(socket.SHUT_WR)
+        except OSError as exc:
+            if exc.errno != errno.ENOTCONN:
+                err = errors.errno_exception(exc.errno or errno.EIO, "shutdown")
+        if cb is not None:
+            cb(err)
+
+    def connect(self, address: Any, cb: Callable[[Exception | None], None]) -> int:
+        """Start connecting; returns 0 or an errno for a synchronous failure.
+
+        ``cb(err)`` runs when the connection is made or has failed: from the
+        pending phase when the kernel answered at once (Unix sockets), else
+        from the poll phase.
+        """
+        self._connect_cb = cb
+        code = self._sock.connect_ex(address)
+        if code in (errno.EINPROGRESS, errno.EAGAIN, errno.EWOULDBLOCK) and not self.is_pipe:
+            self._loop.watch_write(self._fd, self._on_connected)
+            return 0
+        if code == errno.EAGAIN and self.is_pipe:
+            code = errno.EAGAIN  # A full Unix backlog: reported, as libuv does.
+        if code == 0 or code in (errno.ECONNREFUSED, errno.ENOENT, errno.EAGAIN) or self.is_pipe:
+            self._loop.call_pending(self._connect_done, code)
+            return 0
+        self._connect_cb = None
+        return code
+
+    def _on_connected(self) -> None:
+        self._loop.unwatch_write(self._fd)
+        code = self._sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        self._connect_done(code)
+
+    def _connect_done(self, code: int) -> None:
+        cb, self._connect_cb = self._connect_cb, None
+        if cb is None or self._closed:
+            return
+        if code:
+            cb(OSError(code, os.strerror(code)))
+        else:
+            cb(None)
+
+    # -- listening --------------------------------------------------------------------
+
+    def listen(self, backlog: int) -> int:
+        try:
+            self._sock.listen(backlog)
+        except OSError as exc:
+            return exc.errno or errno.EINVAL
+        self._loop.watch_read(self._fd, self._on_acceptable)
+        return 0
+
+    def _on_acceptable(self) -> None:
+        for _ in range(_ACCEPTS_PER_WAKEUP):
+            if self._closed:
+                return
+            try:
+                conn, _addr = self._sock.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                code = exc.errno or errno.EIO
+                if code in (errno.ECONNABORTED, errno.EPROTO):
+                    continue
+                if code in (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM):
+                    self._pause_accepting()
+                if self.onconnection is not None:
+                    self.onconnection(errors.errno_exception(code, "accept"), None)
+                return
+            handle = StreamHandle(self._loop, conn, self.is_pipe)
+            if self.onconnection is not None:
+                self.onconnection(None, handle)
+            else:  # pragma: no cover - a listening handle always has one
+                handle.close(None)
+
+    def _pause_accepting(self) -> None:
+        # Discussion: libuv closes a reserved fd to accept-and-drop the
+        # connection; we instead stop watching and retry later, so queued
+        # clients are served, not reset, once descriptors are free.
+        self._loop.unwatch_read(self._fd)
+        if self._retry_timer is None:
+            self._retry_timer = Timer(self._loop, self._resume_accepting, (), ACCEPT_RETRY_MS)
+            self._retry_timer.unref()
+        self._retry_timer.start(ACCEPT_RETRY_MS)
+
+    def _resume_accepting(self) -> None:
+        if not self._closed:
+            self._loop.watch_read(self._fd, self._on_acceptable)
+
+    # -- names and options -------------------------------------------------------------
+
+    def getsockname(self) -> Any:
+        return self._sock.getsockname()
+
+    def getpeername(self) -> Any:
+        return self._sock.getpeername()
+
+    @property
+    def family(self) -> int:
+        return self._sock.family
+
+    def set_no_delay(self, enable: bool) -> None:
+        if not self.is_pipe and not self._closed:
+            try:
+                self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, int(enable))
+            except OSError:
+                pass
+
+    def set_keep_alive(self, enable: bool, delay_s: int) -> None:
+        if self.is_pipe or self._closed:
+            return
+        try:
+            self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, int(enable))
+            if enable:
+                # libuv: the idle time, then probes every second, ten of them.
+                if delay_s > 0 and hasattr(socket, "TCP_KEEPIDLE"):
+                    self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, delay_s)
+                if hasattr(socket, "TCP_KEEPINTVL"):
+                    self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 1)
+                if hasattr(socket, "TCP_KEEPCNT"):
+                    self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 10)
+        except OSError:
+            pass
+
+    # -- closing ------------------------------------------------------------------------
+
+    def close(self, cb: Callable[[], None] | None) -> None:
+        """Close now; ``cb`` runs in the loop's close phase.  Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self.reading = False
+        self._loop.unwatch(self._fd)
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+        self._sock.close()
+        if self._unlink_path is not None:
+            try:
+                os.unlink(self._unlink_path)
+            except OSError:
+                pass
+        if self._ref:
+            self._loop.remove_ref()
+        pending = [entry[1] for entry in self._queue if entry[1] is not None]
+        self._queue.clear()
+        self.write_queue_size = 0
+        self._connect_cb = None
+        self._shutdown_cb = None
+        self._loop.call_close(self._after_close, pending, cb)
+
+    @staticmethod
+    def _after_close(pending: list[WriteCallback], cb: Callable[[], None] | None) -> None:
+        for write_cb in pending:
+            write_cb(None)
+        if cb is not None:
+            cb()
+
+    def reset(self, cb: Callable[[], None] | None) -> None:
+        """Close with RST (``SO_LINGER`` 0): ``uv_tcp_close_reset``."""
+        if not self._closed and not self.is_pipe:
+            try:
+                self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                      b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            except OSError:
+                pass
+        self.close(cb)
+
+
+# -- constructors -------------------------------------------------------------------------
+
+
+def new_tcp(loop: Loop, family: int) -> StreamHandle:
+    return StreamHandle(loop, socket.socket(family, socket.SOCK_STREAM), False)
+
+
+def new_pipe(loop: Loop) -> StreamHandle:
+    return StreamHandle(loop, socket.socket(socket.AF_UNIX, socket.SOCK_STREAM), True)
+
+
+def tcp_listen(loop: Loop, address: str, port: int, family: int, backlog: int,
+               ipv6_only: bool = False, reuse_port: bool = False) -> StreamHandle | int:
+    """Bind and listen (Node's ``createServerHandle`` + ``listen``); an errno on failure."""
+    try:
+        sock = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as exc:
+        return exc.errno or errno.EINVAL
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port and hasattr(socket, "SO_REUSEPORT"):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, int(ipv6_only))
+        sock.bind((address, port))
+    except OSError as exc:
+        sock.close()
+        return exc.errno or errno.EINVAL
+    handle = StreamHandle(loop, sock, False)
+    code = handle.listen(backlog)
+    if code:
+        handle.close(None)
+        return code
+    return handle
+
+
+def pipe_listen(loop: Loop, path: str, backlog: int, readable_all: bool = False,
+                writable_all: bool = False) -> StreamHandle | int:
+    """Bind and listen on a Unix socket path (abstract if it starts with NUL)."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(path)
+    except OSError as exc:
+        sock.close()
+        return exc.errno or errno.EINVAL
+    handle = StreamHandle(loop, sock, True)
+    if not path.startswith("\0"):
+        handle._unlink_path = path
+        if readable_all or writable_all:
+            mode = os.stat(path).st_mode
+            if readable_all:
+                mode |= stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
+            if writable_all:
+                mode |= stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+            os.chmod(path, mode)
+    code = handle.listen(backlog)
+    if code:
+        handle.close(None)
+        return code
+    return handle

@@ -1,0 +1,688 @@
+"""The part of Node's ``dns`` module that ``net`` needs: :func:`lookup`.
+
+Mirrors Node v20's ``dns.lookup`` (lib/dns.js), its ``GetAddrInfoReqWrap``
+and ``AfterGetAddrinfo`` (src/cares_wrap.cc), and libuv's ``uv_getaddrinfo``
+(the system resolver run on libuv's thread pool).  Also here: Node's flag
+constants :data:`ADDRCONFIG`, :data:`V4MAPPED`, :data:`ALL`, the c-ares error
+code strings (:data:`NOTFOUND`…), :func:`getDefaultResultOrder` and
+:func:`setDefaultResultOrder`.
+
+Theory of operation
+-------------------
+``lookup(hostname, options, callback)`` validates its arguments exactly as
+Node does (raising Node's ``ERR_*`` errors), then takes one of three paths:
+
+1. **No hostname** (``''``, ``None``, ``0``, ``False``: JavaScript's falsy
+   values): Node's compatibility case.  A ``DeprecationWarning`` (Node's
+   ``DEP0118``) is issued once per process and the callback gets
+   ``(None, None, 4)`` (``6`` when ``family`` is 6), or ``(None, [])`` with
+   ``all``.
+2. **An IP literal** (``net.isIP(hostname) != 0``, zone ids included): never
+   reaches the resolver.  The callback gets the text back verbatim with its
+   family, through ``process.nextTick``, so it runs after the current code
+   and the ticks queued before it, and before any timer, immediate or I/O
+   callback.
+3. **A host name**: a :class:`GetAddrInfoReqWrap` request is handed to a
+   small pool of daemon worker threads (libuv's thread pool:
+   ``UV_THREADPOOL_SIZE`` threads, default 4, started lazily), which runs
+   ``getaddrinfo(host, None, family, SOCK_STREAM, 0, hints)``.  The worker
+   posts the outcome back with ``loop.call_from_thread``, so the callback runs
+   on the loop thread, in the poll phase, like any libuv threadpool result.
+   The request holds a loop ref (``loop.add_ref()``) from submission until its
+   result is delivered (``remove_ref()`` right before the callback), so
+   ``pynet.run()`` does not return while a lookup is in flight.
+
+Before a name is handed to the resolver it is converted to ASCII as Node 20
+does (``ada::idna::to_ascii``, then libuv's 256-byte buffer): this is an
+approximation of UTS #46 — labels are split on ``.``, U+3002, U+FF0E and U+FF61;
+ASCII labels are lower-cased and an ``xn--`` label must be valid Punycode;
+other labels are NFKC-normalised, lower-cased, stripped of ignorable code
+points (soft hyphen, variation selectors…) and Punycode-encoded.  The result
+is a C string for libuv, so it ends at the first NUL (``'localhost\\0junk'``
+resolves ``localhost``, as in Node).  A lone surrogate, a non-ASCII
+control/format/unassigned/private-use code point, bad Punycode, an empty
+result (``'\\0x'``) or one longer than 255 bytes fails with
+``getaddrinfo EINVAL <host>``, delivered via ``nextTick`` as in Node.
+
+Results, as ``AfterGetAddrinfo`` builds them: only ``AF_INET``/``AF_INET6``
+entries are kept, in getaddrinfo's order (``order: 'verbatim'``, Node 20's
+default) or stably partitioned for ``'ipv4first'``/``'ipv6first'``; the
+address is the bare ``inet_ntop`` text (no ``%scope``); duplicates are *not*
+removed (``SOCK_STREAM`` already gives one entry per address, and Node does
+not dedupe either).  An empty result is ``EAI_NODATA``.  The reported family
+is ``options.family or isIP(address)`` — Node's expression, so with
+``family: 4`` every address is reported as 4.
+
+Errors are Node's ``DNSException`` (:func:`pynet.errors.dns_exception`):
+``getaddrinfo ENOTFOUND nohost.invalid`` with ``.code``, ``.syscall``
+(``'getaddrinfo'``) and ``.hostname``.  ``EAI_NONAME`` and ``EAI_NODATA``
+become ``ENOTFOUND``; other ``EAI_*`` codes keep their name (``EAI_AGAIN``,
+``EAI_FAIL``…); an ``EAI_SYSTEM`` failure (a plain :class:`OSError` in
+Python) is named after its errno (``ENOMEM``…).  ``.errno`` is the *Python*
+number of the failure, never Node's negative libuv number (mapping §6): the
+``socket.EAI_*`` value of the :class:`socket.gaierror` (``socket.EAI_NONAME``,
+negative on glibc), the positive errno of an ``OSError``, ``errno.EINVAL``
+for a name that cannot be converted.
+
+Invariants
+----------
+* The resolver is never called for an empty name or an IP literal, nor for a
+  name that fails ASCII conversion.
+* Every request that reached the pool adds exactly one loop ref and removes
+  it exactly once, on the loop thread, before its callback runs — also when
+  the resolver raised.
+* Worker threads never run user code (only the resolver) and never touch the
+  loop except through ``call_from_thread``; they own no file descriptor.
+* The callback is called exactly once, with Node's arguments; as JavaScript
+  would, pynet drops arguments the callback does not accept and passes
+  ``None`` for missing ones it requires (so ``def cb(err, address, family)``
+  works on errors too).
+* An exception that is not an :class:`OSError` escaping the resolver (a bug,
+  in a test resolver usually) is raised on the loop thread after the ref is
+  released: it propagates out of ``pynet.run()`` like any callback's.
+
+Testing hook: :func:`set_resolver` replaces ``socket.getaddrinfo`` (same
+signature and results; the host is given as an ASCII ``str``), to simulate
+slow or failing lookups without a network.
+
+Not implemented: ``dns.resolve*``, ``Resolver``, ``lookupService``,
+``dns.promises``, performance observers.
+"""
+
+from __future__ import annotations
+
+import errno as _errno
+import inspect as _inspect
+import math
+import os
+import queue
+import re
+import socket
+import threading
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from . import errors
+from ._address import NodeObject, isIP
+from ._loop import Loop, get_loop
+from ._validators import (
+    invalid_arg_type,
+    invalid_arg_value,
+    is_number,
+    js_number_to_string,
+    validate_boolean,
+    validate_function,
+    validate_number,
+    validate_one_of,
+    validate_string,
+)
+
+__all__ = [
+    "ADDRCONFIG",
+    "ADDRGETNETWORKPARAMS",
+    "ALL",
+    "BADFAMILY",
+    "BADFLAGS",
+    "BADHINTS",
+    "BADNAME",
+    "BADQUERY",
+    "BADRESP",
+    "BADSTR",
+    "CANCELLED",
+    "CONNREFUSED",
+    "DESTRUCTION",
+    "EOF",
+    "FILE",
+    "FORMERR",
+    "LOADIPHLPAPI",
+    "NODATA",
+    "NOMEM",
+    "NONAME",
+    "NOTFOUND",
+    "NOTIMP",
+    "NOTINITIALIZED",
+    "REFUSED",
+    "SERVFAIL",
+    "TIMEOUT",
+    "V4MAPPED",
+    "GetAddrInfoReqWrap",
+    "Resolver",
+    "getDefaultResultOrder",
+    "lookup",
+    "setDefaultResultOrder",
+    "set_resolver",
+]
+
+# --- constants ------------------------------------------------------------------
+
+#: ``dns.ADDRCONFIG``: the system's ``AI_ADDRCONFIG`` (32 on Linux), as in Node.
+ADDRCONFIG: int = getattr(socket, "AI_ADDRCONFIG", 0)
+#: ``dns.V4MAPPED``: the system's ``AI_V4MAPPED`` (8 on Linux).
+V4MAPPED: int = getattr(socket, "AI_V4MAPPED", 0)
+#: ``dns.ALL``: the system's ``AI_ALL`` (16 on Linux).
+ALL: int = getattr(socket, "AI_ALL", 0)
+
+# c-ares error codes (Node exports them on ``dns``; ``lookup`` itself only
+# produces NOTFOUND among these).
+NODATA = "ENODATA"
+FORMERR = "EFORMERR"
+SERVFAIL = "ESERVFAIL"
+NOTFOUND = "ENOTFOUND"
+NOTIMP = "ENOTIMP"
+REFUSED = "EREFUSED"
+BADQUERY = "EBADQUERY"
+BADNAME = "EBADNAME"
+BADFAMILY = "EBADFAMILY"
+BADRESP = "EBADRESP"
+CONNREFUSED = "ECONNREFUSED"
+TIMEOUT = "ETIMEOUT"
+EOF = "EOF"
+FILE = "EFILE"
+NOMEM = "ENOMEM"
+DESTRUCTION = "EDESTRUCTION"
+BADSTR = "EBADSTR"
+BADFLAGS = "EBADFLAGS"
+NONAME = "ENONAME"
+BADHINTS = "EBADHINTS"
+NOTINITIALIZED = "ENOTINITIALIZED"
+LOADIPHLPAPI = "ELOADIPHLPAPI"
+ADDRGETNETWORKPARAMS = "EADDRGETNETWORKPARAMS"
+CANCELLED = "ECANCELLED"
+
+_VALID_FAMILIES = (0, 4, 6)
+_VALID_ORDERS = ("verbatim", "ipv4first", "ipv6first")
+_AF = {0: socket.AF_UNSPEC, 4: socket.AF_INET, 6: socket.AF_INET6}
+_VALID_HINTS = ADDRCONFIG | ALL | V4MAPPED
+
+# socket.EAI_* number -> name, for codes libuv passes through by name.
+_EAI_NAMES: dict[int, str] = {
+    getattr(socket, name): name for name in dir(socket) if name.startswith("EAI_")
+}
+_NOT_FOUND = {getattr(socket, name) for name in ("EAI_NONAME", "EAI_NODATA")
+              if hasattr(socket, name)}
+_EAI_NODATA: int | None = getattr(socket, "EAI_NODATA", None)
+
+_default_order = "verbatim"
+_invalid_hostname_warned = False
+
+
+def getDefaultResultOrder() -> str:
+    """``dns.getDefaultResultOrder()``: ``'verbatim'`` unless changed."""
+    return _default_order
+
+
+def setDefaultResultOrder(order: str) -> None:
+    """``dns.setDefaultResultOrder(order)``: ``'verbatim'``, ``'ipv4first'`` or ``'ipv6first'``."""
+    global _default_order
+    validate_one_of(order, "dnsOrder", _VALID_ORDERS)
+    _default_order = order
+
+
+# --- the resolver (replaceable for tests) -------------------------------------------
+
+#: ``socket.getaddrinfo``'s signature: ``(host, port, family, type, proto, flags)``.
+Resolver = Callable[..., Iterable[tuple[Any, ...]]]
+
+
+def _system_getaddrinfo(host: str, port: Any, family: int, type: int,  # noqa: A002
+                        proto: int, flags: int) -> list[tuple[Any, ...]]:
+    # Bytes: the name is ASCII already, and Python's own "idna" codec would
+    # refuse names the C library accepts (a 64-character label).
+    return socket.getaddrinfo(host.encode("ascii"), port, family, type, proto, flags)
+
+
+_resolver: Resolver = _system_getaddrinfo
+
+
+def set_resolver(resolver: Resolver | None) -> Resolver:
+    """Replace the function the workers call instead of ``socket.getaddrinfo``.
+
+    ``resolver(host, None, family, socket.SOCK_STREAM, 0, flags)`` gets the
+    ASCII host name as a ``str`` and returns ``getaddrinfo``-shaped tuples
+    (only ``[0]``, the family, and ``[4][0]``, the address text, are used), or
+    raises :class:`socket.gaierror` / :class:`OSError`.  It runs on a worker
+    thread.  ``None`` restores the system resolver.  Returns the previous one.
+    A lookup uses the resolver that was current when it started.
+    """
+    global _resolver
+    previous = _resolver
+    _resolver = _system_getaddrinfo if resolver is None else resolver
+    return previous
+
+
+# --- the worker pool (libuv's threadpool) -------------------------------------------
+
+def _pool_size() -> int:
+    """``UV_THREADPOOL_SIZE`` (1..1024), default 4, read when the pool is made."""
+    try:
+        size = int(os.environ.get("UV_THREADPOOL_SIZE", "4"))
+    except ValueError:
+        size = 4
+    return min(max(size, 1), 1024)
+
+
+class _Pool:
+    """Daemon threads taking requests off a queue; a thread is started only
+    when every existing one is busy, up to ``size``."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._queue: queue.SimpleQueue[GetAddrInfoReqWrap] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self.threads = 0
+        self._outstanding = 0  # queued or running
+
+    def submit(self, req: GetAddrInfoReqWrap) -> None:
+        with self._lock:
+            self._outstanding += 1
+            if self.threads < self.size and self._outstanding > self.threads:
+                self.threads += 1
+                threading.Thread(target=self._work, name=f"pynet-dns-{self.threads}",
+                                 daemon=True).start()
+        self._queue.put(req)
+
+    def _work(self) -> None:
+        while True:
+            req = self._queue.get()
+            try:
+                req._run()
+            finally:
+                with self._lock:
+                    self._outstanding -= 1
+
+
+_pool: _Pool | None = None
+_pool_lock = threading.Lock()
+
+
+def _get_pool() -> _Pool:
+    global _pool
+    pool = _pool
+    if pool is None:
+        with _pool_lock:
+            if _pool is None:
+                _pool = _Pool(_pool_size())
+            pool = _pool
+    return pool
+
+
+def _forget_pool() -> None:
+    # A forked child has none of the parent's threads.
+    global _pool, _pool_lock
+    _pool = None
+    _pool_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
+# --- host name to ASCII (ada::idna::to_ascii + libuv's buffer) ----------------------
+
+_LABEL_SEPARATORS = re.compile("[.\u3002\uff0e\uff61]")
+_IGNORED = frozenset([0xAD, 0x34F, 0x180B, 0x180C, 0x180D, 0x180F, 0x200B, 0x2060, 0xFEFF,
+                      *range(0xFE00, 0xFE10)])
+_DISALLOWED_CATEGORIES = frozenset(["Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"])
+_MAX_HOSTNAME = 255  # libuv's hostname_ascii[256] holds the name and its NUL
+
+
+def _disallowed(text: str) -> bool:
+    return any(ord(ch) > 0x7F and unicodedata.category(ch) in _DISALLOWED_CATEGORIES
+               for ch in text)
+
+
+def _to_ascii(hostname: str) -> str | None:
+    """The ASCII name handed to getaddrinfo, or ``None`` for ``EINVAL``."""
+    if hostname.isascii():
+        labels = hostname.split(".")
+    else:
+        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in hostname):
+            return None
+        labels = _LABEL_SEPARATORS.split(hostname)
+    out: list[str] = []
+    for label in labels:
+        if not label.isascii():
+            label = "".join(ch for ch in label if ord(ch) not in _IGNORED)
+            label = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", label).lower())
+            if _disallowed(label):
+                return None
+            if not label.isascii():
+                label = "xn--" + label.encode("punycode").decode("ascii")
+        else:
+            label = label.lower()
+            if label.startswith("xn--"):
+                try:
+                    decoded = label[4:].encode("ascii").decode("punycode")
+                except UnicodeError:
+                    return None
+                if not decoded or _disallowed(decoded):
+                    return None
+        out.append(label)
+    # Node hands libuv a C string: it ends at the first NUL.
+    ascii_name = ".".join(out).partition("\0")[0]
+    if not ascii_name or len(ascii_name) > _MAX_HOSTNAME:
+        return None
+    return ascii_name
+
+
+# --- requests ---------------------------------------------------------------------
+
+def _js_truthy(value: object) -> bool:
+    """JavaScript's ``if (value)`` for the types a host name may arrive as."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, str):
+        return value != ""
+    if is_number(value):
+        return not (value == 0 or math.isnan(value))  # type: ignore[arg-type]
+    return True
+
+
+def _js_string(value: object) -> str:
+    """JavaScript's ``${value}`` for a falsy host name."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if is_number(value):
+        return js_number_to_string(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def _js_caller(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """``callback`` called as JavaScript would: extra arguments dropped, missing ones ``None``."""
+    try:
+        parameters = list(_inspect.signature(callback).parameters.values())
+    except (TypeError, ValueError):
+        return callback
+    positional = (_inspect.Parameter.POSITIONAL_ONLY, _inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    if any(p.kind is _inspect.Parameter.VAR_POSITIONAL for p in parameters):
+        arity = None
+    else:
+        arity = sum(1 for p in parameters if p.kind in positional)
+    required = sum(1 for p in parameters
+                   if p.kind in positional and p.default is _inspect.Parameter.empty)
+
+    def call(*args: Any) -> Any:
+        if arity is not None and len(args) > arity:
+            args = args[:arity]
+        if len(args) < required:
+            args = args + (None,) * (required - len(args))
+        return callback(*args)
+
+    return call
+
+
+def _to_uint32(value: float) -> int:
+    """JavaScript's ``value >>> 0``."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return 0
+        value = math.trunc(value)
+    return int(value) % 2**32
+
+
+def _addresses(infos: Iterable[tuple[Any, ...]], order: str) -> list[str]:
+    """``AfterGetAddrinfo``: the address texts, in the requested order."""
+    v4: list[str] = []
+    v6: list[str] = []
+    both: list[str] = []
+    for info in infos:
+        family = info[0]
+        if family == socket.AF_INET:
+            address = str(info[4][0])
+            v4.append(address)
+        elif family == socket.AF_INET6:
+            address = str(info[4][0]).partition("%")[0]
+            v6.append(address)
+        else:
+            continue
+        both.append(address)
+    if order == "ipv4first":
+        return v4 + v6
+    if order == "ipv6first":
+        return v6 + v4
+    return both
+
+
+def _dns_error(exc: OSError | None, hostname: str) -> errors.SystemError:
+    """``DNSException`` for a resolver failure (``None``: no usable address)."""
+    number: int | None
+    if exc is None:
+        number, code = _EAI_NODATA, "ENOTFOUND"
+    elif isinstance(exc, socket.gaierror):
+        number = exc.errno
+        if number in _NOT_FOUND:
+            code = "ENOTFOUND"
+        elif number is None:
+            code = "EAI_FAIL"
+        else:
+            code = _EAI_NAMES.get(number, f"Unknown system error {number}")
+    else:  # EAI_SYSTEM: Python raises the errno as a plain OSError
+        number = exc.errno
+        code = (_errno.errorcode.get(number, f"Unknown system error {number}")
+                if number is not None else "EAI_FAIL")
+    err = errors.dns_exception(code, "getaddrinfo", hostname)
+    err.errno = number  # type: ignore[assignment,unused-ignore]
+    if exc is not None:
+        err.__cause__ = exc
+    return err
+
+
+class GetAddrInfoReqWrap:
+    """One pending ``getaddrinfo`` (Node's ``GetAddrInfoReqWrap``); what :func:`lookup` returns.
+
+    ``hostname``, ``family`` and ``callback`` are Node's fields; the rest is
+    private to the worker and the loop.
+    """
+
+    __slots__ = ("_all", "_ascii", "_call", "_hints", "_loop", "_order", "_resolver",
+                 "callback", "family", "hostname")
+
+    def __init__(self, hostname: str, family: int, hints: int, all: bool,  # noqa: A002
+                 order: str, callback: Callable[..., Any],
+                 call: Callable[..., Any] | None = None) -> None:
+        self.hostname = hostname
+        self.family = family
+        self.callback = callback
+        self._hints = hints
+        self._all = all
+        self._order = order
+        self._call = call if call is not None else _js_caller(callback)
+        self._ascii = ""
+        self._resolver = _resolver
+        self._loop: Loop | None = None
+
+    def _start(self, ascii_name: str, loop: Loop) -> None:
+        self._ascii = ascii_name
+        self._loop = loop
+        loop.add_ref()
+        try:
+            _get_pool().submit(self)
+        except BaseException:
+            loop.remove_ref()
+            raise
+
+    def _run(self) -> None:
+        """On a worker thread: resolve, then post the outcome to the loop."""
+        error: BaseException | None = None
+        addresses: list[str] = []
+        try:
+            infos = self._resolver(self._ascii, None, _AF[self.family], socket.SOCK_STREAM, 0,
+                                   self._hints)
+            addresses = _addresses(infos, self._order)
+        except Exception as exc:
+            error = exc
+        loop = self._loop
+        assert loop is not None
+        loop.call_from_thread(self._complete, error, addresses)
+
+    def _complete(self, error: BaseException | None, addresses: list[str]) -> None:
+        """On the loop thread: Node's ``onlookup`` / ``onlookupall``."""
+        loop = self._loop
+        assert loop is not None
+        loop.remove_ref()
+        if error is not None and not isinstance(error, OSError):
+            raise error
+        if error is not None or not addresses:
+            self._call(_dns_error(error, self.hostname))
+            return
+        family = self.family
+        if self._all:
+            self._call(None, [NodeObject(address=a, family=family or isIP(a)) for a in addresses])
+        else:
+            self._call(None, addresses[0], family or isIP(addresses[0]))
+
+    def __repr__(self) -> str:
+        return f"GetAddrInfoReqWrap(hostname={self.hostname!r}, family={self.family})"
+
+
+# --- lookup -----------------------------------------------------------------------
+
+class _Missing:
+    """An argument that was not passed (JavaScript's ``undefined`` in messages)."""
+
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+_MISSING: Any = _Missing()
+
+
+def _validate_callback(callback: object) -> Callable[..., Any]:
+    if callback is _MISSING:
+        raise errors.ERR_INVALID_ARG_TYPE(
+            'The "callback" argument must be of type function. Received undefined')
+    return validate_function(callback, "callback")
+
+
+def _get(options: object, key: str) -> Any:
+    if options is None:
+        return None
+    if isinstance(options, Mapping):
+        return options.get(key)
+    return getattr(options, key, None)
+
+
+def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
+           **kwargs: Any) -> GetAddrInfoReqWrap | NodeObject:
+    """``dns.lookup(hostname[, options], callback)``.
+
+    Overloads, as in Node: ``lookup(host, cb)``, ``lookup(host, family, cb)``
+    (``family`` 0, 4 or 6), ``lookup(host, options, cb)`` with ``options`` a
+    dict (or any object with the attributes) of ``family`` (0, 4, 6,
+    ``'IPv4'``, ``'IPv6'``), ``hints`` (``ADDRCONFIG | V4MAPPED | ALL``),
+    ``all``, ``verbatim`` and ``order``.  The option keys may also be given
+    as keyword arguments (``lookup('example.org', cb, family=6)``); they
+    override the dict's.
+
+    The callback gets ``(err, address, family)``, or with ``all=True``
+    ``(err, addresses)`` where each address is a :class:`NodeObject`
+    ``{address, family}``.  Bad arguments raise Node's ``ERR_*`` errors; a
+    failed lookup passes a ``DNSException`` to the callback.  Returns the
+    request (``{}`` when no lookup was needed), as Node does.
+
+    Unlike :mod:`net`, ``lookup`` adds no default hints: Node's ``net``
+    passes ``hints=ADDRCONFIG`` itself.
+    """
+    hints = 0
+    family: Any = 0
+    all_ = False
+    order = _default_order
+
+    if _js_truthy(hostname):
+        validate_string(hostname, "hostname")
+
+    if kwargs:
+        if callable(options) and callback is _MISSING:
+            options, callback = None, options
+        if options is None:
+            options = dict(kwargs)
+        elif isinstance(options, Mapping):
+            options = {**options, **kwargs}
+        else:
+            raise TypeError("lookup() takes option keywords only with an options dict, "
+                            f"not with {type(options).__name__}")
+
+    if callable(options):
+        callback = options
+        family = 0
+    elif is_number(options):
+        _validate_callback(callback)
+        validate_one_of(options, "family", _VALID_FAMILIES)
+        family = options
+    elif options is not None and isinstance(options, (str, bool)):
+        _validate_callback(options if callback is _MISSING else callback)
+        raise invalid_arg_type("options", ["integer", "object"], options)
+    else:
+        _validate_callback(callback)
+        raw_hints = _get(options, "hints")
+        if raw_hints is not None:
+            validate_number(raw_hints, "options.hints")
+            hints = _to_uint32(raw_hints)
+            if hints & ~_VALID_HINTS:
+                raise invalid_arg_value("hints", hints)
+        raw_family = _get(options, "family")
+        if raw_family is not None:
+            if raw_family == "IPv4" and isinstance(raw_family, str):
+                family = 4
+            elif raw_family == "IPv6" and isinstance(raw_family, str):
+                family = 6
+            else:
+                validate_one_of(raw_family, "options.family", _VALID_FAMILIES)
+                family = raw_family
+        raw_all = _get(options, "all")
+        if raw_all is not None:
+            all_ = validate_boolean(raw_all, "options.all")
+        raw_verbatim = _get(options, "verbatim")
+        if raw_verbatim is not None:
+            order = "verbatim" if validate_boolean(raw_verbatim, "options.verbatim") \
+                else "ipv4first"
+        raw_order = _get(options, "order")
+        if raw_order is not None:
+            validate_one_of(raw_order, "options.order", _VALID_ORDERS)
+            order = raw_order
+    family = int(family)
+    call = _js_caller(callback)
+    loop = get_loop()
+
+    if not _js_truthy(hostname):
+        _warn_invalid_hostname(hostname)
+        if all_:
+            loop.next_tick(call, None, [])
+        else:
+            loop.next_tick(call, None, None, 6 if family == 6 else 4)
+        return NodeObject()
+
+    matched = isIP(hostname)
+    if matched:
+        if all_:
+            loop.next_tick(call, None, [NodeObject(address=hostname, family=matched)])
+        else:
+            loop.next_tick(call, None, hostname, matched)
+        return NodeObject()
+
+    ascii_name = _to_ascii(hostname)
+    if ascii_name is None:
+        err = errors.dns_exception("EINVAL", "getaddrinfo", hostname)
+        err.errno = _errno.EINVAL
+        loop.next_tick(call, err)
+        return NodeObject()
+    req = GetAddrInfoReqWrap(hostname, family, hints, all_, order, callback, call)
+    req._start(ascii_name, loop)
+    return req
+
+
+def _warn_invalid_hostname(hostname: object) -> None:
+    """Node's ``emitInvalidHostnameWarning`` (``DEP0118``, once per process)."""
+    global _invalid_hostname_warned
+    if _invalid_hostname_warned:
+        return
+    _invalid_hostname_warned = True
+    warning = DeprecationWarning(
+        f'The provided hostname "{_js_string(hostname)}" is not a valid hostname, '
+        "and is supported in the dns module solely for compatibility.")
+    warning.code = "DEP0118"  # type: ignore[attr-defined]
+    warnings.warn(warning, stacklevel=3)
