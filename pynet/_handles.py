@@ -103,7 +103,8 @@ class StreamHandle:
         self.onread: Callable[[bytes | None, Exception | None], None] | None = None
         self.onconnection: Callable[[Exception | None, StreamHandle | None], None] | None = None
         self.reading = False
-        self._queue: deque[list[Any]] = deque()  # [memoryview, callback | None]
+        # [memoryview, callback | None] entries; made on first backlog.
+        self._queue: deque[list[Any]] | None = None
         self.write_queue_size = 0
         self.bytes_read = 0
         self.bytes_written = 0
@@ -236,6 +237,8 @@ class StreamHandle:
         return None, False
 
     def _enqueue(self, view: memoryview, cb: WriteCallback | None) -> None:
+        if self._queue is None:
+            self._queue = deque()
         if not self._queue and not self._closed:
             self._loop.watch_write(self._fd, self._on_writable)
         self._queue.append([view, cb])
@@ -243,6 +246,8 @@ class StreamHandle:
 
     def _on_writable(self) -> None:
         queue = self._queue
+        if queue is None:
+            queue = self._queue = deque()
         done: list[WriteCallback] = []
         while queue:
             views = [entry[0] for entry in islice(queue, _IOV_MAX)]
@@ -275,6 +280,7 @@ class StreamHandle:
             self._do_shutdown()
 
     def _fail_writes(self, err: Exception, done: list[WriteCallback]) -> None:
+        assert self._queue is not None
         entry = self._queue.popleft()
         self.write_queue_size -= entry[0].nbytes
         if not self._queue:
@@ -441,8 +447,8 @@ class StreamHandle:
                 pass
         if self._ref:
             self._loop.remove_ref()
-        pending = [entry[1] for entry in self._queue if entry[1] is not None]
-        self._queue.clear()
+        pending = [entry[1] for entry in self._queue or () if entry[1] is not None]
+        self._queue = None
         self.write_queue_size = 0
         self._connect_cb = None
         self._shutdown_cb = None

@@ -160,6 +160,33 @@ def _undefined_arg(name: str) -> errors.NodeError:
 class Socket(Duplex):
     """Node's ``net.Socket``: a TCP or Unix stream socket."""
 
+    __slots__ = (
+        "_active_at",
+        "_bytes_read",
+        "_bytes_written",
+        "_hadError",
+        "_handle",
+        "_handle_pending",
+        "_host",
+        "_keep_alive_delay",
+        "_last_write_queue_size",
+        "_onread",
+        "_peername",
+        "_pending_data",
+        "_reset_and_closing",
+        "_server",
+        "_set_keep_alive",
+        "_set_no_delay",
+        "_sockname",
+        "_timeout_ms",
+        "_timeout_value",
+        "_timer",
+        "_unref_pending",
+        "autoSelectFamilyAttemptedAddresses",
+        "connecting",
+        "server",
+    )
+
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
@@ -204,7 +231,7 @@ class Socket(Duplex):
         self._keep_alive_delay = 0
         self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
         self._onread = opts.get("onread")
-        self.on("end", self._on_readable_stream_end)
+        self._unref_pending = False
 
         handle = opts.get("handle")
         if opts.get("fd") is not None:
@@ -282,18 +309,22 @@ class Socket(Duplex):
     def _is_reading_source(self) -> bool:
         return self._handle is not None and self._handle.reading
 
-    def _on_readable_stream_end(self) -> None:
-        if not self.allowHalfOpen:
-            self.write = self._write_after_fin  # type: ignore[method-assign]
+    def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
+        """Write ``chunk``; False once ``writableLength`` reaches the high water mark."""
+        if self._r_end_emitted and self._w_ending and not self.allowHalfOpen:
+            return self._write_after_fin(encoding, cb)
+        return Duplex.write(self, chunk, encoding, cb)
 
-    def _write_after_fin(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
+    def _write_after_fin(self, encoding: Any, cb: Any) -> bool:
+        # Discussion: Node swaps socket.write for writeAfterFIN when 'end' is
+        # emitted without allowHalfOpen; the check above is the same test
+        # made at write time, which costs no listener per socket.
         if callable(encoding):
-            cb, encoding = encoding, None
+            cb = encoding
         err = errors.epipe_ended()
         if cb is not None:
             self._loop.next_tick(cb, err)
-        if not self._destroyed:
-            self.destroy(err)
+        self.destroy(err)
         return False
 
     def pause(self) -> Socket:
@@ -451,8 +482,6 @@ class Socket(Duplex):
         if options.get("port") is None and options.get("path") is None:
             raise errors.ERR_MISSING_ARGS(
                 'The "options" or "port" or "path" argument must be specified')
-        if "write" in self.__dict__:
-            del self.write  # Undo writeAfterFIN from a previous connection.
         if self._destroyed:
             self._handle = None
             self._peername = None
@@ -677,8 +706,6 @@ class Socket(Duplex):
             self._keep_alive_delay = delay
             self._handle.set_keep_alive(enable, delay)
         return self
-
-    _unref_pending = False
 
     def ref(self) -> Socket:
         if self._handle is None:
