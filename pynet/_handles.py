@@ -169,7 +169,9 @@ class StreamHandle:
                 self._report_read(None, None)
                 return
             self.bytes_read += len(data)
-            self._report_read(data, None)
+            onread = self.onread
+            if onread is not None:
+                onread(data, None)
             if len(data) < READ_SIZE or not self.reading or self._closed:
                 return
 

@@ -114,6 +114,7 @@ class Duplex(EventEmitter):
         "_w_length",
         "_w_need_drain",
         "_w_on_finished",
+        "_w_onwrite",
         "_w_pendingcb",
         "_w_prefinished",
         "_w_sync",
@@ -179,6 +180,7 @@ class Duplex(EventEmitter):
         self._w_on_finished: list[WriteCb] = []
         self._w_default_encoding = "utf8"
         self._w_after_tick: list[Any] | None = None  # [count, cb]
+        self._w_onwrite = self._onwrite  # Bound once: it is passed on every write.
 
     # ===================================================================== hooks
 
@@ -273,7 +275,7 @@ class Duplex(EventEmitter):
             self._r_reading = False
             self._on_eof_chunk()
         else:
-            if isinstance(chunk, str):
+            if type(chunk) is str:
                 chunk = encode(chunk, normalize_encoding(encoding) or "utf8")
             if len(chunk) > 0:
                 if self._r_ended:
@@ -361,16 +363,9 @@ class Duplex(EventEmitter):
         self._flow()
 
     def _maybe_read_more(self) -> None:
-        # Discussion: Node schedules this tick after every chunk; it only asks
-        # _read for more, which a socket that is already reading ignores.  We
-        # skip the tick in that case (the hot path) with the same effect.
-        if not self._r_reading_more and not self._is_reading_source():
+        if not self._r_reading_more:
             self._r_reading_more = True
             self._loop.next_tick(self._maybe_read_more_)
-
-    def _is_reading_source(self) -> bool:
-        """True when the source is already producing data (overridden by Socket)."""
-        return False
 
     def _maybe_read_more_(self) -> None:
         while (not self._r_reading and not self._r_ended
@@ -635,7 +630,7 @@ class Duplex(EventEmitter):
         elif encoding is not None and normalize_encoding(encoding) is None \
                 and encoding != "buffer":
             raise errors.ERR_UNKNOWN_ENCODING(encoding)
-        data = self._to_bytes(chunk, encoding)
+        data = chunk if type(chunk) is bytes else self._to_bytes(chunk, encoding)
         return self._write_checked(data, cb if cb is not None else _nop) is True
 
     def _write_checked(self, data: Any, cb: WriteCb) -> bool | Exception:
@@ -658,7 +653,7 @@ class Duplex(EventEmitter):
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
-            self._write(data, "buffer", self._onwrite)
+            self._write(data, "buffer", self._w_onwrite)
             self._w_sync = False
         ret = self._w_length < self._w_hwm
         if not ret:
@@ -686,6 +681,13 @@ class Duplex(EventEmitter):
         if self._w_buffered:
             self._clear_buffer()
         if sync:
+            if cb is _nop and not self._w_need_drain and not self._w_ending:
+                # Discussion: Node defers afterWrite to a tick even for writes
+                # without a callback; with no callback, no 'drain' owed and no
+                # end() pending, all it would do is count the write done, which
+                # is unobservable, so the hot path does it here.
+                self._w_pendingcb -= 1
+                return
             info = self._w_after_tick
             if info is not None and info[1] is cb:
                 info[0] += 1
@@ -711,7 +713,8 @@ class Duplex(EventEmitter):
             cb(None)
         if self._destroyed:
             self._error_buffer()
-        self._finish_maybe(False)
+        if self._w_ending:
+            self._finish_maybe(False)
 
     def _onwrite_error(self, er: BaseException, cb: WriteCb) -> None:
         self._w_pendingcb -= 1
@@ -750,7 +753,7 @@ class Duplex(EventEmitter):
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
-            self._write(chunk, "buffer", self._onwrite)
+            self._write(chunk, "buffer", self._w_onwrite)
             self._w_sync = False
 
     def _do_writev(self, chunks: list[Any], cb: WriteCb) -> None:
@@ -758,7 +761,7 @@ class Duplex(EventEmitter):
         self._w_writecb = cb
         self._w_writing = True
         self._w_sync = True
-        self._writev(chunks, self._onwrite)
+        self._writev(chunks, self._w_onwrite)
         self._w_sync = False
 
     def cork(self) -> None:

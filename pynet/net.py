@@ -162,6 +162,7 @@ class Socket(Duplex):
 
     __slots__ = (
         "_active_at",
+        "_after_write_async",
         "_bytes_read",
         "_bytes_written",
         "_hadError",
@@ -182,6 +183,7 @@ class Socket(Duplex):
         "_timeout_value",
         "_timer",
         "_unref_pending",
+        "_write_req_cb",
         "autoSelectFamilyAttemptedAddresses",
         "connecting",
         "server",
@@ -232,6 +234,8 @@ class Socket(Duplex):
         self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
         self._onread = opts.get("onread")
         self._unref_pending = False
+        self._write_req_cb: Callable[..., Any] | None = None
+        self._after_write_async = self._on_write_complete  # Bound once, for the handle.
 
         handle = opts.get("handle")
         if opts.get("fd") is not None:
@@ -306,8 +310,13 @@ class Socket(Duplex):
         elif not self._handle.reading:
             self._handle.read_start()
 
-    def _is_reading_source(self) -> bool:
-        return self._handle is not None and self._handle.reading
+    def _maybe_read_more(self) -> None:
+        # Discussion: Node schedules a tick after every chunk that asks _read
+        # for more, which a socket that is already reading ignores.  Skipping
+        # it in that case (the hot path) has the same effect.
+        handle = self._handle
+        if handle is None or not handle.reading:
+            Duplex._maybe_read_more(self)
 
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         """Write ``chunk``; False once ``writableLength`` reaches the high water mark."""
@@ -377,24 +386,29 @@ class Socket(Duplex):
             return
         if self._timer is not None:
             self._unref_timer()
-
-        def after_write(err: Exception | None) -> None:  # Node's onWriteComplete
-            if self._destroyed:
-                cb(None)
-            elif err is not None:
-                cb(err)
-            else:
-                self._unref_timer()
-                self._last_write_queue_size = 0
-                cb(None)
-
-        err, done = handle.writev(data, after_write) if writev else handle.write(data, after_write)
+        after = self._after_write_async
+        err, done = handle.writev(data, after) if writev else handle.write(data, after)
         if err is not None:
             cb(err)
         elif done:
             cb(None)
         else:
+            self._write_req_cb = cb  # One write is in flight at a time (Writable).
             self._last_write_queue_size = handle.write_queue_size
+
+    def _on_write_complete(self, err: Exception | None) -> None:
+        """Node's ``onWriteComplete``: an asynchronous write finished."""
+        cb, self._write_req_cb = self._write_req_cb, None
+        if cb is None:
+            return
+        if self._destroyed:
+            cb(None)
+        elif err is not None:
+            cb(err)
+        else:
+            self._unref_timer()
+            self._last_write_queue_size = 0
+            cb(None)
 
     def _final(self, cb: Callable[..., Any]) -> None:
         if self.pending:
