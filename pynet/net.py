@@ -62,6 +62,7 @@ from ._validators import (
     validate_port,
     validate_string,
 )
+from .abort import AbortError, AbortSignal
 from .events import EventEmitter
 
 __all__ = [
@@ -248,10 +249,28 @@ class Socket(Duplex):
                     self._r_flowing = False
                 elif not opts.get("manualStart"):
                     self.read(0)
+        self.blockList: BlockList | None = _validate_block_list(opts.get("blockList"))
+        signal = opts.get("signal")
+        if signal is not None:
+            self._add_abort_signal(signal)
         if opts.get("keepAlive"):
             self.setKeepAlive(True, keep_delay or 0)
         if opts.get("noDelay"):
             self.setNoDelay(True)
+
+    def _add_abort_signal(self, signal: Any) -> None:
+        """Node's ``addAbortSignal`` + ``addClientAbortSignalOption``."""
+        if not isinstance(signal, AbortSignal):
+            raise invalid_arg_type("signal", "AbortSignal", signal)
+
+        def on_abort() -> None:
+            self.destroy(AbortError(cause=signal.reason))
+
+        if signal.aborted:
+            on_abort()
+        else:
+            signal.addEventListener("abort", on_abort)
+            self.once("close", lambda: signal.removeEventListener("abort", on_abort))
 
     def _handle_from_fd(self, fd: Any) -> StreamHandle:
         fd = validate_int32(fd, "fd", 0)
@@ -650,6 +669,10 @@ class Socket(Duplex):
         self.emit("connectionAttempt", address, port, address_type)
         if self._handle is not handle:
             return  # Destroyed (or reconnected) by a listener.
+        if self.blockList is not None and address_type in (4, 6) and self.blockList.check(
+                address, f"ipv{address_type}"):
+            self.destroy(errors.ERR_IP_BLOCKED(address))
+            return
         target: Any = address if address_type not in (4, 6) else (address, port)
         code = handle.connect(target, lambda err: self._after_connect(
             handle, err, address, port, address_type, local_address, local_port))
@@ -941,6 +964,9 @@ class _MultiConnect:
                 self.next()
                 return
         sock.emit("connectionAttempt", address, self.port, family)
+        if sock.blockList is not None and sock.blockList.check(address, f"ipv{family}"):
+            sock.destroy(errors.ERR_IP_BLOCKED(address))
+            return
         assert sock.autoSelectFamilyAttemptedAddresses is not None
         sock.autoSelectFamilyAttemptedAddresses.append(f"{address}:{self.port}")
         code = handle.connect((address, self.port),
@@ -990,6 +1016,15 @@ class _MultiConnect:
             sock._handle_pending = True
         if sock.connecting:
             self.next()
+
+
+def _validate_block_list(value: Any) -> BlockList | None:
+    """Node 22's ``blockList`` option (Node 20 ignores it; adding it only adds)."""
+    if value is None:
+        return None
+    if not isinstance(value, BlockList):
+        raise invalid_arg_type("options.blockList", "net.BlockList", value)
+    return value
 
 
 def _field(entry: Any, key: str) -> Any:
@@ -1056,6 +1091,7 @@ class Server(EventEmitter):
         self.keepAliveInitialDelay = int((keep_delay or 0) / 1000)
         self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
         self.maxConnections: int | None = None
+        self.blockList: BlockList | None = _validate_block_list(options.get("blockList"))
 
     # -------------------------------------------------------------- listen
 
@@ -1073,6 +1109,8 @@ class Server(EventEmitter):
         if isinstance(backlog_from_args, float) and math.isnan(backlog_from_args):
             backlog_from_args = 0
         self._listening_id += 1
+        if options.get("signal") is not None:
+            self._add_abort_signal(options["signal"])
         fd = options.get("fd")
         if isinstance(fd, int) and not isinstance(fd, bool) and fd >= 0:
             self._listen_fd(fd, int(options.get("backlog") or backlog_from_args or 511))
@@ -1109,6 +1147,19 @@ class Server(EventEmitter):
                                     'must have the property "port" or "path"')
         raise invalid_arg_value("options", options)
 
+    def _add_abort_signal(self, signal: Any) -> None:
+        """Node's ``addServerAbortSignalOption``: aborting closes the server."""
+        if not isinstance(signal, AbortSignal):
+            raise invalid_arg_type("options.signal", "AbortSignal", signal)
+        if signal.aborted:
+            self._loop.next_tick(self.close)
+        else:
+            def on_abort() -> None:
+                self.close()
+
+            signal.addEventListener("abort", on_abort)
+            self.once("close", lambda: signal.removeEventListener("abort", on_abort))
+
     def _listen_fd(self, fd: int, backlog: int) -> None:
         sock = _socket.socket(fileno=fd)
         handle = StreamHandle(self._loop, sock, sock.family == _socket.AF_UNIX)
@@ -1124,7 +1175,8 @@ class Server(EventEmitter):
                            reuse_port: bool) -> None:
         family = isIP(host)
         if family:  # Mapping §7: an IP literal binds synchronously.
-            self._setup_listen_handle(host, port, family, backlog, ipv6_only, reuse_port)
+            self._setup_listen_handle(host, port, family, backlog, ipv6_only, reuse_port,
+                                      ticks=2)
             return
         listening_id = self._listening_id
 
@@ -1140,7 +1192,8 @@ class Server(EventEmitter):
         _dns.lookup(host, on_lookup)
 
     def _setup_listen_handle(self, address: str | None, port: int, address_type: int,
-                             backlog: int, ipv6_only: bool, reuse_port: bool) -> None:
+                             backlog: int, ipv6_only: bool, reuse_port: bool,
+                             ticks: int = 1) -> None:
         """Node's ``setupListenHandle``: bind (``::`` falling back to ``0.0.0.0``) and listen."""
         backlog = backlog or 511
         result: StreamHandle | int
@@ -1158,10 +1211,13 @@ class Server(EventEmitter):
             result = tcp_listen(self._loop, address, port, family, backlog, ipv6_only,
                                 reuse_port)
         if isinstance(result, int):
-            self._loop.next_tick(self._emit_error, errors.uv_exception_with_host_port(
-                result, "listen", address, port))
+            err = errors.uv_exception_with_host_port(result, "listen", address, port)
+            if ticks == 2:
+                self._loop.next_tick(self._loop.next_tick, self._emit_error, err)
+            else:
+                self._loop.next_tick(self._emit_error, err)
             return
-        self._install(result)
+        self._install(result, ticks)
 
     def _setup_pipe_handle(self, path: str, backlog: int, readable_all: bool,
                            writable_all: bool) -> None:
@@ -1172,12 +1228,19 @@ class Server(EventEmitter):
             return
         self._install(result)
 
-    def _install(self, handle: StreamHandle) -> None:
+    def _install(self, handle: StreamHandle, ticks: int = 1) -> None:
         self._handle = handle
         handle.onconnection = self._on_connection
         if self._unref:
             handle.unref()
-        self._loop.next_tick(self._emit_listening)
+        # Discussion: Node emits 'listening' one tick after binding, and binds
+        # one tick after listen(port, host) (its dns.lookup of the host); we
+        # bind at once (mapping §7) but keep the two-tick delay for the
+        # events, so they interleave with other ticks as in Node.
+        if ticks == 2:
+            self._loop.next_tick(self._loop.next_tick, self._emit_listening)
+        else:
+            self._loop.next_tick(self._emit_listening)
 
     def _emit_listening(self) -> None:
         if self._handle is not None:
@@ -1194,6 +1257,15 @@ class Server(EventEmitter):
             self.emit("error", err)
             return
         assert handle is not None
+        if self.blockList is not None and not handle.is_pipe:
+            try:
+                peer = handle.getpeername()[0]
+            except OSError:
+                peer = ""
+            family = isIP(peer)
+            if family and self.blockList.check(peer, f"ipv{family}"):
+                handle.close(None)  # Node 22: closed silently, no event.
+                return
         if self.maxConnections and self._connections >= self.maxConnections:
             if handle.is_pipe:
                 self.emit("drop")

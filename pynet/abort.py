@@ -1,0 +1,152 @@
+"""``AbortController`` and ``AbortSignal``, the Web API that Node's ``net`` takes.
+
+``net.Socket({'signal': s})``, ``net.connect(signal=s)`` and
+``server.listen({'signal': s})`` accept an :class:`AbortSignal`; aborting it
+destroys the socket with an :class:`AbortError` (``code='ABORT_ERR'``) or
+closes the server, as in Node.
+
+The signal follows the DOM's ``EventTarget`` rules that Node code relies on:
+``addEventListener('abort', fn, {'once': True})``, ``removeEventListener``,
+the ``onabort`` attribute, ``aborted``, ``reason`` and ``throwIfAborted()``;
+listeners run synchronously inside :meth:`AbortController.abort`, each once.
+``AbortSignal.abort(reason)`` and ``AbortSignal.timeout(ms)`` are the static
+helpers (the latter on an unref'd timer, as in Node).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import errors
+
+__all__ = ["AbortController", "AbortError", "AbortSignal"]
+
+
+class AbortError(errors.ABORT_ERR):  # type: ignore[misc, valid-type]
+    """Node's ``AbortError``: ``code='ABORT_ERR'``, ``.cause`` is the abort reason."""
+
+    name = "AbortError"
+
+    def __init__(self, message: str = "The operation was aborted", cause: Any = None) -> None:
+        super().__init__()
+        self.message = message
+        self.args = (message,)
+        self.cause = cause
+
+
+class _DOMAbortError(Exception):
+    """The default ``reason``: a DOMException named ``AbortError``."""
+
+    name = "AbortError"
+    code = 20
+
+    def __init__(self, message: str = "This operation was aborted") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _TimeoutError(Exception):
+    name = "TimeoutError"
+    code = 23
+
+    def __init__(self, message: str = "The operation was aborted due to timeout") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class AbortSignal:
+    """Tells whether an operation was aborted, and why; emits ``'abort'`` once."""
+
+    __slots__ = ("_aborted", "_listeners", "_reason", "onabort")
+
+    def __init__(self) -> None:
+        self._aborted = False
+        self._reason: Any = None
+        self._listeners: list[tuple[Callable[..., Any], bool]] = []
+        self.onabort: Callable[..., Any] | None = None
+
+    @property
+    def aborted(self) -> bool:
+        return self._aborted
+
+    @property
+    def reason(self) -> Any:
+        return self._reason
+
+    def throwIfAborted(self) -> None:
+        if self._aborted:
+            raise self._reason
+
+    def addEventListener(self, type: str, listener: Callable[..., Any],  # noqa: A002
+                         options: Any = None) -> None:
+        if type != "abort" or any(fn is listener for fn, _ in self._listeners):
+            return
+        once = bool(options.get("once")) if isinstance(options, dict) else False
+        self._listeners.append((listener, once))
+
+    def removeEventListener(self, type: str, listener: Callable[..., Any],  # noqa: A002
+                            options: Any = None) -> None:
+        if type == "abort":
+            self._listeners = [(fn, once) for fn, once in self._listeners if fn is not listener]
+
+    def _abort(self, reason: Any) -> None:
+        if self._aborted:
+            return
+        self._aborted = True
+        self._reason = _DOMAbortError() if reason is None else reason
+        event = {"type": "abort", "target": self}
+        if self.onabort is not None:
+            self.onabort(event)
+        listeners, self._listeners = self._listeners, []
+        for fn, _once in listeners:
+            fn(event) if _accepts_argument(fn) else fn()
+
+    @staticmethod
+    def abort(reason: Any = None) -> AbortSignal:
+        """A signal that is already aborted."""
+        signal = AbortSignal()
+        signal._abort(reason)
+        return signal
+
+    @staticmethod
+    def timeout(delay: float) -> AbortSignal:
+        """A signal aborted with a ``TimeoutError`` after ``delay`` ms."""
+        from .timers import setTimeout
+
+        signal = AbortSignal()
+        setTimeout(lambda: signal._abort(_TimeoutError()), delay).unref()
+        return signal
+
+    def __repr__(self) -> str:
+        return f"AbortSignal {{ aborted: {'true' if self._aborted else 'false'} }}"
+
+
+def _accepts_argument(fn: Callable[..., Any]) -> bool:
+    try:
+        import inspect
+
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return True
+    return any(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
+               for p in params)
+
+
+class AbortController:
+    """Owns an :class:`AbortSignal`; :meth:`abort` aborts it."""
+
+    __slots__ = ("_signal",)
+
+    def __init__(self) -> None:
+        self._signal = AbortSignal()
+
+    @property
+    def signal(self) -> AbortSignal:
+        return self._signal
+
+    def abort(self, reason: Any = None) -> None:
+        self._signal._abort(reason)
+
+    def __repr__(self) -> str:
+        return f"AbortController {{ signal: {self._signal!r} }}"
