@@ -262,6 +262,11 @@ class Duplex(EventEmitter):
         return False
 
     @property
+    def readableBuffer(self) -> list[Any]:
+        """The chunks waiting in the read buffer (a copy; Node returns its BufferList)."""
+        return list(self._r_buffer or ())
+
+    @property
     def readableDidRead(self) -> bool:
         return self._r_data_emitted
 
