@@ -28,6 +28,7 @@ from typing import Any
 from . import errors
 from ._loop import Immediate as _LoopImmediate
 from ._loop import Timer, get_loop
+from ._validators import TimeoutOverflowWarning
 
 __all__ = [
     "Immediate",
@@ -45,10 +46,6 @@ TIMEOUT_MAX = 2**31 - 1
 
 _ids = itertools.count(1)
 _by_id: weakref.WeakValueDictionary[int, Timeout] = weakref.WeakValueDictionary()
-
-
-class TimeoutOverflowWarning(RuntimeWarning):
-    """Node's ``TimeoutOverflowWarning``: a delay did not fit in 32 bits."""
 
 
 def _validate_callback(callback: Any) -> None:
