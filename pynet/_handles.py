@@ -272,6 +272,10 @@ class StreamHandle:
                 else:
                     entry[0] = entry[0][sent:]
                     sent = 0
+            while queue and queue[0][0].nbytes == 0:  # Empty writes complete too.
+                entry = queue.popleft()
+                if entry[1] is not None:
+                    done.append(entry[1])
             if len(views) < _IOV_MAX and queue:
                 break  # The kernel took less than offered: wait for the next wakeup.
         if not queue and not self._closed:
@@ -282,15 +286,21 @@ class StreamHandle:
             self._do_shutdown()
 
     def _fail_writes(self, err: Exception, done: list[WriteCallback]) -> None:
-        assert self._queue is not None
-        entry = self._queue.popleft()
-        self.write_queue_size -= entry[0].nbytes
-        if not self._queue:
-            self._loop.unwatch_write(self._fd)
+        """A send failed: the request at the head fails as a whole (all its pieces)."""
+        queue = self._queue
+        assert queue is not None
+        failed: WriteCallback | None = None
+        while queue and failed is None:
+            entry = queue.popleft()
+            self.write_queue_size -= entry[0].nbytes
+            failed = entry[1]
+        # The socket is broken: stop watching; the owner destroys it, and
+        # close() completes what is still queued.
+        self._loop.unwatch_write(self._fd)
         for cb in done:
             cb(None)
-        if entry[1] is not None:
-            entry[1](err)
+        if failed is not None:
+            failed(err)
 
     # -- shutdown, connect ----------------------------------------------------------------
 

@@ -219,6 +219,30 @@ class Duplex(EventEmitter):
                 elif not self._r_reading:
                     self._loop.next_tick(self._n_reading_next_tick)
 
+    def removeListener(self, event: Any, listener: Callable[..., Any]) -> Duplex:
+        super().removeListener(event, listener)
+        if event == "readable":
+            self._loop.next_tick(self._update_readable_listening)
+        return self
+
+    off = removeListener
+
+    def removeAllListeners(self, event: Any = None) -> Duplex:
+        super().removeAllListeners(event)
+        if event == "readable" or event is None:
+            self._loop.next_tick(self._update_readable_listening)
+        return self
+
+    def _update_readable_listening(self) -> None:
+        """Node's ``updateReadableListening``: back to flowing (or no mode)."""
+        self._r_readable_listening = self.listenerCount("readable") > 0
+        if self._r_resume_scheduled and self._r_paused is False:
+            self._r_flowing = True
+        elif self.listenerCount("data") > 0:
+            self.resume()
+        elif not self._r_readable_listening:
+            self._r_flowing = None
+
     def _n_reading_next_tick(self) -> None:
         self.read(0)
 
@@ -304,6 +328,7 @@ class Duplex(EventEmitter):
         return not self._r_ended and (self._r_length < self._r_hwm or self._r_length == 0)
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
+        """Put ``chunk`` back at the front of the read buffer (Node's ``unshift``)."""
         if chunk is None:
             return self.push(None)
         if isinstance(chunk, str) and self._r_decoder is None:
@@ -311,15 +336,15 @@ class Duplex(EventEmitter):
         elif not isinstance(chunk, str) and self._r_decoder is not None:
             chunk = self._r_decoder.write(bytes(chunk))
         if len(chunk):
-            if self._r_buffer is None:
-                self._r_buffer = deque()
-            self._r_buffer.appendleft(chunk)
-            self._r_length += len(chunk)
-            if self._r_need_readable:
-                self._emit_readable()
-        return self._r_length < self._r_hwm
+            if self._r_end_emitted:
+                self._error_or_destroy(errors.ERR_STREAM_UNSHIFT_AFTER_END_EVENT())
+            elif self._destroyed or self._errored:
+                return False
+            else:
+                self._add_chunk(chunk, True)
+        return not self._r_ended and (self._r_length < self._r_hwm or self._r_length == 0)
 
-    def _add_chunk(self, chunk: Any) -> None:
+    def _add_chunk(self, chunk: Any, front: bool = False) -> None:
         if (self._r_flowing and self._r_length == 0 and not self._r_sync
                 and "data" in self._pynet_events):
             if self._r_await_drain:
@@ -330,7 +355,10 @@ class Duplex(EventEmitter):
             self._r_length += len(chunk)
             if self._r_buffer is None:
                 self._r_buffer = deque()
-            self._r_buffer.append(chunk)
+            if front:
+                self._r_buffer.appendleft(chunk)
+            else:
+                self._r_buffer.append(chunk)
             if self._r_need_readable:
                 self._emit_readable()
         self._maybe_read_more()
@@ -660,7 +688,7 @@ class Duplex(EventEmitter):
             self._w_sync = True
             self._write(data, "buffer", self._w_onwrite)
             self._w_sync = False
-        ret = self._w_length < self._w_hwm
+        ret = self._w_length < self._w_hwm or self._w_length == 0
         if not ret:
             self._w_need_drain = True
         return ret and not self._errored and not self._destroyed
@@ -808,6 +836,8 @@ class Duplex(EventEmitter):
         if cb is not None:
             if err is not None or self._w_finished:
                 self._loop.next_tick(cb, err)
+            elif self._errored is not None:
+                self._loop.next_tick(cb, self._errored)
             else:
                 self._w_on_finished.append(cb)
         return self
@@ -891,6 +921,10 @@ class Duplex(EventEmitter):
             if cb is not None:
                 cb()
             return self
+        if self._w_buffered or self._w_on_finished:
+            # Writable.prototype.destroy (which Duplex uses): buffered writes
+            # and end() callbacks fail with ERR_STREAM_DESTROYED next tick.
+            self._loop.next_tick(self._error_buffer)
         if error is not None and self._errored is None:
             self._errored = error
         self._destroyed = True

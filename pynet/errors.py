@@ -94,6 +94,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_STREAM_NULL_VALUES": (TypeError, "May not write null values to stream"),
     "ERR_STREAM_PREMATURE_CLOSE": (Exception, "Premature close"),
     "ERR_STREAM_PUSH_AFTER_EOF": (Exception, "stream.push() after EOF"),
+    "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": (Exception, "stream.unshift() after end event"),
     "ERR_UNKNOWN_ENCODING": (TypeError, "Unknown encoding: {}"),
     "ERR_UNHANDLED_ERROR": (Exception, "{}"),
     "ERR_IP_BLOCKED": (Exception, "IP({}) is blocked by net.BlockList"),
@@ -143,6 +144,7 @@ ERR_STREAM_ALREADY_FINISHED: type[NodeError]
 ERR_STREAM_NULL_VALUES: type[NodeError]
 ERR_STREAM_PREMATURE_CLOSE: type[NodeError]
 ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
+ERR_STREAM_UNSHIFT_AFTER_END_EVENT: type[NodeError]
 ERR_UNKNOWN_ENCODING: type[NodeError]
 ERR_UNHANDLED_ERROR: type[NodeError]
 ERR_IP_BLOCKED: type[NodeError]
