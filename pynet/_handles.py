@@ -26,8 +26,9 @@ Read path: ``read_start`` watches the fd; each readiness reads up to
 Invariants
 ----------
 * ``write_queue_size`` is the number of bytes queued and not yet sent.
-* A handle holds one loop ref from creation until :meth:`close` (or
-  :meth:`unref`).  ``close`` unwatches the fd *before* closing it (fds are
+* A handle holds one loop ref while it is ref'd and active (reading, with a
+  write backlog, connecting, shutting down or listening), as libuv counts
+  active handles.  ``close`` unwatches the fd *before* closing it (fds are
   reused) and runs the close callback in the loop's close phase, after the
   callbacks of unfinished writes (called with no error, as Node sees them on
   a destroyed stream).
@@ -77,7 +78,9 @@ class StreamHandle:
         "__weakref__",
         "_closed",
         "_connect_cb",
+        "_counted",
         "_fd",
+        "_listening",
         "_loop",
         "_queue",
         "_ref",
@@ -114,7 +117,8 @@ class StreamHandle:
         self._connect_cb: Callable[[Exception | None], None] | None = None
         self._unlink_path: str | None = None
         self._retry_timer: Timer | None = None
-        loop.add_ref()
+        self._listening = False
+        self._counted = False  # Whether this handle holds a loop ref now.
 
     # -- state -------------------------------------------------------------------
 
@@ -126,15 +130,28 @@ class StreamHandle:
         return self._fd
 
     def ref(self) -> None:
-        if not self._ref:
-            self._ref = True
-            if not self._closed:
-                self._loop.add_ref()
+        self._ref = True
+        self._update_active()
 
     def unref(self) -> None:
-        if self._ref:
-            self._ref = False
-            if not self._closed:
+        self._ref = False
+        self._update_active()
+
+    def _update_active(self) -> None:
+        """Hold a loop ref while ref'd and active (libuv's ``uv__handle_start``).
+
+        Active means reading, writing (a backlog), connecting, shutting down
+        or listening: a connected socket that has stopped reading and has
+        nothing to write does not keep the loop alive, as in Node.
+        """
+        want = self._ref and not self._closed and bool(
+            self.reading or self._queue or self._connect_cb is not None
+            or self._shutdown_cb is not None or self._listening)
+        if want != self._counted:
+            self._counted = want
+            if want:
+                self._loop.add_ref()
+            else:
                 self._loop.remove_ref()
 
     def has_ref(self) -> bool:
@@ -146,12 +163,14 @@ class StreamHandle:
         if not self.reading and not self._closed:
             self.reading = True
             self._loop.watch_read(self._fd, self._on_readable)
+            self._update_active()
 
     def read_stop(self) -> None:
         if self.reading:
             self.reading = False
             if not self._closed:
                 self._loop.unwatch_read(self._fd)
+                self._update_active()
 
     def _on_readable(self) -> None:
         recv = self._sock.recv
@@ -243,7 +262,10 @@ class StreamHandle:
             self._queue = deque()
         if not self._queue and not self._closed:
             self._loop.watch_write(self._fd, self._on_writable)
-        self._queue.append([view, cb])
+            self._queue.append([view, cb])
+            self._update_active()
+        else:
+            self._queue.append([view, cb])
         self.write_queue_size += view.nbytes
 
     def _on_writable(self) -> None:
@@ -280,6 +302,7 @@ class StreamHandle:
                 break  # The kernel took less than offered: wait for the next wakeup.
         if not queue and not self._closed:
             self._loop.unwatch_write(self._fd)
+            self._update_active()
         for cb in done:
             cb(None)
         if not queue and self._shutdown_cb is not None and not self._closed:
@@ -297,6 +320,7 @@ class StreamHandle:
         # The socket is broken: stop watching; the owner destroys it, and
         # close() completes what is still queued.
         self._loop.unwatch_write(self._fd)
+        self._update_active()
         for cb in done:
             cb(None)
         if failed is not None:
@@ -310,11 +334,13 @@ class StreamHandle:
         # (the fd is watched for writability), not from inside this call, so
         # events queued now are seen by the peer in Node's order.
         self._shutdown_cb = cb
+        self._update_active()
         if not self._queue and not self._closed:
             self._loop.watch_write(self._fd, self._on_writable)
 
     def _do_shutdown(self) -> None:
         cb, self._shutdown_cb = self._shutdown_cb, None
+        self._update_active()
         err: Exception | None = None
         try:
             self._sock.shutdown(socket.SHUT_WR)
@@ -332,6 +358,7 @@ class StreamHandle:
         from the poll phase.
         """
         self._connect_cb = cb
+        self._update_active()
         code = self._sock.connect_ex(address)
         if code in (errno.EINPROGRESS, errno.EAGAIN, errno.EWOULDBLOCK) and not self.is_pipe:
             self._loop.watch_write(self._fd, self._on_connected)
@@ -342,6 +369,7 @@ class StreamHandle:
             self._loop.call_pending(self._connect_done, code)
             return 0
         self._connect_cb = None
+        self._update_active()
         return code
 
     def _on_connected(self) -> None:
@@ -353,6 +381,7 @@ class StreamHandle:
         cb, self._connect_cb = self._connect_cb, None
         if cb is None or self._closed:
             return
+        self._update_active()
         if code:
             cb(OSError(code, os.strerror(code)))
         else:
@@ -366,6 +395,8 @@ class StreamHandle:
         except OSError as exc:
             return exc.errno or errno.EINVAL
         self._loop.watch_read(self._fd, self._on_acceptable)
+        self._listening = True
+        self._update_active()
         return 0
 
     def _on_acceptable(self) -> None:
@@ -457,8 +488,7 @@ class StreamHandle:
                 os.unlink(self._unlink_path)
             except OSError:
                 pass
-        if self._ref:
-            self._loop.remove_ref()
+        self._update_active()
         pending = [entry[1] for entry in self._queue or () if entry[1] is not None]
         self._queue = None
         self.write_queue_size = 0

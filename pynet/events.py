@@ -15,7 +15,8 @@ required)``:
 * ``required`` is how many of them have no default (:func:`_required`):
   missing arguments are passed as ``None``, as JavaScript passes ``undefined``.
 
-Adding or removing a listener builds a new tuple under pyee's ``self._lock``
+Adding or removing a listener builds a new tuple under ``self._lock`` (one lock
+shared by all emitters)
 and stores it; :meth:`emit` takes no lock: it reads the tuple with one
 ``dict.get`` and loops over it, calling ``call(*args)`` (or
 ``call(*args[:arity])`` when the listener takes fewer arguments than were
@@ -104,14 +105,17 @@ import inspect
 import math
 import re
 import sys
+import threading
 import types
 import warnings
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Self, TypeVar, overload
 
 import pyee
 
 from . import errors
+
+_REGISTRATION_LOCK = threading.Lock()
 
 __all__ = ["EventEmitter", "MaxListenersExceededWarning"]
 
@@ -256,9 +260,22 @@ class EventEmitter(pyee.EventEmitter):
     _pynet_max: float | None = None
     _pynet_warned: set[Hashable] | None = None
 
+    # Discussion: pyee gives every emitter its own Lock and an ``_events``
+    # dict.  Our lock only guards the swap of an immutable tuple and never
+    # runs user code, so one lock shared by all emitters is enough; pyee's
+    # ``_events`` is never used (every method that touched it is overridden),
+    # so it is one shared read-only mapping.  Both save memory per socket.
+    _lock = _REGISTRATION_LOCK
+    _events: Any = types.MappingProxyType({})
+
     def __init__(self) -> None:
-        super().__init__()
         self._pynet_events: dict[Hashable, tuple[_Entry, ...]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        self.__dict__.update(state)
 
     # --- registration -----------------------------------------------------------
 

@@ -205,7 +205,7 @@ class Socket(Duplex):
             validate_number(keep_delay, "options.keepAliveInitialDelay")
             keep_delay = max(keep_delay, 0)
         super().__init__(
-            allowHalfOpen=bool(opts.get("allowHalfOpen")),
+            allowHalfOpen=_truthy(opts.get("allowHalfOpen")),
             readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
             writableHighWaterMark=opts.get("writableHighWaterMark", hwm),
             readable=opts.get("readable", True) is not False,
@@ -235,8 +235,10 @@ class Socket(Duplex):
         self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
         self._onread = opts.get("onread")
         self._unref_pending = False
+        self._fin_received = False
         self._write_req_cb: Callable[..., Any] | None = None
         self._after_write_async = self._on_write_complete  # Bound once, for the handle.
+        self.on("end", self._on_readable_stream_end)
 
         handle = opts.get("handle")
         if opts.get("fd") is not None:
@@ -337,16 +339,19 @@ class Socket(Duplex):
         if handle is None or not handle.reading:
             Duplex._maybe_read_more(self)
 
+    def _on_readable_stream_end(self) -> None:
+        """Node's ``onReadableStreamEnd``: without allowHalfOpen, writes after
+        the peer's FIN fail once this side has ended too (``writeAfterFIN``)."""
+        if not self.allowHalfOpen:
+            self._fin_received = True
+
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         """Write ``chunk``; False once ``writableLength`` reaches the high water mark."""
-        if self._r_end_emitted and self._w_ending and not self.allowHalfOpen:
+        if self._fin_received and self._w_ending:
             return self._write_after_fin(encoding, cb)
         return Duplex.write(self, chunk, encoding, cb)
 
     def _write_after_fin(self, encoding: Any, cb: Any) -> bool:
-        # Discussion: Node swaps socket.write for writeAfterFIN when 'end' is
-        # emitted without allowHalfOpen; the check above is the same test
-        # made at write time, which costs no listener per socket.
         if callable(encoding):
             cb = encoding
         err = errors.epipe_ended()
@@ -515,6 +520,7 @@ class Socket(Duplex):
         if options.get("port") is None and options.get("path") is None:
             raise errors.ERR_MISSING_ARGS(
                 'The "options" or "port" or "path" argument must be specified')
+        self._fin_received = False  # Node restores socket.write on connect().
         if self._destroyed:
             self._handle = None
             self._peername = None
@@ -719,7 +725,7 @@ class Socket(Duplex):
     # -------------------------------------------------------------- options
 
     def setNoDelay(self, noDelay: bool | None = None) -> Socket:
-        value = True if noDelay is None else bool(noDelay)
+        value = True if noDelay is None else _truthy(noDelay)
         if self._handle is None:
             self._set_no_delay = value
             return self
@@ -729,7 +735,7 @@ class Socket(Duplex):
         return self
 
     def setKeepAlive(self, enable: bool = False, initialDelay: float | None = 0) -> Socket:
-        enable = bool(enable)
+        enable = _truthy(enable)
         try:
             delay = int((initialDelay or 0) / 1000)
         except TypeError:
@@ -1027,6 +1033,15 @@ def _validate_block_list(value: Any) -> BlockList | None:
     return value
 
 
+def _truthy(value: Any) -> bool:
+    """JavaScript's ``Boolean(value)``: ``{}`` and ``[]`` are true, NaN is false."""
+    if value is None or value is False or value == "":
+        return False
+    if isinstance(value, (int, float)):
+        return value == value and value != 0
+    return True
+
+
 def _field(entry: Any, key: str) -> Any:
     if isinstance(entry, dict):
         return entry.get(key)
@@ -1084,10 +1099,10 @@ class Server(EventEmitter):
         self._unref = False
         self._pipeName: str | None = None
         self._listening_id = 1
-        self.allowHalfOpen = bool(options.get("allowHalfOpen") or False)
-        self.pauseOnConnect = bool(options.get("pauseOnConnect"))
-        self.noDelay = bool(options.get("noDelay"))
-        self.keepAlive = bool(options.get("keepAlive"))
+        self.allowHalfOpen = _truthy(options.get("allowHalfOpen"))
+        self.pauseOnConnect = _truthy(options.get("pauseOnConnect"))
+        self.noDelay = _truthy(options.get("noDelay"))
+        self.keepAlive = _truthy(options.get("keepAlive"))
         self.keepAliveInitialDelay = int((keep_delay or 0) / 1000)
         self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
         self.maxConnections: int | None = None

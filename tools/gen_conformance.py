@@ -27,7 +27,7 @@ OUT = ROOT / "docs" / "conformance.md"
 
 
 def test_name(node_file: str) -> str:
-    stem = node_file.rsplit(".", 1)[0]
+    stem = node_file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return "test_" + stem.removeprefix("test-").replace("-", "_") + ".py"
 
 
