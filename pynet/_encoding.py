@@ -38,19 +38,32 @@ def normalize_encoding(name: object) -> str | None:
     return _ALIASES.get(name.lower())
 
 
+def _low_bytes(text: str) -> bytes:
+    """The low byte of each UTF-16 code unit of ``text`` (Node's one-byte encodings)."""
+    if text.isascii():
+        return text.encode("ascii")
+    return text.encode("utf-16-le", "surrogatepass")[::2]
+
+
 def encode(text: str, encoding: str) -> bytes:
     """``Buffer.from(text, encoding)`` for a canonical encoding name."""
     if encoding == "utf8":
-        return text.encode("utf-8", "surrogatepass")
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            # Surrogates: pairs join into one character, lone ones become
+            # U+FFFD, as V8's UTF-8 encoder does.
+            joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+            return joined.encode("utf-8")
     if encoding == "latin1" or encoding == "ascii":
-        # Node keeps the low byte of each UTF-16 code unit.
-        return bytes(ord(c) & 0xFF for c in text) if not text.isascii() else text.encode("ascii")
+        return _low_bytes(text)
     if encoding == "hex":
-        digits = _HEX_PREFIX.match(text)
+        digits = _HEX_PREFIX.match(_low_bytes(text).decode("latin-1"))
         usable = digits.group(0) if digits else ""
         return bytes.fromhex(usable[: len(usable) // 2 * 2])
     if encoding in ("base64", "base64url"):
-        cleaned = re.sub(r"[^A-Za-z0-9+/\-_]", "", text.split("=", 1)[0])
+        ascii_text = _low_bytes(text).decode("latin-1")
+        cleaned = re.sub(r"[^A-Za-z0-9+/\-_]", "", ascii_text.split("=", 1)[0])
         cleaned = cleaned.replace("-", "+").replace("_", "/")
         cleaned = cleaned[: len(cleaned) - (len(cleaned) % 4 == 1)]
         return base64.b64decode(cleaned + "=" * (-len(cleaned) % 4))
@@ -76,7 +89,7 @@ class StringDecoder:
         if encoding == "utf8":
             self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
         elif encoding == "utf16le":
-            self._decode = codecs.getincrementaldecoder("utf-16-le")("replace").decode
+            self._decode = self._utf16le
         elif encoding == "latin1":
             self._decode = codecs.getincrementaldecoder("latin-1")().decode
         elif encoding == "ascii":
@@ -90,12 +103,26 @@ class StringDecoder:
         return self._decode(data)
 
     def end(self) -> str:
-        if self.encoding in ("utf8", "utf16le", "latin1"):
+        if self.encoding == "utf16le":
+            rest, self._pending = self._pending, b""
+            # A held-back high surrogate is kept; an odd last byte is dropped.
+            return rest[: len(rest) // 2 * 2].decode("utf-16-le", "surrogatepass")
+        if self.encoding in ("utf8", "latin1"):
             return self._decode(b"", True)
         if self.encoding in ("base64", "base64url") and self._pending:
             rest, self._pending = self._pending, b""
             return self._b64(rest)
         return ""
+
+    def _utf16le(self, data: bytes, final: bool = False) -> str:
+        """Node's utf16le decoder: lone surrogates are kept, a pair split across
+        chunks is held back until both halves are here."""
+        data = self._pending + data
+        cut = len(data) // 2 * 2
+        if cut >= 2 and 0xD8 <= data[cut - 1] <= 0xDB:
+            cut -= 2  # A high surrogate: wait for its low half.
+        self._pending = data[cut:]
+        return data[:cut].decode("utf-16-le", "surrogatepass")
 
     @staticmethod
     def _ascii(data: bytes, final: bool = False) -> str:

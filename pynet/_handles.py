@@ -59,7 +59,8 @@ from typing import Any
 from . import errors
 from ._loop import Loop, Timer
 
-__all__ = ["READ_SIZE", "StreamHandle", "new_pipe", "new_tcp", "pipe_listen", "tcp_listen"]
+__all__ = ["READ_SIZE", "StreamHandle", "guess_handle_type", "new_pipe", "new_tcp", "open_fd",
+           "pipe_listen", "tcp_listen"]
 
 READ_SIZE = 65536
 _READS_PER_WAKEUP = 4
@@ -252,6 +253,8 @@ class StreamHandle:
                 continue
             rest.append(view[sent:])
             sent = 0
+        if not rest:  # Only empty buffers were left: nothing to wait for.
+            rest.append(memoryview(b""))
         for view in rest[:-1]:
             self._enqueue(view, None)
         self._enqueue(rest[-1], cb)
@@ -512,6 +515,91 @@ class StreamHandle:
             except OSError:
                 pass
         self.close(cb)
+
+
+# -- descriptors that are not sockets -------------------------------------------------------
+
+
+class FdPipe:
+    """A pipe or FIFO descriptor with the socket methods a handle uses.
+
+    Node wraps such descriptors in a ``Pipe`` handle (``new net.Socket({fd})``):
+    reads and writes are ``read(2)``/``write(2)``; there is no shutdown, so
+    ``end()`` closes the write side when the handle closes.
+    """
+
+    __slots__ = ("_fd",)
+    family = socket.AF_UNIX
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def setblocking(self, flag: bool) -> None:
+        os.set_blocking(self._fd, flag)
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def recv(self, size: int) -> bytes:
+        return os.read(self._fd, size)
+
+    def send(self, data: Buffer) -> int:
+        return os.write(self._fd, data)
+
+    def sendmsg(self, buffers: list[memoryview]) -> int:
+        return os.writev(self._fd, buffers)
+
+    def shutdown(self, how: int) -> None:
+        raise OSError(errno.ENOTCONN, os.strerror(errno.ENOTCONN))
+
+    def getsockname(self) -> Any:
+        raise OSError(errno.ENOTSOCK, os.strerror(errno.ENOTSOCK))
+
+    getpeername = getsockname
+
+    def setsockopt(self, *args: Any) -> None:
+        raise OSError(errno.ENOTSOCK, os.strerror(errno.ENOTSOCK))
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            fd, self._fd = self._fd, -1
+            os.close(fd)
+
+
+def guess_handle_type(fd: int) -> str:
+    """Node's ``guessHandleType``: ``'TCP'``, ``'PIPE'``, ``'UDP'``, ``'TTY'``, ``'FILE'``…"""
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        return "UNKNOWN"
+    if stat.S_ISSOCK(mode):
+        probe = socket.socket(fileno=fd)
+        try:
+            kind, family = probe.type, probe.family
+        finally:
+            probe.detach()
+        if kind == socket.SOCK_DGRAM:
+            return "UDP"
+        if kind != socket.SOCK_STREAM:
+            return "UNKNOWN"
+        return "PIPE" if family == socket.AF_UNIX else "TCP"
+    if stat.S_ISFIFO(mode):
+        return "PIPE"
+    if stat.S_ISCHR(mode) and os.isatty(fd):
+        return "TTY"
+    if stat.S_ISREG(mode) or stat.S_ISCHR(mode):
+        return "FILE"
+    return "UNKNOWN"
+
+
+def open_fd(loop: Loop, fd: int) -> StreamHandle:
+    """Wrap an existing descriptor (``new net.Socket({fd})``); raises ``ERR_INVALID_FD_TYPE``."""
+    kind = guess_handle_type(fd)
+    if kind == "TCP" or (kind == "PIPE" and stat.S_ISSOCK(os.fstat(fd).st_mode)):
+        return StreamHandle(loop, socket.socket(fileno=fd), kind == "PIPE")
+    if kind == "PIPE":
+        return StreamHandle(loop, FdPipe(fd), True)  # type: ignore[arg-type]
+    raise errors.ERR_INVALID_FD_TYPE(kind)
 
 
 # -- constructors -------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from typing import Any
 from . import dns as _dns
 from . import errors
 from ._address import BlockList, NodeObject, SocketAddress, isIP, isIPv4, isIPv6
-from ._handles import StreamHandle, new_pipe, new_tcp, pipe_listen, tcp_listen
+from ._handles import StreamHandle, new_pipe, new_tcp, open_fd, pipe_listen, tcp_listen
 from ._loop import Timer, get_loop
 from ._stream import DEFAULT_HIGH_WATER_MARK, Duplex
 from ._validators import (
@@ -276,15 +276,7 @@ class Socket(Duplex):
 
     def _handle_from_fd(self, fd: Any) -> StreamHandle:
         fd = validate_int32(fd, "fd", 0)
-        try:
-            sock = _socket.socket(fileno=fd)
-        except OSError as exc:
-            raise errors.ERR_INVALID_FD_TYPE("FILE") from exc
-        if sock.type != _socket.SOCK_STREAM:
-            sock.detach()
-            kind = "UDP" if sock.type == _socket.SOCK_DGRAM else "UNKNOWN"
-            raise errors.ERR_INVALID_FD_TYPE(kind)
-        return StreamHandle(self._loop, sock, sock.family == _socket.AF_UNIX)
+        return open_fd(self._loop, fd)
 
     def _attach(self, handle: StreamHandle) -> None:
         self._handle = handle
