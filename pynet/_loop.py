@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import select
 import selectors
 import socket
 import threading
@@ -79,6 +80,10 @@ __all__ = [
 Callback = Callable[..., Any]
 _READ = selectors.EVENT_READ
 _WRITE = selectors.EVENT_WRITE
+# selectors.EpollSelector's rule: anything but EPOLLOUT is readable (HUP, ERR
+# included), anything but EPOLLIN is writable.
+_NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
+_NOT_EPOLLIN = ~getattr(select, "EPOLLIN", 0)
 
 # Set by pynet.process: returns True when the exception was handled.
 _uncaught_hook: Callable[[BaseException], bool] | None = None
@@ -246,7 +251,13 @@ class Loop:
         self._wake_r.setblocking(False)
         self._wake_w.setblocking(False)
         self._wake_pending = False
-        self._selector.register(self._wake_r.fileno(), _READ, None)
+        self._wake_fd = self._wake_r.fileno()
+        self._selector.register(self._wake_fd, _READ, None)
+        # The epoll fast path (see _poll_epoll) when the selector is epoll.
+        inner = getattr(self._selector, "_selector", None)
+        self._epoll = inner if (isinstance(self._selector, selectors.EpollSelector)
+                                and hasattr(select, "epoll")
+                                and isinstance(inner, select.epoll)) else None
         self.update_time()
 
     # -- time ------------------------------------------------------------------
@@ -437,13 +448,18 @@ class Loop:
             self._drain_ticks()
             if self.alive():
                 self._run_timers()
+            now = self.clock.now
             while self.alive():
-                self._run_queue(self._pending)
+                if self._pending:
+                    self._run_queue(self._pending)
                 self._poll()
-                self._run_immediates()
-                self._run_queue(self._closing)
-                self.update_time()
-                self._run_timers()
+                if self._immediates:
+                    self._run_immediates()
+                if self._closing:
+                    self._run_queue(self._closing)
+                self._now = now()
+                if self._timers:
+                    self._run_timers()
         finally:
             self._running = False
             self._thread_id = None
@@ -466,6 +482,9 @@ class Loop:
 
     def _poll(self) -> None:
         timeout = self.clock.sleep(self._poll_timeout())
+        if self._epoll is not None:
+            self._poll_epoll(timeout)
+            return
         events = self._selector.select(timeout)
         self.update_time()
         watches = self._watches
@@ -479,6 +498,33 @@ class Loop:
             if mask & _READ and watch.reader is not None:
                 self._call(watch.reader, ())
             if mask & _WRITE and watch.writer is not None and watches.get(key.fd) is watch:
+                self._call(watch.writer, ())
+
+    def _poll_epoll(self, timeout: float | None) -> None:
+        """The poll phase on the selector's epoll object, skipping the
+        per-event ``SelectorKey`` lookups of :meth:`selectors.EpollSelector.select`
+        (same masks, same timeout rounding)."""
+        assert self._epoll is not None
+        watches = self._watches
+        wait = -1.0 if timeout is None else math.ceil(timeout * 1e3) * 1e-3
+        try:
+            ready = self._epoll.poll(wait, len(watches) + 1)
+        except InterruptedError:
+            ready = []
+        self._now = self.clock.now()
+        # Snapshot the watches first: a callback may unwatch an fd and the
+        # kernel may hand the number to a new socket before its event here.
+        wake = self._wake_fd
+        for fd, watch, mask in [(fd, watches.get(fd), mask) for fd, mask in ready]:
+            if watch is None:
+                if fd == wake:
+                    self._run_thread_calls()
+                continue
+            if watches.get(fd) is not watch:
+                continue
+            if mask & _NOT_EPOLLOUT and watch.reader is not None:
+                self._call(watch.reader, ())
+            if mask & _NOT_EPOLLIN and watch.writer is not None and watches.get(fd) is watch:
                 self._call(watch.writer, ())
 
     def _run_thread_calls(self) -> None:

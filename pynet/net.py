@@ -48,7 +48,7 @@ from . import errors
 from ._address import BlockList, NodeObject, SocketAddress, isIP, isIPv4, isIPv6
 from ._handles import StreamHandle, new_pipe, new_tcp, open_fd, pipe_listen, tcp_listen
 from ._loop import Timer, get_loop
-from ._stream import DEFAULT_HIGH_WATER_MARK, Duplex
+from ._stream import DEFAULT_HIGH_WATER_MARK, Duplex, _nop
 from ._validators import (
     get_timer_duration,
     invalid_arg_type,
@@ -341,6 +341,8 @@ class Socket(Duplex):
         """Write ``chunk``; False once ``writableLength`` reaches the high water mark."""
         if self._fin_received and self._w_ending:
             return self._write_after_fin(encoding, cb)
+        if type(chunk) is bytes and encoding is None:  # The common case, one call less.
+            return self._write_checked(chunk, cb if cb is not None else _nop) is True
         return Duplex.write(self, chunk, encoding, cb)
 
     def _write_after_fin(self, encoding: Any, cb: Any) -> bool:
