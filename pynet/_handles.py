@@ -333,13 +333,17 @@ class StreamHandle:
 
     def shutdown(self, cb: WriteCallback) -> None:
         """Send FIN once the write queue is empty; ``cb(err)`` runs later."""
-        # Discussion: like libuv, the FIN goes out from the next poll phase
-        # (the fd is watched for writability), not from inside this call, so
-        # events queued now are seen by the peer in Node's order.
+        # Discussion: like libuv's uv_shutdown (uv__io_feed), the FIN goes out
+        # from the loop's pending queue, not from inside this call, so events
+        # queued now are seen by the peer in Node's order.
         self._shutdown_cb = cb
         self._update_active()
         if not self._queue and not self._closed:
-            self._loop.watch_write(self._fd, self._on_writable)
+            self._loop.call_pending(self._shutdown_if_drained)
+
+    def _shutdown_if_drained(self) -> None:
+        if not self._queue and not self._closed and self._shutdown_cb is not None:
+            self._do_shutdown()
 
     def _do_shutdown(self) -> None:
         cb, self._shutdown_cb = self._shutdown_cb, None
@@ -363,12 +367,13 @@ class StreamHandle:
         self._connect_cb = cb
         self._update_active()
         code = self._sock.connect_ex(address)
-        if code in (errno.EINPROGRESS, errno.EAGAIN, errno.EWOULDBLOCK) and not self.is_pipe:
+        if code == 0 or (code in (errno.EINPROGRESS, errno.EAGAIN, errno.EWOULDBLOCK)
+                         and not self.is_pipe):
+            # Completion is reported when the socket turns writable (poll phase).
             self._loop.watch_write(self._fd, self._on_connected)
             return 0
-        if code == errno.EAGAIN and self.is_pipe:
-            code = errno.EAGAIN  # A full Unix backlog: reported, as libuv does.
-        if code == 0 or code in (errno.ECONNREFUSED, errno.ENOENT, errno.EAGAIN) or self.is_pipe:
+        if code in (errno.ECONNREFUSED, errno.ENOENT, errno.EAGAIN) or self.is_pipe:
+            # libuv reports these from the pending queue (uv__io_feed).
             self._loop.call_pending(self._connect_done, code)
             return 0
         self._connect_cb = None

@@ -8,7 +8,8 @@ the order libuv's ``uv_run`` does, with Node's ``process.nextTick`` rule on
 top.  One turn of :meth:`Loop.run` is::
 
     update time → timers → pending → poll (fd callbacks, thread calls)
-                → check (immediates) → close callbacks → (loop if alive)
+                → pending (again, up to 8 rounds) → check (immediates)
+                → close callbacks → (loop if alive)
 
 * **ticks** (``next_tick``) run after *every* callback the loop makes, and
   after the script's synchronous part (the start of :meth:`run`), until the
@@ -453,6 +454,12 @@ class Loop:
                 if self._pending:
                     self._run_queue(self._pending)
                 self._poll()
+                # libuv drains the pending queue right after polling too (up to
+                # eight rounds): work fed during the poll phase runs before check.
+                for _ in range(8):
+                    if not self._pending:
+                        break
+                    self._run_queue(self._pending)
                 if self._immediates:
                     self._run_immediates()
                 if self._closing:

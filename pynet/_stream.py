@@ -29,7 +29,8 @@ not asyncio's pair of high/low water marks with pause/resume callbacks.
 
 Invariants
 ----------
-* ``_w_length`` is the byte count handed to ``write`` and not yet completed;
+* ``_w_length`` is the length handed to ``write`` and not yet completed (bytes,
+  or a string's JavaScript length when ``_decode_strings`` is False);
   ``_w_pendingcb`` counts write callbacks (and the final one) not yet run;
   'finish' cannot happen while either is non-zero.
 * Callbacks and events a call causes are never run inside that call, except
@@ -167,7 +168,7 @@ class Duplex(EventEmitter):
         self._w_writing = False
         self._w_corked = 0
         self._w_sync = True
-        self._w_buffered: list[tuple[Any, WriteCb]] = []
+        self._w_buffered: list[tuple[Any, WriteCb, int]] = []  # (bytes, cb, length)
         self._w_writelen = 0
         self._w_writecb: WriteCb | None = None
         self._w_need_drain = False
@@ -617,7 +618,7 @@ class Duplex(EventEmitter):
 
     @property
     def writableBuffer(self) -> list[Any]:
-        return [chunk for chunk, _ in self._w_buffered]
+        return [chunk for chunk, _, _ in self._w_buffered]
 
     @property
     def destroyed(self) -> bool:
@@ -663,10 +664,22 @@ class Duplex(EventEmitter):
         elif encoding is not None and normalize_encoding(encoding) is None \
                 and encoding != "buffer":
             raise errors.ERR_UNKNOWN_ENCODING(encoding)
-        data = chunk if type(chunk) is bytes else self._to_bytes(chunk, encoding)
-        return self._write_checked(data, cb if cb is not None else _nop) is True
+        if type(chunk) is bytes:
+            return self._write_checked(chunk, cb if cb is not None else _nop) is True
+        return self._write_checked(self._to_bytes(chunk, encoding), cb if cb is not None
+                                   else _nop, self._length_of(chunk)) is True
 
-    def _write_checked(self, data: Any, cb: WriteCb) -> bool | Exception:
+    #: Node's ``decodeStrings``: when False (net.Socket), a string counts in
+    #: ``writableLength`` by its JavaScript length, not by its encoded bytes.
+    _decode_strings = True
+
+    def _length_of(self, chunk: Any) -> int | None:
+        if type(chunk) is str and not self._decode_strings:
+            return len(chunk) + sum(1 for c in chunk if c > "\uffff")  # UTF-16 units
+        return None
+
+    def _write_checked(self, data: Any, cb: WriteCb, size: int | None = None
+                       ) -> bool | Exception:
         err: Exception | None = None
         if self._w_ending:
             err = errors.ERR_STREAM_WRITE_AFTER_END()
@@ -677,10 +690,11 @@ class Duplex(EventEmitter):
             self._error_or_destroy(err)
             return err
         self._w_pendingcb += 1
-        size = len(data)
+        if size is None:
+            size = len(data)
         self._w_length += size
         if self._w_writing or self._w_corked or self._errored:
-            self._w_buffered.append((data, cb))
+            self._w_buffered.append((data, cb, size))
         else:
             self._w_writelen = size
             self._w_writecb = cb
@@ -759,8 +773,8 @@ class Duplex(EventEmitter):
         if self._w_writing:
             return
         buffered, self._w_buffered = self._w_buffered, []
-        for chunk, callback in buffered:
-            self._w_length -= len(chunk)
+        for _chunk, callback, size in buffered:
+            self._w_length -= size
             callback(self._errored or errors.ERR_STREAM_DESTROYED("write"))
         callbacks, self._w_on_finished = self._w_on_finished, []
         for callback in callbacks:
@@ -773,24 +787,24 @@ class Duplex(EventEmitter):
         if len(buffered) > 1:
             items, self._w_buffered = buffered, []
             self._w_pendingcb -= len(items) - 1
-            callbacks = [c for _, c in items]
+            callbacks = [c for _, c, _ in items]
 
             def callback(err: BaseException | None = None) -> None:
                 for c in callbacks:
                     c(err)
 
-            self._do_writev([c for c, _ in items], callback)
+            self._do_writev([c for c, _, _ in items], callback, sum(n for _, _, n in items))
         else:
-            chunk, cb = buffered.pop()
-            self._w_writelen = len(chunk)
+            chunk, cb, size = buffered.pop()
+            self._w_writelen = size
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
             self._write(chunk, "buffer", self._w_onwrite)
             self._w_sync = False
 
-    def _do_writev(self, chunks: list[Any], cb: WriteCb) -> None:
-        self._w_writelen = sum(len(c) for c in chunks)
+    def _do_writev(self, chunks: list[Any], cb: WriteCb, size: int) -> None:
+        self._w_writelen = size
         self._w_writecb = cb
         self._w_writing = True
         self._w_sync = True
@@ -817,7 +831,8 @@ class Duplex(EventEmitter):
             if encoding is not None and normalize_encoding(encoding) is None \
                     and encoding != "buffer":
                 raise errors.ERR_UNKNOWN_ENCODING(encoding)
-            ret = self._write_checked(self._to_bytes(chunk, encoding), _nop)
+            ret = self._write_checked(self._to_bytes(chunk, encoding), _nop,
+                                      self._length_of(chunk))
             if isinstance(ret, Exception):
                 err = ret
         if self._w_corked:

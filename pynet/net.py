@@ -161,6 +161,8 @@ def _undefined_arg(name: str) -> errors.NodeError:
 class Socket(Duplex):
     """Node's ``net.Socket``: a TCP or Unix stream socket."""
 
+    _decode_strings = False  # Node: decodeStrings: false
+
     __slots__ = (
         "_active_at",
         "_after_write_async",
@@ -712,7 +714,7 @@ class Socket(Duplex):
                 self.read(0)
         else:
             code = getattr(err, "errno", None) or _errno.EIO
-            ex = self._connect_error(code, address, port)
+            ex = _connection_error(code, address, port, local_address, local_port)
             self.emit("connectionAttemptFailed", address, port, address_type, ex)
             self.destroy(ex)
 
@@ -896,7 +898,8 @@ class Socket(Duplex):
 
     @property
     def bufferSize(self) -> int | None:
-        return self.writableLength if self._handle is not None else None
+        has_handle = self._handle is not None or self._handle_pending
+        return self.writableLength if has_handle else None
 
     @property
     def bytesRead(self) -> int:
@@ -905,7 +908,7 @@ class Socket(Duplex):
     @property
     def bytesWritten(self) -> int:
         total = self._handle.bytes_written if self._handle is not None else self._bytes_written
-        total += sum(len(chunk) for chunk, _ in self._w_buffered)
+        total += sum(len(chunk) for chunk, _, _ in self._w_buffered)
         data = self._pending_data
         if isinstance(data, list):
             total += sum(len(c) for c in data)
@@ -995,7 +998,7 @@ class _MultiConnect:
             return
         if err is not None:
             code = getattr(err, "errno", None) or _errno.EIO
-            ex = sock._connect_error(code, address, self.port)
+            ex = _connection_error(code, address, self.port, None, self.local_port)
             self.errors.append(ex)
             sock.emit("connectionAttemptFailed", address, self.port, family, ex)
             if sock.connecting:
@@ -1034,6 +1037,17 @@ def _truthy(value: Any) -> bool:
     if isinstance(value, (int, float)):
         return value == value and value != 0
     return True
+
+
+def _connection_error(code: int, address: str, port: int | None, local_address: Any,
+                      local_port: Any) -> errors.SystemError:
+    """Node's ``createConnectionError``: the local end only when it was asked for."""
+    details = f"{local_address}:{local_port}" if local_address and local_port else None
+    ex = errors.exception_with_host_port(code, "connect", address, port, details)
+    if details:
+        ex.localAddress = local_address  # type: ignore[attr-defined]
+        ex.localPort = local_port  # type: ignore[attr-defined]
+    return ex
 
 
 def _field(entry: Any, key: str) -> Any:

@@ -420,7 +420,8 @@ def test_shutdown_waits_for_the_queue_to_drain(loop: Loop) -> None:
     close_and_run(loop, h)
 
 
-def test_shutdown_with_empty_queue_happens_from_the_writable_callback(loop: Loop) -> None:
+def test_shutdown_with_empty_queue_happens_from_the_pending_queue(loop: Loop) -> None:
+    """libuv's uv_shutdown feeds the stream to the pending queue (uv__io_feed)."""
     h, sock = make(loop)
     trace: list[str] = []
 
@@ -429,11 +430,12 @@ def test_shutdown_with_empty_queue_happens_from_the_writable_callback(loop: Loop
         h.close(lambda: trace.append("closed"))
 
     h.shutdown(after)
-    assert sock.shutdowns == [] and watching_write(loop, sock.fd)  # not inside the call
+    assert sock.shutdowns == [] and not watching_write(loop, sock.fd)  # not inside the call
+    assert loop.statistics().pending == 1
     loop.next_tick(trace.append, "tick")
     loop.set_immediate(trace.append, "immediate")
     loop.run()
-    # Poll phase (shutdown) precedes the check phase (immediate) of the same turn.
+    # The pending queue (shutdown) runs before the check phase (immediate).
     assert trace == ["tick", "shutdown None", "immediate", "closed"]
     assert sock.shutdowns == [socket.SHUT_WR]
 
