@@ -93,14 +93,25 @@ _IPV6_RE = re.compile(
 )
 
 
+def _js_string(value: object) -> str:
+    """JavaScript's ``String(value)``, which Node's ``RegExp.test`` applies to its input."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ",".join("" if v is None else _js_string(v) for v in value)
+    if value is None or isinstance(value, (bool, int, float, bytes, bytearray, dict)):
+        return ""  # undefined/null/true/numbers/objects never spell an address.
+    return str(value)
+
+
 def isIPv4(input: object) -> bool:  # noqa: A002 - Node's parameter name
     """``net.isIPv4``: dotted decimal, four parts, no leading zeros."""
-    return isinstance(input, str) and _IPV4_RE.match(input) is not None
+    return _IPV4_RE.match(_js_string(input)) is not None
 
 
 def isIPv6(input: object) -> bool:  # noqa: A002
     """``net.isIPv6``: Node's IPv6 regex (embedded IPv4 and ``%zone`` allowed)."""
-    return isinstance(input, str) and _IPV6_RE.match(input) is not None
+    return _IPV6_RE.match(_js_string(input)) is not None
 
 
 def isIP(input: object) -> int:  # noqa: A002

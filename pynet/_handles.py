@@ -94,6 +94,8 @@ class StreamHandle:
         "is_pipe",
         "onconnection",
         "onread",
+        "onread_into",
+        "read_into",
         "reading",
         "write_queue_size",
     )
@@ -106,6 +108,8 @@ class StreamHandle:
         self.is_pipe = is_pipe
         self.onread: Callable[[bytes | None, Exception | None], None] | None = None
         self.onconnection: Callable[[Exception | None, StreamHandle | None], None] | None = None
+        self.read_into: Callable[[], Any] | None = None  # Node's onread: buffer source
+        self.onread_into: Callable[[int, Any], Any] | None = None
         self.reading = False
         # [memoryview, callback | None] entries; made on first backlog.
         self._queue: deque[list[Any]] | None = None
@@ -174,6 +178,9 @@ class StreamHandle:
                 self._update_active()
 
     def _on_readable(self) -> None:
+        if self.read_into is not None:
+            self._read_into_buffers()
+            return
         recv = self._sock.recv
         for _ in range(_READS_PER_WAKEUP):
             try:
@@ -194,6 +201,29 @@ class StreamHandle:
                 onread(data, None)
             if len(data) < READ_SIZE or not self.reading or self._closed:
                 return
+
+    def _read_into_buffers(self) -> None:
+        """Reads for Node's ``onread`` option: each read fills a buffer the
+        owner supplies (``read_into()``) and reports ``onread_into(n, buf)``."""
+        for _ in range(_READS_PER_WAKEUP):
+            if not self.reading or self._closed or self.read_into is None:
+                return
+            buf = self.read_into()
+            try:
+                n = self._sock.recv_into(buf)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                self.read_stop()
+                self._report_read(None, errors.errno_exception(exc.errno or errno.EIO, "read"))
+                return
+            if n == 0:
+                self.read_stop()
+                self._report_read(None, None)
+                return
+            self.bytes_read += n
+            if self.onread_into is not None:
+                self.onread_into(n, buf)
 
     def _report_read(self, data: bytes | None, err: Exception | None) -> None:
         if self.onread is not None:
@@ -366,7 +396,10 @@ class StreamHandle:
         """
         self._connect_cb = cb
         self._update_active()
-        code = self._sock.connect_ex(address)
+        try:
+            code = self._sock.connect_ex(address)
+        except OSError as exc:  # e.g. 'AF_UNIX path too long': no errno from Python.
+            code = exc.errno or errno.EINVAL
         if code == 0 or (code in (errno.EINPROGRESS, errno.EAGAIN, errno.EWOULDBLOCK)
                          and not self.is_pipe):
             # Completion is reported when the socket turns writable (poll phase).
@@ -547,6 +580,9 @@ class FdPipe:
 
     def recv(self, size: int) -> bytes:
         return os.read(self._fd, size)
+
+    def recv_into(self, buffer: Any) -> int:
+        return os.readv(self._fd, [buffer])
 
     def send(self, data: Buffer) -> int:
         return os.write(self._fd, data)

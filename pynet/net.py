@@ -39,14 +39,24 @@ from __future__ import annotations
 
 import errno as _errno
 import math
+import os
 import socket as _socket
+import stat
 from collections.abc import Callable
 from typing import Any
 
 from . import dns as _dns
 from . import errors
 from ._address import BlockList, NodeObject, SocketAddress, isIP, isIPv4, isIPv6
-from ._handles import StreamHandle, new_pipe, new_tcp, open_fd, pipe_listen, tcp_listen
+from ._handles import (
+    StreamHandle,
+    guess_handle_type,
+    new_pipe,
+    new_tcp,
+    open_fd,
+    pipe_listen,
+    tcp_listen,
+)
 from ._loop import Timer, get_loop
 from ._stream import DEFAULT_HIGH_WATER_MARK, Duplex, _nop
 from ._validators import (
@@ -284,6 +294,10 @@ class Socket(Duplex):
         self._handle = handle
         self._handle_pending = False
         handle.onread = self._on_stream_read
+        if self._onread is not None:
+            buf = _field(self._onread, "buffer")
+            handle.read_into = buf if callable(buf) else (lambda: buf)
+            handle.onread_into = self._on_static_read
 
     # -------------------------------------------------------------- reading
 
@@ -292,11 +306,8 @@ class Socket(Duplex):
         if self._timer is not None:
             self._active_at = self._loop._now
         if data is not None:
-            if not self._destroyed:
-                if self._onread is not None:
-                    self._deliver_onread(data)
-                elif not self.push(data) and self._handle is not None:
-                    self._handle.read_stop()
+            if not self._destroyed and not self.push(data) and self._handle is not None:
+                self._handle.read_stop()
             return
         if err is not None:
             self.destroy(err)
@@ -305,19 +316,15 @@ class Socket(Duplex):
             self.push(None)
             self.read(0)
 
-    def _deliver_onread(self, data: bytes) -> None:
-        spec = self._onread
-        buf = _field(spec, "buffer")
-        callback: Callable[..., Any] = _field(spec, "callback")
-        target = buf() if callable(buf) else buf
-        view = memoryview(target)
-        offset = 0
-        while offset < len(data):
-            n = min(len(view), len(data) - offset)
-            view[:n] = data[offset:offset + n]
-            offset += n
-            if callback(n, target) is False and self._handle is not None:
-                self._handle.read_stop()
+    def _on_static_read(self, n: int, buf: Any) -> None:
+        """A read into the ``onread`` buffer: ``callback(n, buf)``; False pauses."""
+        if self._timer is not None:
+            self._active_at = self._loop._now
+        if self._destroyed:
+            return
+        callback: Callable[..., Any] = _field(self._onread, "callback")
+        if callback(n, buf) is False and self._handle is not None:
+            self._handle.read_stop()
 
     def _read(self, n: int) -> None:
         if self.connecting or self._handle is None:
@@ -788,7 +795,12 @@ class Socket(Duplex):
 
     @property
     def timeout(self) -> Any:
+        """The last value given to :meth:`setTimeout` (a plain property in Node)."""
         return self._timeout_value
+
+    @timeout.setter
+    def timeout(self, value: Any) -> None:
+        self._timeout_value = value
 
     def _clear_timer(self) -> None:
         if self._timer is not None:
@@ -906,7 +918,9 @@ class Socket(Duplex):
         return self._handle.bytes_read if self._handle is not None else self._bytes_read
 
     @property
-    def bytesWritten(self) -> int:
+    def bytesWritten(self) -> int | None:
+        if not hasattr(self, "_w_buffered"):
+            return None  # Node: undefined on the bare prototype.
         total = self._handle.bytes_written if self._handle is not None else self._bytes_written
         total += sum(len(chunk) for chunk, _, _ in self._w_buffered)
         data = self._pending_data
@@ -1184,6 +1198,17 @@ class Server(EventEmitter):
             self.once("close", lambda: signal.removeEventListener("abort", on_abort))
 
     def _listen_fd(self, fd: int, backlog: int) -> None:
+        kind = guess_handle_type(fd)
+        if kind not in ("TCP", "PIPE"):
+            code = _errno.EINVAL  # Node's createServerHandle: not a fd we can listen on.
+        elif not stat.S_ISSOCK(os.fstat(fd).st_mode):
+            code = _errno.ENOTSOCK  # A FIFO opens as a pipe, then listen() fails.
+        else:
+            code = 0
+        if code:
+            self._loop.next_tick(self._emit_error,
+                                 errors.uv_exception_with_host_port(code, "listen", None, -1))
+            return
         sock = _socket.socket(fileno=fd)
         handle = StreamHandle(self._loop, sock, sock.family == _socket.AF_UNIX)
         code = handle.listen(backlog)
@@ -1223,11 +1248,15 @@ class Server(EventEmitter):
         if not address:
             result = tcp_listen(self._loop, "::", port, _socket.AF_INET6, backlog, ipv6_only,
                                 reuse_port)
-            if isinstance(result, int):
+            # Only a missing IPv6 stack falls back to IPv4 (libuv reports a
+            # busy port from listen(), so Node's error names '::').
+            if isinstance(result, int) and result != _errno.EADDRINUSE:
                 address, address_type = "0.0.0.0", 4
                 result = tcp_listen(self._loop, address, port, _socket.AF_INET, backlog,
                                     False, reuse_port)
             else:
+                address = "::"
+            if isinstance(result, int) and address is None:
                 address = "::"
         else:
             family = _socket.AF_INET6 if address_type == 6 else _socket.AF_INET
@@ -1342,6 +1371,7 @@ class Server(EventEmitter):
         if self._handle is not None:
             self._handle.close(None)
             self._handle = None
+        self._listening_id += 1  # A listen() still looking up its host is cancelled.
         self._emit_close_if_drained()
         return self
 
