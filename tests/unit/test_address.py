@@ -54,12 +54,23 @@ def test_isip_table(value: str, expected: int) -> None:
     assert isIPv6(value) is (expected == 6)
 
 
-@pytest.mark.parametrize("value", [None, 123, 1.5, True, b"1.2.3.4", ["1.2.3.4"], object()])
+@pytest.mark.parametrize("value", [None, 123, 1.5, True, b"1.2.3.4", object()])
 def test_isip_non_string_is_zero(value: Any) -> None:
-    # Node would String() the value, so isIP(['1.2.3.4']) is 4 there; pynet says 0.
     assert isIP(value) == 0
     assert isIPv4(value) is False
     assert isIPv6(value) is False
+
+
+def test_isip_stringifies_like_javascript() -> None:
+    """Node's regex test applies String(): arrays join, objects use toString (__str__)."""
+
+    class Address:
+        def __str__(self) -> str:
+            return "::1"
+
+    assert isIP(["1.2.3.4"]) == 4
+    assert isIP(Address()) == 6
+    assert isIP(["1.2", "3.4"]) == 0  # "1.2,3.4"
 
 
 @given(st.integers(0, 2**32 - 1))
