@@ -168,7 +168,8 @@ class Duplex(EventEmitter):
         self._w_writing = False
         self._w_corked = 0
         self._w_sync = True
-        self._w_buffered: list[tuple[Any, WriteCb, int]] = []  # (bytes, cb, length)
+        # (bytes, cb, length) entries; () until the first buffered write (memory).
+        self._w_buffered: list[tuple[Any, WriteCb, int]] | tuple[()] = ()
         self._w_writelen = 0
         self._w_writecb: WriteCb | None = None
         self._w_need_drain = False
@@ -178,10 +179,10 @@ class Duplex(EventEmitter):
         self._w_final_called = False
         self._w_prefinished = False
         self._w_pendingcb = 0
-        self._w_on_finished: list[WriteCb] = []
+        self._w_on_finished: list[WriteCb] | tuple[()] = ()
         self._w_default_encoding = "utf8"
         self._w_after_tick: list[Any] | None = None  # [count, cb]
-        self._w_onwrite = self._onwrite  # Bound once: it is passed on every write.
+        self._w_onwrite: Callable[..., None] | None = None  # _onwrite, bound on first write
 
     # ===================================================================== hooks
 
@@ -694,18 +695,27 @@ class Duplex(EventEmitter):
             size = len(data)
         self._w_length += size
         if self._w_writing or self._w_corked or self._errored:
-            self._w_buffered.append((data, cb, size))
+            if self._w_buffered:
+                self._w_buffered.append((data, cb, size))
+            else:
+                self._w_buffered = [(data, cb, size)]
         else:
             self._w_writelen = size
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
-            self._write(data, "buffer", self._w_onwrite)
+            self._write(data, "buffer", self._w_onwrite or self._bind_onwrite())
             self._w_sync = False
         ret = self._w_length < self._w_hwm or self._w_length == 0
         if not ret:
             self._w_need_drain = True
         return ret and not self._errored and not self._destroyed
+
+    def _bind_onwrite(self) -> Callable[..., None]:
+        # Bound once per stream (it is passed on every write), but only when
+        # the stream first writes: idle connections should stay small.
+        self._w_onwrite = self._onwrite
+        return self._onwrite
 
     def _onwrite(self, er: BaseException | None = None) -> None:
         sync = self._w_sync
@@ -772,11 +782,11 @@ class Duplex(EventEmitter):
     def _error_buffer(self) -> None:
         if self._w_writing:
             return
-        buffered, self._w_buffered = self._w_buffered, []
+        buffered, self._w_buffered = self._w_buffered, ()
         for _chunk, callback, size in buffered:
             self._w_length -= size
             callback(self._errored or errors.ERR_STREAM_DESTROYED("write"))
-        callbacks, self._w_on_finished = self._w_on_finished, []
+        callbacks, self._w_on_finished = self._w_on_finished, ()
         for callback in callbacks:
             callback(self._errored or errors.ERR_STREAM_DESTROYED("end"))
 
@@ -784,8 +794,10 @@ class Duplex(EventEmitter):
         if self._w_corked or self._destroyed:
             return
         buffered = self._w_buffered
+        if not isinstance(buffered, list):
+            return
         if len(buffered) > 1:
-            items, self._w_buffered = buffered, []
+            items, self._w_buffered = buffered, ()
             self._w_pendingcb -= len(items) - 1
             callbacks = [c for _, c, _ in items]
 
@@ -795,12 +807,13 @@ class Duplex(EventEmitter):
 
             self._do_writev([c for c, _, _ in items], callback, sum(n for _, _, n in items))
         else:
-            chunk, cb, size = buffered.pop()
+            chunk, cb, size = buffered[0]
+            self._w_buffered = ()
             self._w_writelen = size
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
-            self._write(chunk, "buffer", self._w_onwrite)
+            self._write(chunk, "buffer", self._w_onwrite or self._bind_onwrite())
             self._w_sync = False
 
     def _do_writev(self, chunks: list[Any], cb: WriteCb, size: int) -> None:
@@ -808,7 +821,7 @@ class Duplex(EventEmitter):
         self._w_writecb = cb
         self._w_writing = True
         self._w_sync = True
-        self._writev(chunks, self._w_onwrite)
+        self._writev(chunks, self._w_onwrite or self._bind_onwrite())
         self._w_sync = False
 
     def cork(self) -> None:
@@ -854,7 +867,10 @@ class Duplex(EventEmitter):
             elif self._errored is not None:
                 self._loop.next_tick(cb, self._errored)
             else:
-                self._w_on_finished.append(cb)
+                if self._w_on_finished:
+                    self._w_on_finished.append(cb)
+                else:
+                    self._w_on_finished = [cb]
         return self
 
     def _need_finish(self) -> bool:
@@ -899,7 +915,7 @@ class Duplex(EventEmitter):
             called[0] = True
             self._w_pendingcb -= 1
             if err is not None:
-                callbacks, self._w_on_finished = self._w_on_finished, []
+                callbacks, self._w_on_finished = self._w_on_finished, ()
                 for c in callbacks:
                     c(err)
                 self._error_or_destroy(err)
@@ -920,7 +936,7 @@ class Duplex(EventEmitter):
     def _finish(self) -> None:
         self._w_pendingcb -= 1
         self._w_finished = True
-        callbacks, self._w_on_finished = self._w_on_finished, []
+        callbacks, self._w_on_finished = self._w_on_finished, ()
         for c in callbacks:
             c()
         self.emit("finish")

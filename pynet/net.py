@@ -249,7 +249,7 @@ class Socket(Duplex):
         self._unref_pending = False
         self._fin_received = False
         self._write_req_cb: Callable[..., Any] | None = None
-        self._after_write_async = self._on_write_complete  # Bound once, for the handle.
+        self._after_write_async: Callable[..., None] | None = None  # Bound on first use.
         self.on("end", self._on_readable_stream_end)
 
         handle = opts.get("handle")
@@ -414,6 +414,8 @@ class Socket(Duplex):
         if self._timer is not None:
             self._unref_timer()
         after = self._after_write_async
+        if after is None:
+            after = self._after_write_async = self._on_write_complete
         err, done = handle.writev(data, after) if writev else handle.write(data, after)
         if err is not None:
             cb(err)
