@@ -526,6 +526,7 @@ class Socket(Duplex):
             raise errors.ERR_MISSING_ARGS(
                 'The "options" or "port" or "path" argument must be specified')
         self._fin_received = False  # Node restores socket.write on connect().
+        self._bytes_read = self._bytes_written = 0  # Node's new handle counts from zero.
         if self._destroyed:
             self._handle = None
             self._peername = None
