@@ -378,10 +378,12 @@ class Socket(Duplex):
         return self
 
     def read(self, n: int | None = None) -> Any:
-        if self._onread is not None and n == 0:
-            if self._handle is not None and not self.connecting and not self._r_paused:
-                self._handle.read_start()
-            return None
+        """Node's ``Socket.prototype.read``: an ``onread`` socket restarts its
+        reads, then the stream machinery runs as usual (it still ends it)."""
+        handle = self._handle
+        if (self._onread is not None and not self.connecting and handle is not None
+                and not handle.reading and not self._r_ended and not self._r_paused):
+            handle.read_start()
         return super().read(n)
 
     # -------------------------------------------------------------- writing
