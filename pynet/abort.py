@@ -90,6 +90,10 @@ class AbortSignal:
         if type == "abort":
             self._listeners = [(fn, once) for fn, once in self._listeners if fn is not listener]
 
+    def listenerCount(self, type: str) -> int:  # noqa: A002
+        """How many ``'abort'`` listeners there are (Node's ``events.listenerCount``)."""
+        return len(self._listeners) if type == "abort" else 0
+
     def _abort(self, reason: Any) -> None:
         if self._aborted:
             return

@@ -117,7 +117,7 @@ from . import errors
 
 _REGISTRATION_LOCK = threading.Lock()
 
-__all__ = ["EventEmitter", "MaxListenersExceededWarning"]
+__all__ = ["EventEmitter", "MaxListenersExceededWarning", "listenerCount"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -685,3 +685,8 @@ def _inspect(value: Any, depth: int = 0) -> str:
         name = value.__name__
         return f"[Function: {name}]" if name and name != "<lambda>" else "[Function (anonymous)]"
     return repr(value)
+
+
+def listenerCount(emitter: Any, event: Hashable) -> int:
+    """Node's ``events.listenerCount(emitter, event)``: emitters and AbortSignals alike."""
+    return int(emitter.listenerCount(event))

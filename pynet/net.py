@@ -154,7 +154,8 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     sock = Socket(options)
     if options.get("timeout"):
         sock.setTimeout(options["timeout"])
-    return sock._connect(options, cb)
+    # Through the (patchable) method, as Node's net.connect calls socket.connect.
+    return sock.connect(options, cb) if cb is not None else sock.connect(options)
 
 
 createConnection = connect
@@ -267,9 +268,9 @@ class Socket(Duplex):
         signal = opts.get("signal")
         if signal is not None:
             self._add_abort_signal(signal)
-        if opts.get("keepAlive"):
+        if _truthy(opts.get("keepAlive")):
             self.setKeepAlive(True, keep_delay or 0)
-        if opts.get("noDelay"):
+        if _truthy(opts.get("noDelay")):
             self.setNoDelay(True)
 
     def _add_abort_signal(self, signal: Any) -> None:
@@ -554,6 +555,8 @@ class Socket(Duplex):
         local_port = options.get("localPort")
         port = options.get("port")
         host = options.get("host") or "localhost"
+        if not isinstance(host, str):  # Node 22's check; Node 20 aborts on such hosts.
+            raise invalid_arg_type("options.host", "string", host)
         if local_address and not isIP(local_address):
             raise errors.ERR_INVALID_IP_ADDRESS(local_address)
         if local_port:
@@ -607,7 +610,7 @@ class Socket(Duplex):
                 return
             if err:
                 self._loop.next_tick(self.destroy, err)
-            elif not isIP(ip):
+            elif not isinstance(ip, str) or not isIP(ip):
                 self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(ip))
             elif ip_type not in (4, 6):
                 self._loop.next_tick(self.destroy, _invalid_family(ip_type, options))
@@ -633,7 +636,7 @@ class Socket(Duplex):
             self.emit("lookup", err, ip, ip_type, host)
             if not self.connecting:
                 return
-            if isIP(ip) and ip_type in (4, 6):
+            if isinstance(ip, str) and isIP(ip) and ip_type in (4, 6):
                 order = order or ({6: 0, 4: 1} if ip_type == 6 else {4: 0, 6: 1})
                 if ip not in seen[order[ip_type]]:
                     groups[order[ip_type]].append((ip, ip_type))
@@ -642,7 +645,7 @@ class Socket(Duplex):
             if addresses:
                 first_ip = _field(addresses[0], "address")
                 first_type = _field(addresses[0], "family")
-                if not isIP(first_ip):
+                if not isinstance(first_ip, str) or not isIP(first_ip):
                     self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(first_ip))
                 else:
                     self._loop.next_tick(self.destroy, _invalid_family(first_type, options))
@@ -665,10 +668,14 @@ class Socket(Duplex):
                           ) -> None:
         """Node's ``internalConnect``: one attempt on a fresh handle."""
         loop = self._loop
-        if address_type in (4, 6):
-            handle = new_tcp(loop, _socket.AF_INET if address_type == 4 else _socket.AF_INET6)
-        else:
+        family = {4: _socket.AF_INET, 6: _socket.AF_INET6}.get(address_type or 0, _socket.AF_UNIX)
+        current = self._handle
+        if current is not None and not current.closed and current.family == family:
+            handle = current  # Node reuses the handle it has (e.g. new Socket({fd})).
+        elif family == _socket.AF_UNIX:
             handle = new_pipe(loop)
+        else:
+            handle = new_tcp(loop, family)
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
