@@ -230,6 +230,8 @@ class Loop:
     def __init__(self, clock: Clock | None = None,
                  selector: selectors.BaseSelector | None = None) -> None:
         self.clock: Clock = clock if clock is not None else MonotonicClock()
+        # The real clock never changes a poll timeout: skip the call then.
+        self._sleep = None if type(self.clock) is MonotonicClock else self.clock.sleep
         self._selector = selector if selector is not None else selectors.DefaultSelector()
         self._now = 0.0
         self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
@@ -252,6 +254,9 @@ class Loop:
         self._wake_r.setblocking(False)
         self._wake_w.setblocking(False)
         self._wake_pending = False
+        # fds unwatched since the last poll: their events from that poll are
+        # stale (the number may already belong to a new socket).
+        self._removed: set[int] = set()
         self._wake_fd = self._wake_r.fileno()
         self._selector.register(self._wake_fd, _READ, None)
         # The epoll fast path (see _poll_epoll) when the selector is epoll.
@@ -332,6 +337,7 @@ class Loop:
         """Forget both watches of ``fd``; call before closing it."""
         if self._watches.pop(fd, None) is not None:
             self._selector.unregister(fd)
+            self._removed.add(fd)
 
     def _watch(self, fd: int, callback: Callback, read: bool) -> None:
         watch = self._watches.get(fd)
@@ -367,6 +373,7 @@ class Loop:
         if watch.reader is None and watch.writer is None:
             del self._watches[fd]
             self._selector.unregister(fd)
+            self._removed.add(fd)
         else:
             self._selector.modify(fd, _READ if watch.reader else _WRITE, watch)
 
@@ -464,8 +471,8 @@ class Loop:
                     self._run_immediates()
                 if self._closing:
                     self._run_queue(self._closing)
-                self._now = now()
-                if self._timers:
+                if self._timers:  # The time was taken after polling; timers want it fresh.
+                    self._now = now()
                     self._run_timers()
         finally:
             self._running = False
@@ -488,7 +495,9 @@ class Loop:
         return max(0.0, math.ceil(deadline - self._now)) / 1000.0
 
     def _poll(self) -> None:
-        timeout = self.clock.sleep(self._poll_timeout())
+        timeout = self._poll_timeout()
+        if self._sleep is not None:
+            timeout = self._sleep(timeout)
         if self._epoll is not None:
             self._poll_epoll(timeout)
             return
@@ -514,24 +523,34 @@ class Loop:
         assert self._epoll is not None
         watches = self._watches
         wait = -1.0 if timeout is None else math.ceil(timeout * 1e3) * 1e-3
+        removed = self._removed
+        removed.clear()
         try:
             ready = self._epoll.poll(wait, len(watches) + 1)
         except InterruptedError:
             ready = []
         self._now = self.clock.now()
-        # Snapshot the watches first: a callback may unwatch an fd and the
-        # kernel may hand the number to a new socket before its event here.
         wake = self._wake_fd
-        for fd, watch, mask in [(fd, watches.get(fd), mask) for fd, mask in ready]:
+        for fd, mask in ready:
+            # A callback may unwatch an fd and the kernel may hand the number
+            # to a new socket before its event here: skip what was removed.
+            if removed and fd in removed:
+                continue
+            watch = watches.get(fd)
             if watch is None:
                 if fd == wake:
                     self._run_thread_calls()
                 continue
-            if watches.get(fd) is not watch:
-                continue
+            # Discussion: this is _call() inlined, once per fd event (the
+            # hottest loop of the library).
             if mask & _NOT_EPOLLOUT and watch.reader is not None:
-                self._call(watch.reader, ())
-            if mask & _NOT_EPOLLIN and watch.writer is not None and watches.get(fd) is watch:
+                try:
+                    watch.reader()
+                except BaseException as exc:
+                    self._uncaught(exc)
+                if self._ticks:
+                    self._drain_ticks()
+            if mask & _NOT_EPOLLIN and watch.writer is not None and fd not in removed:
                 self._call(watch.writer, ())
 
     def _run_thread_calls(self) -> None:

@@ -307,7 +307,19 @@ class Socket(Duplex):
         if self._timer is not None:
             self._active_at = self._loop._now
         if data is not None:
-            if not self._destroyed and not self.push(data) and self._handle is not None:
+            if (self._r_flowing and not self._r_length and not self._r_sync
+                    and self._r_decoder is None and not self._r_ended and not self._destroyed
+                    and self._errored is None and "data" in self._pynet_events):
+                # Discussion: the hot path of push() -> addChunk() when the
+                # stream flows with an empty buffer: 'data' at once, nothing
+                # buffered, and a reading socket needs no maybeReadMore tick.
+                # Anything else takes the full path below.
+                self._r_reading = False
+                if self._r_await_drain:
+                    self._r_await_drain.clear()
+                self._r_data_emitted = True
+                self.emit("data", data)
+            elif not self._destroyed and not self.push(data) and self._handle is not None:
                 self._handle.read_stop()
             return
         if err is not None:
@@ -390,36 +402,16 @@ class Socket(Duplex):
     # -------------------------------------------------------------- writing
 
     def _write(self, chunk: Any, encoding: str, cb: Callable[..., Any]) -> None:
-        self._write_generic(False, chunk, cb)
-
-    def _writev(self, chunks: list[Any], cb: Callable[..., Any]) -> None:
-        self._write_generic(True, chunks, cb)
-
-    def _write_generic(self, writev: bool, data: Any, cb: Callable[..., Any]) -> None:
-        if self.connecting:
-            self._pending_data = data
-
-            def on_close() -> None:
-                cb(errors.ERR_SOCKET_CLOSED_BEFORE_CONNECTION())
-
-            def on_connect() -> None:
-                self.off("close", on_close)
-                self._write_generic(writev, data, cb)
-
-            self.once("connect", on_connect)
-            self.once("close", on_close)
+        """Node's ``_writeGeneric`` for one buffer (``writeGeneric``)."""
+        handle = self._handle
+        if self.connecting or handle is None:
+            self._write_unconnected(False, chunk, cb)
             return
         self._pending_data = None
-        handle = self._handle
-        if handle is None:
-            cb(errors.ERR_SOCKET_CLOSED())
-            return
         if self._timer is not None:
             self._unref_timer()
-        after = self._after_write_async
-        if after is None:
-            after = self._after_write_async = self._on_write_complete
-        err, done = handle.writev(data, after) if writev else handle.write(data, after)
+        after = self._after_write_async or self._bind_after_write()
+        err, done = handle.write(chunk, after)
         if err is not None:
             cb(err)
         elif done:
@@ -427,6 +419,49 @@ class Socket(Duplex):
         else:
             self._write_req_cb = cb  # One write is in flight at a time (Writable).
             self._last_write_queue_size = handle.write_queue_size
+
+    def _writev(self, chunks: list[Any], cb: Callable[..., Any]) -> None:
+        """Node's ``_writeGeneric`` for several buffers (``writevGeneric``)."""
+        handle = self._handle
+        if self.connecting or handle is None:
+            self._write_unconnected(True, chunks, cb)
+            return
+        self._pending_data = None
+        if self._timer is not None:
+            self._unref_timer()
+        after = self._after_write_async or self._bind_after_write()
+        err, done = handle.writev(chunks, after)
+        if err is not None:
+            cb(err)
+        elif done:
+            cb(None)
+        else:
+            self._write_req_cb = cb
+            self._last_write_queue_size = handle.write_queue_size
+
+    def _bind_after_write(self) -> Callable[..., None]:
+        self._after_write_async = self._on_write_complete  # Bound once, on first use.
+        return self._on_write_complete
+
+    def _write_unconnected(self, writev: bool, data: Any, cb: Callable[..., Any]) -> None:
+        """A write before the connection exists: wait for 'connect', or fail."""
+        if not self.connecting:
+            cb(errors.ERR_SOCKET_CLOSED())
+            return
+        self._pending_data = data
+
+        def on_close() -> None:
+            cb(errors.ERR_SOCKET_CLOSED_BEFORE_CONNECTION())
+
+        def on_connect() -> None:
+            self.off("close", on_close)
+            if writev:
+                self._writev(data, cb)
+            else:
+                self._write(data, "buffer", cb)
+
+        self.once("connect", on_connect)
+        self.once("close", on_close)
 
     def _on_write_complete(self, err: Exception | None) -> None:
         """Node's ``onWriteComplete``: an asynchronous write finished."""
