@@ -182,7 +182,8 @@ class StreamHandle:
             self._read_into_buffers()
             return
         recv = self._sock.recv
-        for _ in range(_READS_PER_WAKEUP):
+        reads = _READS_PER_WAKEUP
+        while True:
             try:
                 data = recv(READ_SIZE)
             except (BlockingIOError, InterruptedError):
@@ -191,15 +192,17 @@ class StreamHandle:
                 self.read_stop()
                 self._report_read(None, errors.errno_exception(exc.errno or errno.EIO, "read"))
                 return
-            if not data:
+            size = len(data)
+            if not size:
                 self.read_stop()
                 self._report_read(None, None)
                 return
-            self.bytes_read += len(data)
+            self.bytes_read += size
             onread = self.onread
             if onread is not None:
                 onread(data, None)
-            if len(data) < READ_SIZE or not self.reading or self._closed:
+            reads -= 1
+            if size < READ_SIZE or not reads or not self.reading or self._closed:
                 return
 
     def _read_into_buffers(self) -> None:
@@ -238,7 +241,7 @@ class StreamHandle:
         called: the caller completes the request itself, as Node's
         ``afterWriteDispatched`` does.
         """
-        size = len(data) if not isinstance(data, memoryview) else data.nbytes
+        size = data.nbytes if type(data) is memoryview else len(data)
         self.bytes_written += size
         if self._queue:
             self._enqueue(memoryview(data).cast("B") if isinstance(data, memoryview) else

@@ -681,12 +681,9 @@ class Duplex(EventEmitter):
 
     def _write_checked(self, data: Any, cb: WriteCb, size: int | None = None
                        ) -> bool | Exception:
-        err: Exception | None = None
-        if self._w_ending:
-            err = errors.ERR_STREAM_WRITE_AFTER_END()
-        elif self._destroyed:
-            err = errors.ERR_STREAM_DESTROYED("write")
-        if err is not None:
+        if self._w_ending or self._destroyed:
+            err = (errors.ERR_STREAM_WRITE_AFTER_END() if self._w_ending
+                   else errors.ERR_STREAM_DESTROYED("write"))
             self._loop.next_tick(cb, err)
             self._error_or_destroy(err)
             return err
