@@ -189,13 +189,11 @@ class StreamHandle:
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as exc:
-                self.read_stop()
-                self._report_read(None, errors.errno_exception(exc.errno or errno.EIO, "read"))
+                self._read_ended(exc)
                 return
             size = len(data)
             if not size:
-                self.read_stop()
-                self._report_read(None, None)
+                self._read_ended(None)
                 return
             self.bytes_read += size
             onread = self.onread
@@ -217,16 +215,20 @@ class StreamHandle:
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as exc:
-                self.read_stop()
-                self._report_read(None, errors.errno_exception(exc.errno or errno.EIO, "read"))
+                self._read_ended(exc)
                 return
             if n == 0:
-                self.read_stop()
-                self._report_read(None, None)
+                self._read_ended(None)
                 return
             self.bytes_read += n
             if self.onread_into is not None:
                 self.onread_into(n, buf)
+
+    def _read_ended(self, exc: OSError | None) -> None:
+        """EOF (``exc`` None) or a read error: stop reading and tell the owner."""
+        self.read_stop()
+        err = errors.errno_exception(exc.errno or errno.EIO, "read") if exc is not None else None
+        self._report_read(None, err)
 
     def _report_read(self, data: bytes | None, err: Exception | None) -> None:
         if self.onread is not None:

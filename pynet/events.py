@@ -100,10 +100,7 @@ function).  The difference in return type is why ``on``/``once`` carry
 
 from __future__ import annotations
 
-import decimal
 import inspect
-import math
-import re
 import sys
 import threading
 import types
@@ -114,6 +111,8 @@ from typing import Any, Self, TypeVar, overload
 import pyee
 
 from . import errors
+from ._validators import inspect as _js_inspect
+from ._validators import invalid_arg_type, js_number_to_string, out_of_range
 
 _REGISTRATION_LOCK = threading.Lock()
 
@@ -301,7 +300,8 @@ class EventEmitter(pyee.EventEmitter):
                     warned.add(event)
                     warning = MaxListenersExceededWarning(
                         f"Possible EventEmitter memory leak detected. {count} {event} listeners "
-                        f"added to [{type(self).__name__}]. MaxListeners is {_js_number(limit)}. "
+                        f"added to [{type(self).__name__}]. "
+                        f"MaxListeners is {js_number_to_string(limit)}. "
                         "Use emitter.setMaxListeners() to increase limit",
                         self, event, count)
         if warning is not None:
@@ -516,7 +516,7 @@ class EventEmitter(pyee.EventEmitter):
         error = args[0] if args else None
         if isinstance(error, BaseException):
             raise error
-        shown = _inspect(error) if args else "undefined"
+        shown = _js_inspect(error) if args else "undefined"
         raise errors.ERR_UNHANDLED_ERROR(f"Unhandled error. ({shown})", context=error)
 
     def _call_handlers(self, event: Hashable, args: tuple[Any, ...],
@@ -563,12 +563,9 @@ class EventEmitter(pyee.EventEmitter):
     def setMaxListeners(self, n: float) -> Self:
         """Warn when an event gets more than ``n`` listeners (0 or ``math.inf``: never)."""
         if isinstance(n, bool) or not isinstance(n, (int, float)):
-            raise errors.ERR_INVALID_ARG_TYPE(
-                f'The "setMaxListeners" argument must be of type number. {errors.describe(n)}')
+            raise invalid_arg_type("setMaxListeners", "number", n)
         if not n >= 0:  # also NaN
-            raise errors.ERR_OUT_OF_RANGE(
-                'The value of "setMaxListeners" is out of range. It must be >= 0. '
-                f"Received {_js_number_separated(n)}")
+            raise out_of_range("setMaxListeners", ">= 0", n)
         self._pynet_max = n
         return self
 
@@ -576,115 +573,6 @@ class EventEmitter(pyee.EventEmitter):
         """The limit set by :meth:`setMaxListeners`, else ``defaultMaxListeners``."""
         limit = self._pynet_max
         return self.defaultMaxListeners if limit is None else limit
-
-
-# --- a small util.inspect, for ``Unhandled error. (...)`` -------------------------
-
-_IDENTIFIER = re.compile(r"[a-zA-Z_][a-zA-Z_0-9]*\Z")
-_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\x0b": "\\x0B", "\f": "\\f", "\r": "\\r"}
-
-
-def _js_number(value: float) -> str:
-    """JavaScript's ``String(number)`` for a Python int or float."""
-    if isinstance(value, int):
-        return str(value)
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    if value == 0:
-        return "0"
-    text = repr(value)
-    if "e" in text:
-        mantissa, _, exponent = text.partition("e")
-        power = int(exponent)
-        if -7 < power < 21:
-            return format(decimal.Decimal(text), "f")
-        return f"{mantissa}e{'+' if power > 0 else '-'}{abs(power)}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _js_number_separated(value: float) -> str:
-    """How ``ERR_OUT_OF_RANGE`` shows a number: big integers get ``_`` separators."""
-    if value == value and not math.isinf(value) and float(value).is_integer() \
-            and abs(value) > 2**32:
-        digits = str(abs(int(value)))
-        groups: list[str] = []
-        while len(digits) > 3:
-            groups.insert(0, digits[-3:])
-            digits = digits[:-3]
-        return ("-" if value < 0 else "") + "_".join([digits, *groups])
-    if isinstance(value, float) and value == 0 and math.copysign(1, value) < 0:
-        return "-0"
-    return _js_number(value)
-
-
-def _js_string(text: str) -> str:
-    """``util.inspect`` of a string: quotes chosen as Node does, controls escaped."""
-    quote = "'"
-    if "'" in text:
-        if '"' not in text:
-            quote = '"'
-        elif "`" not in text and "${" not in text:
-            quote = "`"
-    out = []
-    for char in text:
-        if char == quote or char == "\\":
-            out.append("\\" + char)
-        elif char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif char < " " or char == "\x7f":
-            out.append(f"\\x{ord(char):02X}")
-        else:
-            out.append(char)
-    return quote + "".join(out) + quote
-
-
-def _inspect(value: Any, depth: int = 0) -> str:
-    """Enough of Node's ``util.inspect`` for the values an ``'error'`` event carries.
-
-    Primitives, lists/tuples (arrays), dicts (objects), bytes (Buffer),
-    functions and classes look as in Node, on one line; anything else is
-    ``repr()``.
-    """
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        if isinstance(value, float) and value == 0 and math.copysign(1, value) < 0:
-            return "-0"
-        return _js_number(value)
-    if isinstance(value, str):
-        return _js_string(value)
-    if isinstance(value, bytes | bytearray | memoryview):
-        data = bytes(value)
-        shown = " ".join(f"{byte:02x}" for byte in data[:50])
-        more = f" ... {len(data) - 50} more bytes" if len(data) > 50 else ""
-        return f"<Buffer{' ' if data else ''}{shown}{more}>"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        if depth > 2:
-            return "[Array]"
-        return "[ " + ", ".join(_inspect(item, depth + 1) for item in value) + " ]"
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        if depth > 2:
-            return "[Object]"
-        items = []
-        for key, item in value.items():
-            name = str(key)
-            shown_key = name if _IDENTIFIER.match(name) else _js_string(name)
-            items.append(f"{shown_key}: {_inspect(item, depth + 1)}")
-        return "{ " + ", ".join(items) + " }"
-    if isinstance(value, type):
-        return f"[class {value.__name__}]"
-    if isinstance(value, types.FunctionType | types.BuiltinFunctionType | types.MethodType):
-        name = value.__name__
-        return f"[Function: {name}]" if name and name != "<lambda>" else "[Function (anonymous)]"
-    return repr(value)
 
 
 def listenerCount(emitter: Any, event: Hashable) -> int:
