@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import errors, process
+from . import process
 from ._loop import get_loop
+from ._validators import invalid_arg_type
 
 __all__ = ["callFromThread", "run"]
 
@@ -36,6 +37,5 @@ def callFromThread(callback: Callable[..., Any], *args: Any) -> None:
     made while the loop is not running waits for the next :func:`run`.
     """
     if not callable(callback):
-        raise errors.ERR_INVALID_ARG_TYPE(
-            f'The "callback" argument must be of type function. {errors.describe(callback)}')
+        raise invalid_arg_type("callback", "function", callback)
     get_loop().call_from_thread(callback, *args)

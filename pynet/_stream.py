@@ -50,6 +50,7 @@ from typing import Any
 from . import errors
 from ._encoding import StringDecoder, encode, normalize_encoding
 from ._loop import get_loop
+from ._validators import invalid_arg_type
 from .events import EventEmitter
 
 __all__ = ["DEFAULT_HIGH_WATER_MARK", "Duplex"]
@@ -66,9 +67,7 @@ def _nop(*args: Any) -> None:
 
 
 def _chunk_error(chunk: Any) -> Exception:
-    return errors.ERR_INVALID_ARG_TYPE(
-        'The "chunk" argument must be of type string or an instance of Buffer, TypedArray, '
-        f"or DataView. {errors.describe(chunk)}")
+    return invalid_arg_type("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk)
 
 
 class Duplex(EventEmitter):

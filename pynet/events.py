@@ -234,8 +234,7 @@ class _OnceWrapper:
 
 def _check_listener(listener: object) -> None:
     if not callable(listener):
-        raise errors.ERR_INVALID_ARG_TYPE(
-            f'The "listener" argument must be of type function. {errors.describe(listener)}')
+        raise invalid_arg_type("listener", "function", listener)
 
 
 class EventEmitter(pyee.EventEmitter):

@@ -27,7 +27,8 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from . import _loop, errors
+from . import _loop
+from ._validators import invalid_arg_type
 from .events import EventEmitter
 
 __all__ = [
@@ -51,8 +52,7 @@ __all__ = [
 def nextTick(callback: Callable[..., Any], *args: Any) -> None:
     """Run ``callback(*args)`` once the current operation completes."""
     if not callable(callback):
-        raise errors.ERR_INVALID_ARG_TYPE(
-            f'The "callback" argument must be of type function. {errors.describe(callback)}')
+        raise invalid_arg_type("callback", "function", callback)
     _loop.get_loop().next_tick(callback, *args)
 
 

@@ -25,10 +25,9 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from . import errors
 from ._loop import Immediate as _LoopImmediate
 from ._loop import Timer, get_loop
-from ._validators import TimeoutOverflowWarning
+from ._validators import TimeoutOverflowWarning, invalid_arg_type
 
 __all__ = [
     "Immediate",
@@ -50,8 +49,7 @@ _by_id: weakref.WeakValueDictionary[int, Timeout] = weakref.WeakValueDictionary(
 
 def _validate_callback(callback: Any) -> None:
     if not callable(callback):
-        raise errors.ERR_INVALID_ARG_TYPE(
-            f'The "callback" argument must be of type function. {errors.describe(callback)}')
+        raise invalid_arg_type("callback", "function", callback)
 
 
 def _coerce_delay(delay: Any) -> float:
