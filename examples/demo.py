@@ -1,36 +1,41 @@
 """The README demo: the seed server and client, talking over loopback.
 
 Starts ``seed_server.py`` in a child process, waits until it listens, runs
-``seed_client.py``, then stops the server and shows both sides' output.
+``seed_client.py``, then stops the server. Both sides' output is shown as it
+happens, prefixed with who printed it.
 """
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
 
+def _relay(stream, prefix: str) -> None:
+    for line in stream:
+        print(prefix + line, end="", flush=True)
+
+
 def main() -> int:
     server = subprocess.Popen([sys.executable, str(HERE / "seed_server.py")],
                               stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None
+    print("[server] " + server.stdout.readline(), end="", flush=True)  # It listens now.
+    relay = threading.Thread(target=_relay, args=(server.stdout, "[server] "))
+    relay.start()
     try:
-        assert server.stdout is not None
-        first = server.stdout.readline()
-        print("[server] " + first, end="")
-        client = subprocess.run([sys.executable, str(HERE / "seed_client.py")],
-                                capture_output=True, text=True, timeout=30)
-        for line in client.stdout.splitlines():
-            print("[client] " + line)
-        if client.returncode != 0:
-            print(client.stderr, file=sys.stderr)
-            return client.returncode
+        client = subprocess.Popen([sys.executable, str(HERE / "seed_client.py")],
+                                  stdout=subprocess.PIPE, text=True)
+        assert client.stdout is not None
+        _relay(client.stdout, "[client] ")
+        code = client.wait(timeout=30)
     finally:
         server.terminate()
-        out, _ = server.communicate(timeout=10)
-    for line in out.splitlines():
-        print("[server] " + line)
-    return 0
+        server.wait(timeout=10)
+        relay.join(timeout=10)
+    return code
 
 
 if __name__ == "__main__":
