@@ -94,6 +94,9 @@ __all__ = [
 ]
 
 _auto_select_family_default = True
+
+# Marks a Socket._write call that carries a list of buffers (from _writev).
+_WRITEV = "writev"
 _auto_select_family_attempt_timeout_default = 250
 
 _FAMILY_NAME = {_socket.AF_INET: "IPv4", _socket.AF_INET6: "IPv6"}
@@ -402,16 +405,20 @@ class Socket(Duplex):
     # -------------------------------------------------------------- writing
 
     def _write(self, chunk: Any, encoding: str, cb: Callable[..., Any]) -> None:
-        """Node's ``_writeGeneric`` for one buffer (``writeGeneric``)."""
+        """Node's ``_writeGeneric``: hand one buffer (or, with ``encoding`` set to
+        ``_WRITEV``, a list of them) to the handle."""
         handle = self._handle
         if self.connecting or handle is None:
-            self._write_unconnected(False, chunk, cb)
+            self._write_unconnected(encoding is _WRITEV, chunk, cb)
             return
         self._pending_data = None
         if self._timer is not None:
             self._unref_timer()
         after = self._after_write_async or self._bind_after_write()
-        err, done = handle.write(chunk, after)
+        if encoding is _WRITEV:
+            err, done = handle.writev(chunk, after)
+        else:
+            err, done = handle.write(chunk, after)
         if err is not None:
             cb(err)
         elif done:
@@ -421,23 +428,8 @@ class Socket(Duplex):
             self._last_write_queue_size = handle.write_queue_size
 
     def _writev(self, chunks: list[Any], cb: Callable[..., Any]) -> None:
-        """Node's ``_writeGeneric`` for several buffers (``writevGeneric``)."""
-        handle = self._handle
-        if self.connecting or handle is None:
-            self._write_unconnected(True, chunks, cb)
-            return
-        self._pending_data = None
-        if self._timer is not None:
-            self._unref_timer()
-        after = self._after_write_async or self._bind_after_write()
-        err, done = handle.writev(chunks, after)
-        if err is not None:
-            cb(err)
-        elif done:
-            cb(None)
-        else:
-            self._write_req_cb = cb
-            self._last_write_queue_size = handle.write_queue_size
+        """Node's ``writevGeneric``: several buffers in one ``sendmsg``."""
+        self._write(chunks, _WRITEV, cb)
 
     def _bind_after_write(self) -> Callable[..., None]:
         self._after_write_async = self._on_write_complete  # Bound once, on first use.
@@ -455,10 +447,7 @@ class Socket(Duplex):
 
         def on_connect() -> None:
             self.off("close", on_close)
-            if writev:
-                self._writev(data, cb)
-            else:
-                self._write(data, "buffer", cb)
+            self._write(data, _WRITEV if writev else "buffer", cb)
 
         self.once("connect", on_connect)
         self.once("close", on_close)
