@@ -6,21 +6,9 @@ A failed lookup's error reaches 'error' unchanged: no port/host added, its code,
 from __future__ import annotations
 
 from pynet import net, run
+from tests.conformance.common import error_lookup_mock
 
 INVALID_HOST = "something.invalid"
-
-
-def error_lookup_mock(code: str = "ENOTFOUND", syscall: str = "getaddrinfo"):
-    """Node's test/common/dns.js errorLookupMock: a plain Error, called back synchronously."""
-    def lookup(hostname, options, cb) -> None:
-        err = Exception(f"{syscall} {code} {hostname}")
-        err.message = f"{syscall} {code} {hostname}"
-        err.code = code
-        err.errno = code
-        err.syscall = syscall
-        err.hostname = hostname
-        cb(err)
-    return lookup
 
 
 def test_lookup_error_passes_through(checker) -> None:

@@ -9,21 +9,10 @@ for 'connect'; here the lookup fails, and 'error' carries the lookup's error as 
 from __future__ import annotations
 
 from pynet import net, run
+from tests.conformance.common import error_lookup_mock
 
 INVALID_HOST = "something.invalid"
 
-
-def error_lookup_mock(code: str = "ENOTFOUND", syscall: str = "getaddrinfo"):
-    """Node's test/common/dns.js errorLookupMock: a plain Error, called back synchronously."""
-    def lookup(hostname, options, cb) -> None:
-        err = Exception(f"{syscall} {code} {hostname}")
-        err.message = f"{syscall} {code} {hostname}"
-        err.code = code
-        err.errno = code
-        err.syscall = syscall
-        err.hostname = hostname
-        cb(err)
-    return lookup
 
 
 def test_end_while_lookup_pending(checker) -> None:
