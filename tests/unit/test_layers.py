@@ -26,13 +26,33 @@ ALLOWED = {
     "timers": {"_loop"} | LEAVES,
     "process": {"_loop", "events"} | LEAVES,
     "abort": {"timers"} | LEAVES,
+    "_stream": {"_loop", "events", "_pipe"} | LEAVES,
+    "_pipe": LEAVES,
+    "_socket": {"_loop", "_handles", "_stream", "dns", "abort", "events"} | LEAVES,
+    "_server": {"_loop", "_handles", "_stream", "_socket", "dns", "abort", "events"} | LEAVES,
+    "net": {"_socket", "_server"} | LEAVES,
 }
+
+
+def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node except those under ``if TYPE_CHECKING:`` (typing-only imports)."""
+    nodes: list[ast.AST] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) \
+                and node.test.id == "TYPE_CHECKING":
+            stack.extend(node.orelse)
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return nodes
 
 
 def _pynet_imports(module: str) -> set[str]:
     tree = ast.parse((PYNET / f"{module}.py").read_text())
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _runtime_nodes(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 1:
             if node.module:
                 found.add(node.module.split(".")[0])

@@ -1,0 +1,377 @@
+"""``net.Server``: Node's TCP/Unix listening server (``lib/net.js`` v20).
+
+Theory of operation
+-------------------
+``listen()`` normalises its overloads (``normalizeArgs``), binds and listens
+on a :class:`~pynet._handles.StreamHandle` (``setupListenHandle``: no host
+binds ``::`` and falls back to ``0.0.0.0`` only without IPv6; an IP literal
+binds at once, mapping §7), and emits ``'listening'`` on a later tick.  Each
+accepted handle becomes a :class:`~pynet._socket.Socket` (``onconnection``),
+or is dropped past ``maxConnections`` (``'drop'``) or refused by a
+``blockList`` (Node 22).  ``close()`` stops listening at once and emits
+``'close'`` when the last connection is gone (``_emitCloseIfDrained``).
+
+Invariants
+----------
+* ``_connections`` counts accepted sockets not yet destroyed.
+* ``_listening_id`` changes with every ``listen()`` and ``close()``, so a
+  host lookup that answers late cannot revive a closed server.
+"""
+
+from __future__ import annotations
+
+import errno as _errno
+import math
+import os
+import socket as _socket
+import stat
+from collections.abc import Callable
+from typing import Any
+
+from . import dns as _dns
+from . import errors
+from ._address import BlockList, NodeObject, isIP
+from ._handles import StreamHandle, guess_handle_type, pipe_listen, tcp_listen
+from ._loop import get_loop
+from ._socket import (
+    Socket,
+    _address_info,
+    _normalize_args,
+    _truthy,
+    _undefined_arg,
+    _validate_block_list,
+)
+from ._stream import DEFAULT_HIGH_WATER_MARK
+from ._validators import (
+    invalid_arg_type,
+    invalid_arg_value,
+    is_pipe_name,
+    to_number,
+    validate_number,
+    validate_port,
+)
+from .abort import AbortSignal
+from .events import EventEmitter
+
+__all__ = ["Server"]
+
+
+class Server(EventEmitter):
+    """Node's ``net.Server``: listens for TCP or Unix connections."""
+
+    def __init__(self, options: Any = None, connectionListener: Callable[..., Any] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__()
+        if callable(options):
+            connectionListener, options = options, {}  # noqa: N806 - Node's name
+        elif options is None or isinstance(options, dict):
+            options = dict(options or {})
+        else:
+            raise invalid_arg_type("options", "object", options)
+        options.update(kwargs)
+        if connectionListener is not None:
+            self.on("connection", connectionListener)
+        keep_delay = options.get("keepAliveInitialDelay")
+        if keep_delay is not None:
+            validate_number(keep_delay, "options.keepAliveInitialDelay")
+            keep_delay = max(keep_delay, 0)
+        hwm = options.get("highWaterMark")
+        if hwm is not None:
+            validate_number(hwm, "options.highWaterMark")
+            if hwm < 0:
+                hwm = DEFAULT_HIGH_WATER_MARK
+        self._loop = get_loop()
+        self._connections = 0
+        self._handle: StreamHandle | None = None
+        self._unref = False
+        self._pipeName: str | None = None
+        self._listening_id = 1
+        self.allowHalfOpen = _truthy(options.get("allowHalfOpen"))
+        self.pauseOnConnect = _truthy(options.get("pauseOnConnect"))
+        self.noDelay = _truthy(options.get("noDelay"))
+        self.keepAlive = _truthy(options.get("keepAlive"))
+        self.keepAliveInitialDelay = int((keep_delay or 0) / 1000)
+        self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
+        self.maxConnections: int | None = None
+        self.blockList: BlockList | None = _validate_block_list(options.get("blockList"))
+
+    # -------------------------------------------------------------- listen
+
+    def listen(self, *args: Any, **kwargs: Any) -> Server:
+        """Listen: ``([port[, host[, backlog]]][, cb])``, ``(path[, backlog][, cb])``,
+        or ``(options[, cb])``."""
+        options, cb = _normalize_args(args, kwargs)
+        if self._handle is not None:
+            raise errors.ERR_SERVER_ALREADY_LISTEN()
+        if cb is not None:
+            self.once("listening", cb)
+        backlog_from_args = (to_number(args[1]) if len(args) > 1 and not callable(args[1])
+                             and not isinstance(args[1], str) else 0) or (
+            to_number(args[2]) if len(args) > 2 and not callable(args[2]) else 0)
+        if isinstance(backlog_from_args, float) and math.isnan(backlog_from_args):
+            backlog_from_args = 0
+        self._listening_id += 1
+        if options.get("signal") is not None:
+            self._add_abort_signal(options["signal"])
+        fd = options.get("fd")
+        if isinstance(fd, int) and not isinstance(fd, bool) and fd >= 0:
+            self._listen_fd(fd, int(options.get("backlog") or backlog_from_args or 511))
+            return self
+        if (not args and not kwargs) or (args and callable(args[0])) or (
+                "port" in options and options["port"] is None):
+            options["port"] = 0
+        port = options.get("port")
+        if isinstance(port, (int, float, str)) and not isinstance(port, bool):
+            port = validate_port(port, "options.port")
+            backlog = int(options.get("backlog") or backlog_from_args or 0)
+            host = options.get("host")
+            ipv6_only = bool(options.get("ipv6Only"))
+            reuse_port = bool(options.get("reusePort"))
+            if host:
+                self._lookup_and_listen(int(port), host, backlog, ipv6_only, reuse_port)
+            else:
+                self._setup_listen_handle(None, int(port), 4, backlog, ipv6_only, reuse_port)
+            return self
+        path = options.get("path")
+        if path and is_pipe_name(path):
+            self._pipeName = path
+            backlog = int(options.get("backlog") or backlog_from_args or 0)
+            if path.startswith("\0") and (options.get("readableAll") or
+                                          options.get("writableAll")):
+                raise invalid_arg_value("options", options,
+                                        "can not set readableAll or writableAllt to true "
+                                        "when path is abstract unix socket")
+            self._setup_pipe_handle(path, backlog, bool(options.get("readableAll")),
+                                    bool(options.get("writableAll")))
+            return self
+        if "port" not in options and "path" not in options:
+            raise invalid_arg_value("options", options,
+                                    'must have the property "port" or "path"')
+        raise invalid_arg_value("options", options)
+
+    def _add_abort_signal(self, signal: Any) -> None:
+        """Node's ``addServerAbortSignalOption``: aborting closes the server."""
+        if not isinstance(signal, AbortSignal):
+            raise invalid_arg_type("options.signal", "AbortSignal", signal)
+        if signal.aborted:
+            self._loop.next_tick(self.close)
+        else:
+            def on_abort() -> None:
+                self.close()
+
+            signal.addEventListener("abort", on_abort)
+            self.once("close", lambda: signal.removeEventListener("abort", on_abort))
+
+    def _listen_fd(self, fd: int, backlog: int) -> None:
+        kind = guess_handle_type(fd)
+        if kind not in ("TCP", "PIPE"):
+            code = _errno.EINVAL  # Node's createServerHandle: not a fd we can listen on.
+        elif not stat.S_ISSOCK(os.fstat(fd).st_mode):
+            code = _errno.ENOTSOCK  # A FIFO opens as a pipe, then listen() fails.
+        else:
+            code = 0
+        if code:
+            self._loop.next_tick(self._emit_error,
+                                 errors.uv_exception_with_host_port(code, "listen", None, -1))
+            return
+        sock = _socket.socket(fileno=fd)
+        handle = StreamHandle(self._loop, sock, sock.family == _socket.AF_UNIX)
+        code = handle.listen(backlog)
+        if code:
+            handle.close(None)
+            self._loop.next_tick(self._emit_error,
+                                 errors.uv_exception_with_host_port(code, "listen", None, -1))
+            return
+        self._install(handle)
+
+    def _lookup_and_listen(self, port: int, host: str, backlog: int, ipv6_only: bool,
+                           reuse_port: bool) -> None:
+        family = isIP(host)
+        if family:  # Mapping §7: an IP literal binds synchronously.
+            self._setup_listen_handle(host, port, family, backlog, ipv6_only, reuse_port,
+                                      ticks=2)
+            return
+        listening_id = self._listening_id
+
+        def on_lookup(err: Any, ip: Any = None, ip_type: Any = None, *rest: Any) -> None:
+            if listening_id != self._listening_id:
+                return
+            if err:
+                self.emit("error", err)
+            else:
+                self._setup_listen_handle(ip, port, ip_type if ip else 4, backlog, ipv6_only,
+                                          reuse_port)
+
+        _dns.lookup(host, on_lookup)
+
+    def _setup_listen_handle(self, address: str | None, port: int, address_type: int,
+                             backlog: int, ipv6_only: bool, reuse_port: bool,
+                             ticks: int = 1) -> None:
+        """Node's ``setupListenHandle``: bind (``::`` falling back to ``0.0.0.0``) and listen."""
+        backlog = backlog or 511
+        result: StreamHandle | int
+        if not address:
+            result = tcp_listen(self._loop, "::", port, _socket.AF_INET6, backlog, ipv6_only,
+                                reuse_port)
+            # Only a missing IPv6 stack falls back to IPv4 (libuv reports a
+            # busy port from listen(), so Node's error names '::').
+            if isinstance(result, int) and result != _errno.EADDRINUSE:
+                address, address_type = "0.0.0.0", 4
+                result = tcp_listen(self._loop, address, port, _socket.AF_INET, backlog,
+                                    False, reuse_port)
+            else:
+                address = "::"
+            if isinstance(result, int) and address is None:
+                address = "::"
+        else:
+            family = _socket.AF_INET6 if address_type == 6 else _socket.AF_INET
+            result = tcp_listen(self._loop, address, port, family, backlog, ipv6_only,
+                                reuse_port)
+        if isinstance(result, int):
+            err = errors.uv_exception_with_host_port(result, "listen", address, port)
+            if ticks == 2:
+                self._loop.next_tick(self._loop.next_tick, self._emit_error, err)
+            else:
+                self._loop.next_tick(self._emit_error, err)
+            return
+        self._install(result, ticks)
+
+    def _setup_pipe_handle(self, path: str, backlog: int, readable_all: bool,
+                           writable_all: bool) -> None:
+        result = pipe_listen(self._loop, path, backlog or 511, readable_all, writable_all)
+        if isinstance(result, int):
+            self._loop.next_tick(self._emit_error, errors.uv_exception_with_host_port(
+                result, "listen", path, -1))
+            return
+        self._install(result)
+
+    def _install(self, handle: StreamHandle, ticks: int = 1) -> None:
+        self._handle = handle
+        handle.onconnection = self._on_connection
+        if self._unref:
+            handle.unref()
+        # Discussion: Node emits 'listening' one tick after binding, and binds
+        # one tick after listen(port, host) (its dns.lookup of the host); we
+        # bind at once (mapping §7) but keep the two-tick delay for the
+        # events, so they interleave with other ticks as in Node.
+        if ticks == 2:
+            self._loop.next_tick(self._loop.next_tick, self._emit_listening)
+        else:
+            self._loop.next_tick(self._emit_listening)
+
+    def _emit_listening(self) -> None:
+        if self._handle is not None:
+            self.emit("listening")
+
+    def _emit_error(self, err: BaseException) -> None:
+        self.emit("error", err)
+
+    # -------------------------------------------------------------- connections
+
+    def _on_connection(self, err: Exception | None, handle: StreamHandle | None) -> None:
+        """Node's ``onconnection``: a new client handle, or an accept error."""
+        if err is not None:
+            self.emit("error", err)
+            return
+        assert handle is not None
+        if self.blockList is not None and not handle.is_pipe:
+            try:
+                peer = handle.getpeername()[0]
+            except OSError:
+                peer = ""
+            family = isIP(peer)
+            if family and self.blockList.check(peer, f"ipv{family}"):
+                handle.close(None)  # Node 22: closed silently, no event.
+                return
+        if self.maxConnections and self._connections >= self.maxConnections:
+            if handle.is_pipe:
+                self.emit("drop")
+            else:
+                data = NodeObject()
+                try:
+                    local = _address_info(handle.getsockname(), handle)
+                    data.update(localAddress=local["address"], localPort=local["port"],
+                                localFamily=local["family"])
+                    remote = _address_info(handle.getpeername(), handle)
+                    data.update(remoteAddress=remote["address"], remotePort=remote["port"],
+                                remoteFamily=remote["family"])
+                except OSError:
+                    pass
+                self.emit("drop", data)
+            handle.close(None)
+            return
+        sock = Socket(handle=handle, allowHalfOpen=self.allowHalfOpen,
+                      pauseOnCreate=self.pauseOnConnect,
+                      readableHighWaterMark=self.highWaterMark,
+                      writableHighWaterMark=self.highWaterMark)
+        if self.noDelay:
+            sock._set_no_delay = True
+            handle.set_no_delay(True)
+        if self.keepAlive:
+            sock._set_keep_alive = True
+            sock._keep_alive_delay = self.keepAliveInitialDelay
+            handle.set_keep_alive(True, self.keepAliveInitialDelay)
+        self._connections += 1
+        sock.server = sock._server = self
+        self.emit("connection", sock)
+
+    def getConnections(self, cb: Callable[..., Any] | None = None) -> Server:
+        """Call ``cb(None, count)`` (asynchronously) with the number of open connections."""
+        if not callable(cb):
+            if cb is None:
+                raise _undefined_arg("callback")
+            raise invalid_arg_type("callback", "function", cb)
+        self._loop.next_tick(cb, None, self._connections)
+        return self
+
+    # -------------------------------------------------------------- close
+
+    def close(self, cb: Callable[..., Any] | None = None) -> Server:
+        """Stop listening; ``'close'`` once every connection has ended too."""
+        if callable(cb):
+            if self._handle is None:
+                self.once("close", lambda *a: cb(errors.ERR_SERVER_NOT_RUNNING()))
+            else:
+                self.once("close", cb)
+        if self._handle is not None:
+            self._handle.close(None)
+            self._handle = None
+        self._listening_id += 1  # A listen() still looking up its host is cancelled.
+        self._emit_close_if_drained()
+        return self
+
+    def _emit_close_if_drained(self) -> None:
+        if self._handle is not None or self._connections:
+            return
+        self._loop.next_tick(self.emit, "close")
+
+    def address(self) -> NodeObject | str | None:
+        """``{address, family, port}``, the pipe path, or ``None`` when not listening."""
+        if self._handle is not None and not self._handle.is_pipe:
+            try:
+                name = self._handle.getsockname()
+            except OSError as exc:
+                raise errors.errno_exception(exc.errno or _errno.EBADF, "address") from exc
+            return _address_info(name, self._handle)
+        if self._pipeName:
+            return self._pipeName
+        return None
+
+    @property
+    def listening(self) -> bool:
+        return self._handle is not None
+
+    def ref(self) -> Server:
+        self._unref = False
+        if self._handle is not None:
+            self._handle.ref()
+        return self
+
+    def unref(self) -> Server:
+        self._unref = True
+        if self._handle is not None:
+            self._handle.unref()
+        return self
+
+    def __repr__(self) -> str:
+        return f"<Server listening={self.listening} address={self.address()!r}>"
