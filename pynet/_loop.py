@@ -85,6 +85,9 @@ _WRITE = selectors.EVENT_WRITE
 # included), anything but EPOLLIN is writable.
 _NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
 _NOT_EPOLLIN = ~getattr(select, "EPOLLIN", 0)
+# selectors' event masks -> epoll's, as EpollSelector.register translates them.
+_EPOLL_MASK = {_READ: getattr(select, "EPOLLIN", 0), _WRITE: getattr(select, "EPOLLOUT", 0),
+               _READ | _WRITE: getattr(select, "EPOLLIN", 0) | getattr(select, "EPOLLOUT", 0)}
 
 # Set by pynet.process: returns True when the exception was handled.
 _uncaught_hook: Callable[[BaseException], bool] | None = None
@@ -257,13 +260,16 @@ class Loop:
         # fds unwatched since the last poll: their events from that poll are
         # stale (the number may already belong to a new socket).
         self._removed: set[int] = set()
-        self._wake_fd = self._wake_r.fileno()
-        self._selector.register(self._wake_fd, _READ, None)
-        # The epoll fast path (see _poll_epoll) when the selector is epoll.
+        # The epoll fast path when the selector is epoll: fds are registered on
+        # and polled from its epoll object directly (see _poll_epoll), which
+        # skips the selector's per-fd SelectorKey bookkeeping (time and memory
+        # per connection).  Other selectors are used through their API.
         inner = getattr(self._selector, "_selector", None)
         self._epoll = inner if (isinstance(self._selector, selectors.EpollSelector)
                                 and hasattr(select, "epoll")
                                 and isinstance(inner, select.epoll)) else None
+        self._wake_fd = self._wake_r.fileno()
+        self._register(self._wake_fd, _READ, None)
         self.update_time()
 
     # -- time ------------------------------------------------------------------
@@ -336,7 +342,7 @@ class Loop:
     def unwatch(self, fd: int) -> None:
         """Forget both watches of ``fd``; call before closing it."""
         if self._watches.pop(fd, None) is not None:
-            self._selector.unregister(fd)
+            self._unregister(fd)
             self._removed.add(fd)
 
     def _watch(self, fd: int, callback: Callback, read: bool) -> None:
@@ -347,7 +353,7 @@ class Loop:
                 watch.reader = callback
             else:
                 watch.writer = callback
-            self._selector.register(fd, _READ if read else _WRITE, watch)
+            self._register(fd, _READ if read else _WRITE, watch)
             return
         old = (_READ if watch.reader else 0) | (_WRITE if watch.writer else 0)
         if read:
@@ -356,7 +362,7 @@ class Loop:
             watch.writer = callback
         new = (_READ if watch.reader else 0) | (_WRITE if watch.writer else 0)
         if new != old:
-            self._selector.modify(fd, new, watch)
+            self._modify(fd, new, watch)
 
     def _unwatch(self, fd: int, read: bool) -> None:
         watch = self._watches.get(fd)
@@ -372,10 +378,28 @@ class Loop:
             watch.writer = None
         if watch.reader is None and watch.writer is None:
             del self._watches[fd]
-            self._selector.unregister(fd)
+            self._unregister(fd)
             self._removed.add(fd)
         else:
-            self._selector.modify(fd, _READ if watch.reader else _WRITE, watch)
+            self._modify(fd, _READ if watch.reader else _WRITE, watch)
+
+    def _register(self, fd: int, events: int, watch: _Watch | None) -> None:
+        if self._epoll is not None:
+            self._epoll.register(fd, _EPOLL_MASK[events])
+        else:
+            self._selector.register(fd, events, watch)
+
+    def _modify(self, fd: int, events: int, watch: _Watch) -> None:
+        if self._epoll is not None:
+            self._epoll.modify(fd, _EPOLL_MASK[events])
+        else:
+            self._selector.modify(fd, events, watch)
+
+    def _unregister(self, fd: int) -> None:
+        if self._epoll is not None:
+            self._epoll.unregister(fd)
+        else:
+            self._selector.unregister(fd)
 
     # -- timers --------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import selectors
 import socket
 import threading
 
@@ -366,3 +367,32 @@ def test_fake_clock_never_sleeps() -> None:
         assert fired == [1_000_000 + 3_600_000]
     finally:
         loop.close()
+
+
+def test_any_selector_works_through_its_api() -> None:
+    """A non-epoll selector is used through the selectors API (the epoll fast
+    path registers and polls the epoll object itself)."""
+    loop = Loop(selector=selectors.SelectSelector())
+    assert loop._epoll is None
+    r, w = socket.socketpair()
+    log: list[str] = []
+    try:
+        def on_write() -> None:
+            loop.unwatch_write(w.fileno())
+            w.send(b"ping")
+
+        def on_read() -> None:
+            log.append(r.recv(10).decode())
+            loop.unwatch_read(r.fileno())
+            loop.call_from_thread(log.append, "thread call")
+            loop.remove_ref()
+
+        loop.add_ref()
+        loop.watch_write(w.fileno(), on_write)
+        loop.watch_read(r.fileno(), on_read)
+        loop.run()
+    finally:
+        r.close()
+        w.close()
+        loop.close()
+    assert log == ["ping", "thread call"]
