@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-PYDEPS = BENCH / "build" / f"pydeps-py{sys.version_info[0]}{sys.version_info[1]}"
+from run import PYDEPS, pip_install  # bench/run.py: one place installs bench-only deps
 
 
 def load_matplotlib(allow_install: bool):  # type: ignore[no-untyped-def]
@@ -34,21 +32,7 @@ def load_matplotlib(allow_install: bool):  # type: ignore[no-untyped-def]
         if not allow_install:
             return None
         print(f"chart: installing matplotlib into {PYDEPS} (bench only)", file=sys.stderr)
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--target",
-                str(PYDEPS),
-                "matplotlib",
-            ],
-            capture_output=True,
-            text=True,
-        )
+        r = pip_install(["matplotlib"])
         if r.returncode != 0:
             print(f"chart: pip failed: {(r.stderr or r.stdout).strip()[-300:]}", file=sys.stderr)
             return None

@@ -232,27 +232,23 @@ def can_import(module: str) -> bool:
     return r.returncode == 0
 
 
+def pip_install(packages: list[str]) -> subprocess.CompletedProcess[str]:
+    """pip-install ``packages`` into bench/build/ (never into the project's venv)."""
+    return subprocess.run(
+        [PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "--target", str(PYDEPS), *packages],
+        capture_output=True,
+        text=True,
+    )
+
+
 def setup_python_deps(servers: list[Server], allow_install: bool) -> None:
     """Install what a server row needs (uvloop) into bench/build/, or skip the row."""
     for s in servers:
         missing = [m for m in s.needs if not can_import(m)]
         if missing and allow_install and s.install:
             log(f"setup: pip install --target {PYDEPS.relative_to(ROOT)} {' '.join(s.install)}")
-            r = subprocess.run(
-                [
-                    PY,
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "--target",
-                    str(PYDEPS),
-                    *s.install,
-                ],
-                capture_output=True,
-                text=True,
-            )
+            r = pip_install(s.install)
             if r.returncode != 0:
                 log(f"setup: pip failed: {(r.stderr or r.stdout).strip().splitlines()[-1:]}")
             missing = [m for m in s.needs if not can_import(m)]
