@@ -227,12 +227,9 @@ class StreamHandle:
     def _read_ended(self, exc: OSError | None) -> None:
         """EOF (``exc`` None) or a read error: stop reading and tell the owner."""
         self.read_stop()
-        err = errors.errno_exception(exc.errno or errno.EIO, "read") if exc is not None else None
-        self._report_read(None, err)
-
-    def _report_read(self, data: bytes | None, err: Exception | None) -> None:
         if self.onread is not None:
-            self.onread(data, err)
+            err = errors.errno_exception(exc.errno or errno.EIO, "read") if exc else None
+            self.onread(None, err)
 
     # -- writing -------------------------------------------------------------------
 

@@ -35,7 +35,6 @@ __all__ = [
     "AggregateError",
     "NodeError",
     "SystemError",
-    "connection_reset",
     "dns_exception",
     "errno_exception",
     "exception_with_host_port",
@@ -298,14 +297,6 @@ def dns_exception(code: str, syscall: str, hostname: str) -> SystemError:
     exc.address = None
     exc.port = None
     exc.message = f"{syscall} {code} {hostname}"
-    return exc
-
-
-def connection_reset(message: str = "socket hang up") -> Exception:
-    """A plain ``Error`` with ``code='ECONNRESET'`` (Node's ``connResetException``)."""
-    exc = ConnectionResetError(message)
-    exc.code = "ECONNRESET"  # type: ignore[attr-defined]
-    exc.args = (message,)
     return exc
 
 
