@@ -20,8 +20,8 @@ import time
 from typing import Any
 
 from pynet import net
-from pynet._handles import StreamHandle
-from pynet._loop import Loop, set_loop
+from pynet._core.loop import Loop, set_loop
+from pynet._handles.stream import StreamHandle
 
 
 class _FakeSock:

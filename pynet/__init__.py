@@ -17,9 +17,9 @@ See ``docs/`` for the porting guide and the Python mapping of Node's API.
 
 from __future__ import annotations
 
-from ._runtime import callFromThread, run
-from .process import nextTick
-from .timers import (
+from pynet._core.runtime import callFromThread, run
+from pynet.process import nextTick
+from pynet.timers import (
     clearImmediate,
     clearInterval,
     clearTimeout,

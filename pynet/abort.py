@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import errors
+from pynet import errors
 
 __all__ = ["AbortController", "AbortError", "AbortSignal"]
 
@@ -116,7 +116,7 @@ class AbortSignal:
     @staticmethod
     def timeout(delay: float) -> AbortSignal:
         """A signal aborted with a ``TimeoutError`` after ``delay`` ms."""
-        from .timers import setTimeout
+        from pynet.timers import setTimeout
 
         signal = AbortSignal()
         setTimeout(lambda: signal._abort(_TimeoutError()), delay).unref()

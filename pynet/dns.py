@@ -104,10 +104,11 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from . import errors
-from ._address import NodeObject, isIP
-from ._loop import Loop, get_loop
-from ._validators import (
+from pynet import errors
+from pynet._core.loop import Loop, get_loop
+from pynet._js.ip import isIP
+from pynet._js.nodeobject import NodeObject
+from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
     is_number,

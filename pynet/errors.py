@@ -312,9 +312,9 @@ def epipe_ended() -> Exception:
 
 
 def describe(value: Any) -> str:
-    """A ``Received ...`` suffix for objects; :func:`pynet._validators.determine_specific_type`
+    """A ``Received ...`` suffix for objects; :func:`pynet._js.validators.determine_specific_type`
     (exact for primitives) uses it as its fallback.  Build argument errors with
-    :func:`pynet._validators.invalid_arg_type`, not with this."""
+    :func:`pynet._js.validators.invalid_arg_type`, not with this."""
     if value is None:
         return "Received null"
     if isinstance(value, bool):

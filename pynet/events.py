@@ -110,9 +110,9 @@ from typing import Any, Self, TypeVar, overload
 
 import pyee
 
-from . import errors
-from ._validators import inspect as _js_inspect
-from ._validators import invalid_arg_type, js_number_to_string, out_of_range
+from pynet import errors
+from pynet._js.validators import inspect as _js_inspect
+from pynet._js.validators import invalid_arg_type, js_number_to_string, out_of_range
 
 _REGISTRATION_LOCK = threading.Lock()
 

@@ -1,8 +1,8 @@
 """Node's ``net`` module: ``createServer``, ``connect``, ``Server``, ``Socket``…
 
 This is ``lib/net.js`` (Node v20) on pynet's loop, in three modules:
-:mod:`pynet._socket` (``Socket``, argument normalisation, the autoSelectFamily
-defaults), :mod:`pynet._server` (``Server``) and this one, which has the
+:mod:`pynet._net.socket` (``Socket``, argument normalisation, the autoSelectFamily
+defaults), :mod:`pynet._net.server` (``Server``) and this one, which has the
 module-level functions and Node's export list.  Event order, argument values
 and errors follow Node; ``docs/porting-guide.md`` lists the few deliberate
 differences.
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._address import BlockList, SocketAddress, isIP, isIPv4, isIPv6
-from ._server import Server
-from ._socket import (
+from pynet._net.address import BlockList, SocketAddress, isIP, isIPv4, isIPv6
+from pynet._net.server import Server
+from pynet._net.socket import (
     Socket,
     _normalize_args,
     getDefaultAutoSelectFamily,

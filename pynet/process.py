@@ -27,9 +27,10 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
-from . import _loop
-from ._validators import invalid_arg_type
-from .events import EventEmitter
+from pynet._core import loop as _loop
+from pynet._core.runtime import set_before_exit_hook
+from pynet._js.validators import invalid_arg_type
+from pynet.events import EventEmitter
 
 __all__ = [
     "addListener",
@@ -64,6 +65,12 @@ class _Process(EventEmitter):
         self._signal_saved: dict[int, Any] = {}
         self.on("newListener", self._on_new_listener)
         self.on("removeListener", self._on_remove_listener)
+
+    def _emit_before_exit(self) -> bool:
+        if not self.listenerCount("beforeExit"):
+            return False
+        self.emit("beforeExit", 0)
+        return True
 
     def _handle_uncaught(self, exc: BaseException) -> bool:
         if not self.listenerCount("uncaughtException"):
@@ -103,6 +110,7 @@ def _signal_number(event: Any) -> int | None:
 
 emitter = _Process()
 _loop.set_uncaught_hook(emitter._handle_uncaught)
+set_before_exit_hook(emitter._emit_before_exit)
 
 on = emitter.on
 once = emitter.once

@@ -1,9 +1,9 @@
 """Node's timers: ``setTimeout``, ``setInterval``, ``setImmediate`` and friends.
 
-Theory of operation: :class:`Timeout` is a :class:`pynet._loop.Timer` with
+Theory of operation: :class:`Timeout` is a :class:`pynet._core.loop.Timer` with
 Node's face (``ref``/``unref``/``hasRef``/``refresh``/``close`` returning the
 timer, ``int(t)`` as its primitive id); :class:`Immediate` wraps a loop
-immediate.  Both run on the current loop (:func:`pynet._loop.get_loop`).
+immediate.  Both run on the current loop (:func:`pynet._core.loop.get_loop`).
 
 Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 
@@ -25,9 +25,9 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from ._loop import Immediate as _LoopImmediate
-from ._loop import Timer, get_loop
-from ._validators import TimeoutOverflowWarning, invalid_arg_type
+from pynet._core.loop import Immediate as _LoopImmediate
+from pynet._core.loop import Timer, get_loop
+from pynet._js.validators import TimeoutOverflowWarning, invalid_arg_type
 
 __all__ = [
     "Immediate",

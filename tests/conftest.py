@@ -1,9 +1,9 @@
 """Shared fixtures: a fresh loop per test, checked for leaks at teardown.
 
-* ``loop`` — a new real-clock :class:`pynet._loop.Loop`, made current for the
+* ``loop`` — a new real-clock :class:`pynet._core.loop.Loop`, made current for the
   test.  At teardown it must be idle (``statistics().idle``): no ref'd
   handle, timer, immediate, queued callback or watched fd left behind.
-* ``fake_loop`` — the same with a :class:`pynet._clock.FakeClock` (autojump),
+* ``fake_loop`` — the same with a :class:`pynet._core.clock.FakeClock` (autojump),
   so timer tests never sleep.
 * ``checker`` — Node's ``common.mustCall`` family, verified at teardown.
 * ``no_fd_leak`` (autouse) — the number of open fds is the same after the
@@ -17,8 +17,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from pynet import _loop
-from pynet._clock import FakeClock
+from pynet._core import loop as _loop
+from pynet._core.clock import FakeClock
 from tests.helpers import CallChecker, node_path
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pynet._address import NodeObject, isIP
+from pynet._net.address import NodeObject, isIP
 from pynet.process import nextTick
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pynet._loop import Loop
+from pynet._core.loop import Loop
 from tests.helpers import CallChecker
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from pynet._address import NodeObject
+from pynet._net.address import NodeObject
 from pynet.process import nextTick
 
 pytestmark = pytest.mark.timeout(10)

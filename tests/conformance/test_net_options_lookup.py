@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from pynet._address import NodeObject
+from pynet._net.address import NodeObject
 
 pytestmark = pytest.mark.timeout(10)
 

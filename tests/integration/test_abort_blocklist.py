@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from pynet import errors, net, run
-from pynet._loop import Loop
+from pynet._core.loop import Loop
 from pynet.abort import AbortController, AbortError, AbortSignal
 from tests.helpers import CallChecker
 

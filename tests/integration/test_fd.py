@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from pynet import errors, net, run
-from pynet._loop import Loop
+from pynet._core.loop import Loop
 
 
 def test_os_pipe_descriptors_carry_data_end_and_close(loop: Loop) -> None:

@@ -11,8 +11,8 @@ import hashlib
 from typing import Any
 
 from pynet import net, run
-from pynet._handles import READ_SIZE
-from pynet._loop import Loop
+from pynet._core.loop import Loop
+from pynet._handles.stream import READ_SIZE
 from pynet.timers import clearInterval, setInterval, setTimeout
 
 TOTAL = 16 * 1024 * 1024

@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 
-from pynet import _validators as v
-from pynet._address import BlockList, SocketAddress, isIP, isIPv4, isIPv6
+from pynet._js import validators as v
+from pynet._net.address import BlockList, SocketAddress, isIP, isIPv4, isIPv6
 from pynet.errors import NodeError
 
 pytestmark = [

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from pynet import dns
-from pynet._loop import Loop
+from pynet._core.loop import Loop
 from tests.helpers import run_node
 
 pytestmark = [

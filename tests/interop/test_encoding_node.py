@@ -1,4 +1,4 @@
-"""pynet._encoding against Node 20's Buffer and string_decoder (one node process).
+"""pynet._js.encoding against Node 20's Buffer and string_decoder (one node process).
 
 Node computes, for a corpus: ``Buffer.isEncoding``/``StringDecoder(name).encoding``
 of many names, ``Buffer.from(text, enc)`` and ``Buffer.byteLength``, and for byte
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from pynet._encoding import StringDecoder, byte_length, encode, normalize_encoding
+from pynet._js.encoding import StringDecoder, byte_length, encode, normalize_encoding
 from tests.helpers import node_path, run_node
 
 pytestmark = pytest.mark.interop

@@ -1,4 +1,4 @@
-"""pynet._stream.Duplex against Node 20's stream.Duplex: identical event traces.
+"""pynet._streams.duplex.Duplex against Node 20's stream.Duplex: identical event traces.
 
 The scenarios of tests/unit/test_stream.py are written again here in JavaScript
 (one ``node`` process runs them all, one after another, each until the event
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from pynet._loop import Loop
+from pynet._core.loop import Loop
 from tests.helpers import node_path, run_node
 from tests.unit.test_stream import EXPECTED, KNOWN_DIFFERENCES, SCENARIOS, run_scenario
 

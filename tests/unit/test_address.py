@@ -1,4 +1,4 @@
-"""Unit tests for pynet._address: isIP, SocketAddress, BlockList, NodeObject.
+"""Unit tests for pynet._net.address: isIP, SocketAddress, BlockList, NodeObject.
 
 Expected values come from Node v20 (see tests/interop/test_address_node.py for
 the live comparison); the pynet-only behaviours (inputs on which Node v20
@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pynet import errors
-from pynet._address import (
+from pynet._net.address import (
     AddressInfo,
     BlockList,
     NodeObject,

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from pynet import dns, errors, process, timers
-from pynet._address import NodeObject
-from pynet._loop import Loop
+from pynet._core.loop import Loop
+from pynet._net.address import NodeObject
 from pynet.errors import NodeError
 from tests.helpers import CallChecker
 

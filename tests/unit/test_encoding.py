@@ -1,4 +1,4 @@
-"""pynet._encoding: Node's encoding names, Buffer.from(str, enc), StringDecoder.
+"""pynet._js.encoding: Node's encoding names, Buffer.from(str, enc), StringDecoder.
 
 Expected bytes are what Node 20 prints for ``Buffer.from(text, enc).toString('hex')``
 (tests/interop/test_encoding_node.py checks a larger corpus against a live node).
@@ -11,7 +11,7 @@ import binascii
 
 import pytest
 
-from pynet._encoding import StringDecoder, byte_length, encode, normalize_encoding
+from pynet._js.encoding import StringDecoder, byte_length, encode, normalize_encoding
 
 # -- names ----------------------------------------------------------------------------------
 

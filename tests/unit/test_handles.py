@@ -1,4 +1,4 @@
-"""pynet._handles.StreamHandle without the network.
+"""pynet._handles.stream.StreamHandle without the network.
 
 The write path runs on :class:`ScriptedSock`, a fake socket whose ``send`` /
 ``sendmsg`` results are scripted (its ``fileno()`` is a real, always-writable
@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 
 from pynet import errors
-from pynet._handles import ACCEPT_RETRY_MS, READ_SIZE, StreamHandle, pipe_listen
-from pynet._loop import Loop, Timer
+from pynet._core.loop import Loop, Timer
+from pynet._handles.stream import ACCEPT_RETRY_MS, READ_SIZE, StreamHandle, pipe_listen
 from tests.helpers import CallChecker
 
-IOV_MAX = 64  # pynet._handles._IOV_MAX: buffers per sendmsg
+IOV_MAX = 64  # pynet._handles.stream._IOV_MAX: buffers per sendmsg
 
 
 class ScriptedSock:

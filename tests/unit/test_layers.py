@@ -1,6 +1,21 @@
-"""Imports point one way: loop <- handles <- streams/net (docs/design.md).
+"""Imports point one way: core <- handles <- streams <- net (docs/design.md).
 
-Checked statically from each module's import statements.
+Checked statically from each module's import statements.  Every module of the
+package must be listed in :data:`LAYERS`: a new module fails here until its
+author decides which layer it belongs to.
+
+The layers, bottom up (a module may import its own package and anything in a
+layer listed for it):
+
+* leaves: ``errors`` and ``_js`` (JavaScript value helpers), usable everywhere;
+* ``_core``: the loop, its clock and the runtime (``run``); knows no sockets,
+  no emitters;
+* ``_handles``: libuv's handles (syscalls, write queues), on ``_core``;
+* ``events``, then ``process``, ``timers``, ``abort``, ``dns``: Node's
+  runtime modules, on ``_core``;
+* ``_streams``: Node's stream machinery, on ``events`` and ``_core``;
+* ``_net``: ``net.Socket``/``net.Server``, on everything below;
+* public modules with Node's names on top.
 """
 
 from __future__ import annotations
@@ -12,26 +27,42 @@ import pytest
 
 PYNET = Path(__file__).resolve().parents[2] / "pynet"
 
-LEAVES = {"errors", "_validators", "_address", "_encoding", "_clock"}
-ALLOWED = {
-    "_clock": set(),
-    "_loop": {"_clock"},
+LEAVES = {"errors", "_js"}
+CORE = {"_core"} | LEAVES
+RUNTIME = {"events", "process", "timers", "abort", "dns"}
+
+#: What each module (or every module of a package, keyed by the package) may import,
+#: as top-level names under ``pynet``.
+LAYERS: dict[str, set[str]] = {
     "errors": set(),
-    "_validators": {"errors"},
-    "_address": {"errors", "_validators"},
-    "_encoding": set(),
-    "_handles": {"_loop"} | LEAVES,
-    "dns": {"_loop", "process", "events"} | LEAVES,
+    "_js": {"errors", "_js"},
+    "_core": CORE,
+    "_handles": {"_handles"} | CORE,
     "events": LEAVES,
-    "timers": {"_loop"} | LEAVES,
-    "process": {"_loop", "events"} | LEAVES,
+    "process": {"events"} | CORE,
+    "timers": CORE,
     "abort": {"timers"} | LEAVES,
-    "_stream": {"_loop", "events", "_pipe"} | LEAVES,
-    "_pipe": LEAVES,
-    "_socket": {"_loop", "_handles", "_stream", "dns", "abort", "events"} | LEAVES,
-    "_server": {"_loop", "_handles", "_stream", "_socket", "dns", "abort", "events"} | LEAVES,
-    "net": {"_socket", "_server"} | LEAVES,
+    "dns": {"events", "process"} | CORE,
+    "_streams": {"_streams", "events"} | CORE,
+    "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
+    "net": {"_net"} | LEAVES,
+    "__init__": {"_core", "process", "timers"},
 }
+
+
+def _modules() -> list[str]:
+    """Every module of the package, dotted, relative to ``pynet``."""
+    found = []
+    for path in sorted(PYNET.rglob("*.py")):
+        parts = path.relative_to(PYNET).with_suffix("").parts
+        if len(parts) > 1 and parts[-1] == "__init__":
+            parts = parts[:-1]
+        found.append(".".join(parts))
+    return found
+
+
+def _layer(module: str) -> str:
+    return module.split(".")[0]
 
 
 def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
@@ -49,16 +80,19 @@ def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
     return nodes
 
 
+def _source(module: str) -> Path:
+    path = PYNET.joinpath(*module.split("."))
+    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+
+
 def _pynet_imports(module: str) -> set[str]:
-    tree = ast.parse((PYNET / f"{module}.py").read_text())
+    """The top-level ``pynet`` names a module imports at run time."""
+    tree = ast.parse(_source(module).read_text())
     found: set[str] = set()
     for node in _runtime_nodes(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            if node.module:
-                found.add(node.module.split(".")[0])
-            else:
-                found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module == "pynet":
+        if isinstance(node, ast.ImportFrom) and node.level:
+            raise AssertionError(f"pynet.{module}: use absolute imports (pynet.x), not relative")
+        if isinstance(node, ast.ImportFrom) and node.module == "pynet":
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pynet."):
             found.add((node.module or "").split(".")[1])
@@ -69,17 +103,34 @@ def _pynet_imports(module: str) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("module", sorted(ALLOWED))
+def test_every_module_has_a_layer() -> None:
+    unknown = [m for m in _modules() if _layer(m) not in LAYERS]
+    assert not unknown, f"modules with no layer in test_layers.LAYERS: {unknown}"
+
+
+@pytest.mark.parametrize("module", _modules())
 def test_imports_point_down(module: str) -> None:
-    extra = _pynet_imports(module) - ALLOWED[module]
+    allowed = LAYERS.get(_layer(module), set())
+    extra = _pynet_imports(module) - allowed
     assert not extra, f"pynet.{module} imports {sorted(extra)} from a layer above it"
 
 
-def test_loop_knows_nothing_of_sockets_or_events() -> None:
-    source = (PYNET / "_loop.py").read_text()
-    tree = ast.parse(source)
-    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                for alias in node.names}
-    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert "pyee" not in imported
-    assert not _pynet_imports("_loop") - {"_clock"}
+def test_public_modules_carry_nodes_names() -> None:
+    """Top-level modules are Node's public modules; the rest lives in ``_`` packages."""
+    top = {m for m in _modules() if "." not in m}
+    private_files = {m for m in top if m.startswith("_") and m != "__init__"
+                     and not _source(m).name == "__init__.py"}
+    assert not private_files, f"private modules belong in a layer package: {private_files}"
+
+
+def test_core_knows_nothing_of_sockets_or_events() -> None:
+    for module in _modules():
+        if _layer(module) != "_core":
+            continue
+        tree = ast.parse(_source(module).read_text())
+        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                    for alias in node.names}
+        imported |= {node.module or "" for node in ast.walk(tree)
+                     if isinstance(node, ast.ImportFrom)}
+        assert "pyee" not in imported, module
+        assert not _pynet_imports(module) - CORE, module

@@ -8,9 +8,9 @@ import threading
 
 import pytest
 
-from pynet import _loop
-from pynet._clock import FakeClock
-from pynet._loop import Loop, Timer
+from pynet._core import loop as _loop
+from pynet._core.clock import FakeClock
+from pynet._core.loop import Loop, Timer
 
 
 def test_ticks_run_before_everything_and_drain_completely(fake_loop: Loop) -> None:

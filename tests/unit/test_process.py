@@ -13,7 +13,7 @@ import pytest
 
 import pynet
 from pynet import errors, process
-from pynet._loop import Loop
+from pynet._core.loop import Loop
 from pynet.timers import setImmediate, setInterval, setTimeout
 
 

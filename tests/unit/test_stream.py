@@ -1,4 +1,4 @@
-"""pynet._stream.Duplex (and pynet._pipe) against Node 20's stream semantics.
+"""pynet._streams.duplex.Duplex (and pynet._streams.pipe) against Node 20's stream semantics.
 
 Each scenario drives a :class:`Mem` Duplex (in-memory ``_read``/``_write``/
 ``_writev``/``_final``/``_destroy``) and records a trace: the hooks it calls,
@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from pynet import errors
-from pynet._loop import Loop, get_loop
-from pynet._stream import Duplex
+from pynet._core.loop import Loop, get_loop
+from pynet._streams.duplex import Duplex
 from tests.helpers import CallChecker
 
 Trace = Callable[..., None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import errors
-from pynet._loop import Loop
+from pynet._core.loop import Loop
 from pynet.timers import (
     TimeoutOverflowWarning,
     clearImmediate,

@@ -1,4 +1,4 @@
-"""Unit tests for pynet._validators (Node's lib/internal/validators.js).
+"""Unit tests for pynet._js.validators (Node's lib/internal/validators.js).
 
 Expected messages were taken from Node v20 (tests/interop/test_address_node.py
 re-checks a superset of them against a live ``node``).
@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pynet import errors
-from pynet._validators import (
+from pynet._js.validators import (
     TIMEOUT_MAX,
     TimeoutOverflowWarning,
     determine_specific_type,

@@ -3,10 +3,10 @@
 Theory of operation
 -------------------
 ``listen()`` normalises its overloads (``normalizeArgs``), binds and listens
-on a :class:`~pynet._handles.StreamHandle` (``setupListenHandle``: no host
+on a :class:`~pynet._handles.stream.StreamHandle` (``setupListenHandle``: no host
 binds ``::`` and falls back to ``0.0.0.0`` only without IPv6; an IP literal
 binds at once, mapping §7), and emits ``'listening'`` on a later tick.  Each
-accepted handle becomes a :class:`~pynet._socket.Socket` (``onconnection``),
+accepted handle becomes a :class:`~pynet._net.socket.Socket` (``onconnection``),
 or is dropped past ``maxConnections`` (``'drop'``) or refused by a
 ``blockList`` (Node 22).  ``close()`` stops listening at once and emits
 ``'close'`` when the last connection is gone (``_emitCloseIfDrained``).
@@ -28,21 +28,12 @@ import stat
 from collections.abc import Callable
 from typing import Any
 
-from . import dns as _dns
-from . import errors
-from ._address import BlockList, NodeObject, isIP
-from ._handles import StreamHandle, guess_handle_type, pipe_listen, tcp_listen
-from ._loop import get_loop
-from ._socket import (
-    Socket,
-    _address_info,
-    _normalize_args,
-    _truthy,
-    _undefined_arg,
-    _validate_block_list,
-)
-from ._stream import DEFAULT_HIGH_WATER_MARK
-from ._validators import (
+from pynet import dns as _dns
+from pynet import errors
+from pynet._core.loop import get_loop
+from pynet._handles.stream import StreamHandle, guess_handle_type, pipe_listen, tcp_listen
+from pynet._js.nodeobject import NodeObject
+from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
     is_pipe_name,
@@ -50,8 +41,18 @@ from ._validators import (
     validate_number,
     validate_port,
 )
-from .abort import AbortSignal
-from .events import EventEmitter
+from pynet._net.address import BlockList, isIP
+from pynet._net.socket import (
+    Socket,
+    _address_info,
+    _normalize_args,
+    _truthy,
+    _undefined_arg,
+    _validate_block_list,
+)
+from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
+from pynet.abort import AbortSignal
+from pynet.events import EventEmitter
 
 __all__ = ["Server"]
 

@@ -56,8 +56,8 @@ from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
-from . import errors
-from ._loop import Loop, Timer
+from pynet import errors
+from pynet._core.loop import Loop, Timer
 
 __all__ = ["READ_SIZE", "StreamHandle", "guess_handle_type", "new_pipe", "new_tcp", "open_fd",
            "pipe_listen", "tcp_listen"]

@@ -47,11 +47,11 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from . import errors
-from ._encoding import StringDecoder, encode, normalize_encoding
-from ._loop import get_loop
-from ._validators import invalid_arg_type
-from .events import EventEmitter
+from pynet import errors
+from pynet._core.loop import get_loop
+from pynet._js.encoding import StringDecoder, encode, normalize_encoding
+from pynet._js.validators import invalid_arg_type
+from pynet.events import EventEmitter
 
 __all__ = ["DEFAULT_HIGH_WATER_MARK", "Duplex"]
 
@@ -568,12 +568,12 @@ class Duplex(EventEmitter):
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""
-        from ._pipe import pipe
+        from pynet._streams.pipe import pipe
         opts = dict(options or {}, **kwargs)
         return pipe(self, dest, opts.get("end", True) is not False)
 
     def unpipe(self, dest: Any = None) -> Duplex:
-        from ._pipe import unpipe
+        from pynet._streams.pipe import unpipe
         unpipe(self, dest)
         return self
 

@@ -1,4 +1,4 @@
-"""IP address helpers: ``isIP``, ``BlockList``, ``SocketAddress``, ``NodeObject``.
+"""IP address helpers: ``isIP``, ``BlockList``, ``SocketAddress``, ``AddressInfo``.
 
 What this mirrors in Node v20:
 
@@ -21,9 +21,8 @@ What this mirrors in Node v20:
   addresses and an IPv6 rule over ``::ffff:0:0/96`` matches plain IPv4
   addresses, exactly as Node's ``is_match``/``compare``/``is_in_network`` do.
   Node 22's ``BlockList.isBlockList``, ``toJSON`` and ``fromJSON`` are here too.
-* :class:`NodeObject` (alias :data:`AddressInfo`) — the plain JavaScript
-  object pynet returns from ``address()`` and the like (mapping §4): a
-  ``dict`` that also allows attribute access.
+* :data:`AddressInfo` — what ``address()`` returns: a
+  :class:`~pynet._js.nodeobject.NodeObject` (mapping §4).
 
 Invariants: parsed values are held as :mod:`ipaddress` objects (comparisons
 and masks use them); ``None`` for an option means "omitted" (Node's
@@ -46,7 +45,9 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Literal, TypeAlias
 
 from pynet import errors
-from pynet._validators import (
+from pynet._js.ip import inet_ntop, inet_pton, isIP, isIPv4, isIPv6
+from pynet._js.nodeobject import NodeObject
+from pynet._js.validators import (
     inspect,
     invalid_arg_type,
     invalid_arg_value,
@@ -72,254 +73,6 @@ __all__ = [
 
 IPAddress: TypeAlias = ipaddress.IPv4Address | ipaddress.IPv6Address
 Family = Literal["ipv4", "ipv6"]
-
-# --- isIP (lib/internal/net.js) ---------------------------------------------------
-
-_V4_SEG = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
-_V4_STR = rf"(?:{_V4_SEG}\.){{3}}{_V4_SEG}"
-_V6_SEG = "(?:[0-9a-fA-F]{1,4})"
-_IPV4_RE = re.compile(rf"{_V4_STR}\Z")
-_IPV6_RE = re.compile(
-    "(?:"
-    rf"(?:{_V6_SEG}:){{7}}(?:{_V6_SEG}|:)|"
-    rf"(?:{_V6_SEG}:){{6}}(?:{_V4_STR}|:{_V6_SEG}|:)|"
-    rf"(?:{_V6_SEG}:){{5}}(?::{_V4_STR}|(?::{_V6_SEG}){{1,2}}|:)|"
-    rf"(?:{_V6_SEG}:){{4}}(?:(?::{_V6_SEG}){{0,1}}:{_V4_STR}|(?::{_V6_SEG}){{1,3}}|:)|"
-    rf"(?:{_V6_SEG}:){{3}}(?:(?::{_V6_SEG}){{0,2}}:{_V4_STR}|(?::{_V6_SEG}){{1,4}}|:)|"
-    rf"(?:{_V6_SEG}:){{2}}(?:(?::{_V6_SEG}){{0,3}}:{_V4_STR}|(?::{_V6_SEG}){{1,5}}|:)|"
-    rf"(?:{_V6_SEG}:){{1}}(?:(?::{_V6_SEG}){{0,4}}:{_V4_STR}|(?::{_V6_SEG}){{1,6}}|:)|"
-    rf"(?::(?:(?::{_V6_SEG}){{0,5}}:{_V4_STR}|(?::{_V6_SEG}){{1,7}}|:))"
-    r")(?:%[0-9a-zA-Z\-.:]{1,})?\Z"
-)
-
-
-def _js_string(value: object) -> str:
-    """JavaScript's ``String(value)``, which Node's ``RegExp.test`` applies to its input."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return ",".join("" if v is None else _js_string(v) for v in value)
-    if value is None or isinstance(value, (bool, int, float, bytes, bytearray, dict)):
-        return ""  # undefined/null/true/numbers/objects never spell an address.
-    return str(value)
-
-
-def isIPv4(input: object) -> bool:  # noqa: A002 - Node's parameter name
-    """``net.isIPv4``: dotted decimal, four parts, no leading zeros."""
-    return _IPV4_RE.match(_js_string(input)) is not None
-
-
-def isIPv6(input: object) -> bool:  # noqa: A002
-    """``net.isIPv6``: Node's IPv6 regex (embedded IPv4 and ``%zone`` allowed)."""
-    return _IPV6_RE.match(_js_string(input)) is not None
-
-
-def isIP(input: object) -> int:  # noqa: A002
-    """``net.isIP``: ``4``, ``6`` or ``0``; never raises."""
-    if isIPv4(input):
-        return 4
-    if isIPv6(input):
-        return 6
-    return 0
-
-
-# --- libuv's inet_pton / glibc's inet_ntop ----------------------------------------
-
-_HEX = "0123456789abcdefABCDEF"
-
-
-def _pton4(text: str) -> bytes | None:
-    """``inet_pton4`` of libuv (``src/inet.c``)."""
-    out = [0]
-    saw_digit = False
-    octets = 0
-    for ch in text:
-        if "0" <= ch <= "9":
-            new = out[-1] * 10 + (ord(ch) - 48)
-            if saw_digit and out[-1] == 0:
-                return None
-            if new > 255:
-                return None
-            out[-1] = new
-            if not saw_digit:
-                octets += 1
-                if octets > 4:
-                    return None
-                saw_digit = True
-        elif ch == "." and saw_digit:
-            if octets == 4:
-                return None
-            out.append(0)
-            saw_digit = False
-        else:
-            return None
-    if octets < 4:
-        return None
-    return bytes(out)
-
-
-def _pton6(text: str) -> bytes | None:
-    """``inet_pton6`` of libuv (``src/inet.c``), without the zone handling."""
-    tmp = bytearray(16)
-    tp = 0
-    colonp: int | None = None
-    i = 0
-    n = len(text)
-    if n and text[0] == ":":
-        if n < 2 or text[1] != ":":
-            return None
-        i = 1
-    curtok = i
-    seen_xdigits = 0
-    val = 0
-    while i < n:
-        ch = text[i]
-        i += 1
-        if ch in _HEX:
-            val = (val << 4) | int(ch, 16)
-            seen_xdigits += 1
-            if seen_xdigits > 4:
-                return None
-            continue
-        if ch == ":":
-            curtok = i
-            if not seen_xdigits:
-                if colonp is not None:
-                    return None
-                colonp = tp
-                continue
-            if i >= n:
-                return None
-            if tp + 2 > 16:
-                return None
-            tmp[tp:tp + 2] = val.to_bytes(2, "big")
-            tp += 2
-            seen_xdigits = 0
-            val = 0
-            continue
-        if ch == "." and tp + 4 <= 16:
-            quad = _pton4(text[curtok:])
-            if quad is not None:
-                tmp[tp:tp + 4] = quad
-                tp += 4
-                seen_xdigits = 0
-                break
-        return None
-    if seen_xdigits:
-        if tp + 2 > 16:
-            return None
-        tmp[tp:tp + 2] = val.to_bytes(2, "big")
-        tp += 2
-    if colonp is not None:
-        if tp == 16:
-            return None
-        moved = tp - colonp
-        tmp[16 - moved:16] = tmp[colonp:tp]
-        tmp[colonp:16 - moved] = bytes(16 - moved - colonp)
-        tp = 16
-    if tp != 16:
-        return None
-    return bytes(tmp)
-
-
-def inet_pton(family: int, address: str) -> bytes | None:
-    """Parse ``address`` as ``uv_ip4_addr`` (``family=4``) or ``uv_ip6_addr`` (``6``) do.
-
-    Returns the 4 or 16 packed bytes, or ``None`` if libuv would refuse it.
-    The text is a C string (cut at the first NUL); for IPv6 a ``%zone`` suffix
-    is dropped after cutting the address part to 39 characters.
-    """
-    text = address.split("\0", 1)[0]
-    if family == 4:
-        return _pton4(text)
-    if "%" in text:
-        text = text[:text.index("%")][:39]
-    return _pton6(text)
-
-
-def inet_ntop(packed: bytes) -> str:
-    """Format 4 or 16 packed bytes as ``inet_ntop`` (glibc/libuv) does.
-
-    IPv6: the first longest run (of two or more) of zero groups becomes
-    ``::``; ``::a.b.c.d`` and ``::ffff:a.b.c.d`` keep the dotted tail.
-    """
-    if len(packed) == 4:
-        return ".".join(str(b) for b in packed)
-    words = [int.from_bytes(packed[i:i + 2], "big") for i in range(0, 16, 2)]
-    best_base, best_len = -1, 0
-    cur_base, cur_len = -1, 0
-    for i, word in enumerate(words):
-        if word == 0:
-            if cur_base == -1:
-                cur_base, cur_len = i, 1
-            else:
-                cur_len += 1
-        elif cur_base != -1:
-            if best_base == -1 or cur_len > best_len:
-                best_base, best_len = cur_base, cur_len
-            cur_base = -1
-    if cur_base != -1 and (best_base == -1 or cur_len > best_len):
-        best_base, best_len = cur_base, cur_len
-    if best_base != -1 and best_len < 2:
-        best_base = -1
-    out: list[str] = []
-    for i, word in enumerate(words):
-        if best_base != -1 and best_base <= i < best_base + best_len:
-            if i == best_base:
-                out.append(":")
-            continue
-        if i != 0:
-            out.append(":")
-        if i == 6 and best_base == 0 and (
-                best_len == 6 or (best_len == 5 and words[5] == 0xFFFF)):
-            out.append(".".join(str(b) for b in packed[12:]))
-            break
-        out.append(f"{word:x}")
-    if best_base != -1 and best_base + best_len == 8:
-        out.append(":")
-    return "".join(out)
-
-
-# --- NodeObject -------------------------------------------------------------------
-
-class NodeObject(dict[str, Any]):
-    """A plain JavaScript object: a ``dict`` whose keys are also attributes.
-
-    ``a.port == a['port']``; it compares equal to the matching ``dict``,
-    ``dict(a)``, ``a.keys()``, ``'port' in a`` work, and setting an attribute
-    sets the key.  A missing attribute raises :class:`AttributeError` (unlike
-    JavaScript's ``undefined``).  ``repr`` prints as Node does:
-    ``{ address: '127.0.0.1', family: 'IPv4', port: 6969 }``.
-    """
-
-    __slots__ = ()
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(
-                f"{type(self).__name__!r} object has no attribute {name!r}") from None
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        self[name] = value
-
-    def __delattr__(self, name: str) -> None:
-        try:
-            del self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __dir__(self) -> list[str]:
-        return [*super().__dir__(), *(k for k in self if isinstance(k, str))]
-
-    def __repr__(self) -> str:
-        return inspect(dict(self))
-
-    def copy(self) -> NodeObject:
-        """A shallow copy that is still a :class:`NodeObject`."""
-        return NodeObject(self)
-
 
 #: The type of ``server.address()`` / ``socket.address()`` results.
 AddressInfo = NodeObject

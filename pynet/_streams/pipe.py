@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._address import NodeObject
+from pynet._js.nodeobject import NodeObject
 
 __all__ = ["pipe", "unpipe"]
 

@@ -1,7 +1,7 @@
 """``net.Socket``: Node's TCP/Unix stream socket (``lib/net.js`` v20).
 
-A :class:`Socket` is a :class:`~pynet._stream.Duplex` around a
-:class:`~pynet._handles.StreamHandle`.  This module also holds what
+A :class:`Socket` is a :class:`~pynet._streams.duplex.Duplex` around a
+:class:`~pynet._handles.stream.StreamHandle`.  This module also holds what
 ``net.Server`` shares with it: argument normalisation (``normalizeArgs``), the
 autoSelectFamily defaults and a few value helpers.
 
@@ -41,13 +41,12 @@ import socket as _socket
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import dns as _dns
-from . import errors
-from ._address import BlockList, NodeObject, isIP
-from ._handles import StreamHandle, new_pipe, new_tcp, open_fd
-from ._loop import Timer
-from ._stream import Duplex, _nop
-from ._validators import (
+from pynet import dns as _dns
+from pynet import errors
+from pynet._core.loop import Timer
+from pynet._handles.stream import StreamHandle, new_pipe, new_tcp, open_fd
+from pynet._js.nodeobject import NodeObject
+from pynet._js.validators import (
     get_timer_duration,
     invalid_arg_type,
     invalid_arg_value,
@@ -59,10 +58,12 @@ from ._validators import (
     validate_port,
     validate_string,
 )
-from .abort import AbortError, AbortSignal
+from pynet._net.address import BlockList, isIP
+from pynet._streams.duplex import Duplex, _nop
+from pynet.abort import AbortError, AbortSignal
 
 if TYPE_CHECKING:
-    from ._server import Server
+    from pynet._net.server import Server
 
 __all__ = ["Socket", "getDefaultAutoSelectFamily", "getDefaultAutoSelectFamilyAttemptTimeout",
            "setDefaultAutoSelectFamily", "setDefaultAutoSelectFamilyAttemptTimeout"]

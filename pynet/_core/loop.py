@@ -66,7 +66,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ._clock import Clock, MonotonicClock
+from pynet._core.clock import Clock, MonotonicClock
 
 __all__ = [
     "Immediate",
@@ -227,7 +227,7 @@ class Loop:
     """A single-threaded event loop with libuv's phases.
 
     ``clock`` defaults to the real monotonic clock and ``selector`` to
-    :class:`selectors.DefaultSelector`; tests pass a :class:`~pynet._clock.FakeClock`.
+    :class:`selectors.DefaultSelector`; tests pass a :class:`~pynet._core.clock.FakeClock`.
     """
 
     def __init__(self, clock: Clock | None = None,

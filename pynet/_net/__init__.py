@@ -1,0 +1,2 @@
+"""``net.Socket`` and ``net.Server`` (``lib/net.js``) and what they share.
+"""

@@ -1,0 +1,2 @@
+"""Node's stream machinery (``lib/internal/streams/*``): Readable, Writable, Duplex, pipe.
+"""
