@@ -176,7 +176,10 @@ function payload(text, repeat, kind) {
   const s = text.repeat(repeat);
   return kind === 'buf' ? Buffer.from(s, 'utf8') : s;
 }
-process.on('exit', (code) => { for (const t of Object.keys(pending)) flush(t); out(`exit ${code}`); });
+process.on('exit', (code) => {
+  for (const t of Object.keys(pending)) flush(t);
+  out(`exit ${code}`);
+});
 """
 
 PY_PRELUDE = r"""import hashlib
@@ -331,13 +334,13 @@ def _js_chain(steps: list[Step], tag: str, s: str, indent: str) -> list[str]:
     body += _js_chain(rest, tag, s, indent + "  ")
     match step.when:
         case "sync":
-            return [indent + "{"] + body + [indent + "}"]
+            return [indent + "{", *body, indent + "}"]
         case "tick":
-            return [indent + "process.nextTick(() => {"] + body + [indent + "});"]
+            return [indent + "process.nextTick(() => {", *body, indent + "});"]
         case "immediate":
-            return [indent + "setImmediate(() => {"] + body + [indent + "});"]
+            return [indent + "setImmediate(() => {", *body, indent + "});"]
         case _:
-            return [indent + "setTimeout(() => {"] + body + [indent + f"}}, {step.delay});"]
+            return [indent + "setTimeout(() => {", *body, indent + f"}}, {step.delay});"]
 
 
 def _py_chain(steps: list[Step], tag: str, s: str, indent: str, n: int = 0) -> list[str]:
@@ -383,7 +386,7 @@ def render_js(p: Program) -> str:
               "  trace('C', c);"]
     chain = _js_chain(p.client, "C", "c", "    ")
     if p.client_starts == "connect":
-        lines += ["  c.once('connect', () => {"] + chain + ["  });"]
+        lines += ["  c.once('connect', () => {", *chain, "  });"]
     else:
         lines += chain
     lines.append("});")
@@ -457,7 +460,7 @@ def _run(cmd: list[str], slow_ms: int = 0) -> Outcome:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, env=env)
     except subprocess.TimeoutExpired as exc:
         out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-        return Outcome(out.splitlines() + ["exit timeout"], "", timed_out=True)
+        return Outcome([*out.splitlines(), "exit timeout"], "", timed_out=True)
     lines = proc.stdout.splitlines()
     if not lines or not lines[-1].startswith("exit "):
         lines.append(f"exit {proc.returncode}")
