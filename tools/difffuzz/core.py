@@ -46,7 +46,9 @@ from pathlib import Path
 from typing import Any
 
 TIMEOUT = 10.0
-SLOW_MS = (2, 8)
+#: The perturbed node runs, (busy-wait per step and event, extra delay per timer step) in ms:
+#: a slower runtime, and timers that fire late relative to I/O.
+PERTURBATIONS = ((2, 0), (8, 0), (0, 10))
 
 SCHEDULES = ("sync", "tick", "immediate", "timer")
 ENCODINGS = ("utf8", "hex", "latin1", "base64")
@@ -137,6 +139,8 @@ const crypto = require('crypto');
 const pending = {};
 // Perturbation for the stability check: busy-wait this long before every step and event.
 const SLOW = Number(process.env.DIFFFUZZ_SLOW_MS || 0);
+// ... and this much later for every timer step (timers late relative to I/O).
+const LATE = Number(process.env.DIFFFUZZ_LATE_MS || 0);
 function jitter() { if (SLOW) { const end = Date.now() + SLOW; while (Date.now() < end); } }
 function out(line) { process.stdout.write(line + '\n'); }
 function flush(tag) {
@@ -340,7 +344,7 @@ def _js_chain(steps: list[Step], tag: str, s: str, indent: str) -> list[str]:
         case "immediate":
             return [indent + "setImmediate(() => {", *body, indent + "});"]
         case _:
-            return [indent + "setTimeout(() => {", *body, indent + f"}}, {step.delay});"]
+            return [indent + "setTimeout(() => {", *body, indent + f"}}, {step.delay} + LATE);"]
 
 
 def _py_chain(steps: list[Step], tag: str, s: str, indent: str, n: int = 0) -> list[str]:
@@ -454,8 +458,8 @@ class Outcome:
         return tags
 
 
-def _run(cmd: list[str], slow_ms: int = 0) -> Outcome:
-    env = {**os.environ, "DIFFFUZZ_SLOW_MS": str(slow_ms)}
+def _run(cmd: list[str], slow_ms: int = 0, late_ms: int = 0) -> Outcome:
+    env = {**os.environ, "DIFFFUZZ_SLOW_MS": str(slow_ms), "DIFFFUZZ_LATE_MS": str(late_ms)}
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, env=env)
     except subprocess.TimeoutExpired as exc:
@@ -480,9 +484,9 @@ def judge(program: Program, workdir: Path, node: str = "node",
           python: str = sys.executable) -> Verdict:
     """Run one program under node as it is and perturbed, then under pynet, and compare.
 
-    The perturbed runs busy-wait before every step and event (``SLOW_MS``), as
-    a slower runtime would: a program whose node trace changes with them
-    depends on timing and is not judged.
+    The perturbed runs (:data:`PERTURBATIONS`) busy-wait before every step and
+    event, as a slower runtime would, or fire every timer step later: a program
+    whose node trace changes with them depends on timing and is not judged.
     """
     js = workdir / f"prog_{program.seed}.js"
     py = workdir / f"prog_{program.seed}.py"
@@ -491,8 +495,8 @@ def judge(program: Program, workdir: Path, node: str = "node",
     first = _run([node, str(js)])
     if first.timed_out:
         return Verdict(program.seed, "unstable")
-    for slow in SLOW_MS:
-        if _run([node, str(js)], slow).by_tag() != first.by_tag():
+    for slow, late in PERTURBATIONS:
+        if _run([node, str(js)], slow, late).by_tag() != first.by_tag():
             return Verdict(program.seed, "unstable")
     ours = _run([python, str(py)])
     want, got = first.by_tag(), ours.by_tag()
