@@ -101,6 +101,8 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
     "ERR_INVALID_THIS": (TypeError, "Value of \"this\" must be of type {}"),
     "ABORT_ERR": (Exception, "The operation was aborted"),
+    "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
+    "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
 }
 
 
@@ -151,6 +153,8 @@ ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]
 ERR_INVALID_THIS: type[NodeError]
 ABORT_ERR: type[NodeError]
+ERR_USE_AFTER_CLOSE: type[NodeError]
+ERR_INVALID_CURSOR_POS: type[NodeError]
 
 
 class AggregateError(Exception):
