@@ -103,6 +103,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ABORT_ERR": (Exception, "The operation was aborted"),
     "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
     "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
+    "ERR_INVALID_STATE": (Exception, "Invalid state: {}"),
 }
 
 
@@ -155,6 +156,7 @@ ERR_INVALID_THIS: type[NodeError]
 ABORT_ERR: type[NodeError]
 ERR_USE_AFTER_CLOSE: type[NodeError]
 ERR_INVALID_CURSOR_POS: type[NodeError]
+ERR_INVALID_STATE: type[NodeError]
 
 
 class AggregateError(Exception):

@@ -345,6 +345,10 @@ class Loop:
             self._unregister(fd)
             self._removed.add(fd)
 
+    def is_watched(self, fd: int) -> bool:
+        """Whether some handle watches ``fd`` (libuv's ``uv__fd_exists``)."""
+        return fd in self._watches
+
     def _watch(self, fd: int, callback: Callback, read: bool) -> None:
         watch = self._watches.get(fd)
         if watch is None:

@@ -47,7 +47,8 @@ LAYERS: dict[str, set[str]] = {
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | LEAVES,
-    "__init__": {"_core", "process", "timers"},
+    "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
+    "__init__": {"_core", "_embed", "process", "timers"},
 }
 
 
