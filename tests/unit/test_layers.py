@@ -49,6 +49,7 @@ LAYERS: dict[str, set[str]] = {
     "readline": {"events", "process", "abort"} | LEAVES,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
     "__init__": {"_core", "_embed", "process", "timers"},
+    "__main__": {"_embed"},
 }
 
 
@@ -120,7 +121,7 @@ def test_imports_point_down(module: str) -> None:
 def test_public_modules_carry_nodes_names() -> None:
     """Top-level modules are Node's public modules; the rest lives in ``_`` packages."""
     top = {m for m in _modules() if "." not in m}
-    private_files = {m for m in top if m.startswith("_") and m != "__init__"
+    private_files = {m for m in top if m.startswith("_") and m not in ("__init__", "__main__")
                      and not _source(m).name == "__init__.py"}
     assert not private_files, f"private modules belong in a layer package: {private_files}"
 
