@@ -148,6 +148,9 @@ class Socket(Duplex):
         ``autoSelectFamilyAttemptedAddresses``: When family autoselection tried
             several addresses, the ``'ip:port'`` strings it attempted, in order;
             ``None`` otherwise (Node's ``undefined``: the property is absent).
+        ``blockList``: The ``net.BlockList`` given as the ``blockList`` option (Node
+            22; Node 20 ignores it), or ``None``: a connect to a blocked address
+            fails with ``ERR_IP_BLOCKED``.
     """
 
     _decode_strings = False  # Node: decodeStrings: false
