@@ -8,7 +8,8 @@ the top of the package) must have a docstring, and so must
   so the source must document them: a ``#:`` comment right above the
   assignment (Sphinx's convention, already used throughout pynet) or a string
   literal right after it (an attribute docstring, which pyright also shows);
-* every public member (no leading underscore) of every public class, whether
+* every public member (no leading underscore) of every public class (and of
+  the class of an exported instance, such as ``process.emitter``), whether
   the class defines it or inherits it from a pynet base (``Socket.write`` is
   ``Duplex.write``): methods, properties, class attributes, and ``__slots__``
   attributes.  A slot attribute is documented by an ``Attributes:`` entry in
@@ -146,8 +147,10 @@ def _public_classes() -> list[type]:
         mod = importlib.import_module(module)
         for name in mod.__all__:
             obj = getattr(mod, name)
-            if isinstance(obj, type) and obj not in found:
-                found.append(obj)
+            # An exported instance (``process.emitter``) exposes its class's members.
+            cls = obj if isinstance(obj, type) else type(obj)
+            if (cls is obj or cls.__module__.startswith("pynet")) and cls not in found:
+                found.append(cls)
     return found
 
 
@@ -223,7 +226,7 @@ def test_the_walk_covers_the_api() -> None:
     assert {"pynet.net.Socket", "pynet.net.createServer", "pynet.dns.NOTFOUND",
             "pynet.process.emitter", "pynet.errors.ERR_SOCKET_BAD_PORT"} <= exported
     members = {f"{c.__name__}.{n}" for c, n in _public_members()}
-    assert {"Socket.write", "Socket.remoteAddress", "Socket.connecting", "Server.listen",
+    assert {"_Process.listenerCount", "Socket.write", "Socket.remoteAddress", "Socket.connecting", "Server.listen",
             "Timeout.refresh", "AbortSignal.onabort", "EventEmitter.add_listener",
             "NodeError.code", "SocketAddress.port", "BlockList.check"} <= members
 
