@@ -167,29 +167,53 @@ ALL: int = getattr(socket, "AI_ALL", 0)
 
 # c-ares error codes (Node exports them on ``dns``; ``lookup`` itself only
 # produces NOTFOUND among these).
+#: ``dns.NODATA``: DNS server returned an answer with no data.
 NODATA = "ENODATA"
+#: ``dns.FORMERR``: DNS server claims query was misformatted.
 FORMERR = "EFORMERR"
+#: ``dns.SERVFAIL``: DNS server returned general failure.
 SERVFAIL = "ESERVFAIL"
+#: ``dns.NOTFOUND``: Domain name not found (the code ``lookup`` reports for an unknown name).
 NOTFOUND = "ENOTFOUND"
+#: ``dns.NOTIMP``: DNS server does not implement the requested operation.
 NOTIMP = "ENOTIMP"
+#: ``dns.REFUSED``: DNS server refused query.
 REFUSED = "EREFUSED"
+#: ``dns.BADQUERY``: Misformatted DNS query.
 BADQUERY = "EBADQUERY"
+#: ``dns.BADNAME``: Misformatted host name.
 BADNAME = "EBADNAME"
+#: ``dns.BADFAMILY``: Unsupported address family.
 BADFAMILY = "EBADFAMILY"
+#: ``dns.BADRESP``: Misformatted DNS reply.
 BADRESP = "EBADRESP"
+#: ``dns.CONNREFUSED``: Could not contact DNS servers.
 CONNREFUSED = "ECONNREFUSED"
+#: ``dns.TIMEOUT``: Timeout while contacting DNS servers.
 TIMEOUT = "ETIMEOUT"
+#: ``dns.EOF``: End of file.
 EOF = "EOF"
+#: ``dns.FILE``: Error reading file.
 FILE = "EFILE"
+#: ``dns.NOMEM``: Out of memory.
 NOMEM = "ENOMEM"
+#: ``dns.DESTRUCTION``: Channel is being destroyed.
 DESTRUCTION = "EDESTRUCTION"
+#: ``dns.BADSTR``: Misformatted string.
 BADSTR = "EBADSTR"
+#: ``dns.BADFLAGS``: Illegal flags specified.
 BADFLAGS = "EBADFLAGS"
+#: ``dns.NONAME``: Given host name is not numeric.
 NONAME = "ENONAME"
+#: ``dns.BADHINTS``: Illegal hints flags specified.
 BADHINTS = "EBADHINTS"
+#: ``dns.NOTINITIALIZED``: c-ares library initialization not yet performed.
 NOTINITIALIZED = "ENOTINITIALIZED"
+#: ``dns.LOADIPHLPAPI``: Error loading ``iphlpapi.dll`` (Windows).
 LOADIPHLPAPI = "ELOADIPHLPAPI"
+#: ``dns.ADDRGETNETWORKPARAMS``: Could not find ``GetNetworkParams`` function (Windows).
 ADDRGETNETWORKPARAMS = "EADDRGETNETWORKPARAMS"
+#: ``dns.CANCELLED``: DNS query cancelled.
 CANCELLED = "ECANCELLED"
 
 _VALID_FAMILIES = (0, 4, 6)
@@ -477,6 +501,12 @@ class GetAddrInfoReqWrap:
 
     ``hostname``, ``family`` and ``callback`` are Node's fields; the rest is
     private to the worker and the loop.
+
+    Attributes:
+        ``hostname``: The name being looked up, as given to :func:`lookup`.
+        ``family``: The requested family: 0 (any), 4 or 6.
+        ``callback``: The function :func:`lookup` was given; called once with
+            Node's ``(err, address, family)`` or ``(err, addresses)``.
     """
 
     __slots__ = ("_all", "_ascii", "_call", "_hints", "_loop", "_order", "_resolver",

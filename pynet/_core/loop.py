@@ -138,15 +138,23 @@ class Timer:
         self._loop._timer_start(self)
 
     def stop(self) -> None:
+        """Disarm the timer (libuv's ``uv_timer_stop``); it can be started again.
+
+        On a ``timers.Timeout`` this is pynet's own (Node's ``Timeout`` has no
+        ``stop``): prefer ``clearTimeout``, which also keeps ``refresh()`` from
+        re-arming it.
+        """
         self._loop._timer_stop(self)
 
     def ref(self) -> None:
+        """Let the timer keep the loop alive while it is active (libuv's ``uv_ref``)."""
         if not self._ref:
             self._ref = True
             if self._active:
                 self._loop._ref_timers += 1
 
     def unref(self) -> None:
+        """Let the loop end while the timer is still active (libuv's ``uv_unref``)."""
         if self._ref:
             self._ref = False
             if self._active:
@@ -154,6 +162,9 @@ class Timer:
 
     @property
     def active(self) -> bool:
+        """Whether the timer is armed (libuv's ``uv_is_active``); pynet's own on a
+        ``timers.Timeout`` (Node has no such property).
+        """
         return self._active
 
     @property
@@ -175,18 +186,21 @@ class Immediate:
         self._ref = True
 
     def cancel(self) -> None:
+        """Drop the callback if it has not run yet (``clearImmediate``)."""
         if self._pending:
             self._pending = False
             if self._ref:
                 self._loop._ref_immediates -= 1
 
     def ref(self) -> None:
+        """Let the pending callback keep the loop alive (the default)."""
         if not self._ref:
             self._ref = True
             if self._pending:
                 self._loop._ref_immediates += 1
 
     def unref(self) -> None:
+        """Let the loop end while the callback is still pending."""
         if self._ref:
             self._ref = False
             if self._pending:

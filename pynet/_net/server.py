@@ -360,15 +360,23 @@ class Server(EventEmitter):
 
     @property
     def listening(self) -> bool:
+        """Indicates whether or not the server is listening for connections."""
         return self._handle is not None
 
     def ref(self) -> Server:
+        """Opposite of :meth:`unref`: the server keeps :func:`pynet.run` running again
+        (the default).
+        """
         self._unref = False
         if self._handle is not None:
             self._handle.ref()
         return self
 
     def unref(self) -> Server:
+        """Lets :func:`pynet.run` return if this is the only active server left.
+
+        Remembered when called before ``listen()``; accepted sockets stay ref'd.
+        """
         self._unref = True
         if self._handle is not None:
             self._handle.unref()

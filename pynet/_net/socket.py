@@ -83,6 +83,10 @@ def getDefaultAutoSelectFamily() -> bool:
 
 
 def setDefaultAutoSelectFamily(value: bool) -> None:
+    """Sets the default value of the ``autoSelectFamily`` option of ``socket.connect(options)``.
+
+    ``value`` must be a ``bool`` (``ERR_INVALID_ARG_TYPE`` otherwise).
+    """
     global _auto_select_family_default
     _auto_select_family_default = validate_boolean(value, "value")
 
@@ -93,6 +97,12 @@ def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
 
 
 def setDefaultAutoSelectFamilyAttemptTimeout(value: int) -> None:
+    """Sets the default value of the ``autoSelectFamilyAttemptTimeout`` option of
+    ``socket.connect(options)``.
+
+    ``value`` is an int32 of at least 1 (``ERR_OUT_OF_RANGE`` otherwise); values
+    below 10 become 10, as in Node.
+    """
     global _auto_select_family_attempt_timeout_default
     value = validate_int32(value, "value", 1)
     _auto_select_family_attempt_timeout_default = max(value, 10)
@@ -123,7 +133,25 @@ def _undefined_arg(name: str) -> errors.NodeError:
 
 
 class Socket(Duplex):
-    """Node's ``net.Socket``: a TCP or Unix stream socket."""
+    """Node's ``net.Socket``: a TCP or Unix stream socket.
+
+    ``Socket(options)`` or ``Socket(**options)`` (Node's ``new net.Socket([options])``;
+    an int is ``{'fd': n}``); the object and stream options (``objectMode``…) are
+    refused with ``ERR_INVALID_ARG_VALUE``.  Connect with :meth:`connect`, or get
+    one from a :class:`~pynet.net.Server`'s ``'connection'`` event.
+
+    Attributes:
+        ``connecting``: If ``True``, ``connect()`` was called and has not yet
+            finished (``'connect'`` or a failure).
+        ``server``: The :class:`~pynet.net.Server` that accepted this socket, or
+            ``None`` for a client socket (undocumented in Node, but public).
+        ``autoSelectFamilyAttemptedAddresses``: When family autoselection tried
+            several addresses, the ``'ip:port'`` strings it attempted, in order;
+            ``None`` otherwise (Node's ``undefined``: the property is absent).
+        ``blockList``: The ``net.BlockList`` given as the ``blockList`` option (Node
+            22; Node 20 ignores it), or ``None``: a connect to a blocked address
+            fails with ``ERR_IP_BLOCKED``.
+    """
 
     _decode_strings = False  # Node: decodeStrings: false
 
@@ -132,6 +160,7 @@ class Socket(Duplex):
         "_after_write_async",
         "_bytes_read",
         "_bytes_written",
+        "_fin_received",
         "_hadError",
         "_handle",
         "_handle_pending",
@@ -152,6 +181,7 @@ class Socket(Duplex):
         "_unref_pending",
         "_write_req_cb",
         "autoSelectFamilyAttemptedAddresses",
+        "blockList",
         "connecting",
         "server",
     )
@@ -330,6 +360,10 @@ class Socket(Duplex):
         return False
 
     def pause(self) -> Socket:
+        """Pauses the reading of data. That is, ``'data'`` events will not be emitted.
+
+        With the ``onread`` option, also stops reading from the handle (Node's ``readStop``).
+        """
         if (self._onread is not None and not self.connecting and self._handle is not None
                 and self._handle.reading):
             self._handle.read_stop()
@@ -337,6 +371,7 @@ class Socket(Duplex):
         return self
 
     def resume(self) -> Socket:
+        """Resumes reading after a call to :meth:`pause`."""
         if (self._onread is not None and not self.connecting and self._handle is not None
                 and not self._handle.reading):
             self._handle.read_start()
@@ -427,10 +462,20 @@ class Socket(Duplex):
         handle.shutdown(lambda err: cb(err))
 
     def end(self, data: Any = None, encoding: Any = None, cb: Any = None) -> Socket:
+        """Half-closes the socket, i.e. sends a FIN packet; the peer may still send data.
+
+        ``end([data[, encoding]][, cb])``: an optional last write, then ``'finish'``
+        once the shutdown completed; ``cb`` is called at ``'finish'`` (or with the error).
+        """
         super().end(data, encoding, cb)
         return self
 
     def destroySoon(self) -> None:
+        """Destroys the socket after all data is written.
+
+        If ``'finish'`` was already emitted the socket is destroyed at once; if the
+        socket is still writable, it calls :meth:`end` first.
+        """
         if self.writable:
             self.end()
         if self._w_finished:
@@ -714,6 +759,10 @@ class Socket(Duplex):
     # -------------------------------------------------------------- options
 
     def setNoDelay(self, noDelay: bool | None = None) -> Socket:
+        """Enable/disable the use of Nagle's algorithm (``setNoDelay()`` disables it).
+
+        Remembered and applied on connect when the socket has no handle yet.
+        """
         value = True if noDelay is None else _truthy(noDelay)
         if self._handle is None:
             self._set_no_delay = value
@@ -724,6 +773,12 @@ class Socket(Duplex):
         return self
 
     def setKeepAlive(self, enable: bool = False, initialDelay: float | None = 0) -> Socket:
+        """Enable/disable keep-alive, and optionally set the initial delay (ms) before
+        the first probe on an idle socket.
+
+        The delay is kept in whole seconds (Node's ``~~(ms / 1000)``); remembered and
+        applied on connect when the socket has no handle yet.
+        """
         enable = _truthy(enable)
         try:
             delay = int((initialDelay or 0) / 1000)
@@ -740,6 +795,9 @@ class Socket(Duplex):
         return self
 
     def ref(self) -> Socket:
+        """Opposite of :meth:`unref`: the socket keeps :func:`pynet.run` running again
+        (the default).  Without a handle yet, takes effect at ``'connect'``.
+        """
         if self._handle is None:
             self._unref_pending = False
             self.once("connect", self.ref)
@@ -748,6 +806,10 @@ class Socket(Duplex):
         return self
 
     def unref(self) -> Socket:
+        """Lets :func:`pynet.run` return if this is the only active socket left.
+
+        Without a handle yet, takes effect at ``'connect'``, as in Node.
+        """
         if self._handle is None:
             self._unref_pending = True
             self.once("connect", self.unref)
@@ -849,32 +911,51 @@ class Socket(Duplex):
 
     @property
     def remoteAddress(self) -> str | None:
+        """The string representation of the remote IP address (``'74.125.127.100'``,
+        ``'2001:4860:a005::68'``); ``None`` (Node's ``undefined``) if unknown.
+
+        After destroy it is the cached value if it had been read before, as in Node.
+        """
         return self._getpeername().get("address")
 
     @property
     def remoteFamily(self) -> str | None:
+        """The string representation of the remote IP family: ``'IPv4'`` or ``'IPv6'``
+        (``None`` when unknown).
+        """
         return self._getpeername().get("family")
 
     @property
     def remotePort(self) -> int | None:
+        """The numeric representation of the remote port (``None`` when unknown)."""
         return self._getpeername().get("port")
 
     @property
     def localAddress(self) -> str | None:
+        """The string representation of the local IP address the remote client is
+        connecting on (``None`` before connecting and after destroy).
+        """
         return self._getsockname().get("address")
 
     @property
     def localPort(self) -> int | None:
+        """The numeric representation of the local port (``None`` when unknown)."""
         return self._getsockname().get("port")
 
     @property
     def localFamily(self) -> str | None:
+        """The string representation of the local IP family: ``'IPv4'`` or ``'IPv6'``
+        (``None`` when unknown).
+        """
         return self._getsockname().get("family")
 
     # -------------------------------------------------------------- state
 
     @property
     def pending(self) -> bool:
+        """``True`` if the socket is not connected yet, either because ``connect()`` has
+        not been called yet or because it is still connecting.
+        """
         return (self._handle is None and not self._handle_pending) or self.connecting
 
     @property
@@ -883,6 +964,9 @@ class Socket(Duplex):
 
     @property
     def readyState(self) -> str:
+        """The state of the connection as a string: ``'opening'``, ``'open'``,
+        ``'readOnly'``, ``'writeOnly'`` or ``'closed'``.
+        """
         if self.connecting:
             return "opening"
         readable, writable = self.readable, self.writable
@@ -896,15 +980,20 @@ class Socket(Duplex):
 
     @property
     def bufferSize(self) -> int | None:
+        """Deprecated in Node (use ``writableLength``): the number of bytes buffered for
+        writing; ``None`` (Node's ``undefined``) while the socket has no handle.
+        """
         has_handle = self._handle is not None or self._handle_pending
         return self.writableLength if has_handle else None
 
     @property
     def bytesRead(self) -> int:
+        """The amount of received bytes (kept after the socket is destroyed)."""
         return self._handle.bytes_read if self._handle is not None else self._bytes_read
 
     @property
     def bytesWritten(self) -> int | None:
+        """The amount of bytes sent, counting those still queued (as Node counts them)."""
         if not hasattr(self, "_w_buffered"):
             return None  # Node: undefined on the bare prototype.
         total = self._handle.bytes_written if self._handle is not None else self._bytes_written

@@ -71,7 +71,12 @@ def _chunk_error(chunk: Any) -> Exception:
 
 
 class Duplex(EventEmitter):
-    """A readable and writable stream with Node's event order."""
+    """A readable and writable stream with Node's event order.
+
+    Attributes:
+        ``allowHalfOpen``: If ``False``, the writable side is ended automatically
+            when the readable side ends (Node's ``duplex.allowHalfOpen``).
+    """
 
     # Discussion: slots keep a socket small (10,000 idle connections should
     # cost little); pyee's base class still gives instances a __dict__.
@@ -221,6 +226,10 @@ class Duplex(EventEmitter):
                     self._loop.next_tick(self._n_reading_next_tick)
 
     def removeListener(self, event: Any, listener: Callable[..., Any]) -> Duplex:
+        """Removes ``listener`` from the listener array of ``event``
+        (``EventEmitter.removeListener``); removing the last ``'readable'`` listener
+        switches the stream back out of paused mode on the next tick, as in Node.
+        """
         super().removeListener(event, listener)
         if event == "readable":
             self._loop.next_tick(self._update_readable_listening)
@@ -229,6 +238,9 @@ class Duplex(EventEmitter):
     off = removeListener
 
     def removeAllListeners(self, event: Any = None) -> Duplex:
+        """Removes all listeners, or those of ``event``; like :meth:`removeListener` for
+        ``'readable'``.
+        """
         super().removeAllListeners(event)
         if event == "readable" or event is None:
             self._loop.next_tick(self._update_readable_listening)
@@ -251,6 +263,9 @@ class Duplex(EventEmitter):
 
     @property
     def readable(self) -> bool:
+        """``True`` if it is safe to call ``read()``: the stream has not been destroyed
+        or emitted ``'error'`` or ``'end'``.
+        """
         return (self._r_readable_flag and not self._destroyed and not self._error_emitted
                 and not self._r_end_emitted)
 
@@ -260,6 +275,9 @@ class Duplex(EventEmitter):
 
     @property
     def readableFlowing(self) -> bool | None:
+        """The current state of the readable side: ``None`` (no consumer yet), ``True``
+        (flowing: ``'data'`` events) or ``False`` (paused).
+        """
         return self._r_flowing
 
     @readableFlowing.setter
@@ -268,22 +286,33 @@ class Duplex(EventEmitter):
 
     @property
     def readableLength(self) -> int:
+        """The number of bytes (or characters, after ``setEncoding``) in the queue ready
+        to be read.
+        """
         return self._r_length
 
     @property
     def readableHighWaterMark(self) -> int:
+        """The ``highWaterMark`` passed when creating this stream (16384 by default, as in
+        Node 20).
+        """
         return self._r_hwm
 
     @property
     def readableEncoding(self) -> str | None:
+        """The encoding set with ``setEncoding``, or ``None``."""
         return self._r_encoding
 
     @property
     def readableEnded(self) -> bool:
+        """Becomes ``True`` when ``'end'`` is emitted."""
         return self._r_end_emitted
 
     @property
     def readableObjectMode(self) -> bool:
+        """Node's ``objectMode`` of the readable side: always ``False`` (object mode is
+        not ported; a socket refuses the option with ``ERR_INVALID_ARG_VALUE``).
+        """
         return False
 
     @property
@@ -293,10 +322,12 @@ class Duplex(EventEmitter):
 
     @property
     def readableDidRead(self) -> bool:
+        """Whether ``'data'`` has been emitted."""
         return self._r_data_emitted
 
     @property
     def readableAborted(self) -> bool:
+        """Whether the stream was destroyed or errored before emitting ``'end'``."""
         return bool((self._destroyed or self._errored) and not self._r_end_emitted)
 
     def push(self, chunk: Any, encoding: str | None = None) -> bool:
@@ -535,6 +566,9 @@ class Duplex(EventEmitter):
         return self
 
     def pause(self) -> Duplex:
+        """Stops emitting ``'data'`` events (switches out of flowing mode); data stays
+        in the internal buffer.
+        """
         if self._r_flowing is not False:
             self._r_flowing = False
             self.emit("pause")
@@ -542,6 +576,9 @@ class Duplex(EventEmitter):
         return self
 
     def resume(self) -> Duplex:
+        """Switches to flowing mode: ``'data'`` events resume (from the next tick, after
+        ``'resume'``).
+        """
         if not self._r_flowing:
             self._r_flowing = not self._r_readable_listening
             if not self._r_resume_scheduled:
@@ -564,6 +601,7 @@ class Duplex(EventEmitter):
             pass
 
     def isPaused(self) -> bool:
+        """The current operating state: ``True`` after ``pause()`` (Node's ``isPaused``)."""
         return self._r_paused or self._r_flowing is False
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
@@ -573,6 +611,9 @@ class Duplex(EventEmitter):
         return pipe(self, dest, opts.get("end", True) is not False)
 
     def unpipe(self, dest: Any = None) -> Duplex:
+        """Detaches a destination previously attached with :meth:`pipe` (all of them when
+        ``dest`` is ``None``).
+        """
         from pynet._streams.pipe import unpipe
         unpipe(self, dest)
         return self
@@ -581,6 +622,9 @@ class Duplex(EventEmitter):
 
     @property
     def writable(self) -> bool:
+        """``True`` if it is safe to call ``write()``: the stream has not been destroyed,
+        errored, or ended.
+        """
         return (self._w_writable_flag and not self._destroyed and not self._errored
                 and not self._w_ending and not self._w_ended)
 
@@ -590,49 +634,71 @@ class Duplex(EventEmitter):
 
     @property
     def writableLength(self) -> int:
+        """The number of bytes in the queue ready to be written."""
         return self._w_length
 
     @property
     def writableHighWaterMark(self) -> int:
+        """The ``highWaterMark`` passed when creating this stream (16384 by default, as in
+        Node 20).
+        """
         return self._w_hwm
 
     @property
     def writableNeedDrain(self) -> bool:
+        """``True`` if the buffer has been full and the stream will emit ``'drain'``."""
         return (not self._destroyed and not self._w_ending and self._w_need_drain)
 
     @property
     def writableEnded(self) -> bool:
+        """``True`` after ``end()`` has been called (the data may not be flushed yet: see
+        :attr:`writableFinished`).
+        """
         return self._w_ending
 
     @property
     def writableFinished(self) -> bool:
+        """Set to ``True`` immediately before ``'finish'`` is emitted."""
         return self._w_finished
 
     @property
     def writableCorked(self) -> int:
+        """The number of times ``uncork()`` must be called to fully uncork the stream."""
         return self._w_corked
 
     @property
     def writableObjectMode(self) -> bool:
+        """Node's ``objectMode`` of the writable side: always ``False`` (object mode is
+        not ported).
+        """
         return False
 
     @property
     def writableBuffer(self) -> list[Any]:
+        """The chunks waiting to be written (Node's undocumented ``writableBuffer``; a
+        list of the buffered chunks).
+        """
         return [chunk for chunk, _, _ in self._w_buffered]
 
     @property
     def destroyed(self) -> bool:
+        """``True`` after ``destroy()`` has been called."""
         return self._destroyed
 
     @property
     def closed(self) -> bool:
+        """``True`` after ``'close'`` has been emitted."""
         return self._closed
 
     @property
     def errored(self) -> BaseException | None:
+        """The error the stream was destroyed with, or ``None``."""
         return self._errored
 
     def setDefaultEncoding(self, encoding: str) -> Duplex:
+        """Sets the default encoding of ``write()`` for strings
+        (``ERR_UNKNOWN_ENCODING`` for a name Node does not know).
+        """
         name = normalize_encoding(encoding)
         if name is None:
             raise errors.ERR_UNKNOWN_ENCODING(encoding)
@@ -821,9 +887,15 @@ class Duplex(EventEmitter):
         self._w_sync = False
 
     def cork(self) -> None:
+        """Forces all written data to be buffered in memory until :meth:`uncork` (or
+        ``end()``); the buffered chunks then go out in one ``writev``.
+        """
         self._w_corked += 1
 
     def uncork(self) -> None:
+        """Flushes all data buffered since :meth:`cork` was called (once every ``cork()``
+        has been matched by an ``uncork()``).
+        """
         if self._w_corked:
             self._w_corked -= 1
             if not self._w_writing:
