@@ -50,17 +50,17 @@ overload and the mismatch one, and mypy then types the call as ``Any``
 accepted; one taking anything else (``int``) is not.
 """
 
-from __future__ import annotations
-
+# Discussion: no ``from __future__ import annotations`` here: TypedDict reads
+# ``Required[...]`` from evaluated annotations (``__required_keys__``).
 from collections.abc import Callable, Coroutine, Hashable
 from typing import TYPE_CHECKING, Any, Literal, Protocol, Required, TypedDict, TypeVar, overload
 
 from pynet._js.nodeobject import NodeObject
+from pynet._net.address import BlockList
+from pynet.abort import AbortSignal
 
 if TYPE_CHECKING:
-    from pynet._net.address import BlockList
     from pynet._net.socket import Socket
-    from pynet.abort import AbortSignal
 
 __all__ = [
     "AddressInfo",
@@ -390,7 +390,7 @@ class ServerEmit(Protocol):
     """``emit`` of a ``Server``."""
 
     @overload
-    def __call__(self, event: Literal["connection"], socket: Socket, /) -> bool: ...
+    def __call__(self, event: Literal["connection"], socket: "Socket", /) -> bool: ...
     @overload
     def __call__(self, event: Literal["drop"], data: NodeObject | None = ..., /) -> bool: ...
     @overload
