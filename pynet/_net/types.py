@@ -39,10 +39,12 @@ names with any callable, returning :data:`ListenerMismatch`, a
 ``Coroutine`` type.  Both checkers report an unused coroutine as an error
 (mypy ``unused-coroutine``, on by default; pyright ``reportUnusedCoroutine``)
 and a chained call on it as a missing attribute, which turns the silent match
-into an error on the offending line.  The price: mypy gives lambdas in a
-union context ``Any`` parameters, so a lambda listener matches both the right
-overload and the mismatch one, and mypy then types the call as ``Any``
-(pyright infers lambdas from the first fitting callable and is exact).
+into an error on the offending line.  The price: a listener whose type
+contains ``Any`` matches both the right overload and the mismatch one, and
+mypy then types the call as ``Any`` (no error, no chained type); to mypy that
+is every lambda here, as it gives a lambda in a union context ``Any``
+parameters.  pyright infers a lambda's parameters from the first callable of
+the union that fits, and is exact.
 
 # Discussion: ``'data'``.  Its listener gets ``bytes``, or ``str`` after
 ``setEncoding``; which one, the types cannot follow.  A listener taking
@@ -143,6 +145,7 @@ class SocketConstructorOpts(TypedDict, total=False):
     highWaterMark: int | None
     readableHighWaterMark: int | None
     writableHighWaterMark: int | None
+    onread: OnReadOpts | None  # Node's constructor reads it too (net.connect passes it on)
 
 
 class TcpSocketConnectOpts(ConnectOpts, total=False):

@@ -83,6 +83,7 @@ def sockets() -> None:
     net.Socket(allowHalfOpen=True, noDelay=True, signal=AbortController().signal)
     net.Socket(3)
     net.Socket({"fd": 3})
+    net.Socket(onread={"buffer": lambda: bytearray(64), "callback": lambda n, buf: n > 0})
     assert_type(sock.connect(80), net.Socket)
     sock.connect(80, "127.0.0.1", on_event)
     sock.connect(80, on_event)
