@@ -82,7 +82,8 @@ def _run_pyright(files: list[Path]) -> dict[tuple[str, Path], dict[int, list[str
          sys.executable, *map(str, files)],
         cwd=ROOT, capture_output=True, text=True, env=_env(), check=False)
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
-    report = json.loads(proc.stdout)
+    # (The pyright wrapper may print its first-run npm install before the report.)
+    report = json.loads(proc.stdout[proc.stdout.index("{"):])
     found: dict[tuple[str, Path], dict[int, list[str]]] = {}
     for diag in report["generalDiagnostics"]:
         if diag["severity"] != "error":
