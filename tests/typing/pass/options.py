@@ -75,6 +75,9 @@ def connecting() -> None:
     net.createConnection(port=80, lookup=lookup)
     tcp: net.TcpNetConnectOpts = {"port": 80}
     net.connect(tcp)
+    # Node's habit: the callback uses the socket being assigned (annotated for mypy).
+    client: net.Socket = net.createConnection({"port": 8124}, lambda: client.write(b"hi\r\n"))
+    client.on("data", lambda data: client.end())
 
 
 def sockets() -> None:
