@@ -26,7 +26,7 @@ import os
 import socket as _socket
 import stat
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from pynet import dns as _dns
 from pynet import errors
@@ -54,11 +54,41 @@ from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
 from pynet.events import EventEmitter
 
+if TYPE_CHECKING:
+    from typing import Unpack
+
+    from pynet._net.types import (
+        AddressInfo,
+        ConnectionListener,
+        ListenOptions,
+        NoArgListener,
+        ServerEmit,
+        ServerListen,
+        ServerOpts,
+        ServerRemove,
+    )
 __all__ = ["Server"]
 
 
 class Server(EventEmitter):
     """Node's ``net.Server``: listens for TCP or Unix connections."""
+
+    if TYPE_CHECKING:  # The event methods typed per event (pynet/_net/types.py).
+        on: ServerListen[Server]  # type: ignore[assignment]
+        addListener: ServerListen[Server]  # type: ignore[assignment]
+        once: ServerListen[Server]  # type: ignore[assignment]
+        prependListener: ServerListen[Server]  # type: ignore[assignment]
+        prependOnceListener: ServerListen[Server]  # type: ignore[assignment]
+        off: ServerRemove[Server]  # type: ignore[assignment]
+        removeListener: ServerRemove[Server]  # type: ignore[assignment]
+        emit: ServerEmit  # type: ignore[assignment]
+
+    @overload
+    def __init__(self, connectionListener: ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> None: ...
+    @overload
+    def __init__(self, options: ServerOpts | None,
+                 connectionListener: ConnectionListener | None = None, /) -> None: ...
 
     def __init__(self, options: Any = None, connectionListener: Callable[..., Any] | None = None,
                  **kwargs: Any) -> None:
@@ -97,6 +127,29 @@ class Server(EventEmitter):
         self.blockList: BlockList | None = _validate_block_list(options.get("blockList"))
 
     # -------------------------------------------------------------- listen
+
+    @overload
+    def listen(self, port: int | None = None, host: str | None = None, backlog: int | None = None,
+               listeningListener: NoArgListener | None = None, /) -> Server: ...
+    @overload
+    def listen(self, port: int | None, host: str | None, listeningListener: NoArgListener, /
+               ) -> Server: ...
+    @overload
+    def listen(self, port: int | None, backlog: int, listeningListener: NoArgListener | None = None,
+               /) -> Server: ...
+    @overload
+    def listen(self, port: int | None, listeningListener: NoArgListener, /) -> Server: ...
+    @overload
+    def listen(self, path: str, backlog: int | None = None,
+               listeningListener: NoArgListener | None = None, /) -> Server: ...
+    @overload
+    def listen(self, path: str, listeningListener: NoArgListener, /) -> Server: ...
+    @overload
+    def listen(self, options: ListenOptions, listeningListener: NoArgListener | None = None, /
+               ) -> Server: ...
+    @overload
+    def listen(self, listeningListener: NoArgListener | None = None, /,
+               **options: Unpack[ListenOptions]) -> Server: ...
 
     def listen(self, *args: Any, **kwargs: Any) -> Server:
         """Listen: ``([port[, host[, backlog]]][, cb])``, ``(path[, backlog][, cb])``,
@@ -346,14 +399,14 @@ class Server(EventEmitter):
             return
         self._loop.next_tick(self.emit, "close")
 
-    def address(self) -> NodeObject | str | None:
+    def address(self) -> AddressInfo | str | None:
         """``{address, family, port}``, the pipe path, or ``None`` when not listening."""
         if self._handle is not None and not self._handle.is_pipe:
             try:
                 name = self._handle.getsockname()
             except OSError as exc:
                 raise errors.errno_exception(exc.errno or _errno.EBADF, "address") from exc
-            return _address_info(name, self._handle)
+            return cast("AddressInfo", _address_info(name, self._handle))  # TCP: an AddressInfo
         if self._pipeName:
             return self._pipeName
         return None

@@ -39,7 +39,7 @@ from __future__ import annotations
 import errno as _errno
 import socket as _socket
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from pynet import dns as _dns
 from pynet import errors
@@ -59,11 +59,25 @@ from pynet._js.validators import (
     validate_string,
 )
 from pynet._net.address import BlockList, isIP
+from pynet._net.types import AddressInfo
 from pynet._streams.duplex import Duplex, _nop
 from pynet.abort import AbortError, AbortSignal
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     from pynet._net.server import Server
+    from pynet._net.types import (
+        IpcSocketConnectOpts,
+        NoArgListener,
+        SocketConnectOpts,
+        SocketConstructorOpts,
+        SocketEmit,
+        SocketListen,
+        SocketRemove,
+        TcpSocketConnectOpts,
+        _AcceptedSocketOpts,
+    )
 
 __all__ = ["Socket", "getDefaultAutoSelectFamily", "getDefaultAutoSelectFamilyAttemptTimeout",
            "setDefaultAutoSelectFamily", "setDefaultAutoSelectFamilyAttemptTimeout"]
@@ -153,6 +167,16 @@ class Socket(Duplex):
             fails with ``ERR_IP_BLOCKED``.
     """
 
+    if TYPE_CHECKING:  # The event methods typed per event (pynet/_net/types.py).
+        on: SocketListen[Socket]  # type: ignore[assignment]
+        addListener: SocketListen[Socket]  # type: ignore[assignment]
+        once: SocketListen[Socket]  # type: ignore[assignment]
+        prependListener: SocketListen[Socket]  # type: ignore[assignment]
+        prependOnceListener: SocketListen[Socket]  # type: ignore[assignment]
+        off: SocketRemove[Socket]  # type: ignore[assignment]
+        removeListener: SocketRemove[Socket]  # type: ignore[assignment]
+        emit: SocketEmit  # type: ignore[assignment]
+
     _decode_strings = False  # Node: decodeStrings: false
 
     __slots__ = (
@@ -185,6 +209,13 @@ class Socket(Duplex):
         "connecting",
         "server",
     )
+
+    @overload
+    def __init__(self, options: SocketConstructorOpts | int | None = None, /) -> None: ...
+    @overload
+    def __init__(self, /, **options: Unpack[SocketConstructorOpts]) -> None: ...
+    @overload
+    def __init__(self, /, **options: Unpack[_AcceptedSocketOpts]) -> None: ...
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
         if isinstance(options, int) and not isinstance(options, bool):
@@ -537,6 +568,24 @@ class Socket(Duplex):
         self.destroy()
 
     # -------------------------------------------------------------- connect
+
+    @overload
+    def connect(self, options: SocketConnectOpts,
+                connectionListener: NoArgListener | None = None, /) -> Socket: ...
+    @overload
+    def connect(self, port: int, host: str | None = None,
+                connectionListener: NoArgListener | None = None, /) -> Socket: ...
+    @overload
+    def connect(self, port: int, connectionListener: NoArgListener, /) -> Socket: ...
+    @overload
+    def connect(self, path: str, connectionListener: NoArgListener | None = None, /
+                ) -> Socket: ...
+    @overload
+    def connect(self, connectionListener: NoArgListener | None = None, /,
+                **options: Unpack[TcpSocketConnectOpts]) -> Socket: ...
+    @overload
+    def connect(self, connectionListener: NoArgListener | None = None, /,
+                **options: Unpack[IpcSocketConnectOpts]) -> Socket: ...
 
     def connect(self, *args: Any, **kwargs: Any) -> Socket:
         """Connect: ``(options[, cb])``, ``(port[, host][, cb])`` or ``(path[, cb])``."""
@@ -1157,4 +1206,4 @@ def _address_info(name: Any, handle: StreamHandle) -> NodeObject:
     if handle.is_pipe or isinstance(name, (str, bytes)):
         return NodeObject()
     family = _FAMILY_NAME.get(_socket.AddressFamily(handle.family), "IPv4")
-    return NodeObject(address=name[0], family=family, port=name[1])
+    return AddressInfo(address=name[0], family=family, port=name[1])
