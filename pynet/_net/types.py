@@ -114,6 +114,7 @@ class AddressInfo(NodeObject):
 
 
 #: ``lookup``: ``dns.lookup``'s signature; pynet passes the options as a ``dict``.
+#: The ``lookup`` option: ``lookup(hostname, options, callback)``, like :func:`pynet.dns.lookup`.
 LookupFunction = Callable[[str, dict[str, Any], Callable[..., None]], object]
 
 
@@ -172,6 +173,7 @@ class IpcSocketConnectOpts(ConnectOpts, total=False):
     path: Required[str]
 
 
+#: The options of ``socket.connect(options)``: TCP (``port``) or IPC (``path``).
 SocketConnectOpts = TcpSocketConnectOpts | IpcSocketConnectOpts
 
 
@@ -187,6 +189,7 @@ class IpcNetConnectOpts(IpcSocketConnectOpts, SocketConstructorOpts, total=False
     timeout: float | None
 
 
+#: The options of ``net.connect(options)``: the socket's constructor and connect options.
 NetConnectOpts = TcpNetConnectOpts | IpcNetConnectOpts
 
 

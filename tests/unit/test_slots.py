@@ -43,6 +43,7 @@ from pynet._handles.stream import FdPipe, StreamHandle
 from pynet._js.encoding import StringDecoder
 from pynet._js.nodeobject import NodeObject
 from pynet._net.address import SocketAddress
+from pynet._net.types import AddressInfo
 from pynet._streams.duplex import Duplex
 from pynet._streams.pipe import _Pipe
 from pynet.abort import AbortController, AbortSignal
@@ -192,7 +193,9 @@ def values(loop: Loop) -> list[object]:
     decoder.end()
     address = SocketAddress({"address": "::1", "family": "ipv6", "port": 80, "flowlabel": 1})
     assert address.toJSON()["port"] == 80
-    return [decoder, NodeObject({"address": "::1", "port": 1}), address,
+    info = AddressInfo(address="::1", family="IPv6", port=1)
+    assert info.port == 1
+    return [decoder, NodeObject({"address": "::1", "port": 1}), info, address,
             SocketAddress.parse("1.2.3.4:5")]
 
 
