@@ -7,6 +7,7 @@ reads, writes, ends and closes with Node's events.
 
 from __future__ import annotations
 
+import errno
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -173,3 +174,17 @@ def test_stream_handle_implements_the_interfaces(loop: Loop) -> None:
 
 def _typed(loop: Loop) -> Stream:
     return MemoryStream(loop)  # mypy: MemoryStream conforms to the Stream Protocol.
+
+
+def test_bind_reports_an_errno(loop: Loop) -> None:
+    """``uv_tcp_bind``: 0, or the errno (no exception) when the address is taken."""
+    first, second = new_tcp(loop, socket.AF_INET), new_tcp(loop, socket.AF_INET)
+    try:
+        assert first.bind(("127.0.0.1", 0)) == 0
+        taken = first.getsockname()
+        assert first.listen(1) == 0
+        assert second.bind(taken) == errno.EADDRINUSE
+    finally:
+        first.close(None)
+        second.close(None)
+        loop.run()
