@@ -1,9 +1,10 @@
 """Node's ``net`` module: ``createServer``, ``connect``, ``Server``, ``Socket``…
 
-This is ``lib/net.js`` (Node v20) on pynet's loop, in three modules:
-:mod:`pynet._net.socket` (``Socket``, argument normalisation, the autoSelectFamily
-defaults), :mod:`pynet._net.server` (``Server``) and this one, which has the
-module-level functions and Node's export list.  Event order, argument values
+This is ``lib/net.js`` (Node v20) on pynet's loop: :mod:`pynet._net.socket`
+(``Socket``), :mod:`pynet._net.server` (``Server``),
+:mod:`pynet._net.normalize` (argument normalisation),
+:mod:`pynet._net.happy_eyeballs` (autoSelectFamily and its defaults) and this
+one, which has the module-level functions and Node's export list.  Event order, argument values
 and errors follow Node; ``docs/porting-guide.md`` lists the few deliberate
 differences.
 """
@@ -14,15 +15,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast, overload
 
 from pynet._net.address import BlockList, SocketAddress, isIP, isIPv4, isIPv6
-from pynet._net.server import Server
-from pynet._net.socket import (
-    Socket,
-    _normalize_args,
+from pynet._net.happy_eyeballs import (
     getDefaultAutoSelectFamily,
     getDefaultAutoSelectFamilyAttemptTimeout,
     setDefaultAutoSelectFamily,
     setDefaultAutoSelectFamilyAttemptTimeout,
 )
+from pynet._net.normalize import normalize_args
+from pynet._net.server import Server
+from pynet._net.socket import Socket
 from pynet._net.types import (
     AddressInfo,
     ConnectOpts,
@@ -110,7 +111,7 @@ def connect(connectionListener: NoArgListener | None = None, /,
 
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """``net.connect(options[, cb])``, ``(port[, host][, cb])`` or ``(path[, cb])``."""
-    options, cb = _normalize_args(args, kwargs)
+    options, cb = normalize_args(args, kwargs)
     sock = Socket(cast("SocketConstructorOpts", options))
     if options.get("timeout"):
         sock.setTimeout(options["timeout"])

@@ -191,10 +191,10 @@ class Immediate:
 
     def hasRef(self) -> bool:
         """If ``True``, the ``Immediate`` keeps the loop active."""
-        return self._handle._ref
+        return self._handle.has_ref()
 
     def __repr__(self) -> str:
-        return f"<Immediate {'pending' if self._handle._pending else 'done'}>"
+        return f"<Immediate {'pending' if self._handle.pending else 'done'}>"
 
 
 def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:

@@ -411,9 +411,9 @@ class ServerEmit(Protocol):
 
 # Private: what ``Server`` passes when it wraps an accepted handle.
 if TYPE_CHECKING:
-    from pynet._handles.stream import StreamHandle
+    from pynet._handles.base import Stream
 
-    class _AcceptedSocketOpts(SocketConstructorOpts, total=False):
-        handle: Required[StreamHandle]
+    class AcceptedSocketOpts(SocketConstructorOpts, total=False):
+        handle: Required[Stream]
         pauseOnCreate: bool
         manualStart: bool

@@ -38,8 +38,10 @@ from pynet import dns, errors, net, timers
 from pynet._core.clock import FakeClock, MonotonicClock
 from pynet._core.loop import Immediate as LoopImmediate
 from pynet._core.loop import Loop, Timer, _Watch
+from pynet._core.threadpool import queue_work
+from pynet._handles.pipe import FdPipe
 from pynet._handles.poll import PollHandle
-from pynet._handles.stream import FdPipe, StreamHandle
+from pynet._handles.stream import StreamHandle
 from pynet._js.encoding import StringDecoder
 from pynet._js.nodeobject import NodeObject
 from pynet._net.address import SocketAddress
@@ -213,6 +215,17 @@ def fd_pipe(loop: Loop) -> list[object]:
     return [pipe]
 
 
+def work_request(loop: Loop) -> list[object]:
+    """uv_queue_work: a request that runs, and one cancelled or finished."""
+    results: list[tuple[int, Any]] = []
+    done = queue_work(loop, lambda: 6 * 7, lambda status, result: results.append((status, result)))
+    other = queue_work(loop, lambda: None, lambda status, result: results.append((status, result)))
+    other.cancel()
+    loop.run()
+    assert (0, 42) in results
+    return [done, other]
+
+
 def lookup_request(loop: Loop) -> list[object]:
     def fake(host: str, port: Any, family: int, type: int,  # noqa: A002
              proto: int, flags: int) -> list[tuple[Any, ...]]:
@@ -324,6 +337,7 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "socket lives": socket_lives,
     "never connected": never_connected,
     "poll handle": poll_handle,
+    "work request": work_request,
 }
 
 #: Slotted classes whose instances pynet does not build on the hot path from a
