@@ -50,7 +50,7 @@ from pynet._net.socket import (
     _undefined_arg,
     _validate_block_list,
 )
-from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
+from pynet._streams.utils import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
 from pynet.events import EventEmitter
 

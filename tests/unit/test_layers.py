@@ -13,7 +13,7 @@ layer listed for it):
 * ``_handles``: libuv's handles (syscalls, write queues), on ``_core``;
 * ``events``, then ``process``, ``timers``, ``abort``, ``dns``: Node's
   runtime modules, on ``_core``;
-* ``_streams``: Node's stream machinery, on ``events`` and ``_core``;
+* ``_streams``: Node's stream machinery, on ``events``, ``abort`` and ``_core``;
 * ``_net``: ``net.Socket``/``net.Server``, on everything below;
 * public modules with Node's names on top.
 """
@@ -43,7 +43,7 @@ LAYERS: dict[str, set[str]] = {
     "timers": CORE,
     "abort": {"timers"} | LEAVES,
     "dns": {"events", "process"} | CORE,
-    "_streams": {"_streams", "events"} | CORE,
+    "_streams": {"_streams", "events", "abort"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
     "__init__": {"_core", "process", "timers"},
