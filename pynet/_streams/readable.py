@@ -551,6 +551,13 @@ class Readable(Stream):
         opts = dict(options or {}, **kwargs)
         return pipe(self, dest, opts.get("end", True) is not False)
 
+    @staticmethod
+    def from_(iterable: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
+        """Node's ``Readable.from(iterable[, options])`` (``from`` is a Python keyword)."""
+        from pynet._streams.from_ import from_
+        result: Readable = from_(Readable, iterable, options, **kwargs)
+        return result
+
     def unpipe(self, dest: Any = None) -> Readable:
         from pynet._streams.pipe import unpipe
         unpipe(self, dest)

@@ -46,6 +46,7 @@ LAYERS: dict[str, set[str]] = {
     "_streams": {"_streams", "events", "abort"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
+    "stream": {"_streams"} | LEAVES,
     "__init__": {"_core", "process", "timers"},
 }
 
