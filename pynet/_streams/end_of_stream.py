@@ -48,7 +48,7 @@ def _nop(*args: Any) -> None:
 def eos(stream: Any, options: Any = None, callback: Any = None, **kwargs: Any
         ) -> Callable[[], None]:
     """Node's ``finished(stream[, options], callback)``; returns the cleanup function."""
-    if callback is None and callable(options) and not kwargs:
+    if callback is None and not kwargs:  # finished(stream, callback)
         callback, options = options, None
     opts = merge_options(options, kwargs)
     validate_function(callback, "callback")

@@ -25,7 +25,8 @@ from typing import Any
 
 from pynet import errors
 from pynet._core.loop import get_loop
-from pynet._js.validators import invalid_arg_type, validate_function
+from pynet._js.nodeobject import NodeObject
+from pynet._js.validators import determine_specific_type, invalid_arg_type, validate_function
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.end_of_stream import eos
 from pynet._streams.utils import (
@@ -36,6 +37,7 @@ from pynet._streams.utils import (
     is_readable_node_stream,
     tolerant,
 )
+from pynet.abort import AbortController
 
 __all__ = ["pipeline"]
 
@@ -102,6 +104,8 @@ def pipeline_impl(streams: list[Any], callback: Callable[..., Any],
         state["finish_count"] -= 1
         finish_impl(err, state["finish_count"] == 0)
 
+    ac = AbortController()
+
     def finish_impl(err: BaseException | None, final: bool) -> None:
         error = state["error"]
         if err is not None and (error is None
@@ -113,6 +117,7 @@ def pipeline_impl(streams: list[Any], callback: Callable[..., Any],
             destroys.pop(0)(error)
         if outer_signal is not None:
             outer_signal.removeEventListener("abort", abort)
+        ac.abort()
         if final and not state["done"]:
             state["done"] = True
             if error is None:
@@ -127,6 +132,15 @@ def pipeline_impl(streams: list[Any], callback: Callable[..., Any],
         end = reading or opts.get("end") is not False
         is_last = i == len(streams) - 1
         if i == 0 and not is_node_stream(stream):
+            if callable(stream) and not hasattr(stream, "__iter__"):
+                # A source function (a generator function): called with
+                # {signal}, it must return an iterable.
+                made = tolerant(stream, 1)(NodeObject(signal=ac.signal))
+                if made is None or not hasattr(made, "__iter__"):
+                    raise errors.ERR_INVALID_RETURN_VALUE(
+                        "Expected Iterable, AsyncIterable or Stream to be returned from the "
+                        f'"source" function but got {_received(made)}.')
+                stream = made
             stream = _from_iterable(stream)
         if is_node_stream(stream):
             if end:
@@ -164,6 +178,14 @@ def pipeline_impl(streams: list[Any], callback: Callable[..., Any],
     return ret
 
 
+def _received(value: Any) -> str:
+    """Node's ``ERR_INVALID_RETURN_VALUE`` wording of the value (``type number (5)``)."""
+    if value is None:
+        return "undefined"
+    text = determine_specific_type(value)
+    return text if text.startswith(("type ", "an instance", "function")) else f"type {text}"
+
+
 def _remover(stream: Any, event: str, fn: Callable[..., Any]) -> Callable[[], None]:
     def remove() -> None:
         stream.removeListener(event, fn)
@@ -171,7 +193,7 @@ def _remover(stream: Any, event: str, fn: Callable[..., Any]) -> Callable[[], No
 
 
 def _from_iterable(value: Any) -> Any:
-    if value is None or isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+    if value is None or not hasattr(value, "__iter__"):
         raise invalid_arg_type(
             "val", ["Readable", "Iterable", "AsyncIterable", "ReadableStream",
                     "TransformStream"], value)

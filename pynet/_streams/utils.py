@@ -87,7 +87,7 @@ def merge_options(options: Any, kwargs: dict[str, Any], name: str = "options") -
     if options is None:
         return kwargs
     if not isinstance(options, dict):
-        raise invalid_arg_type(name, "Object", options)
+        raise invalid_arg_type(name, "object", options)
     if kwargs:
         return {**options, **kwargs}
     return options
