@@ -202,7 +202,9 @@ class Writable(Stream):
 
     @property
     def writableBuffer(self) -> list[Any]:
-        return [chunk for chunk, _, _, _ in self._w_buffered]
+        """The buffered writes, as Node's ``{chunk, encoding, callback}`` objects (a copy)."""
+        return [NodeObject(chunk=chunk, encoding=encoding, callback=callback)
+                for chunk, encoding, callback, _ in self._w_buffered]
 
     @property
     def writableAborted(self) -> bool:

@@ -74,3 +74,37 @@ def test_streams_keep_slots_for_their_state(loop: Loop) -> None:
     assert "_r_length" not in d.__dict__ and "_w_length" not in d.__dict__
     assert "_r_length" in Readable.__mro__[1].__slots__  # type: ignore[attr-defined]
     loop.run()
+
+
+def test_async_iterables_wait_for_the_promise_machinery(loop: Loop) -> None:
+    """Readable.from_ of an async generator is refused (porting guide), not half-run."""
+    import pytest
+
+    from pynet import errors
+
+    async def agen() -> Any:
+        yield 1
+
+    gen = agen()
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
+        Readable.from_(gen)
+    loop.run()
+
+
+def test_object_mode_none_is_the_end_not_a_chunk(loop: Loop) -> None:
+    """Python has one None for null and undefined: in object mode it cannot be a chunk."""
+    import pytest
+
+    from pynet import errors
+
+    got: list[Any] = []
+    r = Readable(objectMode=True, read=lambda: None)
+    r.on("data", got.append)
+    r.on("end", lambda: got.append("end"))
+    r.push(0)
+    r.push(None)
+    w = Writable(objectMode=True, write=lambda c, e, cb: cb())
+    with pytest.raises(errors.ERR_STREAM_NULL_VALUES):
+        w.write(None)
+    loop.run()
+    assert got == [0, "end"]
