@@ -23,8 +23,8 @@ accept.  ``push(None)`` ends a readable side; object-mode streams carry any
 Python object but ``None``.
 
 Not here (yet): ``stream.promises`` and async iterables (the promise
-machinery), ``compose``, ``Duplex.from``, the web-stream adapters and
-Readable's experimental operators (``map``, ``filter``…).
+machinery), ``compose``, ``Duplex.from``, ``Readable.wrap``, the web-stream
+adapters and Readable's experimental operators (``map``, ``filter``…).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from pynet._streams import utils as _utils
 from pynet._streams.add_abort_signal import add_abort_signal
 from pynet._streams.destroy import destroyer as destroy
 from pynet._streams.duplex import Duplex
+from pynet._streams.duplexpair import duplex_pair
 from pynet._streams.end_of_stream import eos as finished
 from pynet._streams.legacy import Stream
 from pynet._streams.pipeline import pipeline
@@ -44,13 +45,19 @@ from pynet._streams.utils import is_destroyed, is_readable, is_writable
 from pynet._streams.writable import Writable
 
 __all__ = ["Duplex", "PassThrough", "Readable", "Stream", "Transform", "Writable",
-           "addAbortSignal", "destroy", "finished", "getDefaultHighWaterMark", "isDestroyed",
-           "isErrored", "isReadable", "isWritable", "pipeline", "setDefaultHighWaterMark"]
+           "addAbortSignal", "destroy", "duplexPair", "finished", "getDefaultHighWaterMark",
+           "isDestroyed", "isDisturbed", "isErrored", "isReadable", "isWritable", "pipeline",
+           "setDefaultHighWaterMark"]
 
 
 def addAbortSignal(signal: Any, stream: Any) -> Any:
     """Node's ``stream.addAbortSignal``: aborting ``signal`` destroys ``stream``."""
     return add_abort_signal(signal, stream)
+
+
+def duplexPair(options: Any = None, **kwargs: Any) -> list[Duplex]:
+    """Node's ``stream.duplexPair``: two Duplexes, what one writes the other reads."""
+    return duplex_pair(options, **kwargs)
 
 
 def getDefaultHighWaterMark(objectMode: bool) -> int:
@@ -82,6 +89,12 @@ def isReadable(stream: Any) -> bool | None:
 def isWritable(stream: Any) -> bool | None:
     """Node's ``stream.isWritable``."""
     return is_writable(stream)
+
+
+def isDisturbed(stream: Any) -> bool:
+    """Node's ``stream.isDisturbed``: whether the stream has been read from or aborted."""
+    return bool(stream is not None and (getattr(stream, "readableDidRead", False)
+                                        or getattr(stream, "readableAborted", False)))
 
 
 def isErrored(stream: Any) -> bool:

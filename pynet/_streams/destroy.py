@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pynet import errors
+from pynet._streams.utils import tolerant
 
 if TYPE_CHECKING:
     from pynet._streams.legacy import Stream
@@ -37,6 +38,8 @@ __all__ = ["construct", "destroy", "destroyer", "error_or_destroy", "undestroy"]
 def destroy(self: Stream, err: BaseException | None = None,
             cb: Callable[..., Any] | None = None) -> Stream:
     """Node's ``destroy(err, cb)``: destroy now; ``'error'`` then ``'close'`` follow."""
+    if cb is not None:
+        cb = tolerant(cb, 1) if callable(cb) else None
     if self._destroyed:
         if callable(cb):
             cb()

@@ -453,6 +453,28 @@ S.socket_pipes_with_user_streams = () => {
   });
 };
 
+S.duplex_pair = () => {
+  const [a, b] = stream.duplexPair();
+  watch(b, 'b', ['data', 'end', 'finish', 'close']);
+  watch(a, 'a', ['data', 'end', 'finish', 'close']);
+  T('w', a.write('ping', () => T('a write cb')), a.writableLength);
+  b.write('pong');
+  a.end();
+  setImmediate(() => b.end());
+};
+
+S.writable_pipe_and_misc = () => {
+  const w = new Writable({ write(c, e, cb) { cb(); } });
+  w.on('error', (e) => T('w error', show(e)));
+  w.pipe(new Writable());
+  const r = new Readable({ read() {} });
+  T('disturbed', stream.isDisturbed(r), stream.isReadable(r), stream.isErrored(r));
+  r.push('x'); r.read();
+  T('disturbed', stream.isDisturbed(r), stream.isDestroyed(r));
+  r.destroy(null, () => T('destroy cb'));
+  T('after', stream.isDestroyed(r), stream.isReadable(r), stream.getDefaultHighWaterMark(false), stream.getDefaultHighWaterMark(true));
+};
+
 const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(S);
 let i = 0;
 function next() {

@@ -688,6 +688,32 @@ def socket_pipes_with_user_streams() -> None:
     server.listen(0, "127.0.0.1", on_listening)
 
 
+@scenario
+def duplex_pair() -> None:
+    a, b = stream.duplexPair()
+    watch(b, "b", ["data", "end", "finish", "close"])
+    watch(a, "a", ["data", "end", "finish", "close"])
+    T("w", a.write("ping", lambda: T("a write cb")), a.writableLength)
+    b.write("pong")
+    a.end()
+    setImmediate(lambda: b.end())
+
+
+@scenario
+def writable_pipe_and_misc() -> None:
+    w = Writable(write=lambda c, e, cb: cb())
+    w.on("error", lambda e: T("w error", show(e)))
+    w.pipe(Writable())
+    r = Readable(read=lambda: None)
+    T("disturbed", stream.isDisturbed(r), stream.isReadable(r), stream.isErrored(r))
+    r.push("x")
+    r.read()
+    T("disturbed", stream.isDisturbed(r), stream.isDestroyed(r))
+    r.destroy(None, lambda: T("destroy cb"))
+    T("after", stream.isDestroyed(r), stream.isReadable(r), stream.getDefaultHighWaterMark(False),
+      stream.getDefaultHighWaterMark(True))
+
+
 def main() -> None:
     global current
     names = sys.argv[1:] or list(S)
