@@ -42,7 +42,7 @@ class _DuplexSide(Duplex):
             other.push(chunk)
             other._held = callback
 
-    def _final(self, callback: Callable[..., Any]) -> None:  # type: ignore[override]
+    def _final(self, callback: Callable[..., Any]) -> None:
         other = self._other
         assert other is not None
         other.on("end", callback)
