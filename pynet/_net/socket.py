@@ -174,7 +174,8 @@ class Socket(Duplex):
             keep_delay = max(keep_delay, 0)
         # Node's net.Socket: the stream emits no 'close' of its own (the
         # socket emits it with hadError, from the handle's close callback),
-        # and strings reach _write undecoded (counted by their JS length).
+        # and strings are not decoded by the stream, so they count by their
+        # JavaScript length (_write_string below).
         super().__init__(
             allowHalfOpen=_truthy(opts.get("allowHalfOpen")),
             readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
