@@ -101,6 +101,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
         "Cannot call {} after a stream was finished",
     ),
     "ERR_STREAM_NULL_VALUES": (TypeError, "May not write null values to stream"),
+    "ERR_STREAM_CANNOT_PIPE": (Exception, "Cannot pipe, not readable"),
     "ERR_STREAM_PREMATURE_CLOSE": (Exception, "Premature close"),
     "ERR_STREAM_PUSH_AFTER_EOF": (Exception, "stream.push() after EOF"),
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": (Exception, "stream.unshift() after end event"),
@@ -174,6 +175,7 @@ _DESCRIPTIONS: dict[str, str] = {
                               "without a specified column.",
     "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
                          "state.",
+    "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
 }
 
 
@@ -216,6 +218,7 @@ ERR_STREAM_WRITE_AFTER_END: type[NodeError]
 ERR_STREAM_DESTROYED: type[NodeError]
 ERR_STREAM_ALREADY_FINISHED: type[NodeError]
 ERR_STREAM_NULL_VALUES: type[NodeError]
+ERR_STREAM_CANNOT_PIPE: type[NodeError]
 ERR_STREAM_PREMATURE_CLOSE: type[NodeError]
 ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
 ERR_STREAM_UNSHIFT_AFTER_END_EVENT: type[NodeError]

@@ -49,7 +49,7 @@ from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info
 from pynet._net.normalize import normalize_args, truthy, undefined_arg, validate_block_list
 from pynet._net.socket import Socket
-from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
+from pynet._streams.utils import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
 from pynet.events import EventEmitter
 
