@@ -108,17 +108,17 @@ from pynet import errors
 from pynet._core.loop import Loop, get_loop
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import is_number
 from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
-    is_number,
-    js_number_to_string,
     validate_boolean,
     validate_function,
     validate_number,
     validate_one_of,
     validate_string,
 )
+from pynet._js.value import to_string, truthy
 
 __all__ = [
     "ADDRCONFIG",
@@ -370,28 +370,6 @@ def _to_ascii(hostname: str) -> str | None:
 
 # --- requests ---------------------------------------------------------------------
 
-def _js_truthy(value: object) -> bool:
-    """JavaScript's ``if (value)`` for the types a host name may arrive as."""
-    if value is None or value is False:
-        return False
-    if isinstance(value, str):
-        return value != ""
-    if is_number(value):
-        return not (value == 0 or math.isnan(value))  # type: ignore[arg-type]
-    return True
-
-
-def _js_string(value: object) -> str:
-    """JavaScript's ``${value}`` for a falsy host name."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if is_number(value):
-        return js_number_to_string(value)  # type: ignore[arg-type]
-    return str(value)
-
-
 def _js_caller(callback: Callable[..., Any]) -> Callable[..., Any]:
     """``callback`` called as JavaScript would: extra arguments dropped, missing ones ``None``."""
     try:
@@ -593,7 +571,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
     all_ = False
     order = _default_order
 
-    if _js_truthy(hostname):
+    if truthy(hostname):
         validate_string(hostname, "hostname")
 
     if kwargs:
@@ -649,7 +627,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
     call = _js_caller(callback)
     loop = get_loop()
 
-    if not _js_truthy(hostname):
+    if not truthy(hostname):
         _warn_invalid_hostname(hostname)
         if all_:
             loop.next_tick(call, None, [])
@@ -683,7 +661,7 @@ def _warn_invalid_hostname(hostname: object) -> None:
         return
     _invalid_hostname_warned = True
     warning = DeprecationWarning(
-        f'The provided hostname "{_js_string(hostname)}" is not a valid hostname, '
+        f'The provided hostname "{to_string(hostname)}" is not a valid hostname, '
         "and is supported in the dns module solely for compatibility.")
     warning.code = "DEP0118"  # type: ignore[attr-defined]
     warnings.warn(warning, stacklevel=3)

@@ -111,8 +111,9 @@ from typing import Any, Self, TypeVar, overload
 import pyee
 
 from pynet import errors
-from pynet._js.validators import inspect as _js_inspect
-from pynet._js.validators import invalid_arg_type, js_number_to_string, out_of_range
+from pynet._js.inspect import inspect as _js_inspect
+from pynet._js.number import number_to_string
+from pynet._js.validators import invalid_arg_type, out_of_range
 
 _REGISTRATION_LOCK = threading.Lock()
 
@@ -300,7 +301,7 @@ class EventEmitter(pyee.EventEmitter):
                     warning = MaxListenersExceededWarning(
                         f"Possible EventEmitter memory leak detected. {count} {event} listeners "
                         f"added to [{type(self).__name__}]. "
-                        f"MaxListeners is {js_number_to_string(limit)}. "
+                        f"MaxListeners is {number_to_string(limit)}. "
                         "Use emitter.setMaxListeners() to increase limit",
                         self, event, count)
         if warning is not None:

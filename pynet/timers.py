@@ -19,7 +19,6 @@ Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 from __future__ import annotations
 
 import itertools
-import math
 import warnings
 import weakref
 from collections.abc import Callable
@@ -27,7 +26,8 @@ from typing import Any
 
 from pynet._core.loop import Immediate as _LoopImmediate
 from pynet._core.loop import Timer, get_loop
-from pynet._js.validators import TimeoutOverflowWarning, invalid_arg_type
+from pynet._js.number import number_to_string, to_number
+from pynet._js.validators import TIMEOUT_MAX, TimeoutOverflowWarning, invalid_arg_type
 
 __all__ = [
     "Immediate",
@@ -41,8 +41,6 @@ __all__ = [
     "setTimeout",
 ]
 
-TIMEOUT_MAX = 2**31 - 1
-
 _ids = itertools.count(1)
 _by_id: weakref.WeakValueDictionary[int, Timeout] = weakref.WeakValueDictionary()
 
@@ -53,30 +51,19 @@ def _validate_callback(callback: Any) -> None:
 
 
 def _coerce_delay(delay: Any) -> float:
-    # JavaScript's `after *= 1`: numbers stay, numeric strings convert, and
-    # everything else (None, bool, objects, other strings) ends up as 1 ms.
-    if isinstance(delay, str):
-        try:
-            after = float(delay.strip() or "0")
-        except ValueError:
-            return 1
-    elif isinstance(delay, bool) or not isinstance(delay, (int, float)):
-        return 1
-    else:
-        after = float(delay)
+    """Node's ``Timeout`` constructor: ``after *= 1``; 1 ms unless in ``[1, TIMEOUT_MAX]``."""
+    # Discussion: `after *= 1` is JavaScript's Number(after): numbers stay,
+    # numeric strings convert (' 20 ', '0x10', '1e3'), None and booleans give
+    # 0/1, and everything else is NaN; all of those but the numbers in range
+    # end up as 1 ms.
+    after = to_number(delay)
     if not (1 <= after <= TIMEOUT_MAX):  # Also catches NaN.
         if after > TIMEOUT_MAX:
             warnings.warn(TimeoutOverflowWarning(
-                f"{_js_number(after)} does not fit into a 32-bit signed integer.\n"
+                f"{number_to_string(after)} does not fit into a 32-bit signed integer.\n"
                 "Timeout duration was set to 1."), stacklevel=3)
         return 1
     return after
-
-
-def _js_number(value: float) -> str:
-    if math.isinf(value):
-        return "Infinity"
-    return str(int(value)) if value.is_integer() else repr(value)
 
 
 class Timeout(Timer):

@@ -33,20 +33,20 @@ from pynet import errors
 from pynet._core.loop import get_loop
 from pynet._handles.stream import StreamHandle, guess_handle_type, pipe_listen, tcp_listen
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import to_number
 from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
     is_pipe_name,
-    to_number,
     validate_number,
     validate_port,
 )
+from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.socket import (
     Socket,
     _address_info,
     _normalize_args,
-    _truthy,
     _undefined_arg,
     _validate_block_list,
 )
@@ -87,10 +87,10 @@ class Server(EventEmitter):
         self._unref = False
         self._pipeName: str | None = None
         self._listening_id = 1
-        self.allowHalfOpen = _truthy(options.get("allowHalfOpen"))
-        self.pauseOnConnect = _truthy(options.get("pauseOnConnect"))
-        self.noDelay = _truthy(options.get("noDelay"))
-        self.keepAlive = _truthy(options.get("keepAlive"))
+        self.allowHalfOpen = truthy(options.get("allowHalfOpen"))
+        self.pauseOnConnect = truthy(options.get("pauseOnConnect"))
+        self.noDelay = truthy(options.get("noDelay"))
+        self.keepAlive = truthy(options.get("keepAlive"))
         self.keepAliveInitialDelay = int((keep_delay or 0) / 1000)
         self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
         self.maxConnections: int | None = None

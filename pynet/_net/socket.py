@@ -58,6 +58,7 @@ from pynet._js.validators import (
     validate_port,
     validate_string,
 )
+from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._streams.duplex import Duplex, _nop
 from pynet.abort import AbortError, AbortSignal
@@ -171,7 +172,7 @@ class Socket(Duplex):
             validate_number(keep_delay, "options.keepAliveInitialDelay")
             keep_delay = max(keep_delay, 0)
         super().__init__(
-            allowHalfOpen=_truthy(opts.get("allowHalfOpen")),
+            allowHalfOpen=truthy(opts.get("allowHalfOpen")),
             readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
             writableHighWaterMark=opts.get("writableHighWaterMark", hwm),
             readable=opts.get("readable", True) is not False,
@@ -221,9 +222,9 @@ class Socket(Duplex):
         signal = opts.get("signal")
         if signal is not None:
             self._add_abort_signal(signal)
-        if _truthy(opts.get("keepAlive")):
+        if truthy(opts.get("keepAlive")):
             self.setKeepAlive(True, keep_delay or 0)
-        if _truthy(opts.get("noDelay")):
+        if truthy(opts.get("noDelay")):
             self.setNoDelay(True)
 
     def _add_abort_signal(self, signal: Any) -> None:
@@ -714,7 +715,7 @@ class Socket(Duplex):
     # -------------------------------------------------------------- options
 
     def setNoDelay(self, noDelay: bool | None = None) -> Socket:
-        value = True if noDelay is None else _truthy(noDelay)
+        value = True if noDelay is None else truthy(noDelay)
         if self._handle is None:
             self._set_no_delay = value
             return self
@@ -724,7 +725,7 @@ class Socket(Duplex):
         return self
 
     def setKeepAlive(self, enable: bool = False, initialDelay: float | None = 0) -> Socket:
-        enable = _truthy(enable)
+        enable = truthy(enable)
         try:
             delay = int((initialDelay or 0) / 1000)
         except TypeError:
@@ -1028,15 +1029,6 @@ def _validate_block_list(value: Any) -> BlockList | None:
     if not isinstance(value, BlockList):
         raise invalid_arg_type("options.blockList", "net.BlockList", value)
     return value
-
-
-def _truthy(value: Any) -> bool:
-    """JavaScript's ``Boolean(value)``: ``{}`` and ``[]`` are true, NaN is false."""
-    if value is None or value is False or value == "":
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    return True
 
 
 def _connection_error(code: int, address: str, port: int | None, local_address: Any,
