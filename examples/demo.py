@@ -5,6 +5,7 @@ Starts ``seed_server.py`` in a child process, waits until it listens, runs
 happens, prefixed with who printed it.
 """
 
+import os
 import subprocess
 import sys
 import threading
@@ -22,12 +23,15 @@ def main() -> int:
     server = subprocess.Popen([sys.executable, str(HERE / "seed_server.py")],
                               stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None
-    print("[server] " + server.stdout.readline(), end="", flush=True)  # It listens now.
+    first = server.stdout.readline()  # "Server listening on 127.0.0.1:6969": it listens now.
+    print("[server] " + first, end="", flush=True)
+    port = first.strip().rpartition(":")[2]  # The client connects where the server listens.
     relay = threading.Thread(target=_relay, args=(server.stdout, "[server] "))
     relay.start()
     try:
         client = subprocess.Popen([sys.executable, str(HERE / "seed_client.py")],
-                                  stdout=subprocess.PIPE, text=True)
+                                  stdout=subprocess.PIPE, text=True,
+                                  env=dict(os.environ, PYNET_SEED_PORT=port))
         assert client.stdout is not None
         _relay(client.stdout, "[client] ")
         code = client.wait(timeout=30)

@@ -657,6 +657,8 @@ class Socket(Duplex):
         if local_address or local_port:
             bind_address = local_address or ("0.0.0.0" if address_type == 4 else "::")
             try:
+                # libuv's uv__tcp_bind sets SO_REUSEADDR before it binds, clients included.
+                handle._sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)
                 handle._sock.bind((bind_address, int(local_port or 0)))
             except OSError as exc:
                 self.destroy(errors.exception_with_host_port(
@@ -959,6 +961,7 @@ class _MultiConnect:
             handle.unref()
         if self.local_port:
             try:
+                handle._sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, 1)  # uv_tcp_bind
                 handle._sock.bind(("0.0.0.0" if family == 4 else "::", int(self.local_port)))
             except OSError as exc:
                 ex = errors.exception_with_host_port(exc.errno or _errno.EINVAL, "bind",

@@ -1,15 +1,15 @@
 """The seed programs print what the Node originals print, each side against the other.
 
 Four pairings of the seed server and client: pynet↔pynet, pynet server ↔ node
-client, node server ↔ pynet client, node↔node (the reference).  Ports differ
-run to run, so the client's ephemeral port is masked.
+client, node server ↔ pynet client, node↔node (the reference).  The server
+listens on port 0 and its first line tells the client the port it got; ports
+differ run to run, so they are masked.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,12 +19,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 JS = ROOT / "tests" / "interop" / "js"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _server_cmd(kind: str, node: str) -> list[str]:
@@ -40,13 +34,14 @@ def _client_cmd(kind: str, node: str) -> list[str]:
 
 
 def _exchange(server_kind: str, client_kind: str, node: str) -> tuple[list[str], list[str]]:
-    port = _free_port()
-    env = dict(os.environ, PORT=str(port), PYNET_SEED_PORT=str(port))
+    env = dict(os.environ, PORT="0", PYNET_SEED_PORT="0")
     server = subprocess.Popen(_server_cmd(server_kind, node), stdout=subprocess.PIPE, text=True,
                               env=env, cwd=ROOT)
     try:
         assert server.stdout is not None
-        first = server.stdout.readline()
+        first = server.stdout.readline()  # Server listening on 127.0.0.1:<port>
+        port = first.strip().rpartition(":")[2]
+        env = dict(os.environ, PORT=port, PYNET_SEED_PORT=port)
         client = subprocess.run(_client_cmd(client_kind, node), capture_output=True, text=True,
                                 timeout=30, env=env, cwd=ROOT)
         assert client.returncode == 0, client.stderr
