@@ -93,7 +93,6 @@ from __future__ import annotations
 
 import errno as _errno
 import inspect as _inspect
-import math
 import os
 import queue
 import re
@@ -108,7 +107,7 @@ from pynet import errors
 from pynet._core.loop import Loop, get_loop
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
-from pynet._js.number import is_number
+from pynet._js.number import is_number, to_uint32
 from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
@@ -394,15 +393,6 @@ def _js_caller(callback: Callable[..., Any]) -> Callable[..., Any]:
     return call
 
 
-def _to_uint32(value: float) -> int:
-    """JavaScript's ``value >>> 0``."""
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return 0
-        value = math.trunc(value)
-    return int(value) % 2**32
-
-
 def _addresses(infos: Iterable[tuple[Any, ...]], order: str) -> list[str]:
     """``AfterGetAddrinfo``: the address texts, in the requested order."""
     v4: list[str] = []
@@ -600,7 +590,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
         raw_hints = _get(options, "hints")
         if raw_hints is not None:
             validate_number(raw_hints, "options.hints")
-            hints = _to_uint32(raw_hints)
+            hints = to_uint32(raw_hints)
             if hints & ~_VALID_HINTS:
                 raise invalid_arg_value("hints", hints)
         raw_family = _get(options, "family")

@@ -45,6 +45,7 @@ __all__ = [
     "number_to_string",
     "to_double",
     "to_number",
+    "to_uint32",
 ]
 
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -129,6 +130,15 @@ def to_number(value: object) -> float:
     if _DECIMAL_LITERAL.match(text):
         return float(text.replace("Infinity", "inf"))
     return math.nan
+
+
+def to_uint32(value: int | float) -> int:
+    """ECMAScript's ToUint32 of a number (``value >>> 0``): NaN and infinities are 0."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return 0
+        value = math.trunc(value)
+    return int(value) % 2**32
 
 
 def number_to_string(value: int | float) -> str:

@@ -11,21 +11,24 @@ from __future__ import annotations
 import json
 import struct
 import warnings
+from typing import Any
 
 import pytest
 
 from pynet._core.loop import Loop
-from pynet._js.number import number_to_string, to_double
+from pynet._js.number import number_to_string, to_double, to_uint32
 from pynet._js.validators import invalid_arg_type
 from pynet.timers import TimeoutOverflowWarning, clearTimeout, setTimeout
 from tests.helpers import run_node
-from tests.unit.test_number import TABLE
+from tests.unit.test_number import TABLE, UINT32
 
 pytestmark = pytest.mark.interop
 
 _JS = r"""
-const values = JSON.parse(process.argv[1]).map((h) => Buffer.from(h, 'hex').readDoubleBE(0));
+const read = (h) => Buffer.from(h, 'hex').readDoubleBE(0);
+const values = JSON.parse(process.argv[1]).map(read);
 const strings = values.map((x) => String(x));
+const uint32 = JSON.parse(process.argv[2]).map((h) => read(h) >>> 0);
 const warned = [];
 process.on('warning', (w) => warned.push(w.message));
 const big = values.filter((x) => x > 2 ** 31 - 1);
@@ -35,7 +38,7 @@ for (const x of values) {
   try { new (require('net').BlockList)().addAddress(x); }
   catch (e) { received.push(e.message.slice(e.message.indexOf('Received'))); }
 }
-setImmediate(() => console.log(JSON.stringify({ strings, warned, received })));
+setImmediate(() => console.log(JSON.stringify({ strings, uint32, warned, received })));
 """
 
 
@@ -44,18 +47,19 @@ def _bits(value: float) -> str:
 
 
 @pytest.fixture(scope="module")
-def node_answers() -> dict[str, list[str]]:
+def node_answers() -> dict[str, list[Any]]:
     values = [_bits(v) for v, _ in TABLE]
-    out: dict[str, list[str]] = json.loads(run_node(_JS, json.dumps(values)))
+    uint32 = [_bits(v) for v, _ in UINT32]
+    out: dict[str, list[Any]] = json.loads(run_node(_JS, json.dumps(values), json.dumps(uint32)))
     return out
 
 
-def test_table_is_what_node_prints(node: str, node_answers: dict[str, list[str]]) -> None:
+def test_table_is_what_node_prints(node: str, node_answers: dict[str, list[Any]]) -> None:
     assert node_answers["strings"] == [text for _, text in TABLE]
     assert [number_to_string(v) for v, _ in TABLE] == node_answers["strings"]
 
 
-def test_timer_overflow_warning_matches_node(node: str, node_answers: dict[str, list[str]],
+def test_timer_overflow_warning_matches_node(node: str, node_answers: dict[str, list[Any]],
                                              fake_loop: Loop) -> None:
     big = [v for v, _ in TABLE if to_double(v) > 2**31 - 1]
     with warnings.catch_warnings(record=True) as caught:
@@ -68,8 +72,14 @@ def test_timer_overflow_warning_matches_node(node: str, node_answers: dict[str, 
 
 
 def test_received_type_number_matches_node(node: str,
-                                           node_answers: dict[str, list[str]]) -> None:
+                                           node_answers: dict[str, list[Any]]) -> None:
     # BlockList#addAddress(x): ERR_INVALID_ARG_TYPE ... Received type number (x)
     ours = [str(invalid_arg_type("address", "string", to_double(v))) for v, _ in TABLE]
     ours = [m[m.index("Received"):] for m in ours]
     assert ours == node_answers["received"]
+
+
+def test_uint32_table_is_what_node_computes(node: str,
+                                           node_answers: dict[str, list[Any]]) -> None:
+    assert node_answers["uint32"] == [n for _, n in UINT32]
+    assert [to_uint32(to_double(v)) for v, _ in UINT32] == node_answers["uint32"]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pynet import errors
 from pynet._core.loop import Loop
-from pynet._js.number import is_integer, number_to_string, to_double
+from pynet._js.number import is_integer, number_to_string, to_double, to_uint32
 from pynet._js.validators import invalid_arg_type, out_of_range
 from pynet._js.value import to_string, truthy
 from pynet.events import EventEmitter
@@ -82,6 +82,19 @@ def test_ints_are_shown_as_the_double_javascript_holds() -> None:
     assert number_to_string(2**53 + 1) == number_to_string(float(2**53))
     assert to_double(2**2000) == INF and to_double(-(2**2000)) == -INF
     assert is_integer(2**2000) and not is_integer(INF) and not is_integer(True)
+
+
+#: (value, value >>> 0 in Node v20).
+UINT32: list[tuple[int | float, int]] = [
+    (0, 0), (-0.0, 0), (1, 1), (-1, 4294967295), (1.9, 1), (-1.9, 4294967295),
+    (2**32, 0), (2**32 + 5, 5), (4294967295.5, 4294967295), (-(2**31), 2147483648),
+    (1e21, 3735027712), (NAN, 0), (INF, 0), (-INF, 0),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), UINT32)
+def test_to_uint32(value: float, expected: int) -> None:
+    assert to_uint32(value) == expected
 
 
 # --- every message that shows a number uses the same rule --------------------------
