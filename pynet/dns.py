@@ -92,7 +92,6 @@ Not implemented: ``dns.resolve*``, ``Resolver``, ``lookupService``,
 from __future__ import annotations
 
 import errno as _errno
-import inspect as _inspect
 import os
 import queue
 import re
@@ -105,6 +104,7 @@ from typing import Any
 
 from pynet import errors
 from pynet._core.loop import Loop, get_loop
+from pynet._js.call import js_caller
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
 from pynet._js.number import is_number, to_uint32
@@ -369,30 +369,6 @@ def _to_ascii(hostname: str) -> str | None:
 
 # --- requests ---------------------------------------------------------------------
 
-def _js_caller(callback: Callable[..., Any]) -> Callable[..., Any]:
-    """``callback`` called as JavaScript would: extra arguments dropped, missing ones ``None``."""
-    try:
-        parameters = list(_inspect.signature(callback).parameters.values())
-    except (TypeError, ValueError):
-        return callback
-    positional = (_inspect.Parameter.POSITIONAL_ONLY, _inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    if any(p.kind is _inspect.Parameter.VAR_POSITIONAL for p in parameters):
-        arity = None
-    else:
-        arity = sum(1 for p in parameters if p.kind in positional)
-    required = sum(1 for p in parameters
-                   if p.kind in positional and p.default is _inspect.Parameter.empty)
-
-    def call(*args: Any) -> Any:
-        if arity is not None and len(args) > arity:
-            args = args[:arity]
-        if len(args) < required:
-            args = args + (None,) * (required - len(args))
-        return callback(*args)
-
-    return call
-
-
 def _addresses(infos: Iterable[tuple[Any, ...]], order: str) -> list[str]:
     """``AfterGetAddrinfo``: the address texts, in the requested order."""
     v4: list[str] = []
@@ -459,7 +435,7 @@ class GetAddrInfoReqWrap:
         self._hints = hints
         self._all = all
         self._order = order
-        self._call = call if call is not None else _js_caller(callback)
+        self._call = call if call is not None else js_caller(callback)
         self._ascii = ""
         self._resolver = _resolver
         self._loop: Loop | None = None
@@ -614,7 +590,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
             validate_one_of(raw_order, "options.order", _VALID_ORDERS)
             order = raw_order
     family = int(family)
-    call = _js_caller(callback)
+    call = js_caller(callback)
     loop = get_loop()
 
     if not truthy(hostname):
