@@ -25,8 +25,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pynet._js.number import is_number, number_to_string
+from pynet._js.value import to_string
 
-__all__ = ["inspect", "utf16_len"]
+__all__ = ["format_s", "inspect", "utf16_len"]
 
 _META = {i: f"\\x{i:02X}" for i in [*range(0x20), *range(0x7F, 0xA0)]}
 _META.update({8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 39: "\\'", 92: "\\\\"})
@@ -81,6 +82,23 @@ def inspect(value: object, *, depth: int = 2) -> str:
     arrays, ``bytes`` as ``<Buffer ..>``, callables as ``[Function: f]``.
     """
     return _inspect(value, depth, 0, set())
+
+
+def format_s(value: object) -> str:
+    """``util.format('%s', value)``, as Node's ``%s`` messages show a value.
+
+    Numbers as ``String`` does but ``-0`` as ``-0``; strings, ``None``
+    (``null``), booleans, Buffers (their text) and other objects with their own
+    ``toString`` as ``String(value)``; plain objects and arrays inspected to
+    depth 0 (``{ a: [Object] }``).
+    """
+    if is_number(value):
+        if isinstance(value, float) and value == 0 and math.copysign(1.0, value) < 0:
+            return "-0"
+        return number_to_string(value)  # type: ignore[arg-type]
+    if isinstance(value, (list, tuple, Mapping)) or hasattr(type(value), "__node_inspect__"):
+        return inspect(value, depth=0)
+    return to_string(value)
 
 
 def _inspect(value: object, depth: int, level: int, seen: set[int]) -> str:

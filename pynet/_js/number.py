@@ -21,8 +21,9 @@ Invariants:
 * :func:`number_to_string` gives the shortest digits that round-trip, as
   JavaScript does (Python's ``repr`` picks the same digits: both are the
   shortest correctly rounded form, ties to the closer value), laid out by
-  JavaScript's rules: plain digits for ``1e-7 < |x| < 1e21``, else
-  ``d.ddde+N``/``d.ddde-N``; ``-0`` prints ``0``; ``NaN``, ``Infinity``.
+  JavaScript's rules: plain digits for ``1e-6 <= |x| < 1e21``, else
+  ``d.ddde+N``/``d.ddde-N`` (``1e+21``, ``1e-7``, ``1.5e-7``); ``-0`` prints
+  ``0``; ``NaN``, ``Infinity``.
 * :func:`to_number` never raises: ``nan`` where JavaScript gives ``NaN``.
   JavaScript's whitespace and literal grammar are used, not Python's
   (``float('1_0')`` and ``float('inf')`` are numbers in Python, ``NaN`` in
@@ -145,9 +146,9 @@ def number_to_string(value: int | float) -> str:
     """``String(number)``: ECMAScript's Number::toString in radix 10.
 
     ``0`` and ``-0`` print ``0``; ``NaN``, ``Infinity``, ``-Infinity``;
-    integers below ``1e21`` in full; ``1e21`` and up, and ``1e-7`` and below,
-    in exponent form (``1e+21``, ``1.5e-7``); otherwise plain decimals with the
-    shortest digits that round-trip (``0.30000000000000004``).
+    integers below ``1e21`` in full; from ``1e21`` up and below ``1e-6`` in
+    exponent form (``1e+21``, ``1e-7``, ``1.5e-7``); otherwise plain decimals
+    with the shortest digits that round-trip (``0.30000000000000004``).
     """
     if isinstance(value, int) and not isinstance(value, bool):
         if abs(value) <= MAX_SAFE_INTEGER:

@@ -50,6 +50,7 @@ from typing import Any
 from pynet import errors
 from pynet._core.loop import get_loop
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
+from pynet._js.inspect import format_s
 from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
@@ -521,7 +522,7 @@ class Duplex(EventEmitter):
         """Decode ``'data'`` to ``str`` with ``encoding``, never splitting a character."""
         name = normalize_encoding(encoding)
         if name is None:
-            raise errors.ERR_UNKNOWN_ENCODING(str(encoding))
+            raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
         decoder = StringDecoder(name)
         self._r_decoder = decoder
         self._r_encoding = name
@@ -635,7 +636,7 @@ class Duplex(EventEmitter):
     def setDefaultEncoding(self, encoding: str) -> Duplex:
         name = normalize_encoding(encoding)
         if name is None:
-            raise errors.ERR_UNKNOWN_ENCODING(encoding)
+            raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
         self._w_default_encoding = name
         return self
 
@@ -649,7 +650,7 @@ class Duplex(EventEmitter):
                 if encoding == "buffer":
                     name = "utf8"
                 else:
-                    raise errors.ERR_UNKNOWN_ENCODING(encoding)
+                    raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
             return encode(chunk, name)
         if isinstance(chunk, memoryview):
             return chunk if chunk.format == "B" and chunk.ndim == 1 else chunk.cast("B")
@@ -663,7 +664,7 @@ class Duplex(EventEmitter):
             cb, encoding = encoding, None
         elif encoding is not None and normalize_encoding(encoding) is None \
                 and encoding != "buffer":
-            raise errors.ERR_UNKNOWN_ENCODING(encoding)
+            raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
         if type(chunk) is bytes:
             return self._write_checked(chunk, cb if cb is not None else _nop) is True
         return self._write_checked(self._to_bytes(chunk, encoding), cb if cb is not None
@@ -839,7 +840,7 @@ class Duplex(EventEmitter):
         if chunk is not None:
             if encoding is not None and normalize_encoding(encoding) is None \
                     and encoding != "buffer":
-                raise errors.ERR_UNKNOWN_ENCODING(encoding)
+                raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
             ret = self._write_checked(self._to_bytes(chunk, encoding), _nop,
                                       self._length_of(chunk))
             if isinstance(ret, Exception):

@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 
 from pynet._core.loop import Loop
+from pynet._js.inspect import format_s
 from pynet._js.number import number_to_string, to_double, to_uint32
 from pynet._js.validators import invalid_arg_type
 from pynet.timers import TimeoutOverflowWarning, clearTimeout, setTimeout
 from tests.helpers import run_node
-from tests.unit.test_number import TABLE, UINT32
+from tests.unit.test_number import FORMAT_S, TABLE, UINT32
 
 pytestmark = pytest.mark.interop
 
@@ -83,3 +84,13 @@ def test_uint32_table_is_what_node_computes(node: str,
                                            node_answers: dict[str, list[Any]]) -> None:
     assert node_answers["uint32"] == [n for _, n in UINT32]
     assert [to_uint32(to_double(v)) for v, _ in UINT32] == node_answers["uint32"]
+
+
+def test_format_s_table_is_what_node_prints(node: str) -> None:
+    values = json.dumps([v for v, _ in FORMAT_S])
+    out = run_node("const u = require('util');"
+                   "console.log(JSON.stringify(JSON.parse(process.argv[1]).map("
+                   "(v) => u.format('%s', v))))", values)
+    expected = json.loads(out)
+    assert expected == [text for _, text in FORMAT_S]
+    assert [format_s(v) for v, _ in FORMAT_S] == expected

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from pynet import errors
 from pynet._core.loop import Loop
+from pynet._js.inspect import format_s
 from pynet._js.number import is_integer, number_to_string, to_double, to_uint32
 from pynet._js.validators import invalid_arg_type, out_of_range
 from pynet._js.value import to_string, truthy
@@ -44,7 +45,8 @@ TABLE: list[tuple[int | float, str]] = [
     # the 1e-7 threshold
     (1e-6, "0.000001"), (1.5e-6, "0.0000015"), (0.000001234, "0.000001234"),
     (1e-7, "1e-7"), (1.5e-7, "1.5e-7"), (9.99e-8, "9.99e-8"), (5e-7, "5e-7"),
-    (2.5e-7, "2.5e-7"), (-1e-7, "-1e-7"), (1.23e-20, "1.23e-20"), (5e-324, "5e-324"),
+    (2.5e-7, "2.5e-7"), (-1e-7, "-1e-7"), (9.99e-7, "9.99e-7"), (1.192092896e-7, "1.192092896e-7"),
+    (1.23e-20, "1.23e-20"), (5e-324, "5e-324"),
     (2.2250738585072014e-308, "2.2250738585072014e-308"),
     # shortest round-trip digits
     (0.1, "0.1"), (0.2, "0.2"), (0.1 + 0.2, "0.30000000000000004"), (1 / 3, "0.3333333333333333"),
@@ -72,7 +74,7 @@ def test_number_to_string_round_trips(x: float) -> None:
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_number_to_string_layout(x: float) -> None:
     text = number_to_string(x)
-    if x == 0 or 1e-7 <= abs(x) < 1e21:  # JavaScript's plain-decimal range
+    if x == 0 or 1e-6 <= abs(x) < 1e21:  # JavaScript's plain-decimal range
         assert "e" not in text
     else:
         assert "e" in text and "e+" in text if abs(x) >= 1 else "e-" in text
@@ -180,3 +182,41 @@ def test_one_of_lists_choices_as_strings() -> None:
         validate_one_of(3, "x", ["a", None, True, 1e21, 0.5])
     assert str(info.value) == ("The argument 'x' must be one of: 'a', null, true, 1e+21, 0.5. "
                                "Received 3")
+
+
+#: (value, util.format('%s', value) in Node v20).
+FORMAT_S: list[tuple[object, str]] = [
+    (-0.0, "-0"), (0, "0"), (1e21, "1e+21"), (1.5, "1.5"), (None, "null"), (True, "true"),
+    ("str", "str"), ({"a": {"b": {"c": 1}}}, "{ a: [Object] }"), ([1, [2, [3]]], "[ 1, [Array] ]"),
+    ([], "[]"), ({}, "{}"), ([1, 2], "[ 1, 2 ]"),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), FORMAT_S)
+def test_format_s(value: object, expected: str) -> None:
+    assert format_s(value) == expected
+
+
+def test_buffer_format_s_is_its_text() -> None:
+    assert format_s(b"ab") == "ab"
+
+
+@pytest.mark.parametrize(("encoding", "shown"), [
+    (123, "123"), (True, "true"), (1e21, "1e+21"), ({}, "{}"), ([1, 2], "[ 1, 2 ]"),
+    ("bogus", "bogus"),
+])
+def test_unknown_encoding_shows_the_value_as_node(loop: Loop, encoding: object,
+                                                  shown: str) -> None:
+    from pynet import net
+
+    sock = net.Socket()
+    try:
+        with pytest.raises(errors.ERR_UNKNOWN_ENCODING) as info:
+            sock.setEncoding(encoding)  # type: ignore[arg-type]
+        assert str(info.value) == f"Unknown encoding: {shown}"
+        with pytest.raises(errors.ERR_UNKNOWN_ENCODING) as info:
+            sock.write("x", encoding)
+        assert str(info.value) == f"Unknown encoding: {shown}"
+    finally:
+        sock.destroy()
+        loop.run()
