@@ -106,7 +106,7 @@ from pynet._js.call import ALL as _ALL
 from pynet._js.call import arity as _arity
 from pynet._js.call import required as _required
 from pynet._js.inspect import inspect as _js_inspect
-from pynet._js.number import number_to_string
+from pynet._js.number import is_number, number_to_string
 from pynet._js.validators import invalid_arg_type, out_of_range
 
 _REGISTRATION_LOCK = threading.Lock()
@@ -501,7 +501,7 @@ class EventEmitter(pyee.EventEmitter):
 
     def setMaxListeners(self, n: float) -> Self:
         """Warn when an event gets more than ``n`` listeners (0 or ``math.inf``: never)."""
-        if isinstance(n, bool) or not isinstance(n, (int, float)):
+        if not is_number(n):
             raise invalid_arg_type("setMaxListeners", "number", n)
         if not n >= 0:  # also NaN
             raise out_of_range("setMaxListeners", ">= 0", n)
