@@ -443,8 +443,14 @@ class StreamHandle:
         return code
 
     def bind(self, address: Any) -> int:
-        """``uv_tcp_bind`` (a local address before connecting): 0 or an errno."""
+        """``uv_tcp_bind`` (a local address before connecting): 0 or an errno.
+
+        As libuv's ``uv__tcp_bind``, ``SO_REUSEADDR`` is set first, clients
+        included, so a client can bind beside a port in ``TIME_WAIT`` or held
+        by a socket that does not listen."""
         try:
+            if not self.is_pipe:
+                self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self._sock.bind(address)
         except OSError as exc:
             return exc.errno or errno.EINVAL

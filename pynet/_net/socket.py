@@ -66,6 +66,7 @@ from pynet._js.validators import (
     validate_port,
     validate_string,
 )
+from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info, connection_error, local_connect_error
 from pynet._net.happy_eyeballs import (
@@ -77,7 +78,6 @@ from pynet._net.normalize import (
     field,
     invalid_family,
     normalize_args,
-    truthy,
     validate_block_list,
 )
 from pynet._streams.duplex import Duplex

@@ -33,7 +33,9 @@ from typing import Any
 
 from pynet import errors
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
+from pynet._js.inspect import format_s
 from pynet._js.validators import invalid_arg_type, out_of_range
+from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.legacy import Stream
 from pynet._streams.utils import (
@@ -111,10 +113,10 @@ class Readable(Stream):
         else:
             name = normalize_encoding(default_encoding)
             if name is None:
-                raise errors.ERR_UNKNOWN_ENCODING(default_encoding)
+                raise errors.ERR_UNKNOWN_ENCODING(format_s(default_encoding))
             self._r_default_encoding = name
         encoding = opts.get("encoding")
-        if encoding:
+        if encoding is not None and truthy(encoding):
             self.setEncoding(encoding)
 
     def _on_constructed(self) -> None:
@@ -268,15 +270,16 @@ class Readable(Stream):
             if self._destroyed or self._errored:
                 return False
             self._r_reading = False
-            if self._r_decoder is not None and not encoding:
+            if self._r_decoder is not None and (encoding is None or not truthy(encoding)):
                 chunk = self._r_decoder.write(chunk)
             self._add_chunk(chunk)
             return not self._r_ended and (self._r_length < self._r_hwm or self._r_length == 0)
         decoded = False
         if type(chunk) is str:
-            name = normalize_encoding(encoding) if encoding else self._r_default_encoding
+            name = (normalize_encoding(encoding) if encoding is not None and truthy(encoding)
+                    else self._r_default_encoding)
             if name is None:
-                raise errors.ERR_UNKNOWN_ENCODING(str(encoding))
+                raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
             if self._r_encoding != name:
                 chunk = encode(chunk, name)
             else:
@@ -313,9 +316,10 @@ class Readable(Stream):
             return False
         if not self._r_object_mode:
             if isinstance(chunk, str):
-                name = normalize_encoding(encoding) if encoding else self._r_default_encoding
+                name = (normalize_encoding(encoding) if encoding is not None and truthy(encoding)
+                    else self._r_default_encoding)
                 if name is None:
-                    raise errors.ERR_UNKNOWN_ENCODING(str(encoding))
+                    raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
                 if self._r_encoding != name:
                     data = encode(chunk, name)
                     chunk = StringDecoder(self._r_encoding).write(data) \
@@ -526,7 +530,7 @@ class Readable(Stream):
         """Decode ``'data'`` to ``str`` with ``encoding``, never splitting a character."""
         name = normalize_encoding(encoding if encoding is not None else "utf8")
         if name is None:
-            raise errors.ERR_UNKNOWN_ENCODING(str(encoding))
+            raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
         decoder = StringDecoder(name)
         self._r_decoder = decoder
         self._r_encoding = name

@@ -20,8 +20,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from pynet._js.call import arity
 from pynet._js.validators import invalid_arg_type, invalid_arg_value
-from pynet.events import _arity
 
 __all__ = ["DEFAULT_HIGH_WATER_MARK", "DEFAULT_OBJECT_HIGH_WATER_MARK", "get_high_water_mark",
            "js_length", "nop", "tolerant"]
@@ -38,7 +38,7 @@ def nop(*args: Any) -> None:
 
 def tolerant(fn: Callable[..., Any], nargs: int) -> Callable[..., Any]:
     """``fn`` if it takes ``nargs`` positional arguments, else a wrapper that drops the extra."""
-    accepted = _arity(fn)
+    accepted = arity(fn)
     if accepted >= nargs:
         return fn
 

@@ -36,8 +36,10 @@ from typing import Any
 
 from pynet import errors
 from pynet._js.encoding import encode, normalize_encoding
+from pynet._js.inspect import format_s
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
+from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.legacy import Stream
 from pynet._streams.utils import (
@@ -107,7 +109,7 @@ class Writable(Stream):
         else:
             name = normalize_encoding(default_encoding)
             if name is None:
-                raise errors.ERR_UNKNOWN_ENCODING(default_encoding)
+                raise errors.ERR_UNKNOWN_ENCODING(format_s(default_encoding))
             self._w_default_encoding = name
         self._w_writable_flag = True
         self._w_length = 0
@@ -234,7 +236,7 @@ class Writable(Stream):
         """
         name = normalize_encoding(encoding.lower() if isinstance(encoding, str) else encoding)
         if name is None:
-            raise errors.ERR_UNKNOWN_ENCODING(encoding)
+            raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
         self._w_default_encoding = name
         return self
 
@@ -254,12 +256,12 @@ class Writable(Stream):
             raise errors.ERR_STREAM_NULL_VALUES()
         if self._w_object_mode:
             return self._write_checked(chunk, encoding, cb, 1)
-        if not encoding:
+        if encoding is None or not truthy(encoding):  # JavaScript's !encoding
             encoding = self._w_default_encoding
         elif encoding != "buffer":
             name = normalize_encoding(encoding)
             if name is None:
-                raise errors.ERR_UNKNOWN_ENCODING(encoding)
+                raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
             encoding = name
         if isinstance(chunk, str):
             if encoding == "buffer":

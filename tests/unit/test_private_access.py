@@ -46,17 +46,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("abort", "_abort"):
         "friend classes in one module: AbortController and AbortSignal's static "
         "constructors abort the signal (Node's internal kAbort symbol)",
-    ("_streams.utils", "_arity"):
-        "the listener-arity rule of mapping §5, computed where the emitter keeps it, for "
-        "option functions (to become the shared user-call helper's public name)",
     **{("_streams.duplexpair", attr): "friend classes in one module: the two sides of a "
        "duplexPair hand each other their held write callback" for attr in ("_held", "_other")},
     ("_net.socket", "_callback"):
         "Writable's arity-tolerant write-callback wrapper, shared with Socket's write fast "
         "path (to become the shared user-call helper's public name)",
-    ("readline", "_arity"):
-        "the listener-arity rule of mapping §5, computed where the emitter keeps it, for "
-        "question()'s callback (to become the shared user-call helper's public name)",
     **{("_streams.pipe", attr): "Node's pipe() (lib/internal/streams/readable.js) works on "
        "the source's readable state and the destination's error state, as a friend of "
        "Duplex inside the streams package"
