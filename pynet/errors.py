@@ -101,6 +101,14 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
     "ERR_INVALID_THIS": (TypeError, "Value of \"this\" must be of type {}"),
     "ABORT_ERR": (Exception, "The operation was aborted"),
+    "ERR_BUFFER_OUT_OF_BOUNDS": (ValueError, "{}"),
+    "ERR_SOCKET_ALREADY_BOUND": (Exception, "Socket is already bound"),
+    "ERR_SOCKET_BAD_BUFFER_SIZE": (TypeError, "Buffer size must be a positive integer"),
+    "ERR_SOCKET_BAD_TYPE": (TypeError, "Bad socket type specified. Valid types are: udp4, udp6"),
+    "ERR_SOCKET_BUFFER_SIZE": (Exception, "Could not get or set buffer size: {}"),
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": (Exception, "Already connected"),
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": (Exception, "Not connected"),
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": (Exception, "Not running"),
 }
 
 
@@ -151,6 +159,14 @@ ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]
 ERR_INVALID_THIS: type[NodeError]
 ABORT_ERR: type[NodeError]
+ERR_BUFFER_OUT_OF_BOUNDS: type[NodeError]
+ERR_SOCKET_ALREADY_BOUND: type[NodeError]
+ERR_SOCKET_BAD_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_BAD_TYPE: type[NodeError]
+ERR_SOCKET_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_DGRAM_IS_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_RUNNING: type[NodeError]
 
 
 class AggregateError(Exception):
@@ -188,6 +204,9 @@ _UV_TEXT: dict[str, str] = {
     "ENFILE": "file table overflow",
     "ENAMETOOLONG": "name too long",
     "ENOTDIR": "not a directory",
+    "EMSGSIZE": "message too long",
+    "ECONNREFUSED": "connection refused",
+    "ECANCELED": "operation canceled",
 }
 
 # DNS failures use getaddrinfo codes (negative libuv numbers in Node).
