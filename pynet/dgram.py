@@ -85,6 +85,7 @@ CONNECT_STATE_CONNECTING = 1
 CONNECT_STATE_CONNECTED = 2
 
 _BUFFER_TYPES = ["Buffer", "TypedArray", "DataView", "string"]
+_DNS_LOOKUP = _dns.lookup
 
 
 class _Undefined:
@@ -100,6 +101,16 @@ class _Undefined:
 
 
 _UNDEFINED: Any = _Undefined()
+
+
+def _invalid_type(name: str, expected: str | list[str], value: Any) -> errors.NodeError:
+    """``ERR_INVALID_ARG_TYPE``, with ``Received undefined`` for an omitted argument."""
+    if value is not _UNDEFINED:
+        return invalid_arg_type(name, expected, value)
+    err = invalid_arg_type(name, expected, None)
+    err.message = err.message.removesuffix("null") + "undefined"
+    err.args = (err.message,)
+    return err
 
 
 def _validate_port(port: Any) -> int:
@@ -144,7 +155,7 @@ def _slice_buffer(buffer: Any, offset: Any, length: Any) -> memoryview:
     if isinstance(buffer, str):
         buffer = buffer.encode()
     elif not _is_buffer(buffer):
-        raise invalid_arg_type("buffer", _BUFFER_TYPES, buffer)
+        raise _invalid_type("buffer", _BUFFER_TYPES, buffer)
     view = memoryview(buffer).cast("B")
     start = _to_uint32(offset)
     size = _to_uint32(length)
@@ -245,13 +256,14 @@ class Socket(EventEmitter):
         if not address:
             address = "::1" if ipv6 else "127.0.0.1"
         if self._lookup_fn is None:
+            lookup = _dns.lookup  # Read at each call: a test may replace it, as in Node.
             # Discussion: dns.lookup answers an IP literal on the next tick;
             # doing exactly that here skips its argument handling on the send
             # path (one lookup per datagram, as Node makes).
-            if isinstance(address, str) and isIP(address):
+            if lookup is _DNS_LOOKUP and isinstance(address, str) and isIP(address):
                 self._loop.next_tick(callback, None, address)
                 return
-            _dns.lookup(address, 6 if ipv6 else 4, callback)
+            lookup(address, 6 if ipv6 else 4, callback)
         else:
             _js_call(self._lookup_fn, address, 6 if ipv6 else 4, callback)
 
@@ -407,16 +419,21 @@ class Socket(EventEmitter):
 
     # -- send ---------------------------------------------------------------------------
 
-    def sendto(self, buffer: Any, offset: Any, length: Any, port: Any, address: Any,
-               callback: Any = None) -> None:
+    def sendto(self, buffer: Any = _UNDEFINED, offset: Any = _UNDEFINED,
+               length: Any = _UNDEFINED, port: Any = _UNDEFINED, address: Any = _UNDEFINED,
+               callback: Any = _UNDEFINED) -> None:
         """The legacy ``sendto``: every argument required."""
-        validate_number(offset, "offset")
-        validate_number(length, "length")
-        validate_number(port, "port")
-        validate_string(address, "address")
+        for name, value, kind in (("offset", offset, "number"), ("length", length, "number"),
+                                  ("port", port, "number"), ("address", address, "string")):
+            if value is _UNDEFINED:
+                raise _invalid_type(name, kind, value)
+            if kind == "number":
+                validate_number(value, name)
+            else:
+                validate_string(value, name)
         self.send(buffer, offset, length, port, address, callback)
 
-    def send(self, buffer: Any, offset: Any = _UNDEFINED, length: Any = _UNDEFINED,
+    def send(self, buffer: Any = _UNDEFINED, offset: Any = _UNDEFINED, length: Any = _UNDEFINED,
              port: Any = _UNDEFINED, address: Any = _UNDEFINED,
              callback: Any = _UNDEFINED) -> None:
         """``send(msg[, offset, length][, port][, address][, callback])``, all of Node's forms."""
@@ -440,7 +457,7 @@ class Socket(EventEmitter):
             if isinstance(buffer, str):
                 data = [buffer.encode()]
             elif not _is_buffer(buffer):
-                raise invalid_arg_type("buffer", _BUFFER_TYPES, buffer)
+                raise _invalid_type("buffer", _BUFFER_TYPES, buffer)
             else:
                 data = [buffer]
         else:
