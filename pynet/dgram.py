@@ -120,6 +120,23 @@ def _validate_port(port: Any) -> int:
     return validate_port(port, "Port", False)
 
 
+_IP_LITERALS: dict[str, bool] = {}
+
+
+def _is_ip_literal(address: Any) -> bool:
+    """``net.isIP(address) != 0``, remembered for recent strings (the send path asks
+    it once per datagram)."""
+    if type(address) is not str:
+        return False
+    known = _IP_LITERALS.get(address)
+    if known is None:
+        known = bool(isIP(address))
+        if len(_IP_LITERALS) >= 4096:
+            _IP_LITERALS.clear()
+        _IP_LITERALS[address] = known
+    return known
+
+
 def _js_call(fn: Callable[..., Any], *args: Any) -> Any:
     """Call a user function as JavaScript would (mapping §5): extra arguments are
     dropped, missing ones are ``None``; the counts come from :mod:`pynet.events`."""
@@ -260,7 +277,7 @@ class Socket(EventEmitter):
             # Discussion: dns.lookup answers an IP literal on the next tick;
             # doing exactly that here skips its argument handling on the send
             # path (one lookup per datagram, as Node makes).
-            if lookup is _DNS_LOOKUP and isinstance(address, str) and isIP(address):
+            if lookup is _DNS_LOOKUP and _is_ip_literal(address):
                 self._loop.next_tick(callback, None, address)
                 return
             lookup(address, 6 if ipv6 else 4, callback)
@@ -437,6 +454,20 @@ class Socket(EventEmitter):
              port: Any = _UNDEFINED, address: Any = _UNDEFINED,
              callback: Any = _UNDEFINED) -> None:
         """``send(msg[, offset, length][, port][, address][, callback])``, all of Node's forms."""
+        # Fast path for the reply form send(msg, port, address[, callback]) of a
+        # bound, unconnected socket to an IP literal: the same steps as below
+        # (and as Node's), without the argument juggling.
+        if (type(offset) is int and type(length) is str and address is _UNDEFINED
+                and self._bind_state == BIND_STATE_BOUND and type(buffer) is bytes
+                and self._connect_state == CONNECT_STATE_DISCONNECTED
+                and 0 < offset <= 0xFFFF and self._handle is not None
+                and self._lookup_fn is None and _dns.lookup is _DNS_LOOKUP
+                and (port is _UNDEFINED or port is None or callable(port))
+                and _is_ip_literal(length)):
+            if port is _UNDEFINED:
+                port = None
+            self._loop.next_tick(self._do_send, None, length, [buffer], length, offset, port)
+            return
         connected = self._connect_state == CONNECT_STATE_CONNECTED
         if not connected:
             if address or (port and not callable(port)):

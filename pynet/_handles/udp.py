@@ -91,11 +91,27 @@ _IP_ADD_SOURCE_MEMBERSHIP = getattr(socket, "IP_ADD_SOURCE_MEMBERSHIP", 39)
 _IP_DROP_SOURCE_MEMBERSHIP = getattr(socket, "IP_DROP_SOURCE_MEMBERSHIP", 40)
 
 
+# Discussion: the send path parses the destination of every datagram, as
+# libuv's uv_ip4_addr does; a server answers the same few peers over and over,
+# so the parsed form of recent address strings is kept (bounded, cleared when
+# full) rather than re-parsed in Python each time.
+_PARSED4: dict[str, str | None] = {}
+_CACHE_LIMIT = 4096
+
+
 def _ip4_addr(text: Any, port: int) -> Address | None:
     """``uv_ip4_addr``: ``(host, port)`` for a dotted-quad string, else None."""
-    if not isinstance(text, str) or inet_pton(4, text) is None:
-        return None
-    return (text.split("\0", 1)[0], port)
+    if type(text) is not str:
+        if not isinstance(text, str):
+            return None
+        text = str(text)
+    host = _PARSED4.get(text, "")
+    if host == "":
+        host = text.split("\0", 1)[0] if inet_pton(4, text) is not None else None
+        if len(_PARSED4) >= _CACHE_LIMIT:
+            _PARSED4.clear()
+        _PARSED4[text] = host
+    return None if host is None else (host, port)
 
 
 def _ip6_addr(text: Any, port: int) -> Address | None:
@@ -366,7 +382,10 @@ class UDPHandle:
                 return errno.EINVAL, 0
         if not self._queue:
             try:
-                if addr is None:
+                if len(buffers) == 1:
+                    data = buffers[0]
+                    sent = self._sock.send(data) if addr is None else self._sock.sendto(data, addr)
+                elif addr is None:
                     sent = self._sock.sendmsg(buffers)
                 else:
                     sent = self._sock.sendmsg(buffers, (), 0, addr)

@@ -22,7 +22,7 @@ def test_membership_on_closed_socket(checker, method: str) -> None:
     socket = setup()
 
     def after_close() -> None:
-        with pytest.raises(errors.ERR_SOCKET_DGRAM_NOT_RUNNING, match="^Not running$"):
+        with pytest.raises(errors.ERR_SOCKET_DGRAM_NOT_RUNNING, match=r"^Not running$"):
             getattr(socket, method)(GROUP)
 
     socket.close(checker.must_call(after_close))
@@ -43,7 +43,7 @@ def test_membership_needs_group(method: str) -> None:
 @pytest.mark.parametrize("method", ["addMembership", "dropMembership"])
 def test_membership_invalid_group(method: str) -> None:
     socket = setup()
-    with pytest.raises(OSError, match=f"^{method} EINVAL$"):
+    with pytest.raises(OSError, match=rf"^{method} EINVAL$"):
         getattr(socket, method)("256.256.256.256")
     socket.close()
     run()

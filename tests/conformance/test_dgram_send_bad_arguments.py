@@ -24,7 +24,7 @@ def check_args(sock: dgram.Socket, connected: bool, checker) -> None:
     if connected:
         for args in ((BUF, 1, 1, -1, HOST), (BUF, 1, 1, 0, HOST), (BUF, 1, 1, 65536, HOST),
                      (BUF, 1234, "127.0.0.1", checker.must_not_call())):
-            with pytest.raises(errors.ERR_SOCKET_DGRAM_IS_CONNECTED, match="^Already connected$"):
+            with pytest.raises(errors.ERR_SOCKET_DGRAM_IS_CONNECTED, match=r"^Already connected$"):
                 sock.send(*args)
         hello = b"hello world"
         inputs = ["hello", b"hello", memoryview(hello)[0:5], memoryview(hello)[4:9],
