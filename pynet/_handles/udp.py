@@ -351,6 +351,7 @@ class UDPHandle:
             return
         recvfrom_into = sock.recvfrom_into
         view = _RECV_VIEW
+        loop = self._loop
         for _ in range(RECVS_PER_WAKEUP):
             try:
                 n, addr = recvfrom_into(_RECV_BUF)
@@ -360,6 +361,11 @@ class UDPHandle:
                 onmessage(None, None, _code(exc))
                 return
             onmessage(bytes(view[:n]), addr, 0)
+            # Discussion: Node makes one MakeCallback per datagram, so the
+            # nextTick queue drains between two 'message' events of a batch
+            # (a send callback prints before the next message): do the same.
+            if loop._ticks:
+                loop._drain_ticks()
             if not self.receiving or self._closed:
                 return
 
