@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -60,7 +61,8 @@ def cpus() -> tuple[int | None, int | None]:
     return (allowed[0], allowed[1]) if len(allowed) >= 2 else (None, None)
 
 
-def pinned(cpu: int | None):  # noqa: ANN201 - a preexec function
+def pinned(cpu: int | None) -> Callable[[], None] | None:
+    """A ``preexec_fn`` that pins the child to ``cpu``."""
     if cpu is None:
         return None
     return lambda: os.sched_setaffinity(0, {cpu})
