@@ -623,35 +623,35 @@ class Socket(EventEmitter):
 
     # -- options ------------------------------------------------------------------------
 
-    def _raw_handle(self) -> UDPHandle:
-        """The handle for a setter that Node calls without ``healthCheck``."""
+    def _raw_handle(self, method: str) -> UDPHandle:
+        """The handle for a method that Node calls without ``healthCheck``: after
+        ``close()`` Node fails reading ``method`` off a null handle."""
         handle = self._handle
         if handle is None:
-            # Node: a TypeError reading a property of null.
-            raise TypeError("Cannot read properties of null (reading 'handle')")
+            raise TypeError(f"Cannot read properties of null (reading '{method}')")
         return handle
 
     def setBroadcast(self, arg: Any) -> None:
-        code = self._raw_handle().set_broadcast(bool(arg))
+        code = self._raw_handle("setBroadcast").set_broadcast(bool(arg))
         if code:
             raise errors.errno_exception(code, "setBroadcast")
 
     def setTTL(self, ttl: Any) -> Any:
         validate_number(ttl, "ttl")
-        code = self._raw_handle().set_ttl(_to_int32(ttl))
+        code = self._raw_handle("setTTL").set_ttl(_to_int32(ttl))
         if code:
             raise errors.errno_exception(code, "setTTL")
         return ttl
 
     def setMulticastTTL(self, ttl: Any) -> Any:
         validate_number(ttl, "ttl")
-        code = self._raw_handle().set_multicast_ttl(_to_int32(ttl))
+        code = self._raw_handle("setMulticastTTL").set_multicast_ttl(_to_int32(ttl))
         if code:
             raise errors.errno_exception(code, "setMulticastTTL")
         return ttl
 
     def setMulticastLoopback(self, arg: Any) -> Any:
-        code = self._raw_handle().set_multicast_loop(bool(arg))
+        code = self._raw_handle("setMulticastLoopback").set_multicast_loop(bool(arg))
         if code:
             raise errors.errno_exception(code, "setMulticastLoopback")
         return arg
@@ -706,7 +706,7 @@ class Socket(EventEmitter):
         """``bufferSize``: set (``size`` > 0) or read (0) a kernel buffer size."""
         if isinstance(size, bool) or not is_number(size) or _to_uint32(size) != size:
             raise errors.ERR_SOCKET_BAD_BUFFER_SIZE()
-        handle = self._raw_handle()
+        handle = self._raw_handle("bufferSize")
         syscall = "uv_recv_buffer_size" if recv else "uv_send_buffer_size"
         size = int(size)
         code = _errno.EINVAL if size > 2**31 - 1 else 0
@@ -734,10 +734,10 @@ class Socket(EventEmitter):
         return self._buffer_size(0, False)
 
     def getSendQueueSize(self) -> int:
-        return self._raw_handle().send_queue_size
+        return self._raw_handle("getSendQueueSize").send_queue_size
 
     def getSendQueueCount(self) -> int:
-        return self._raw_handle().send_queue_count
+        return self._raw_handle("getSendQueueCount").send_queue_count
 
     # -- ref ----------------------------------------------------------------------------
 
