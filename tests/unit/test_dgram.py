@@ -72,7 +72,7 @@ def test_setters_before_bind_throw_system_errors(loop: Loop) -> None:
         assert str(info.value) == text
         assert info.value.code == "EBADF"
         assert info.value.syscall == text.split()[0]
-    with pytest.raises(OSError, match="^setTTL EINVAL$"):
+    with pytest.raises(OSError, match=r"^setTTL EINVAL$"):
         sock.setTTL(0)  # The range is checked before the descriptor.
     with pytest.raises(errors.ERR_SOCKET_BUFFER_SIZE) as buf_info:
         sock.getRecvBufferSize()
@@ -94,9 +94,9 @@ def test_after_close(loop: Loop) -> None:
             call()
     for call in (sock.remoteAddress, sock.address, lambda: sock.send("x", 1, "127.0.0.1"),
                  lambda: sock.bind(0), sock.close, lambda: sock.connect(5)):
-        with pytest.raises(errors.ERR_SOCKET_DGRAM_NOT_RUNNING, match="^Not running$"):
+        with pytest.raises(errors.ERR_SOCKET_DGRAM_NOT_RUNNING, match=r"^Not running$"):
             call()
-    with pytest.raises(errors.ERR_SOCKET_DGRAM_NOT_CONNECTED, match="^Not connected$"):
+    with pytest.raises(errors.ERR_SOCKET_DGRAM_NOT_CONNECTED, match=r"^Not connected$"):
         sock.disconnect()
     assert sock.unref() is sock
     assert sock.ref() is sock
