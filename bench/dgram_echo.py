@@ -8,8 +8,11 @@
 Each server is the same ten-line echo program (bench/servers/pynet_dgram.py,
 node_dgram.js, asyncio_datagram.py), started fresh for every measurement and
 pinned to one CPU; bench/udp_loadgen.c, pinned to the other, keeps a window of
-datagrams in flight on one socket and counts echoes per second.  The table
-shows medians and the ratios pynet/node and pynet/asyncio of this run only.
+datagrams in flight on one socket and counts echoes per second.  The tables
+show medians of this invocation only: echoes per second with the ratios
+pynet/node and pynet/asyncio (higher is better for pynet), and the server's
+CPU time per echo (from /proc; less sensitive to other load on the machine)
+with the ratios other/pynet (again, above 1 means pynet spends less).
 A missing ``node`` or ``gcc`` turns rows into "skipped"; ``--strict`` then
 fails the run.
 """
@@ -83,7 +86,15 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 10.0) 
     return False
 
 
-def measure(name: str, size: int, window: int, seconds: float) -> float | None:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(name: str, size: int, window: int, seconds: float
+            ) -> tuple[float, float] | None:
+    """(echoes per second, server CPU microseconds per echo), or None on failure."""
     argv = [a.replace("{port}", str(port := free_port())) for a in SERVERS[name]]
     server_cpu, client_cpu = cpus()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -94,14 +105,16 @@ def measure(name: str, size: int, window: int, seconds: float) -> float | None:
             err = proc.stderr.read().decode() if proc.poll() is not None and proc.stderr else ""
             print(f"  {name}: server did not start {err.strip()[-200:]}", file=sys.stderr)
             return None
+        cpu_before = cpu_seconds(proc.pid)
         out = subprocess.run([str(LOADGEN), str(port), str(size), str(window), str(seconds)],
                              capture_output=True, text=True, preexec_fn=pinned(client_cpu),
                              timeout=seconds + 30)
+        cpu = cpu_seconds(proc.pid) - cpu_before
         if out.returncode != 0:
             print(f"  {name}: load generator failed: {out.stderr.strip()}", file=sys.stderr)
             return None
         echoes, _lost, _bad = (int(x) for x in out.stdout.split())
-        return echoes / seconds
+        return echoes / seconds, cpu * 1e6 / max(echoes, 1)
     finally:
         proc.kill()
         proc.wait()
@@ -129,30 +142,43 @@ def main() -> int:
     server_cpu, client_cpu = cpus()
     print(f"UDP echo, window {args.window}, {runs} x {duration:g} s; server CPU {server_cpu}, "
           f"load generator CPU {client_cpu}")
-    results: dict[tuple[str, int], float | None] = {}
+    samples: dict[tuple[str, int], list[tuple[float, float]]] = {
+        (n, size): [] for n in names for size in sizes}
     failed = False
-    for size in sizes:
-        for name in names:
-            if name in skipped:
-                results[name, size] = None
-                continue
-            samples = [measure(name, size, args.window, duration) for _ in range(runs)]
-            good = [s for s in samples if s is not None]
-            failed |= len(good) < len(samples)
-            results[name, size] = statistics.median(good) if good else None
-    header = f"{'size':>6} " + " ".join(f"{n:>12}" for n in names)
-    if "pynet" in names:
-        header += "".join(f" {'pynet/' + o:>14}" for o in names if o != "pynet")
-    print(header + "   (datagrams echoed per second)")
+    # Runs interleave the servers (rotating their order) so load on the
+    # machine spreads over all of them alike.
+    for run in range(runs):
+        for size in sizes:
+            for i in range(len(names)):
+                name = names[(i + run) % len(names)]
+                if name in skipped:
+                    continue
+                result = measure(name, size, args.window, duration)
+                if result is None:
+                    failed = True
+                else:
+                    samples[name, size].append(result)
+    rate = {k: statistics.median(r for r, _ in v) if v else None for k, v in samples.items()}
+    cost = {k: statistics.median(c for _, c in v) if v else None for k, v in samples.items()}
+    others = [o for o in names if o != "pynet"] if "pynet" in names else []
+    print(f"{'size':>6} " + " ".join(f"{n:>10}" for n in names)
+          + "".join(f" {'pynet/' + o:>14}" for o in others) + "   echoes per second")
     for size in sizes:
         row = f"{size:>5}B " + " ".join(
-            f"{results[n, size]:>12,.0f}" if results[n, size] else f"{'skipped':>12}"
-            for n in names)
-        if "pynet" in names:
-            mine = results["pynet", size]
-            for other in (o for o in names if o != "pynet"):
-                theirs = results[other, size]
-                row += f" {mine / theirs:>13.2f}x" if mine and theirs else f" {'-':>14}"
+            f"{rate[n, size]:>10,.0f}" if rate[n, size] else f"{'skipped':>10}" for n in names)
+        for other in others:
+            mine, theirs = rate["pynet", size], rate[other, size]
+            row += f" {mine / theirs:>13.2f}x" if mine and theirs else f" {'-':>14}"
+        print(row)
+    print(f"{'size':>6} " + " ".join(f"{n:>10}" for n in names)
+          + "".join(f" {o + '/pynet':>14}" for o in others)
+          + "   server CPU microseconds per echo")
+    for size in sizes:
+        row = f"{size:>5}B " + " ".join(
+            f"{cost[n, size]:>10.1f}" if cost[n, size] else f"{'skipped':>10}" for n in names)
+        for other in others:
+            mine, theirs = cost["pynet", size], cost[other, size]
+            row += f" {theirs / mine:>13.2f}x" if mine and theirs else f" {'-':>14}"
         print(row)
     if args.strict and (failed or skipped):
         return 1
