@@ -211,3 +211,24 @@ def _lookup_ips_only(host: str, family: int, callback: Any) -> None:
         dns.lookup(host, family, callback)
     else:
         error_lookup_mock()(host, family, callback)
+
+
+def test_connect_to_a_bad_address(checker) -> None:
+    """node: connect(80, '::1') on udp4 → 'connect EINVAL ::1:80', to the callback if
+    given (the 'connect' listener is removed), else as 'error'; the socket stays usable."""
+    seen: list[Any] = []
+    with_cb = dgram.createSocket("udp4")
+    with_cb.connect(80, "::1", checker.must_call(
+        lambda e: (seen.append(("cb", str(e), e.code, e.address, e.port)), with_cb.close())))
+    without = dgram.createSocket("udp4")
+
+    def on_error(e) -> None:
+        seen.append(("error", str(e)))
+        assert without.listenerCount("connect") == 0
+        without.connect(80, "127.0.0.1", checker.must_call(lambda: without.close()))
+
+    without.on("error", checker.must_call(on_error))
+    without.connect(80, "::1")
+    run()
+    assert seen == [("cb", "connect EINVAL ::1:80", "EINVAL", "::1", 80),
+                    ("error", "connect EINVAL ::1:80")]
