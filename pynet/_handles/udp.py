@@ -14,8 +14,7 @@ Every method that libuv makes return an error code returns an ``errno`` here
 (0 for success); the layer above (``pynet.dgram``) turns it into Node's error.
 
 Receive path (``uv__udp_recvmsg``): ``recv_start`` watches the fd; each
-readiness reads datagrams with ``recvfrom_into`` into one 64 KiB buffer until
-``EAGAIN``, at most ``RECVS_PER_WAKEUP`` (libuv's 32) per turn so one busy
+readiness reads datagrams (``recvfrom`` of up to 64 KiB) until ``EAGAIN``, at most ``RECVS_PER_WAKEUP`` (libuv's 32) per turn so one busy
 socket cannot starve the loop, and reports each as ``onmessage(data, addr,
 None)``; a receive error (``ECONNREFUSED`` after an ICMP port unreachable on a
 connected socket) is ``onmessage(None, None, err)`` and ends the batch.
@@ -79,10 +78,6 @@ Buffer = bytes | bytearray | memoryview
 SendCallback = Callable[[int, int], None]  # (errno or 0, bytes sent)
 Address = tuple[Any, ...]
 
-# One receive buffer for every handle: the loop is single-threaded and each
-# datagram is copied out (``bytes(view[:n])``) before the next read.
-_RECV_BUF = bytearray(RECV_SIZE)
-_RECV_VIEW = memoryview(_RECV_BUF)
 
 # Linux's values where the socket module lacks them (group_source_req API).
 _MCAST_JOIN_SOURCE_GROUP = getattr(socket, "MCAST_JOIN_SOURCE_GROUP", 46)
@@ -349,18 +344,20 @@ class UDPHandle:
         onmessage = self.onmessage
         if sock is None or onmessage is None:
             return
-        recvfrom_into = sock.recvfrom_into
-        view = _RECV_VIEW
+        # Discussion: recvfrom(64 KiB) hands back an exact-size bytes object
+        # (CPython shrinks the buffer in place); recvfrom_into a shared buffer
+        # then bytes(view[:n]) measured 0.1-0.2 us slower per datagram here.
+        recvfrom = sock.recvfrom
         loop = self._loop
         for _ in range(RECVS_PER_WAKEUP):
             try:
-                n, addr = recvfrom_into(_RECV_BUF)
+                data, addr = recvfrom(RECV_SIZE)
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as exc:
                 onmessage(None, None, _code(exc))
                 return
-            onmessage(bytes(view[:n]), addr, 0)
+            onmessage(data, addr, 0)
             # Discussion: Node makes one MakeCallback per datagram, so the
             # nextTick queue drains between two 'message' events of a batch
             # (a send callback prints before the next message): do the same.

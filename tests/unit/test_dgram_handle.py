@@ -162,7 +162,7 @@ def test_receive_error_ends_the_batch(loop: Loop) -> None:
     handle = UDPHandle(loop, ipv6=False)
 
     class Refusing:
-        def recvfrom_into(self, buf: Any) -> Any:
+        def recvfrom(self, size: int) -> Any:
             raise ConnectionRefusedError(errno.ECONNREFUSED, "refused")
 
     handle._sock = Refusing()  # type: ignore[assignment]
