@@ -14,10 +14,11 @@ Every method that libuv makes return an error code returns an ``errno`` here
 (0 for success); the layer above (``pynet.dgram``) turns it into Node's error.
 
 Receive path (``uv__udp_recvmsg``): ``recv_start`` watches the fd; each
-readiness reads datagrams (``recvfrom`` of up to 64 KiB) until ``EAGAIN``, at most ``RECVS_PER_WAKEUP`` (libuv's 32) per turn so one busy
-socket cannot starve the loop, and reports each as ``onmessage(data, addr,
-None)``; a receive error (``ECONNREFUSED`` after an ICMP port unreachable on a
-connected socket) is ``onmessage(None, None, err)`` and ends the batch.
+readiness reads datagrams (``recvfrom`` of up to 64 KiB) until ``EAGAIN``, at
+most ``RECVS_PER_WAKEUP`` (libuv's 32) per turn so one busy socket cannot
+starve the loop, and reports each as ``onmessage(data, addr, 0)``, draining
+the tick queue after each (Node makes one callback per datagram); a receive error (``ECONNREFUSED`` after an ICMP port unreachable on a
+connected socket) is ``onmessage(None, None, errno)`` and ends the batch.
 
 Send path (``uv_udp_try_send`` then ``uv__udp_send``): with nothing queued,
 :meth:`~UDPHandle.send` calls ``sendmsg`` at once; a datagram the kernel took
@@ -109,10 +110,28 @@ def _ip4_addr(text: Any, port: int) -> Address | None:
     return None if host is None else (host, port)
 
 
+_PARSED6: dict[str, tuple[str, int] | None] = {}
+_UNPARSED: Any = object()
+
+
 def _ip6_addr(text: Any, port: int) -> Address | None:
     """``uv_ip6_addr``: ``(host, port, 0, scope)``; ``fe80::1%eth0`` gives the scope id."""
-    if not isinstance(text, str):
+    if type(text) is not str:
+        if not isinstance(text, str):
+            return None
+        text = str(text)
+    parsed = _PARSED6.get(text, _UNPARSED)
+    if parsed is _UNPARSED:
+        parsed = _parse6(text)
+        if len(_PARSED6) >= _CACHE_LIMIT:
+            _PARSED6.clear()
+        _PARSED6[text] = parsed
+    if parsed is None:
         return None
+    return (parsed[0], port, 0, parsed[1])
+
+
+def _parse6(text: str) -> tuple[str, int] | None:
     if inet_pton(6, text) is None:
         return None
     host, _, zone = text.split("\0", 1)[0].partition("%")
@@ -122,7 +141,7 @@ def _ip6_addr(text: Any, port: int) -> Address | None:
             scope = socket.if_nametoindex(zone)
         except OSError:
             scope = int(zone) if zone.isdigit() else 0
-    return (host, port, 0, scope)
+    return host, scope
 
 
 def _code(exc: OSError) -> int:
