@@ -17,11 +17,12 @@ Receive path (``uv__udp_recvmsg``): ``recv_start`` watches the fd; each
 readiness reads datagrams (``recvfrom`` of up to 64 KiB) until ``EAGAIN``, at
 most ``RECVS_PER_WAKEUP`` (libuv's 32) per turn so one busy socket cannot
 starve the loop, and reports each as ``onmessage(data, addr, 0)``, draining
-the tick queue after each (Node makes one callback per datagram); a receive error (``ECONNREFUSED`` after an ICMP port unreachable on a
-connected socket) is ``onmessage(None, None, errno)`` and ends the batch.
+the tick queue after each (Node makes one callback per datagram); a receive
+error (``ECONNREFUSED`` after an ICMP port unreachable on a connected socket)
+is ``onmessage(None, None, errno)`` and ends the batch.
 
 Send path (``uv_udp_try_send`` then ``uv__udp_send``): with nothing queued,
-:meth:`~UDPHandle.send` calls ``sendmsg`` at once; a datagram the kernel took
+:meth:`~UDPHandle.send` calls ``sendto`` (``sendmsg`` for several buffers) at once; a datagram the kernel took
 is a *synchronous completion* (Node returns ``msg_size + 1`` for it) and
 queues nothing.  Only ``EAGAIN`` queues the datagram, and the fd is watched
 for writability while the queue is non-empty; the writable callback sends in
