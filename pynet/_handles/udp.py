@@ -22,13 +22,14 @@ error (``ECONNREFUSED`` after an ICMP port unreachable on a connected socket)
 is ``onmessage(None, None, errno)`` and ends the batch.
 
 Send path (``uv_udp_try_send`` then ``uv__udp_send``): with nothing queued,
-:meth:`~UDPHandle.send` calls ``sendto`` (``sendmsg`` for several buffers) at once; a datagram the kernel took
-is a *synchronous completion* (Node returns ``msg_size + 1`` for it) and
-queues nothing.  Only ``EAGAIN`` queues the datagram, and the fd is watched
-for writability while the queue is non-empty; the writable callback sends in
-order and calls each request's callback (``uv__udp_run_completed``).  Other
-errors (``EMSGSIZE``, ``ECONNREFUSED``, ``EINVAL``…) are returned to the caller
-synchronously, as ``uv_udp_try_send`` returns them.
+:meth:`~UDPHandle.send` calls ``sendto`` (``sendmsg`` for several buffers) at
+once; a datagram the kernel took is a *synchronous completion* (Node returns
+``msg_size + 1`` for it) and queues nothing. Only ``EAGAIN`` queues the
+datagram, and the fd is watched for writability while the queue is non-empty;
+the writable callback sends in order and calls each request's callback
+(``uv__udp_run_completed``). Other errors (``EMSGSIZE``, ``ECONNREFUSED``,
+``EINVAL``…) are returned to the caller synchronously, as ``uv_udp_try_send``
+returns them.
 
 Invariants
 ----------
