@@ -18,6 +18,7 @@ See ``docs/`` for the porting guide and the Python mapping of Node's API.
 from __future__ import annotations
 
 from pynet._core.runtime import callFromThread, run
+from pynet._embed.poll import Poll
 from pynet.process import nextTick
 from pynet.timers import (
     clearImmediate,
@@ -31,6 +32,7 @@ from pynet.timers import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Poll",
     "callFromThread",
     "clearImmediate",
     "clearInterval",

@@ -26,6 +26,7 @@ __all__ = ["AbortController", "AbortError", "AbortSignal"]
 class AbortError(errors.ABORT_ERR):  # type: ignore[misc, valid-type]
     """Node's ``AbortError``: ``code='ABORT_ERR'``, ``.cause`` is the abort reason."""
 
+    #: ``'AbortError'``, Node's ``err.name``.
     name = "AbortError"
 
     def __init__(self, message: str = "The operation was aborted", cause: Any = None) -> None:
@@ -56,7 +57,13 @@ class _TimeoutError(Exception):
 
 
 class AbortSignal:
-    """Tells whether an operation was aborted, and why; emits ``'abort'`` once."""
+    """Tells whether an operation was aborted, and why; emits ``'abort'`` once.
+
+    Attributes:
+        ``onabort``: An optional callback that user code may set to be notified
+            when the controller's ``abort()`` has been called; it gets the event
+            ``{'type': 'abort', 'target': signal}``.
+    """
 
     __slots__ = ("_aborted", "_listeners", "_reason", "onabort")
 
@@ -68,18 +75,30 @@ class AbortSignal:
 
     @property
     def aborted(self) -> bool:
+        """``True`` after the ``AbortController`` has been aborted."""
         return self._aborted
 
     @property
     def reason(self) -> Any:
+        """The reason given when the signal was aborted: the ``abort(reason)`` argument,
+        or a ``DOMException``-like ``AbortError`` when none was given; ``None`` (Node's
+        ``undefined``) before.
+        """
         return self._reason
 
     def throwIfAborted(self) -> None:
+        """If :attr:`aborted` is ``True``, raises :attr:`reason`."""
         if self._aborted:
             raise self._reason
 
     def addEventListener(self, type: str, listener: Callable[..., Any],  # noqa: A002
                          options: Any = None) -> None:
+        """Adds a handler for the ``'abort'`` event (``EventTarget.addEventListener``).
+
+        A listener is added once only; ``{'once': True}`` is accepted.  Other event
+        types are ignored, since ``'abort'`` is the only one a signal dispatches.  The
+        listener gets ``{'type': 'abort', 'target': signal}`` if it takes an argument.
+        """
         if type != "abort" or any(fn is listener for fn, _ in self._listeners):
             return
         once = bool(options.get("once")) if isinstance(options, dict) else False
@@ -87,6 +106,7 @@ class AbortSignal:
 
     def removeEventListener(self, type: str, listener: Callable[..., Any],  # noqa: A002
                             options: Any = None) -> None:
+        """Removes ``listener`` from the handlers of the ``'abort'`` event."""
         if type == "abort":
             self._listeners = [(fn, once) for fn, once in self._listeners if fn is not listener]
 
@@ -147,9 +167,13 @@ class AbortController:
 
     @property
     def signal(self) -> AbortSignal:
+        """The :class:`AbortSignal` this controller aborts."""
         return self._signal
 
     def abort(self, reason: Any = None) -> None:
+        """Triggers the abort signal, causing :attr:`signal` to emit ``'abort'``
+        (once; later calls do nothing).  ``reason`` becomes ``signal.reason``.
+        """
         self._signal._abort(reason)
 
     def __repr__(self) -> str:

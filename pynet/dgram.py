@@ -56,7 +56,7 @@ from typing import Any
 from pynet import dns as _dns
 from pynet import errors
 from pynet._core.loop import Loop, get_loop
-from pynet._handles.stream import guess_handle_type
+from pynet._handles.fd import guess_handle_type
 from pynet._handles.udp import UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UDPHandle
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject

@@ -22,15 +22,15 @@ Node does (raising Node's ``ERR_*`` errors), then takes one of three paths:
    family, through ``process.nextTick``, so it runs after the current code
    and the ticks queued before it, and before any timer, immediate or I/O
    callback.
-3. **A host name**: a :class:`GetAddrInfoReqWrap` request is handed to a
-   small pool of daemon worker threads (libuv's thread pool:
-   ``UV_THREADPOOL_SIZE`` threads, default 4, started lazily), which runs
-   ``getaddrinfo(host, None, family, SOCK_STREAM, 0, hints)``.  The worker
-   posts the outcome back with ``loop.call_from_thread``, so the callback runs
-   on the loop thread, in the poll phase, like any libuv threadpool result.
-   The request holds a loop ref (``loop.add_ref()``) from submission until its
-   result is delivered (``remove_ref()`` right before the callback), so
-   ``pynet.run()`` does not return while a lookup is in flight.
+3. **A host name**: a :class:`GetAddrInfoReqWrap` request is handed to
+   libuv's threadpool (:mod:`pynet._core.threadpool`: ``UV_THREADPOOL_SIZE``
+   threads, default 4, started lazily), which runs
+   ``getaddrinfo(host, None, family, SOCK_STREAM, 0, hints)`` on a worker.
+   The outcome comes back through ``loop.call_from_thread``, so the callback
+   runs on the loop thread, in the poll phase, like any libuv threadpool
+   result.  The request holds a loop ref from submission until its result is
+   delivered (released right before the callback), so ``pynet.run()`` does
+   not return while a lookup is in flight.
 
 Before a name is handed to the resolver it is converted to ASCII as Node 20
 does (``ada::idna::to_ascii``, then libuv's 256-byte buffer): this is an
@@ -94,11 +94,8 @@ from __future__ import annotations
 import errno as _errno
 import inspect as _inspect
 import math
-import os
-import queue
 import re
 import socket
-import threading
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -106,6 +103,7 @@ from typing import Any
 
 from pynet import errors
 from pynet._core.loop import Loop, get_loop
+from pynet._core.threadpool import queue_work
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
@@ -167,29 +165,53 @@ ALL: int = getattr(socket, "AI_ALL", 0)
 
 # c-ares error codes (Node exports them on ``dns``; ``lookup`` itself only
 # produces NOTFOUND among these).
+#: ``dns.NODATA``: DNS server returned an answer with no data.
 NODATA = "ENODATA"
+#: ``dns.FORMERR``: DNS server claims query was misformatted.
 FORMERR = "EFORMERR"
+#: ``dns.SERVFAIL``: DNS server returned general failure.
 SERVFAIL = "ESERVFAIL"
+#: ``dns.NOTFOUND``: Domain name not found (the code ``lookup`` reports for an unknown name).
 NOTFOUND = "ENOTFOUND"
+#: ``dns.NOTIMP``: DNS server does not implement the requested operation.
 NOTIMP = "ENOTIMP"
+#: ``dns.REFUSED``: DNS server refused query.
 REFUSED = "EREFUSED"
+#: ``dns.BADQUERY``: Misformatted DNS query.
 BADQUERY = "EBADQUERY"
+#: ``dns.BADNAME``: Misformatted host name.
 BADNAME = "EBADNAME"
+#: ``dns.BADFAMILY``: Unsupported address family.
 BADFAMILY = "EBADFAMILY"
+#: ``dns.BADRESP``: Misformatted DNS reply.
 BADRESP = "EBADRESP"
+#: ``dns.CONNREFUSED``: Could not contact DNS servers.
 CONNREFUSED = "ECONNREFUSED"
+#: ``dns.TIMEOUT``: Timeout while contacting DNS servers.
 TIMEOUT = "ETIMEOUT"
+#: ``dns.EOF``: End of file.
 EOF = "EOF"
+#: ``dns.FILE``: Error reading file.
 FILE = "EFILE"
+#: ``dns.NOMEM``: Out of memory.
 NOMEM = "ENOMEM"
+#: ``dns.DESTRUCTION``: Channel is being destroyed.
 DESTRUCTION = "EDESTRUCTION"
+#: ``dns.BADSTR``: Misformatted string.
 BADSTR = "EBADSTR"
+#: ``dns.BADFLAGS``: Illegal flags specified.
 BADFLAGS = "EBADFLAGS"
+#: ``dns.NONAME``: Given host name is not numeric.
 NONAME = "ENONAME"
+#: ``dns.BADHINTS``: Illegal hints flags specified.
 BADHINTS = "EBADHINTS"
+#: ``dns.NOTINITIALIZED``: c-ares library initialization not yet performed.
 NOTINITIALIZED = "ENOTINITIALIZED"
+#: ``dns.LOADIPHLPAPI``: Error loading ``iphlpapi.dll`` (Windows).
 LOADIPHLPAPI = "ELOADIPHLPAPI"
+#: ``dns.ADDRGETNETWORKPARAMS``: Could not find ``GetNetworkParams`` function (Windows).
 ADDRGETNETWORKPARAMS = "EADDRGETNETWORKPARAMS"
+#: ``dns.CANCELLED``: DNS query cancelled.
 CANCELLED = "ECANCELLED"
 
 _VALID_FAMILIES = (0, 4, 6)
@@ -251,73 +273,6 @@ def set_resolver(resolver: Resolver | None) -> Resolver:
     previous = _resolver
     _resolver = _system_getaddrinfo if resolver is None else resolver
     return previous
-
-
-# --- the worker pool (libuv's threadpool) -------------------------------------------
-
-def _pool_size() -> int:
-    """``UV_THREADPOOL_SIZE`` (1..1024), default 4, read when the pool is made."""
-    try:
-        size = int(os.environ.get("UV_THREADPOOL_SIZE", "4"))
-    except ValueError:
-        size = 4
-    return min(max(size, 1), 1024)
-
-
-class _Pool:
-    """Daemon threads taking requests off a queue; a thread is started only
-    when every existing one is busy, up to ``size``."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._queue: queue.SimpleQueue[GetAddrInfoReqWrap] = queue.SimpleQueue()
-        self._lock = threading.Lock()
-        self.threads = 0
-        self._outstanding = 0  # queued or running
-
-    def submit(self, req: GetAddrInfoReqWrap) -> None:
-        with self._lock:
-            self._outstanding += 1
-            if self.threads < self.size and self._outstanding > self.threads:
-                self.threads += 1
-                threading.Thread(target=self._work, name=f"pynet-dns-{self.threads}",
-                                 daemon=True).start()
-        self._queue.put(req)
-
-    def _work(self) -> None:
-        while True:
-            req = self._queue.get()
-            try:
-                req._run()
-            finally:
-                with self._lock:
-                    self._outstanding -= 1
-
-
-_pool: _Pool | None = None
-_pool_lock = threading.Lock()
-
-
-def _get_pool() -> _Pool:
-    global _pool
-    pool = _pool
-    if pool is None:
-        with _pool_lock:
-            if _pool is None:
-                _pool = _Pool(_pool_size())
-            pool = _pool
-    return pool
-
-
-def _forget_pool() -> None:
-    # A forked child has none of the parent's threads.
-    global _pool, _pool_lock
-    _pool = None
-    _pool_lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_pool)
 
 
 # --- host name to ASCII (ada::idna::to_ascii + libuv's buffer) ----------------------
@@ -477,9 +432,15 @@ class GetAddrInfoReqWrap:
 
     ``hostname``, ``family`` and ``callback`` are Node's fields; the rest is
     private to the worker and the loop.
+
+    Attributes:
+        ``hostname``: The name being looked up, as given to :func:`lookup`.
+        ``family``: The requested family: 0 (any), 4 or 6.
+        ``callback``: The function :func:`lookup` was given; called once with
+            Node's ``(err, address, family)`` or ``(err, addresses)``.
     """
 
-    __slots__ = ("_all", "_ascii", "_call", "_hints", "_loop", "_order", "_resolver",
+    __slots__ = ("_all", "_ascii", "_call", "_hints", "_order", "_resolver",
                  "callback", "family", "hostname")
 
     def __init__(self, hostname: str, family: int, hints: int, all: bool,  # noqa: A002
@@ -494,39 +455,24 @@ class GetAddrInfoReqWrap:
         self._call = call if call is not None else _js_caller(callback)
         self._ascii = ""
         self._resolver = _resolver
-        self._loop: Loop | None = None
 
     def _start(self, ascii_name: str, loop: Loop) -> None:
+        """Hand the request to the threadpool (``uv_getaddrinfo``)."""
         self._ascii = ascii_name
-        self._loop = loop
-        loop.add_ref()
-        try:
-            _get_pool().submit(self)
-        except BaseException:
-            loop.remove_ref()
-            raise
+        queue_work(loop, self._work, self._after_work, "dns")
 
-    def _run(self) -> None:
-        """On a worker thread: resolve, then post the outcome to the loop."""
-        error: BaseException | None = None
-        addresses: list[str] = []
+    def _work(self) -> tuple[OSError | None, list[str]]:
+        """On a worker thread: resolve (any other exception is raised on the loop)."""
         try:
             infos = self._resolver(self._ascii, None, _AF[self.family], socket.SOCK_STREAM, 0,
                                    self._hints)
-            addresses = _addresses(infos, self._order)
-        except Exception as exc:
-            error = exc
-        loop = self._loop
-        assert loop is not None
-        loop.call_from_thread(self._complete, error, addresses)
+        except OSError as exc:
+            return exc, []
+        return None, _addresses(infos, self._order)
 
-    def _complete(self, error: BaseException | None, addresses: list[str]) -> None:
+    def _after_work(self, status: int, outcome: tuple[OSError | None, list[str]]) -> None:
         """On the loop thread: Node's ``onlookup`` / ``onlookupall``."""
-        loop = self._loop
-        assert loop is not None
-        loop.remove_ref()
-        if error is not None and not isinstance(error, OSError):
-            raise error
+        error, addresses = outcome
         if error is not None or not addresses:
             self._call(_dns_error(error, self.hostname))
             return

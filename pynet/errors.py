@@ -43,8 +43,18 @@ __all__ = [
 
 
 class NodeError(Exception):
-    """Base of every ``ERR_*`` error pynet raises or emits."""
+    """Base of every ``ERR_*`` error pynet raises or emits (Node's internal
+    ``NodeError``: an ``Error`` with a ``code``).
 
+    Each code is a subclass named after it whose other base is the nearest
+    Python builtin (Node's ``TypeError`` is :class:`TypeError`, ``RangeError`` is
+    :class:`ValueError`, a plain ``Error`` is :class:`Exception`), so both
+    ``except ERR_SOCKET_BAD_PORT`` and ``except ValueError`` catch it.  Extra
+    properties given to the constructor become attributes, as Node adds them.
+    """
+
+    #: The error's code, ``'ERR_SOCKET_BAD_PORT'`` and so on: Node's ``error.code``,
+    #: the most stable way to identify an error.
     code: str = ""
 
     def __init__(self, message: str = "", **props: Any) -> None:
@@ -91,6 +101,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
         "Cannot call {} after a stream was finished",
     ),
     "ERR_STREAM_NULL_VALUES": (TypeError, "May not write null values to stream"),
+    "ERR_STREAM_CANNOT_PIPE": (Exception, "Cannot pipe, not readable"),
     "ERR_STREAM_PREMATURE_CLOSE": (Exception, "Premature close"),
     "ERR_STREAM_PUSH_AFTER_EOF": (Exception, "stream.push() after EOF"),
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": (Exception, "stream.unshift() after end event"),
@@ -101,6 +112,9 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
     "ERR_INVALID_THIS": (TypeError, "Value of \"this\" must be of type {}"),
     "ABORT_ERR": (Exception, "The operation was aborted"),
+    "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
+    "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
+    "ERR_INVALID_STATE": (Exception, "Invalid state: {}"),
     "ERR_BUFFER_OUT_OF_BOUNDS": (ValueError, "{}"),
     "ERR_SOCKET_ALREADY_BOUND": (Exception, "Socket is already bound"),
     "ERR_SOCKET_BAD_BUFFER_SIZE": (TypeError, "Buffer size must be a positive integer"),
@@ -112,6 +126,82 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
 }
 
 
+# code -> Node's one-line description (doc/api/errors.md, v20).
+_DESCRIPTIONS: dict[str, str] = {
+    "ERR_INVALID_ARG_TYPE": "An argument of the wrong type was passed to a Node.js API.",
+    "ERR_INVALID_ARG_VALUE": "An invalid or unsupported value was passed for a given argument.",
+    "ERR_INVALID_RETURN_VALUE": "Thrown in case a function option does not provide a valid "
+                                "value for one of its returned object properties on execution.",
+    "ERR_MISSING_ARGS": "A required argument of a Node.js API was not passed.",
+    "ERR_OUT_OF_RANGE": "A given value is out of the accepted range.",
+    "ERR_SOCKET_BAD_PORT": "An API function expecting a port >= 0 and < 65536 received an "
+                           "invalid value.",
+    "ERR_INVALID_IP_ADDRESS": "An IP address is not valid.",
+    "ERR_INVALID_ADDRESS_FAMILY": "The provided address family is not understood by the "
+                                  "Node.js API.",
+    "ERR_INVALID_ADDRESS": "The provided address is not understood by the Node.js API.",
+    "ERR_INVALID_FD_TYPE": "A file descriptor ('fd') type was not valid.",
+    "ERR_INVALID_HANDLE_TYPE": "An attempt was made to send an unsupported \"handle\" over an "
+                               "IPC communication channel to a child process.",
+    "ERR_SERVER_ALREADY_LISTEN": "The server.listen() method was called while a net.Server "
+                                 "was already listening.",
+    "ERR_SERVER_NOT_RUNNING": "The server.close() method was called when a net.Server was "
+                              "not running.",
+    "ERR_SOCKET_CLOSED": "An attempt was made to operate on an already closed socket.",
+    "ERR_SOCKET_CLOSED_BEFORE_CONNECTION": "When calling net.Socket.write() on a connecting "
+                                           "socket and the socket was closed before the "
+                                           "connection was established.",
+    "ERR_SOCKET_CONNECTION_TIMEOUT": "The socket was unable to connect to any address "
+                                     "returned by the DNS within the allowed timeout when "
+                                     "using the family autoselection algorithm.",
+    "ERR_STREAM_WRITE_AFTER_END": "An attempt was made to call stream.write() after "
+                                  "stream.end() has been called.",
+    "ERR_STREAM_DESTROYED": "A stream method was called that cannot complete because the "
+                            "stream was destroyed using stream.destroy().",
+    "ERR_STREAM_ALREADY_FINISHED": "A stream method was called that cannot complete because "
+                                   "the stream was finished.",
+    "ERR_STREAM_NULL_VALUES": "An attempt was made to call stream.write() with a null chunk.",
+    "ERR_STREAM_PREMATURE_CLOSE": "An error returned by stream.finished() and "
+                                  "stream.pipeline(), when a stream or a pipeline ends non "
+                                  "gracefully with no explicit error.",
+    "ERR_STREAM_PUSH_AFTER_EOF": "An attempt was made to call stream.push() after a null "
+                                 "(EOF) had been pushed to the stream.",
+    "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": "An attempt was made to call stream.unshift() "
+                                          "after the 'end' event was emitted.",
+    "ERR_UNKNOWN_ENCODING": "An invalid or unknown encoding option was passed to an API.",
+    "ERR_UNHANDLED_ERROR": "An unhandled error occurred (for instance, when an 'error' event "
+                           "is emitted by an EventEmitter but an 'error' handler is not "
+                           "registered).",
+    "ERR_IP_BLOCKED": "IP is blocked by net.BlockList.",
+    "ERR_METHOD_NOT_IMPLEMENTED": "A method is required but not implemented.",
+    "ERR_MULTIPLE_CALLBACK": "A callback was called more than once.",
+    "ERR_INVALID_THIS": "A Node.js API function was called with an incompatible this value.",
+    "ABORT_ERR": "Used when an operation has been aborted (typically using an "
+                 "AbortController).",
+    "ERR_USE_AFTER_CLOSE": "An attempt was made to use something that was already closed.",
+    "ERR_INVALID_CURSOR_POS": "A cursor on a given stream cannot be moved to a specified row "
+                              "without a specified column.",
+    "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
+                         "state.",
+    "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
+    "ERR_BUFFER_OUT_OF_BOUNDS": "An operation outside the bounds of a Buffer was attempted.",
+    "ERR_SOCKET_ALREADY_BOUND": "An attempt was made to bind a socket that has already been "
+                                "bound.",
+    "ERR_SOCKET_BAD_BUFFER_SIZE": "An invalid (negative) size was passed for either the "
+                                  "recvBufferSize or sendBufferSize options in "
+                                  "dgram.createSocket().",
+    "ERR_SOCKET_BAD_TYPE": "An API function expecting a socket type (udp4 or udp6) received an "
+                           "invalid value.",
+    "ERR_SOCKET_BUFFER_SIZE": "While using dgram.createSocket(), the size of the receive or "
+                              "send Buffer could not be determined.",
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": "A dgram.connect() call was made on an already connected "
+                                     "socket.",
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": "A dgram.disconnect() or dgram.remoteAddress() call was "
+                                      "made on a disconnected socket.",
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": "A call was made and the UDP subsystem was not running.",
+}
+
+
 def _make(code: str, base: type[Exception], template: str) -> type[NodeError]:
     def __init__(self: NodeError, *args: Any, **props: Any) -> None:  # noqa: N807
         message = template.format(*args) if args or "{}" not in template else template
@@ -119,7 +209,9 @@ def _make(code: str, base: type[Exception], template: str) -> type[NodeError]:
 
     cls = type(code, (NodeError, base), {"code": code, "__init__": __init__})
     cls.__module__ = __name__
-    cls.__doc__ = f"Node's ``{code}`` ({base.__name__}): ``{template}``."
+    cls.__doc__ = (f"Node's ``{code}``: {_DESCRIPTIONS[code]}\n\n"
+                   f"A :class:`NodeError` and a :class:`{base.__name__}`; the message is "
+                   f"Node's: ``{template}``.")
     return cls
 
 
@@ -149,6 +241,7 @@ ERR_STREAM_WRITE_AFTER_END: type[NodeError]
 ERR_STREAM_DESTROYED: type[NodeError]
 ERR_STREAM_ALREADY_FINISHED: type[NodeError]
 ERR_STREAM_NULL_VALUES: type[NodeError]
+ERR_STREAM_CANNOT_PIPE: type[NodeError]
 ERR_STREAM_PREMATURE_CLOSE: type[NodeError]
 ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
 ERR_STREAM_UNSHIFT_AFTER_END_EVENT: type[NodeError]
@@ -159,6 +252,9 @@ ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]
 ERR_INVALID_THIS: type[NodeError]
 ABORT_ERR: type[NodeError]
+ERR_USE_AFTER_CLOSE: type[NodeError]
+ERR_INVALID_CURSOR_POS: type[NodeError]
+ERR_INVALID_STATE: type[NodeError]
 ERR_BUFFER_OUT_OF_BOUNDS: type[NodeError]
 ERR_SOCKET_ALREADY_BOUND: type[NodeError]
 ERR_SOCKET_BAD_BUFFER_SIZE: type[NodeError]
@@ -219,6 +315,12 @@ class SystemError(OSError):  # noqa: A001 - Node's name for this family
 
     Real instances are of a dynamically chosen ``OSError`` subclass too, so
     ``except ConnectionRefusedError`` works.  See :func:`errno_exception`.
+
+    Node's fields: ``.code`` (``'ECONNREFUSED'``), ``.syscall`` (``'connect'``),
+    ``.address``, ``.port``, ``.hostname`` (lookups) and ``.message``, read as in
+    Node (``connect ECONNREFUSED 127.0.0.1:4000``).  The difference: ``.errno``
+    is Python's positive number (``errno.ECONNREFUSED``; for a lookup, the
+    ``socket.EAI_*`` value), not libuv's negative one (mapping §6).
     """
 
     code: str

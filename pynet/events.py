@@ -137,6 +137,7 @@ class MaxListenersExceededWarning(RuntimeWarning):
     ``.count`` (the listener count that crossed the limit).
     """
 
+    #: ``'MaxListenersExceededWarning'``, Node's ``warning.name``.
     name = "MaxListenersExceededWarning"
 
     def __init__(self, message: str, emitter: EventEmitter, type: Hashable,  # noqa: A002

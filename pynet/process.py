@@ -108,6 +108,8 @@ def _signal_number(event: Any) -> int | None:
     return int(value) if value is not None else None
 
 
+#: Node's ``process`` object as an emitter: the module-level ``on``, ``emit``…
+#: are its bound methods (``process.emitter.listenerCount('SIGINT')`` works too).
 emitter = _Process()
 _loop.set_uncaught_hook(emitter._handle_uncaught)
 set_before_exit_hook(emitter._emit_before_exit)

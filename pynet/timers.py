@@ -91,14 +91,21 @@ class Timeout(Timer):
         self._destroyed = False
 
     def ref(self) -> Timeout:  # type: ignore[override]
+        """When called, requests that the loop not exit so long as the ``Timeout`` is
+        active (the default).  Returns the ``Timeout``.
+        """
         super().ref()
         return self
 
     def unref(self) -> Timeout:  # type: ignore[override]
+        """When called, the active ``Timeout`` will not require the loop to remain active:
+        :func:`pynet.run` may return before it fires.  Returns the ``Timeout``.
+        """
         super().unref()
         return self
 
     def hasRef(self) -> bool:
+        """If ``True``, the ``Timeout`` keeps the loop active."""
         return self._ref
 
     def refresh(self) -> Timeout:
@@ -169,18 +176,25 @@ class Immediate:
         self._handle = handle
 
     def ref(self) -> Immediate:
+        """When called, requests that the loop not exit so long as the ``Immediate`` is
+        active (the default).  Returns the ``Immediate``.
+        """
         self._handle.ref()
         return self
 
     def unref(self) -> Immediate:
+        """When called, the active ``Immediate`` will not require the loop to remain
+        active.  Returns the ``Immediate``.
+        """
         self._handle.unref()
         return self
 
     def hasRef(self) -> bool:
-        return self._handle._ref
+        """If ``True``, the ``Immediate`` keeps the loop active."""
+        return self._handle.has_ref()
 
     def __repr__(self) -> str:
-        return f"<Immediate {'pending' if self._handle._pending else 'done'}>"
+        return f"<Immediate {'pending' if self._handle.pending else 'done'}>"
 
 
 def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:

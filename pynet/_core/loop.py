@@ -23,7 +23,7 @@ top.  One turn of :meth:`Loop.run` is::
   in the check phase.  Each of these phases runs only what was queued when
   the phase began; what a callback queues runs next turn.
 * **fd watches** (``watch_read``/``watch_write``): one reader and one writer
-  per fd, kept in the selector's ``data`` slot.
+  per fd, kept in ``_watches`` (and in a given selector's ``data`` slot).
 * **thread calls** (``call_from_thread``): the one thread-safe entry point. A
   deque plus a byte on a socketpair wakes a blocked ``select``; the calls run
   in the poll phase, on the loop thread.
@@ -138,15 +138,23 @@ class Timer:
         self._loop._timer_start(self)
 
     def stop(self) -> None:
+        """Disarm the timer (libuv's ``uv_timer_stop``); it can be started again.
+
+        On a ``timers.Timeout`` this is pynet's own (Node's ``Timeout`` has no
+        ``stop``): prefer ``clearTimeout``, which also keeps ``refresh()`` from
+        re-arming it.
+        """
         self._loop._timer_stop(self)
 
     def ref(self) -> None:
+        """Let the timer keep the loop alive while it is active (libuv's ``uv_ref``)."""
         if not self._ref:
             self._ref = True
             if self._active:
                 self._loop._ref_timers += 1
 
     def unref(self) -> None:
+        """Let the loop end while the timer is still active (libuv's ``uv_unref``)."""
         if self._ref:
             self._ref = False
             if self._active:
@@ -154,6 +162,9 @@ class Timer:
 
     @property
     def active(self) -> bool:
+        """Whether the timer is armed (libuv's ``uv_is_active``); pynet's own on a
+        ``timers.Timeout`` (Node has no such property).
+        """
         return self._active
 
     @property
@@ -175,22 +186,33 @@ class Immediate:
         self._ref = True
 
     def cancel(self) -> None:
+        """Drop the callback if it has not run yet (``clearImmediate``)."""
         if self._pending:
             self._pending = False
             if self._ref:
                 self._loop._ref_immediates -= 1
 
     def ref(self) -> None:
+        """Let the pending callback keep the loop alive (the default)."""
         if not self._ref:
             self._ref = True
             if self._pending:
                 self._loop._ref_immediates += 1
 
     def unref(self) -> None:
+        """Let the loop end while the callback is still pending."""
         if self._ref:
             self._ref = False
             if self._pending:
                 self._loop._ref_immediates -= 1
+
+    def has_ref(self) -> bool:
+        return self._ref
+
+    @property
+    def pending(self) -> bool:
+        """Queued and neither run nor cancelled yet."""
+        return self._pending
 
 
 class _Watch:
@@ -226,8 +248,9 @@ class LoopStatistics:
 class Loop:
     """A single-threaded event loop with libuv's phases.
 
-    ``clock`` defaults to the real monotonic clock and ``selector`` to
-    :class:`selectors.DefaultSelector`; tests pass a :class:`~pynet._core.clock.FakeClock`.
+    ``clock`` defaults to the real monotonic clock; without a ``selector`` the
+    loop polls its own ``epoll`` object (or a :class:`selectors.DefaultSelector`
+    where there is no epoll); tests pass a :class:`~pynet._core.clock.FakeClock`.
     """
 
     def __init__(self, clock: Clock | None = None,
@@ -235,7 +258,18 @@ class Loop:
         self.clock: Clock = clock if clock is not None else MonotonicClock()
         # The real clock never changes a poll timeout: skip the call then.
         self._sleep = None if type(self.clock) is MonotonicClock else self.clock.sleep
-        self._selector = selector if selector is not None else selectors.DefaultSelector()
+        # The epoll fast path: without a selector given, and where epoll exists,
+        # the loop owns an epoll object and registers and polls fds on it
+        # directly (see _poll_epoll), which skips a selector's per-fd
+        # SelectorKey bookkeeping (time and memory per connection).  A selector
+        # that is given is used through the selectors API only.
+        self._epoll: select.epoll | None = None
+        self._selector: selectors.BaseSelector | None = selector
+        if selector is None:
+            if hasattr(select, "epoll"):
+                self._epoll = select.epoll()
+            else:
+                self._selector = selectors.DefaultSelector()
         self._now = 0.0
         self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
         self._timers: list[tuple[float, int, Timer]] = []
@@ -260,14 +294,6 @@ class Loop:
         # fds unwatched since the last poll: their events from that poll are
         # stale (the number may already belong to a new socket).
         self._removed: set[int] = set()
-        # The epoll fast path when the selector is epoll: fds are registered on
-        # and polled from its epoll object directly (see _poll_epoll), which
-        # skips the selector's per-fd SelectorKey bookkeeping (time and memory
-        # per connection).  Other selectors are used through their API.
-        inner = getattr(self._selector, "_selector", None)
-        self._epoll = inner if (isinstance(self._selector, selectors.EpollSelector)
-                                and hasattr(select, "epoll")
-                                and isinstance(inner, select.epoll)) else None
         self._wake_fd = self._wake_r.fileno()
         self._register(self._wake_fd, _READ, None)
         self.update_time()
@@ -345,6 +371,10 @@ class Loop:
             self._unregister(fd)
             self._removed.add(fd)
 
+    def is_watched(self, fd: int) -> bool:
+        """Whether some handle watches ``fd`` (libuv's ``uv__fd_exists``)."""
+        return fd in self._watches
+
     def _watch(self, fd: int, callback: Callback, read: bool) -> None:
         watch = self._watches.get(fd)
         if watch is None:
@@ -387,18 +417,21 @@ class Loop:
         if self._epoll is not None:
             self._epoll.register(fd, _EPOLL_MASK[events])
         else:
+            assert self._selector is not None
             self._selector.register(fd, events, watch)
 
     def _modify(self, fd: int, events: int, watch: _Watch) -> None:
         if self._epoll is not None:
             self._epoll.modify(fd, _EPOLL_MASK[events])
         else:
+            assert self._selector is not None
             self._selector.modify(fd, events, watch)
 
     def _unregister(self, fd: int) -> None:
         if self._epoll is not None:
             self._epoll.unregister(fd)
         else:
+            assert self._selector is not None
             self._selector.unregister(fd)
 
     # -- timers --------------------------------------------------------------------
@@ -525,6 +558,7 @@ class Loop:
         if self._epoll is not None:
             self._poll_epoll(timeout)
             return
+        assert self._selector is not None
         events = self._selector.select(timeout)
         self.update_time()
         watches = self._watches
@@ -541,7 +575,7 @@ class Loop:
                 self._call(watch.writer, ())
 
     def _poll_epoll(self, timeout: float | None) -> None:
-        """The poll phase on the selector's epoll object, skipping the
+        """The poll phase on the loop's own epoll object, without the
         per-event ``SelectorKey`` lookups of :meth:`selectors.EpollSelector.select`
         (same masks, same timeout rounding)."""
         assert self._epoll is not None
@@ -662,7 +696,10 @@ class Loop:
         if self._closed:
             return
         self._closed = True
-        self._selector.close()
+        if self._epoll is not None:
+            self._epoll.close()
+        if self._selector is not None:
+            self._selector.close()
         self._wake_r.close()
         self._wake_w.close()
 

@@ -1,14 +1,19 @@
-"""Stream handles: non-blocking TCP and Unix sockets on the loop (libuv's streams).
+"""Stream handles: the machinery TCP, Unix-socket and pipe handles share (libuv's ``stream.c``).
 
 Theory of operation
 -------------------
-A :class:`StreamHandle` owns one non-blocking :class:`socket.socket` and does
-the syscalls; it never emits events.  It reports each completion through one
+A :class:`StreamHandle` owns one non-blocking :class:`socket.socket` (or a
+pipe descriptor that looks like one, :class:`pynet._handles.pipe.FdPipe`) and
+does the syscalls; it never emits events.  It implements the
+:class:`~pynet._handles.base.Stream` and :class:`~pynet._handles.base.Listener`
+interfaces; the constructors per handle type live in :mod:`pynet._handles.tcp`
+and :mod:`pynet._handles.pipe`, descriptors are opened by
+:mod:`pynet._handles.fd`.  It reports each completion through one
 callback, as libuv does: ``onread(data, err)`` for reads (``data=None,
 err=None`` at EOF), the callback given to :meth:`~StreamHandle.write`,
 :meth:`~StreamHandle.shutdown` and :meth:`~StreamHandle.connect`, and
 ``onconnection(err, handle)`` for a listening handle.  The layer above
-(``pynet.net``) turns these into Node's events.
+(``pynet._net``) turns these into Node's events.
 
 Write path (libuv ``uv_write``/``uv__write``/``uv__drain``): when nothing is
 queued, :meth:`write` sends at once and, if the kernel took everything,
@@ -50,7 +55,6 @@ from __future__ import annotations
 import errno
 import os
 import socket
-import stat
 from collections import deque
 from collections.abc import Callable
 from itertools import islice
@@ -58,9 +62,9 @@ from typing import Any
 
 from pynet import errors
 from pynet._core.loop import Loop, Timer
+from pynet._handles.base import Buffer, Stream, WriteCallback
 
-__all__ = ["READ_SIZE", "StreamHandle", "guess_handle_type", "new_pipe", "new_tcp", "open_fd",
-           "pipe_listen", "tcp_listen"]
+__all__ = ["ACCEPT_RETRY_MS", "READ_SIZE", "StreamHandle"]
 
 READ_SIZE = 65536
 _READS_PER_WAKEUP = 4
@@ -68,12 +72,19 @@ _ACCEPTS_PER_WAKEUP = 64
 _IOV_MAX = 64
 ACCEPT_RETRY_MS = 100
 
-Buffer = bytes | bytearray | memoryview
-WriteCallback = Callable[[Exception | None], None]
-
 
 class StreamHandle:
-    """One stream socket (TCP or Unix) on the loop."""
+    """One stream socket (TCP or Unix) on the loop.
+
+    ``unlink_path`` is a Unix socket path bound by this handle, removed when
+    it closes (libuv's ``pipe_fname``).
+    """
+
+    # Discussion: libuv has one uv_stream_t with uv_tcp_t and uv_pipe_t on top;
+    # here one class serves both, with ``is_pipe`` selecting the few
+    # differences (TCP options, connect completion), because an accepted or
+    # fd-opened handle's kind is only known at run time and the hot path
+    # (read, write) is the same code for both.
 
     __slots__ = (
         "__weakref__",
@@ -100,14 +111,15 @@ class StreamHandle:
         "write_queue_size",
     )
 
-    def __init__(self, loop: Loop, sock: socket.socket, is_pipe: bool) -> None:
+    def __init__(self, loop: Loop, sock: socket.socket, is_pipe: bool,
+                 unlink_path: str | None = None) -> None:
         sock.setblocking(False)
         self._loop = loop
         self._sock = sock
         self._fd = sock.fileno()
         self.is_pipe = is_pipe
         self.onread: Callable[[bytes | None, Exception | None], None] | None = None
-        self.onconnection: Callable[[Exception | None, StreamHandle | None], None] | None = None
+        self.onconnection: Callable[[Exception | None, Stream | None], None] | None = None
         self.read_into: Callable[[], Any] | None = None  # Node's onread: buffer source
         self.onread_into: Callable[[int, Any], Any] | None = None
         self.reading = False
@@ -120,7 +132,7 @@ class StreamHandle:
         self._closed = False
         self._shutdown_cb: WriteCallback | None = None
         self._connect_cb: Callable[[Exception | None], None] | None = None
-        self._unlink_path: str | None = None
+        self._unlink_path = unlink_path
         self._retry_timer: Timer | None = None
         self._listening = False
         self._counted = False  # Whether this handle holds a loop ref now.
@@ -415,6 +427,14 @@ class StreamHandle:
         self._update_active()
         return code
 
+    def bind(self, address: Any) -> int:
+        """``uv_tcp_bind`` (a local address before connecting): 0 or an errno."""
+        try:
+            self._sock.bind(address)
+        except OSError as exc:
+            return exc.errno or errno.EINVAL
+        return 0
+
     def _on_connected(self) -> None:
         self._loop.unwatch_write(self._fd)
         code = self._sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
@@ -555,153 +575,3 @@ class StreamHandle:
             except OSError:
                 pass
         self.close(cb)
-
-
-# -- descriptors that are not sockets -------------------------------------------------------
-
-
-class FdPipe:
-    """A pipe or FIFO descriptor with the socket methods a handle uses.
-
-    Node wraps such descriptors in a ``Pipe`` handle (``new net.Socket({fd})``):
-    reads and writes are ``read(2)``/``write(2)``; there is no shutdown, so
-    ``end()`` closes the write side when the handle closes.
-    """
-
-    __slots__ = ("_fd",)
-    family = socket.AF_UNIX
-
-    def __init__(self, fd: int) -> None:
-        self._fd = fd
-
-    def setblocking(self, flag: bool) -> None:
-        os.set_blocking(self._fd, flag)
-
-    def fileno(self) -> int:
-        return self._fd
-
-    def recv(self, size: int) -> bytes:
-        return os.read(self._fd, size)
-
-    def recv_into(self, buffer: Any) -> int:
-        return os.readv(self._fd, [buffer])
-
-    def send(self, data: Buffer) -> int:
-        return os.write(self._fd, data)
-
-    def sendmsg(self, buffers: list[memoryview]) -> int:
-        return os.writev(self._fd, buffers)
-
-    def shutdown(self, how: int) -> None:
-        raise OSError(errno.ENOTCONN, os.strerror(errno.ENOTCONN))
-
-    def getsockname(self) -> Any:
-        raise OSError(errno.ENOTSOCK, os.strerror(errno.ENOTSOCK))
-
-    getpeername = getsockname
-
-    def setsockopt(self, *args: Any) -> None:
-        raise OSError(errno.ENOTSOCK, os.strerror(errno.ENOTSOCK))
-
-    def close(self) -> None:
-        if self._fd >= 0:
-            fd, self._fd = self._fd, -1
-            os.close(fd)
-
-
-def guess_handle_type(fd: int) -> str:
-    """Node's ``guessHandleType``: ``'TCP'``, ``'PIPE'``, ``'UDP'``, ``'TTY'``, ``'FILE'``…"""
-    try:
-        mode = os.fstat(fd).st_mode
-    except OSError:
-        return "UNKNOWN"
-    if stat.S_ISSOCK(mode):
-        probe = socket.socket(fileno=fd)
-        try:
-            kind, family = probe.type, probe.family
-        finally:
-            probe.detach()
-        if kind == socket.SOCK_DGRAM:
-            return "UDP"
-        if kind != socket.SOCK_STREAM:
-            return "UNKNOWN"
-        return "PIPE" if family == socket.AF_UNIX else "TCP"
-    if stat.S_ISFIFO(mode):
-        return "PIPE"
-    if stat.S_ISCHR(mode) and os.isatty(fd):
-        return "TTY"
-    if stat.S_ISREG(mode) or stat.S_ISCHR(mode):
-        return "FILE"
-    return "UNKNOWN"
-
-
-def open_fd(loop: Loop, fd: int) -> StreamHandle:
-    """Wrap an existing descriptor (``new net.Socket({fd})``); raises ``ERR_INVALID_FD_TYPE``."""
-    kind = guess_handle_type(fd)
-    if kind == "TCP" or (kind == "PIPE" and stat.S_ISSOCK(os.fstat(fd).st_mode)):
-        return StreamHandle(loop, socket.socket(fileno=fd), kind == "PIPE")
-    if kind == "PIPE":
-        return StreamHandle(loop, FdPipe(fd), True)  # type: ignore[arg-type]
-    raise errors.ERR_INVALID_FD_TYPE(kind)
-
-
-# -- constructors -------------------------------------------------------------------------
-
-
-def new_tcp(loop: Loop, family: int) -> StreamHandle:
-    return StreamHandle(loop, socket.socket(family, socket.SOCK_STREAM), False)
-
-
-def new_pipe(loop: Loop) -> StreamHandle:
-    return StreamHandle(loop, socket.socket(socket.AF_UNIX, socket.SOCK_STREAM), True)
-
-
-def tcp_listen(loop: Loop, address: str, port: int, family: int, backlog: int,
-               ipv6_only: bool = False, reuse_port: bool = False) -> StreamHandle | int:
-    """Bind and listen (Node's ``createServerHandle`` + ``listen``); an errno on failure."""
-    try:
-        sock = socket.socket(family, socket.SOCK_STREAM)
-    except OSError as exc:
-        return exc.errno or errno.EINVAL
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        if reuse_port and hasattr(socket, "SO_REUSEPORT"):
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        if family == socket.AF_INET6:
-            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, int(ipv6_only))
-        sock.bind((address, port))
-    except OSError as exc:
-        sock.close()
-        return exc.errno or errno.EINVAL
-    handle = StreamHandle(loop, sock, False)
-    code = handle.listen(backlog)
-    if code:
-        handle.close(None)
-        return code
-    return handle
-
-
-def pipe_listen(loop: Loop, path: str, backlog: int, readable_all: bool = False,
-                writable_all: bool = False) -> StreamHandle | int:
-    """Bind and listen on a Unix socket path (abstract if it starts with NUL)."""
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        sock.bind(path)
-    except OSError as exc:
-        sock.close()
-        return exc.errno or errno.EINVAL
-    handle = StreamHandle(loop, sock, True)
-    if not path.startswith("\0"):
-        handle._unlink_path = path
-        if readable_all or writable_all:
-            mode = os.stat(path).st_mode
-            if readable_all:
-                mode |= stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
-            if writable_all:
-                mode |= stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-            os.chmod(path, mode)
-    code = handle.listen(backlog)
-    if code:
-        handle.close(None)
-        return code
-    return handle

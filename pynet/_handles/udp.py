@@ -283,7 +283,7 @@ class UDPHandle:
         """``uv_udp_open``: adopt a datagram socket descriptor."""
         if self._sock is not None:
             return errno.EBUSY
-        if fd in self._loop._watches:  # uv__fd_exists: the loop already polls it.
+        if self._loop.is_watched(fd):  # uv__fd_exists: the loop already polls it.
             return errno.EEXIST
         try:
             sock = socket.socket(fileno=fd)

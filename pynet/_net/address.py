@@ -180,6 +180,7 @@ class SocketAddress:
 
     @property
     def port(self) -> int:
+        """The port, an int from 0 to 65535."""
         return self._port
 
     @property
@@ -189,6 +190,7 @@ class SocketAddress:
 
     @property
     def flowlabel(self) -> int:
+        """The IPv6 flow label (0 for IPv4 addresses)."""
         return self._flowlabel
 
     @property

@@ -3,7 +3,7 @@
 Theory of operation
 -------------------
 ``listen()`` normalises its overloads (``normalizeArgs``), binds and listens
-on a :class:`~pynet._handles.stream.StreamHandle` (``setupListenHandle``: no host
+on a listening handle (:class:`pynet._handles.base.Listener`: ``setupListenHandle``: no host
 binds ``::`` and falls back to ``0.0.0.0`` only without IPv6; an IP literal
 binds at once, mapping §7), and emits ``'listening'`` on a later tick.  Each
 accepted handle becomes a :class:`~pynet._net.socket.Socket` (``onconnection``),
@@ -13,7 +13,8 @@ or is dropped past ``maxConnections`` (``'drop'``) or refused by a
 
 Invariants
 ----------
-* ``_connections`` counts accepted sockets not yet destroyed.
+* ``_connections`` counts accepted sockets not yet destroyed; each socket
+  reports its destruction through the callback it was created with.
 * ``_listening_id`` changes with every ``listen()`` and ``close()``, so a
   host lookup that answers late cannot revive a closed server.
 """
@@ -26,12 +27,15 @@ import os
 import socket as _socket
 import stat
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from pynet import dns as _dns
 from pynet import errors
 from pynet._core.loop import get_loop
-from pynet._handles.stream import StreamHandle, guess_handle_type, pipe_listen, tcp_listen
+from pynet._handles.base import Listener, Stream
+from pynet._handles.fd import guess_handle_type, open_socket_fd
+from pynet._handles.pipe import pipe_listen
+from pynet._handles.tcp import tcp_listen
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
     invalid_arg_type,
@@ -42,23 +46,48 @@ from pynet._js.validators import (
     validate_port,
 )
 from pynet._net.address import BlockList, isIP
-from pynet._net.socket import (
-    Socket,
-    _address_info,
-    _normalize_args,
-    _truthy,
-    _undefined_arg,
-    _validate_block_list,
-)
-from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
+from pynet._net.endpoint import address_info
+from pynet._net.normalize import normalize_args, truthy, undefined_arg, validate_block_list
+from pynet._net.socket import Socket
+from pynet._streams.utils import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
 from pynet.events import EventEmitter
 
+if TYPE_CHECKING:
+    from typing import Unpack
+
+    from pynet._net.types import (
+        AddressInfo,
+        ConnectionListener,
+        ListenOptions,
+        NoArgListener,
+        ServerEmit,
+        ServerListen,
+        ServerOpts,
+        ServerRemove,
+    )
 __all__ = ["Server"]
 
 
 class Server(EventEmitter):
     """Node's ``net.Server``: listens for TCP or Unix connections."""
+
+    if TYPE_CHECKING:  # The event methods typed per event (pynet/_net/types.py).
+        on: ServerListen[Server]  # type: ignore[assignment]
+        addListener: ServerListen[Server]  # type: ignore[assignment]
+        once: ServerListen[Server]  # type: ignore[assignment]
+        prependListener: ServerListen[Server]  # type: ignore[assignment]
+        prependOnceListener: ServerListen[Server]  # type: ignore[assignment]
+        off: ServerRemove[Server]  # type: ignore[assignment]
+        removeListener: ServerRemove[Server]  # type: ignore[assignment]
+        emit: ServerEmit  # type: ignore[assignment]
+
+    @overload
+    def __init__(self, connectionListener: ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> None: ...
+    @overload
+    def __init__(self, options: ServerOpts | None,
+                 connectionListener: ConnectionListener | None = None, /) -> None: ...
 
     def __init__(self, options: Any = None, connectionListener: Callable[..., Any] | None = None,
                  **kwargs: Any) -> None:
@@ -83,25 +112,48 @@ class Server(EventEmitter):
                 hwm = DEFAULT_HIGH_WATER_MARK
         self._loop = get_loop()
         self._connections = 0
-        self._handle: StreamHandle | None = None
+        self._handle: Listener | None = None
         self._unref = False
         self._pipeName: str | None = None
         self._listening_id = 1
-        self.allowHalfOpen = _truthy(options.get("allowHalfOpen"))
-        self.pauseOnConnect = _truthy(options.get("pauseOnConnect"))
-        self.noDelay = _truthy(options.get("noDelay"))
-        self.keepAlive = _truthy(options.get("keepAlive"))
+        self.allowHalfOpen = truthy(options.get("allowHalfOpen"))
+        self.pauseOnConnect = truthy(options.get("pauseOnConnect"))
+        self.noDelay = truthy(options.get("noDelay"))
+        self.keepAlive = truthy(options.get("keepAlive"))
         self.keepAliveInitialDelay = int((keep_delay or 0) / 1000)
         self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
         self.maxConnections: int | None = None
-        self.blockList: BlockList | None = _validate_block_list(options.get("blockList"))
+        self.blockList: BlockList | None = validate_block_list(options.get("blockList"))
 
     # -------------------------------------------------------------- listen
+
+    @overload
+    def listen(self, port: int | None = None, host: str | None = None, backlog: int | None = None,
+               listeningListener: NoArgListener | None = None, /) -> Server: ...
+    @overload
+    def listen(self, port: int | None, host: str | None, listeningListener: NoArgListener, /
+               ) -> Server: ...
+    @overload
+    def listen(self, port: int | None, backlog: int, listeningListener: NoArgListener | None = None,
+               /) -> Server: ...
+    @overload
+    def listen(self, port: int | None, listeningListener: NoArgListener, /) -> Server: ...
+    @overload
+    def listen(self, path: str, backlog: int | None = None,
+               listeningListener: NoArgListener | None = None, /) -> Server: ...
+    @overload
+    def listen(self, path: str, listeningListener: NoArgListener, /) -> Server: ...
+    @overload
+    def listen(self, options: ListenOptions, listeningListener: NoArgListener | None = None, /
+               ) -> Server: ...
+    @overload
+    def listen(self, listeningListener: NoArgListener | None = None, /,
+               **options: Unpack[ListenOptions]) -> Server: ...
 
     def listen(self, *args: Any, **kwargs: Any) -> Server:
         """Listen: ``([port[, host[, backlog]]][, cb])``, ``(path[, backlog][, cb])``,
         or ``(options[, cb])``."""
-        options, cb = _normalize_args(args, kwargs)
+        options, cb = normalize_args(args, kwargs)
         if self._handle is not None:
             raise errors.ERR_SERVER_ALREADY_LISTEN()
         if cb is not None:
@@ -175,8 +227,7 @@ class Server(EventEmitter):
             self._loop.next_tick(self._emit_error,
                                  errors.uv_exception_with_host_port(code, "listen", None, -1))
             return
-        sock = _socket.socket(fileno=fd)
-        handle = StreamHandle(self._loop, sock, sock.family == _socket.AF_UNIX)
+        handle = open_socket_fd(self._loop, fd)
         code = handle.listen(backlog)
         if code:
             handle.close(None)
@@ -210,7 +261,7 @@ class Server(EventEmitter):
                              ticks: int = 1) -> None:
         """Node's ``setupListenHandle``: bind (``::`` falling back to ``0.0.0.0``) and listen."""
         backlog = backlog or 511
-        result: StreamHandle | int
+        result: Listener | int
         if not address:
             result = tcp_listen(self._loop, "::", port, _socket.AF_INET6, backlog, ipv6_only,
                                 reuse_port)
@@ -246,7 +297,7 @@ class Server(EventEmitter):
             return
         self._install(result)
 
-    def _install(self, handle: StreamHandle, ticks: int = 1) -> None:
+    def _install(self, handle: Listener, ticks: int = 1) -> None:
         self._handle = handle
         handle.onconnection = self._on_connection
         if self._unref:
@@ -269,7 +320,7 @@ class Server(EventEmitter):
 
     # -------------------------------------------------------------- connections
 
-    def _on_connection(self, err: Exception | None, handle: StreamHandle | None) -> None:
+    def _on_connection(self, err: Exception | None, handle: Stream | None) -> None:
         """Node's ``onconnection``: a new client handle, or an accept error."""
         if err is not None:
             self.emit("error", err)
@@ -290,10 +341,10 @@ class Server(EventEmitter):
             else:
                 data = NodeObject()
                 try:
-                    local = _address_info(handle.getsockname(), handle)
+                    local = address_info(handle.getsockname(), handle)
                     data.update(localAddress=local["address"], localPort=local["port"],
                                 localFamily=local["family"])
-                    remote = _address_info(handle.getpeername(), handle)
+                    remote = address_info(handle.getpeername(), handle)
                     data.update(remoteAddress=remote["address"], remotePort=remote["port"],
                                 remoteFamily=remote["family"])
                 except OSError:
@@ -304,23 +355,28 @@ class Server(EventEmitter):
         sock = Socket(handle=handle, allowHalfOpen=self.allowHalfOpen,
                       pauseOnCreate=self.pauseOnConnect,
                       readableHighWaterMark=self.highWaterMark,
-                      writableHighWaterMark=self.highWaterMark)
+                      writableHighWaterMark=self.highWaterMark,
+                      _on_destroyed=self._on_connection_destroyed)
+        # Node sets the socket's kSetNoDelay/kSetKeepAlive and the handle's
+        # options; the socket's own setters do both.
         if self.noDelay:
-            sock._set_no_delay = True
-            handle.set_no_delay(True)
+            sock.setNoDelay(True)
         if self.keepAlive:
-            sock._set_keep_alive = True
-            sock._keep_alive_delay = self.keepAliveInitialDelay
-            handle.set_keep_alive(True, self.keepAliveInitialDelay)
+            sock.setKeepAlive(True, self.keepAliveInitialDelay * 1000)
         self._connections += 1
-        sock.server = sock._server = self
+        sock.server = self
         self.emit("connection", sock)
+
+    def _on_connection_destroyed(self) -> None:
+        """A socket this server accepted was destroyed (Node's ``_connections--``)."""
+        self._connections -= 1
+        self._emit_close_if_drained()
 
     def getConnections(self, cb: Callable[..., Any] | None = None) -> Server:
         """Call ``cb(None, count)`` (asynchronously) with the number of open connections."""
         if not callable(cb):
             if cb is None:
-                raise _undefined_arg("callback")
+                raise undefined_arg("callback")
             raise invalid_arg_type("callback", "function", cb)
         self._loop.next_tick(cb, None, self._connections)
         return self
@@ -346,29 +402,37 @@ class Server(EventEmitter):
             return
         self._loop.next_tick(self.emit, "close")
 
-    def address(self) -> NodeObject | str | None:
+    def address(self) -> AddressInfo | str | None:
         """``{address, family, port}``, the pipe path, or ``None`` when not listening."""
         if self._handle is not None and not self._handle.is_pipe:
             try:
                 name = self._handle.getsockname()
             except OSError as exc:
                 raise errors.errno_exception(exc.errno or _errno.EBADF, "address") from exc
-            return _address_info(name, self._handle)
+            return cast("AddressInfo", address_info(name, self._handle))  # TCP: an AddressInfo
         if self._pipeName:
             return self._pipeName
         return None
 
     @property
     def listening(self) -> bool:
+        """Indicates whether or not the server is listening for connections."""
         return self._handle is not None
 
     def ref(self) -> Server:
+        """Opposite of :meth:`unref`: the server keeps :func:`pynet.run` running again
+        (the default).
+        """
         self._unref = False
         if self._handle is not None:
             self._handle.ref()
         return self
 
     def unref(self) -> Server:
+        """Lets :func:`pynet.run` return if this is the only active server left.
+
+        Remembered when called before ``listen()``; accepted sockets stay ref'd.
+        """
         self._unref = True
         if self._handle is not None:
             self._handle.unref()

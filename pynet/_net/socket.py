@@ -1,9 +1,10 @@
 """``net.Socket``: Node's TCP/Unix stream socket (``lib/net.js`` v20).
 
 A :class:`Socket` is a :class:`~pynet._streams.duplex.Duplex` around a
-:class:`~pynet._handles.stream.StreamHandle`.  This module also holds what
-``net.Server`` shares with it: argument normalisation (``normalizeArgs``), the
-autoSelectFamily defaults and a few value helpers.
+stream handle: anything that implements :class:`pynet._handles.base.Stream`
+(today the :class:`~pynet._handles.stream.StreamHandle` of a TCP or Unix
+socket or a pipe).  Argument normalisation lives in :mod:`pynet._net.normalize`, the
+happy-eyeballs machinery and its defaults in :mod:`pynet._net.happy_eyeballs`.
 
 Theory of operation
 -------------------
@@ -12,7 +13,8 @@ Theory of operation
   looked up first (:mod:`pynet.dns`, off the loop thread), emitting
   ``'lookup'``; with several addresses and ``autoSelectFamily`` the attempts
   are interleaved by family, each but the last with a timer
-  (``internalConnectMultiple``, RFC 8305: :class:`_MultiConnect`).  A Unix
+  (``internalConnectMultiple``, RFC 8305:
+  :class:`~pynet._net.happy_eyeballs.MultiConnect`).  A Unix
   path connects inside ``connect()``.  ``'connect'`` and ``'ready'`` come from
   the completion.
 * **Read**: the handle's ``onread`` pushes each chunk into the readable side
@@ -32,6 +34,9 @@ Invariants
 * ``connecting`` is True exactly between ``connect()`` and the connect
   completion (or destroy).
 * Every handle a socket opens is closed by ``destroy``.
+* A socket a server accepted reports its destruction to the server through
+  the callback the server gave it (Node's ``_server._connections--``), so
+  neither reads the other's private state.
 """
 
 from __future__ import annotations
@@ -39,18 +44,21 @@ from __future__ import annotations
 import errno as _errno
 import socket as _socket
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from pynet import dns as _dns
 from pynet import errors
 from pynet._core.loop import Timer
-from pynet._handles.stream import StreamHandle, new_pipe, new_tcp, open_fd
+from pynet._handles.base import Stream
+from pynet._handles.fd import open_fd
+from pynet._handles.pipe import new_pipe
+from pynet._handles.tcp import new_tcp
+from pynet._js.encoding import encode
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
     get_timer_duration,
     invalid_arg_type,
     invalid_arg_value,
-    is_pipe_name,
     validate_boolean,
     validate_function,
     validate_int32,
@@ -59,90 +67,95 @@ from pynet._js.validators import (
     validate_string,
 )
 from pynet._net.address import BlockList, isIP
-from pynet._streams.duplex import Duplex, _nop
+from pynet._net.endpoint import address_info, connection_error, local_connect_error
+from pynet._net.happy_eyeballs import (
+    MultiConnect,
+    getDefaultAutoSelectFamily,
+    getDefaultAutoSelectFamilyAttemptTimeout,
+)
+from pynet._net.normalize import (
+    field,
+    invalid_family,
+    normalize_args,
+    truthy,
+    validate_block_list,
+)
+from pynet._streams.duplex import Duplex
+from pynet._streams.utils import js_length
+from pynet._streams.utils import nop as _nop
+from pynet._streams.writable import _callback
 from pynet.abort import AbortError, AbortSignal
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     from pynet._net.server import Server
+    from pynet._net.types import (
+        AcceptedSocketOpts,
+        IpcSocketConnectOpts,
+        NoArgListener,
+        SocketConnectOpts,
+        SocketConstructorOpts,
+        SocketEmit,
+        SocketListen,
+        SocketRemove,
+        TcpSocketConnectOpts,
+    )
 
-__all__ = ["Socket", "getDefaultAutoSelectFamily", "getDefaultAutoSelectFamilyAttemptTimeout",
-           "setDefaultAutoSelectFamily", "setDefaultAutoSelectFamilyAttemptTimeout"]
-
-_auto_select_family_default = True
-_auto_select_family_attempt_timeout_default = 250
+__all__ = ["Socket"]
 
 # Marks a Socket._write call that carries a list of buffers (from _writev).
 _WRITEV = "writev"
 
-_FAMILY_NAME = {_socket.AF_INET: "IPv4", _socket.AF_INET6: "IPv6"}
-
-
-def getDefaultAutoSelectFamily() -> bool:
-    """Whether ``connect`` tries IPv6 and IPv4 addresses in turn (default True)."""
-    return _auto_select_family_default
-
-
-def setDefaultAutoSelectFamily(value: bool) -> None:
-    global _auto_select_family_default
-    _auto_select_family_default = validate_boolean(value, "value")
-
-
-def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
-    """The per-attempt timeout of ``autoSelectFamily``, in ms (default 250)."""
-    return _auto_select_family_attempt_timeout_default
-
-
-def setDefaultAutoSelectFamilyAttemptTimeout(value: int) -> None:
-    global _auto_select_family_attempt_timeout_default
-    value = validate_int32(value, "value", 1)
-    _auto_select_family_attempt_timeout_default = max(value, 10)
-
-
-def _normalize_args(args: tuple[Any, ...], kwargs: dict[str, Any]
-                    ) -> tuple[dict[str, Any], Callable[..., Any] | None]:
-    """Node's ``normalizeArgs``: ``(options, cb)`` from any connect/listen overload."""
-    options: dict[str, Any] = {}
-    if args:
-        first = args[0]
-        if isinstance(first, dict):
-            options = dict(first)
-        elif is_pipe_name(first):
-            options["path"] = first
-        elif not callable(first):
-            options["port"] = first
-            if len(args) > 1 and isinstance(args[1], str):
-                options["host"] = args[1]
-    options.update(kwargs)
-    cb = args[-1] if args and callable(args[-1]) else None
-    return options, cb
-
-
-def _undefined_arg(name: str) -> errors.NodeError:
-    return errors.ERR_INVALID_ARG_TYPE(
-        f'The "{name}" argument must be of type function. Received undefined')
-
 
 class Socket(Duplex):
-    """Node's ``net.Socket``: a TCP or Unix stream socket."""
+    """Node's ``net.Socket``: a TCP or Unix stream socket.
 
-    _decode_strings = False  # Node: decodeStrings: false
+    ``Socket(options)`` or ``Socket(**options)`` (Node's ``new net.Socket([options])``;
+    an int is ``{'fd': n}``); the object and stream options (``objectMode``…) are
+    refused with ``ERR_INVALID_ARG_VALUE``.  Connect with :meth:`connect`, or get
+    one from a :class:`~pynet.net.Server`'s ``'connection'`` event.
+
+    Attributes:
+        ``connecting``: If ``True``, ``connect()`` was called and has not yet
+            finished (``'connect'`` or a failure).
+        ``server``: The :class:`~pynet.net.Server` that accepted this socket, or
+            ``None`` for a client socket (undocumented in Node, but public).
+        ``autoSelectFamilyAttemptedAddresses``: When family autoselection tried
+            several addresses, the ``'ip:port'`` strings it attempted, in order;
+            ``None`` otherwise (Node's ``undefined``: the property is absent).
+        ``blockList``: The ``net.BlockList`` given as the ``blockList`` option (Node
+            22; Node 20 ignores it), or ``None``: a connect to a blocked address
+            fails with ``ERR_IP_BLOCKED``.
+    """
+
+    if TYPE_CHECKING:  # The event methods typed per event (pynet/_net/types.py).
+        on: SocketListen[Socket]  # type: ignore[assignment]
+        addListener: SocketListen[Socket]  # type: ignore[assignment]
+        once: SocketListen[Socket]  # type: ignore[assignment]
+        prependListener: SocketListen[Socket]  # type: ignore[assignment]
+        prependOnceListener: SocketListen[Socket]  # type: ignore[assignment]
+        off: SocketRemove[Socket]  # type: ignore[assignment]
+        removeListener: SocketRemove[Socket]  # type: ignore[assignment]
+        emit: SocketEmit  # type: ignore[assignment]
 
     __slots__ = (
         "_active_at",
         "_after_write_async",
         "_bytes_read",
         "_bytes_written",
+        "_fin_received",
         "_hadError",
         "_handle",
         "_handle_pending",
         "_host",
         "_keep_alive_delay",
         "_last_write_queue_size",
+        "_on_destroyed",
         "_onread",
         "_peername",
         "_pending_data",
         "_reset_and_closing",
-        "_server",
         "_set_keep_alive",
         "_set_no_delay",
         "_sockname",
@@ -152,11 +165,25 @@ class Socket(Duplex):
         "_unref_pending",
         "_write_req_cb",
         "autoSelectFamilyAttemptedAddresses",
+        "blockList",
         "connecting",
         "server",
     )
 
-    def __init__(self, options: Any = None, **kwargs: Any) -> None:
+    @overload
+    def __init__(self, options: SocketConstructorOpts | int | None = None, /) -> None: ...
+    @overload
+    def __init__(self, /, **options: Unpack[SocketConstructorOpts]) -> None: ...
+    @overload
+    def __init__(self, /, *, _on_destroyed: Callable[[], None] | None = None,
+                 **options: Unpack[AcceptedSocketOpts]) -> None: ...
+
+    def __init__(self, options: Any = None, *,
+                 _on_destroyed: Callable[[], None] | None = None, **kwargs: Any) -> None:
+        # Discussion: ``_on_destroyed`` is how a Server hears that a socket it
+        # accepted is gone (Node: ``this._server._connections--`` in _destroy).
+        # A keyword-only parameter, not an option key: Node has no such
+        # option, and the server reads no private field of the socket.
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
         opts: dict[str, Any] = dict(options or {}, **kwargs)
@@ -170,16 +197,23 @@ class Socket(Duplex):
         if keep_delay is not None:
             validate_number(keep_delay, "options.keepAliveInitialDelay")
             keep_delay = max(keep_delay, 0)
+        # Node's net.Socket: the stream emits no 'close' of its own (the
+        # socket emits it with hadError, from the handle's close callback),
+        # and strings are not decoded by the stream, so they count by their
+        # JavaScript length (_write_string below).
         super().__init__(
-            allowHalfOpen=_truthy(opts.get("allowHalfOpen")),
+            allowHalfOpen=truthy(opts.get("allowHalfOpen")),
             readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
             writableHighWaterMark=opts.get("writableHighWaterMark", hwm),
             readable=opts.get("readable", True) is not False,
             writable=opts.get("writable", True) is not False,
+            emitClose=False,
+            autoDestroy=True,
+            decodeStrings=False,
         )
         self.connecting = False
         self._hadError = False
-        self._handle: StreamHandle | None = None
+        self._handle: Stream | None = None
         self._host: str | None = None
         self._peername: NodeObject | None = None
         self._sockname: NodeObject | None = None
@@ -187,7 +221,7 @@ class Socket(Duplex):
         self._handle_pending = False
         self._reset_and_closing = False
         self.server: Server | None = None
-        self._server: Server | None = None
+        self._on_destroyed = _on_destroyed
         self._bytes_read = 0
         self._bytes_written = 0
         self._timeout_value: Any = None
@@ -217,13 +251,13 @@ class Socket(Duplex):
                     self._r_flowing = False
                 elif not opts.get("manualStart"):
                     self.read(0)
-        self.blockList: BlockList | None = _validate_block_list(opts.get("blockList"))
+        self.blockList: BlockList | None = validate_block_list(opts.get("blockList"))
         signal = opts.get("signal")
         if signal is not None:
             self._add_abort_signal(signal)
-        if _truthy(opts.get("keepAlive")):
+        if truthy(opts.get("keepAlive")):
             self.setKeepAlive(True, keep_delay or 0)
-        if _truthy(opts.get("noDelay")):
+        if truthy(opts.get("noDelay")):
             self.setNoDelay(True)
 
     def _add_abort_signal(self, signal: Any) -> None:
@@ -240,16 +274,16 @@ class Socket(Duplex):
             signal.addEventListener("abort", on_abort)
             self.once("close", lambda: signal.removeEventListener("abort", on_abort))
 
-    def _handle_from_fd(self, fd: Any) -> StreamHandle:
+    def _handle_from_fd(self, fd: Any) -> Stream:
         fd = validate_int32(fd, "fd", 0)
         return open_fd(self._loop, fd)
 
-    def _attach(self, handle: StreamHandle) -> None:
+    def _attach(self, handle: Stream) -> None:
         self._handle = handle
         self._handle_pending = False
         handle.onread = self._on_stream_read
         if self._onread is not None:
-            buf = _field(self._onread, "buffer")
+            buf = field(self._onread, "buffer")
             handle.read_into = buf if callable(buf) else (lambda: buf)
             handle.onread_into = self._on_static_read
 
@@ -258,7 +292,7 @@ class Socket(Duplex):
     def _on_stream_read(self, data: bytes | None, err: Exception | None) -> None:
         """Node's ``onStreamRead``: a chunk, EOF (``None, None``) or an error."""
         if self._timer is not None:
-            self._active_at = self._loop._now
+            self._active_at = self._loop.now()
         if data is not None:
             if (self._r_flowing and not self._r_length and not self._r_sync
                     and self._r_decoder is None and not self._r_ended and not self._destroyed
@@ -285,10 +319,10 @@ class Socket(Duplex):
     def _on_static_read(self, n: int, buf: Any) -> None:
         """A read into the ``onread`` buffer: ``callback(n, buf)``; False pauses."""
         if self._timer is not None:
-            self._active_at = self._loop._now
+            self._active_at = self._loop.now()
         if self._destroyed:
             return
-        callback: Callable[..., Any] = _field(self._onread, "callback")
+        callback: Callable[..., Any] = field(self._onread, "callback")
         if callback(n, buf) is False and self._handle is not None:
             self._handle.read_stop()
 
@@ -304,7 +338,7 @@ class Socket(Duplex):
         # it in that case (the hot path) has the same effect.
         handle = self._handle
         if handle is None or not handle.reading:
-            Duplex._maybe_read_more(self)
+            super()._maybe_read_more()
 
     def _on_readable_stream_end(self) -> None:
         """Node's ``onReadableStreamEnd``: without allowHalfOpen, writes after
@@ -317,7 +351,8 @@ class Socket(Duplex):
         if self._fin_received and self._w_ending:
             return self._write_after_fin(encoding, cb)
         if type(chunk) is bytes and encoding is None:  # The common case, one call less.
-            return self._write_checked(chunk, cb if cb is not None else _nop) is True
+            return self._write_checked(chunk, "buffer", _nop if cb is None else _callback(cb),
+                                       len(chunk)) is True
         return Duplex.write(self, chunk, encoding, cb)
 
     def _write_after_fin(self, encoding: Any, cb: Any) -> bool:
@@ -330,6 +365,10 @@ class Socket(Duplex):
         return False
 
     def pause(self) -> Socket:
+        """Pauses the reading of data. That is, ``'data'`` events will not be emitted.
+
+        With the ``onread`` option, also stops reading from the handle (Node's ``readStop``).
+        """
         if (self._onread is not None and not self.connecting and self._handle is not None
                 and self._handle.reading):
             self._handle.read_stop()
@@ -337,6 +376,7 @@ class Socket(Duplex):
         return self
 
     def resume(self) -> Socket:
+        """Resumes reading after a call to :meth:`pause`."""
         if (self._onread is not None and not self.connecting and self._handle is not None
                 and not self._handle.reading):
             self._handle.read_start()
@@ -380,6 +420,19 @@ class Socket(Duplex):
     def _writev(self, chunks: list[Any], cb: Callable[..., Any]) -> None:
         """Node's ``writevGeneric``: several buffers in one ``sendmsg``."""
         self._write(chunks, _WRITEV, cb)
+
+    def _write_string(self, chunk: str, encoding: str, cb: Callable[..., Any]
+                      ) -> bool | Exception:
+        # Discussion: Node's socket (decodeStrings: false) hands the string to
+        # _write, which encodes it; writableLength counts its JavaScript
+        # length meanwhile.  Encoding it here keeps the same count and lets
+        # _write and _writev deal in buffers only (no check per chunk).
+        return self._write_checked(encode(chunk, encoding), "buffer", cb, js_length(chunk))
+
+    def _writev_chunks(self, items: list[tuple[Any, str, Any, int]]) -> list[Any]:
+        # The buffers themselves (Node's writevGeneric takes them out of the
+        # {chunk, encoding} list): one list, no object per chunk.
+        return [chunk for chunk, _, _, _ in items]
 
     def _bind_after_write(self) -> Callable[..., None]:
         self._after_write_async = self._on_write_complete  # Bound once, on first use.
@@ -427,10 +480,20 @@ class Socket(Duplex):
         handle.shutdown(lambda err: cb(err))
 
     def end(self, data: Any = None, encoding: Any = None, cb: Any = None) -> Socket:
+        """Half-closes the socket, i.e. sends a FIN packet; the peer may still send data.
+
+        ``end([data[, encoding]][, cb])``: an optional last write, then ``'finish'``
+        once the shutdown completed; ``cb`` is called at ``'finish'`` (or with the error).
+        """
         super().end(data, encoding, cb)
         return self
 
     def destroySoon(self) -> None:
+        """Destroys the socket after all data is written.
+
+        If ``'finish'`` was already emitted the socket is destroyed at once; if the
+        socket is still writable, it calls :meth:`end` first.
+        """
         if self.writable:
             self.end()
         if self._w_finished:
@@ -469,10 +532,9 @@ class Socket(Duplex):
         else:
             cb(exception)
             self._loop.next_tick(self.emit, "close")
-        server = self._server
-        if server is not None:
-            server._connections -= 1
-            server._emit_close_if_drained()
+        on_destroyed = self._on_destroyed
+        if on_destroyed is not None:
+            on_destroyed()
 
     def resetAndDestroy(self) -> Socket:
         """Close with a TCP RST; the peer sees ``ECONNRESET``."""
@@ -493,9 +555,27 @@ class Socket(Duplex):
 
     # -------------------------------------------------------------- connect
 
+    @overload
+    def connect(self, options: SocketConnectOpts,
+                connectionListener: NoArgListener | None = None, /) -> Socket: ...
+    @overload
+    def connect(self, port: int, host: str | None = None,
+                connectionListener: NoArgListener | None = None, /) -> Socket: ...
+    @overload
+    def connect(self, port: int, connectionListener: NoArgListener, /) -> Socket: ...
+    @overload
+    def connect(self, path: str, connectionListener: NoArgListener | None = None, /
+                ) -> Socket: ...
+    @overload
+    def connect(self, connectionListener: NoArgListener | None = None, /,
+                **options: Unpack[TcpSocketConnectOpts]) -> Socket: ...
+    @overload
+    def connect(self, connectionListener: NoArgListener | None = None, /,
+                **options: Unpack[IpcSocketConnectOpts]) -> Socket: ...
+
     def connect(self, *args: Any, **kwargs: Any) -> Socket:
         """Connect: ``(options[, cb])``, ``(port[, host][, cb])`` or ``(path[, cb])``."""
-        options, cb = _normalize_args(args, kwargs)
+        options, cb = normalize_args(args, kwargs)
         return self._connect(options, cb)
 
     def _connect(self, options: dict[str, Any], cb: Callable[..., Any] | None) -> Socket:
@@ -544,13 +624,13 @@ class Socket(Duplex):
         if auto_select is not None:
             validate_boolean(auto_select, "options.autoSelectFamily")
         else:
-            auto_select = _auto_select_family_default
+            auto_select = getDefaultAutoSelectFamily()
         attempt_timeout = options.get("autoSelectFamilyAttemptTimeout")
         if attempt_timeout is not None:
             attempt_timeout = max(validate_int32(attempt_timeout,
                                                  "options.autoSelectFamilyAttemptTimeout", 1), 10)
         else:
-            attempt_timeout = _auto_select_family_attempt_timeout_default
+            attempt_timeout = getDefaultAutoSelectFamilyAttemptTimeout()
 
         address_type = isIP(host)
         if address_type:
@@ -587,7 +667,7 @@ class Socket(Duplex):
             elif not isinstance(ip, str) or not isIP(ip):
                 self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(ip))
             elif ip_type not in (4, 6):
-                self._loop.next_tick(self.destroy, _invalid_family(ip_type, options))
+                self._loop.next_tick(self.destroy, invalid_family(ip_type, options))
             else:
                 self._unref_timer()
                 self._internal_connect(ip, port, ip_type, local_address, local_port)
@@ -606,7 +686,7 @@ class Socket(Duplex):
         seen: tuple[list[str], list[str]] = ([], [])
         order: dict[int, int] | None = None
         for entry in addresses:
-            ip, ip_type = _field(entry, "address"), _field(entry, "family")
+            ip, ip_type = field(entry, "address"), field(entry, "family")
             self.emit("lookup", err, ip, ip_type, host)
             if not self.connecting:
                 return
@@ -617,12 +697,12 @@ class Socket(Duplex):
                     seen[order[ip_type]].append(ip)
         if not groups[0] and not groups[1]:
             if addresses:
-                first_ip = _field(addresses[0], "address")
-                first_type = _field(addresses[0], "family")
+                first_ip = field(addresses[0], "address")
+                first_type = field(addresses[0], "family")
                 if not isinstance(first_ip, str) or not isIP(first_ip):
                     self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(first_ip))
                 else:
-                    self._loop.next_tick(self.destroy, _invalid_family(first_type, options))
+                    self._loop.next_tick(self.destroy, invalid_family(first_type, options))
             return
         attempts: list[tuple[str, int]] = []
         for i in range(max(len(groups[0]), len(groups[1]))):
@@ -635,7 +715,32 @@ class Socket(Duplex):
             self._internal_connect(attempts[0][0], port, attempts[0][1], None, local_port)
             return
         self.autoSelectFamilyAttemptedAddresses = []
-        _MultiConnect(self, attempts, port, local_port, attempt_timeout).next()
+        MultiConnect(self, self._loop, attempts, port, local_port, attempt_timeout,
+                     new_handle=self._new_attempt_handle, current_handle=self._current_handle,
+                     drop_handle=self._drop_attempt_handle,
+                     after_connect=self._after_connect).next()
+
+    def _new_attempt_handle(self, family: int) -> Stream:
+        """A happy-eyeballs attempt: close the previous attempt's handle, attach a new one."""
+        old = self._handle
+        if old is not None:
+            old.onread = None
+            old.close(None)
+        handle = new_tcp(self._loop, family)
+        self._attach(handle)
+        if self._unref_pending:
+            handle.unref()
+        return handle
+
+    def _current_handle(self) -> Stream | None:
+        return self._handle
+
+    def _drop_attempt_handle(self, handle: Stream) -> None:
+        """A timed-out attempt: close its handle; the socket waits for the next one."""
+        handle.onread = None
+        handle.close(None)
+        self._handle = None
+        self._handle_pending = True
 
     def _internal_connect(self, address: str, port: int | None, address_type: int | None,
                           local_address: str | None = None, local_port: int | None = None
@@ -655,11 +760,10 @@ class Socket(Duplex):
             handle.unref()
         if local_address or local_port:
             bind_address = local_address or ("0.0.0.0" if address_type == 4 else "::")
-            try:
-                handle._sock.bind((bind_address, int(local_port or 0)))
-            except OSError as exc:
+            code = handle.bind((bind_address, int(local_port or 0)))
+            if code:
                 self.destroy(errors.exception_with_host_port(
-                    exc.errno or _errno.EINVAL, "bind", bind_address, int(local_port or 0)))
+                    code, "bind", bind_address, int(local_port or 0)))
                 return
         self.emit("connectionAttempt", address, port, address_type)
         if self._handle is not handle:
@@ -677,17 +781,9 @@ class Socket(Duplex):
             self.destroy(ex)
 
     def _connect_error(self, code: int, address: str, port: int | None) -> errors.SystemError:
-        details = None
-        sockname = self._getsockname()
-        if sockname:
-            details = f"{sockname['address']}:{sockname['port']}"
-        ex = errors.exception_with_host_port(code, "connect", address, port, details)
-        if details:
-            ex.localAddress = sockname["address"]  # type: ignore[attr-defined]
-            ex.localPort = sockname["port"]  # type: ignore[attr-defined]
-        return ex
+        return local_connect_error(code, address, port, self._getsockname())
 
-    def _after_connect(self, handle: StreamHandle, err: Exception | None, address: str,
+    def _after_connect(self, handle: Stream, err: Exception | None, address: str,
                        port: int | None, address_type: int | None, local_address: Any,
                        local_port: Any) -> None:
         """Node's ``afterConnect``."""
@@ -707,14 +803,18 @@ class Socket(Duplex):
                 self.read(0)
         else:
             code = getattr(err, "errno", None) or _errno.EIO
-            ex = _connection_error(code, address, port, local_address, local_port)
+            ex = connection_error(code, address, port, local_address, local_port)
             self.emit("connectionAttemptFailed", address, port, address_type, ex)
             self.destroy(ex)
 
     # -------------------------------------------------------------- options
 
     def setNoDelay(self, noDelay: bool | None = None) -> Socket:
-        value = True if noDelay is None else _truthy(noDelay)
+        """Enable/disable the use of Nagle's algorithm (``setNoDelay()`` disables it).
+
+        Remembered and applied on connect when the socket has no handle yet.
+        """
+        value = True if noDelay is None else truthy(noDelay)
         if self._handle is None:
             self._set_no_delay = value
             return self
@@ -724,7 +824,13 @@ class Socket(Duplex):
         return self
 
     def setKeepAlive(self, enable: bool = False, initialDelay: float | None = 0) -> Socket:
-        enable = _truthy(enable)
+        """Enable/disable keep-alive, and optionally set the initial delay (ms) before
+        the first probe on an idle socket.
+
+        The delay is kept in whole seconds (Node's ``~~(ms / 1000)``); remembered and
+        applied on connect when the socket has no handle yet.
+        """
+        enable = truthy(enable)
         try:
             delay = int((initialDelay or 0) / 1000)
         except TypeError:
@@ -740,6 +846,9 @@ class Socket(Duplex):
         return self
 
     def ref(self) -> Socket:
+        """Opposite of :meth:`unref`: the socket keeps :func:`pynet.run` running again
+        (the default).  Without a handle yet, takes effect at ``'connect'``.
+        """
         if self._handle is None:
             self._unref_pending = False
             self.once("connect", self.ref)
@@ -748,6 +857,10 @@ class Socket(Duplex):
         return self
 
     def unref(self) -> Socket:
+        """Lets :func:`pynet.run` return if this is the only active socket left.
+
+        Without a handle yet, takes effect at ``'connect'``, as in Node.
+        """
         if self._handle is None:
             self._unref_pending = True
             self.once("connect", self.unref)
@@ -770,7 +883,7 @@ class Socket(Duplex):
                 self.removeListener("timeout", callback)
         else:
             self._timeout_ms = ms
-            self._active_at = self._loop._now
+            self._active_at = self._loop.now()
             timer = self._timer = Timer(self._loop, self._on_timer, (), ms)
             timer.unref()
             timer.start()
@@ -796,7 +909,7 @@ class Socket(Duplex):
     def _unref_timer(self) -> None:
         timer = self._timer
         if timer is not None:
-            self._active_at = self._loop._now
+            self._active_at = self._loop.now()
             if not timer.active:
                 timer.start(self._timeout_ms)
 
@@ -804,7 +917,7 @@ class Socket(Duplex):
         timer = self._timer
         if timer is None:
             return
-        idle = self._loop._now - self._active_at
+        idle = self._loop.now() - self._active_at
         if idle < self._timeout_ms:
             timer.start(self._timeout_ms - idle)  # Activity since: lazy refresh.
             return
@@ -828,7 +941,7 @@ class Socket(Duplex):
                 name = handle.getpeername()
             except OSError:
                 return NodeObject()
-            self._peername = _address_info(name, handle)
+            self._peername = address_info(name, handle)
         return self._peername
 
     def _getsockname(self) -> NodeObject:
@@ -840,7 +953,7 @@ class Socket(Duplex):
                 name = handle.getsockname()
             except OSError:
                 return NodeObject()
-            self._sockname = _address_info(name, handle)
+            self._sockname = address_info(name, handle)
         return self._sockname
 
     def address(self) -> NodeObject:
@@ -849,32 +962,51 @@ class Socket(Duplex):
 
     @property
     def remoteAddress(self) -> str | None:
+        """The string representation of the remote IP address (``'74.125.127.100'``,
+        ``'2001:4860:a005::68'``); ``None`` (Node's ``undefined``) if unknown.
+
+        After destroy it is the cached value if it had been read before, as in Node.
+        """
         return self._getpeername().get("address")
 
     @property
     def remoteFamily(self) -> str | None:
+        """The string representation of the remote IP family: ``'IPv4'`` or ``'IPv6'``
+        (``None`` when unknown).
+        """
         return self._getpeername().get("family")
 
     @property
     def remotePort(self) -> int | None:
+        """The numeric representation of the remote port (``None`` when unknown)."""
         return self._getpeername().get("port")
 
     @property
     def localAddress(self) -> str | None:
+        """The string representation of the local IP address the remote client is
+        connecting on (``None`` before connecting and after destroy).
+        """
         return self._getsockname().get("address")
 
     @property
     def localPort(self) -> int | None:
+        """The numeric representation of the local port (``None`` when unknown)."""
         return self._getsockname().get("port")
 
     @property
     def localFamily(self) -> str | None:
+        """The string representation of the local IP family: ``'IPv4'`` or ``'IPv6'``
+        (``None`` when unknown).
+        """
         return self._getsockname().get("family")
 
     # -------------------------------------------------------------- state
 
     @property
     def pending(self) -> bool:
+        """``True`` if the socket is not connected yet, either because ``connect()`` has
+        not been called yet or because it is still connecting.
+        """
         return (self._handle is None and not self._handle_pending) or self.connecting
 
     @property
@@ -883,6 +1015,9 @@ class Socket(Duplex):
 
     @property
     def readyState(self) -> str:
+        """The state of the connection as a string: ``'opening'``, ``'open'``,
+        ``'readOnly'``, ``'writeOnly'`` or ``'closed'``.
+        """
         if self.connecting:
             return "opening"
         readable, writable = self.readable, self.writable
@@ -896,19 +1031,24 @@ class Socket(Duplex):
 
     @property
     def bufferSize(self) -> int | None:
+        """Deprecated in Node (use ``writableLength``): the number of bytes buffered for
+        writing; ``None`` (Node's ``undefined``) while the socket has no handle.
+        """
         has_handle = self._handle is not None or self._handle_pending
         return self.writableLength if has_handle else None
 
     @property
     def bytesRead(self) -> int:
+        """The amount of received bytes (kept after the socket is destroyed)."""
         return self._handle.bytes_read if self._handle is not None else self._bytes_read
 
     @property
     def bytesWritten(self) -> int | None:
+        """The amount of bytes sent, counting those still queued (as Node counts them)."""
         if not hasattr(self, "_w_buffered"):
             return None  # Node: undefined on the bare prototype.
         total = self._handle.bytes_written if self._handle is not None else self._bytes_written
-        total += sum(len(chunk) for chunk, _, _ in self._w_buffered)
+        total += sum(len(chunk) for chunk, _, _, _ in self._w_buffered)
         data = self._pending_data
         if isinstance(data, list):
             total += sum(len(c) for c in data)
@@ -918,154 +1058,3 @@ class Socket(Duplex):
 
     def __repr__(self) -> str:
         return f"<Socket {self.readyState} {self.remoteAddress}:{self.remotePort}>"
-
-
-class _MultiConnect:
-    """Node's ``internalConnectMultiple``: happy eyeballs over ``attempts``."""
-
-    def __init__(self, sock: Socket, attempts: list[tuple[str, int]], port: int,
-                 local_port: Any, timeout: int) -> None:
-        self.sock = sock
-        self.attempts = attempts
-        self.port = port
-        self.local_port = local_port
-        self.timeout = timeout
-        self.current = 0
-        self.errors: list[BaseException] = []
-        self.timer: Timer | None = None
-
-    def next(self) -> None:
-        if self.timer is not None:
-            self.timer.stop()
-            self.timer = None
-        sock = self.sock
-        if self.current == len(self.attempts):
-            if not self.errors:
-                sock.destroy(errors.ERR_SOCKET_CONNECTION_TIMEOUT())
-            else:
-                sock.destroy(errors.AggregateError(self.errors))
-            return
-        index = self.current
-        self.current += 1
-        address, family = self.attempts[index]
-        old = sock._handle
-        if old is not None:
-            old.onread = None
-            old.close(None)
-        handle = new_tcp(sock._loop, _socket.AF_INET if family == 4 else _socket.AF_INET6)
-        sock._attach(handle)
-        if sock._unref_pending:
-            handle.unref()
-        if self.local_port:
-            try:
-                handle._sock.bind(("0.0.0.0" if family == 4 else "::", int(self.local_port)))
-            except OSError as exc:
-                ex = errors.exception_with_host_port(exc.errno or _errno.EINVAL, "bind",
-                                                     "0.0.0.0" if family == 4 else "::",
-                                                     int(self.local_port))
-                self.errors.append(ex)
-                self.next()
-                return
-        sock.emit("connectionAttempt", address, self.port, family)
-        if sock.blockList is not None and sock.blockList.check(address, f"ipv{family}"):
-            sock.destroy(errors.ERR_IP_BLOCKED(address))
-            return
-        assert sock.autoSelectFamilyAttemptedAddresses is not None
-        sock.autoSelectFamilyAttemptedAddresses.append(f"{address}:{self.port}")
-        code = handle.connect((address, self.port),
-                              lambda err: self._after(handle, index, err, address, family))
-        if code:
-            ex = sock._connect_error(code, address, self.port)
-            self.errors.append(ex)
-            sock.emit("connectionAttemptFailed", address, self.port, family, ex)
-            self.next()
-            return
-        if index < len(self.attempts) - 1:
-            self.timer = Timer(sock._loop, self._on_timeout, (handle, address, family),
-                               self.timeout)
-            self.timer.start()
-
-    def _after(self, handle: StreamHandle, index: int, err: Exception | None, address: str,
-               family: int) -> None:
-        if self.timer is not None:
-            self.timer.stop()
-            self.timer = None
-        sock = self.sock
-        if err is None and index != self.current - 1:
-            handle.close(None)
-            return
-        if sock._destroyed or sock._handle is not handle:
-            return
-        if err is not None:
-            code = getattr(err, "errno", None) or _errno.EIO
-            ex = _connection_error(code, address, self.port, None, self.local_port)
-            self.errors.append(ex)
-            sock.emit("connectionAttemptFailed", address, self.port, family, ex)
-            if sock.connecting:
-                self.next()
-            return
-        sock._after_connect(handle, None, address, self.port, family, None, self.local_port)
-
-    def _on_timeout(self, handle: StreamHandle, address: str, family: int) -> None:
-        self.timer = None
-        sock = self.sock
-        sock.emit("connectionAttemptTimeout", address, self.port, family)
-        self.errors.append(errors.exception_with_host_port(_errno.ETIMEDOUT, "connect",
-                                                           address, self.port))
-        if sock._handle is handle:
-            handle.onread = None
-            handle.close(None)
-            sock._handle = None
-            sock._handle_pending = True
-        if sock.connecting:
-            self.next()
-
-
-def _validate_block_list(value: Any) -> BlockList | None:
-    """Node 22's ``blockList`` option (Node 20 ignores it; adding it only adds)."""
-    if value is None:
-        return None
-    if not isinstance(value, BlockList):
-        raise invalid_arg_type("options.blockList", "net.BlockList", value)
-    return value
-
-
-def _truthy(value: Any) -> bool:
-    """JavaScript's ``Boolean(value)``: ``{}`` and ``[]`` are true, NaN is false."""
-    if value is None or value is False or value == "":
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    return True
-
-
-def _connection_error(code: int, address: str, port: int | None, local_address: Any,
-                      local_port: Any) -> errors.SystemError:
-    """Node's ``createConnectionError``: the local end only when it was asked for."""
-    details = f"{local_address}:{local_port}" if local_address and local_port else None
-    ex = errors.exception_with_host_port(code, "connect", address, port, details)
-    if details:
-        ex.localAddress = local_address  # type: ignore[attr-defined]
-        ex.localPort = local_port  # type: ignore[attr-defined]
-    return ex
-
-
-def _field(entry: Any, key: str) -> Any:
-    if isinstance(entry, dict):
-        return entry.get(key)
-    return getattr(entry, key, None)
-
-
-def _invalid_family(family: Any, options: dict[str, Any]) -> Exception:
-    err = errors.ERR_INVALID_ADDRESS_FAMILY(
-        f"{family} {options.get('host')}:{options.get('port')}")
-    err.host = options.get("host")  # type: ignore[attr-defined]
-    err.port = options.get("port")  # type: ignore[attr-defined]
-    return err
-
-
-def _address_info(name: Any, handle: StreamHandle) -> NodeObject:
-    if handle.is_pipe or isinstance(name, (str, bytes)):
-        return NodeObject()
-    family = _FAMILY_NAME.get(_socket.AddressFamily(handle.family), "IPv4")
-    return NodeObject(address=name[0], family=family, port=name[1])

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from pynet import dns, errors, process, timers
+from pynet._core import threadpool
 from pynet._core.loop import Loop
 from pynet._net.address import NodeObject
 from pynet.errors import NodeError
@@ -541,20 +542,20 @@ def test_many_concurrent_lookups_none_lost(loop: Loop) -> None:
             assert err is None
             assert res == ([{"address": expected, "family": 4}] if i % 2 == 0 else expected)
         assert len(fake.calls) == 200
-        assert 1 <= len(fake.threads) <= dns._get_pool().size
+        assert 1 <= len(fake.threads) <= threadpool.get_pool().size
     finally:
         dns.set_resolver(previous)
 
 
 def test_pool_is_bounded_by_uv_threadpool_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UV_THREADPOOL_SIZE", "2")
-    assert dns._pool_size() == 2
+    assert threadpool.pool_size() == 2
     monkeypatch.setenv("UV_THREADPOOL_SIZE", "0")
-    assert dns._pool_size() == 1
+    assert threadpool.pool_size() == 1
     monkeypatch.setenv("UV_THREADPOOL_SIZE", "nonsense")
-    assert dns._pool_size() == 4
+    assert threadpool.pool_size() == 4
     monkeypatch.delenv("UV_THREADPOOL_SIZE")
-    assert dns._pool_size() == 4
+    assert threadpool.pool_size() == 4
 
 
 def test_a_lookup_uses_the_resolver_current_when_it_started(resolver: FakeResolver,

@@ -1,20 +1,25 @@
 """Imports point one way: core <- handles <- streams <- net (docs/design.md).
 
 Checked statically from each module's import statements.  Every module of the
-package must be listed in :data:`LAYERS`: a new module fails here until its
-author decides which layer it belongs to.
+package must be listed in :data:`LAYERS` (and a module of ``_core``,
+``_handles`` or ``_net`` in :data:`WITHIN`, which orders the modules inside
+those packages): a new module fails here until its author decides which layer
+it belongs to.
 
 The layers, bottom up (a module may import its own package and anything in a
 layer listed for it):
 
 * leaves: ``errors`` and ``_js`` (JavaScript value helpers), usable everywhere;
-* ``_core``: the loop, its clock and the runtime (``run``); knows no sockets,
-  no emitters;
-* ``_handles``: libuv's handles (syscalls, write queues), on ``_core``;
+* ``_core``: the loop, its clock, the runtime (``run``) and libuv's
+  threadpool; knows no sockets, no emitters;
+* ``_handles``: libuv's handles (syscalls, write queues), on ``_core``: the
+  interfaces (``base``), the stream machinery, then one module per handle
+  type (``tcp``, ``pipe``, ``fd``);
 * ``events``, then ``process``, ``timers``, ``abort``, ``dns``: Node's
   runtime modules, on ``_core``;
-* ``_streams``: Node's stream machinery, on ``events`` and ``_core``;
-* ``_net``: ``net.Socket``/``net.Server``, on everything below;
+* ``_streams``: Node's stream machinery, on ``events``, ``abort`` and ``_core``;
+* ``_net``: ``net.Socket``/``net.Server``, on everything below, with their
+  helpers (``normalize``, ``endpoint``, ``happy_eyeballs``) under them;
 * public modules with Node's names on top.
 """
 
@@ -43,11 +48,41 @@ LAYERS: dict[str, set[str]] = {
     "timers": CORE,
     "abort": {"timers"} | LEAVES,
     "dns": {"events", "process"} | CORE,
-    "_streams": {"_streams", "events"} | CORE,
+    "_streams": {"_streams", "events", "abort"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
+    "readline": {"events", "process", "abort"} | LEAVES,
+    "stream": {"_streams"} | LEAVES,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
-    "__init__": {"_core", "process", "timers"},
+    "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
+    "__init__": {"_core", "_embed", "process", "timers"},
+    "__main__": {"_embed"},
+}
+
+#: Inside the packages split into one module per concern, the order of those
+#: modules (bottom up): what each may import from its own package at run time.
+#: Every module of these packages must be listed.
+WITHIN: dict[str, set[str]] = {
+    "_core.clock": set(),
+    "_core.loop": {"_core.clock"},
+    "_core.runtime": {"_core.loop"},
+    "_core.threadpool": {"_core.loop"},
+    "_handles.base": set(),  # The interfaces (Protocols) every handle type implements.
+    "_handles.stream": {"_handles.base"},
+    "_handles.tcp": {"_handles.base", "_handles.stream"},
+    "_handles.pipe": {"_handles.base", "_handles.stream"},
+    "_handles.fd": {"_handles.base", "_handles.stream", "_handles.tcp", "_handles.pipe"},
+    "_handles.poll": set(),  # uv_poll_t: a foreign descriptor, no stream machinery.
+    "_handles.udp": set(),  # uv_udp_t: datagrams, no stream machinery.
+    "_net.address": set(),
+    "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
+    "_net.normalize": {"_net.address"},
+    "_net.endpoint": {"_net.types"},
+    "_net.happy_eyeballs": {"_net.address", "_net.endpoint"},
+    "_net.socket": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
+                    "_net.types"},
+    "_net.server": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
+                    "_net.socket", "_net.types"},
 }
 
 
@@ -119,7 +154,7 @@ def test_imports_point_down(module: str) -> None:
 def test_public_modules_carry_nodes_names() -> None:
     """Top-level modules are Node's public modules; the rest lives in ``_`` packages."""
     top = {m for m in _modules() if "." not in m}
-    private_files = {m for m in top if m.startswith("_") and m != "__init__"
+    private_files = {m for m in top if m.startswith("_") and m not in ("__init__", "__main__")
                      and not _source(m).name == "__init__.py"}
     assert not private_files, f"private modules belong in a layer package: {private_files}"
 
@@ -135,3 +170,28 @@ def test_core_knows_nothing_of_sockets_or_events() -> None:
                      if isinstance(node, ast.ImportFrom)}
         assert "pyee" not in imported, module
         assert not _pynet_imports(module) - CORE, module
+
+
+def _sibling_imports(module: str) -> set[str]:
+    """The modules of its own package a module imports at run time, dotted."""
+    package = _layer(module)
+    tree = ast.parse(_source(module).read_text())
+    found: set[str] = set()
+    for node in _runtime_nodes(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(f"pynet.{package}."):
+            found.add((node.module or "").split(".", 1)[1])
+        elif isinstance(node, ast.ImportFrom) and node.module == f"pynet.{package}":
+            found.update(f"{package}.{alias.name}" for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("package", sorted({m.split(".")[0] for m in WITHIN}))
+def test_every_module_of_a_split_package_has_a_place(package: str) -> None:
+    modules = {m for m in _modules() if _layer(m) == package and "." in m}
+    assert modules == {m for m in WITHIN if _layer(m) == package}
+
+
+@pytest.mark.parametrize("module", sorted(WITHIN))
+def test_imports_within_a_package_point_down(module: str) -> None:
+    extra = _sibling_imports(module) - WITHIN[module]
+    assert not extra, f"pynet.{module} imports {sorted(extra)} from above it in its package"

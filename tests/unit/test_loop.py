@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import select
 import selectors
 import socket
 import threading
@@ -396,3 +397,30 @@ def test_any_selector_works_through_its_api() -> None:
         w.close()
         loop.close()
     assert log == ["ping", "thread call"]
+
+
+@pytest.mark.skipif(not hasattr(select, "epoll"), reason="epoll is Linux's")
+def test_default_loop_owns_its_epoll_object() -> None:
+    """Without a selector the loop polls an epoll object of its own (not a
+    selector's private one) and closes it with the loop."""
+    loop = Loop()
+    epoll = loop._epoll
+    assert isinstance(epoll, select.epoll) and loop._selector is None
+    r, w = socket.socketpair()
+    got: list[bytes] = []
+    try:
+        def on_read() -> None:
+            got.append(r.recv(10))
+            loop.unwatch_read(r.fileno())
+            loop.remove_ref()
+
+        loop.add_ref()
+        loop.watch_read(r.fileno(), on_read)
+        w.send(b"x")
+        loop.run()
+    finally:
+        r.close()
+        w.close()
+        loop.close()
+    assert got == [b"x"]
+    assert epoll.closed

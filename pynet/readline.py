@@ -1,0 +1,409 @@
+"""Node's ``readline`` module: lines from any Readable (``lib/readline.js``, v20).
+
+Theory of operation
+-------------------
+An :class:`Interface` listens to its ``input``'s ``'data'``, ``'end'`` and
+``'error'`` events, as ``InterfaceConstructor`` in Node's
+``lib/internal/readline/interface.js`` does in non-terminal mode:
+
+* each chunk goes through a UTF-8 ``StringDecoder`` (a ``str`` chunk, from an
+  input with ``setEncoding``, is taken as it is) and is split on Node's line
+  endings ``\\r\\n``, ``\\n`` and a lone ``\\r`` (``kNormalWrite``); the text
+  after the last ending waits in a buffer for the next chunk;
+* a ``\\r`` that ends one chunk and a ``\\n`` that starts the next within
+  ``crlfDelay`` ms (at least 100) make one line ending, as in Node;
+* every complete line goes to the pending :meth:`Interface.question` callback
+  if there is one, else is emitted as ``'line'`` — synchronously, inside the
+  input's ``'data'`` event, as Node does;
+* the input's ``'end'`` emits the buffered rest as a last ``'line'`` and
+  closes the interface (``'close'``); :meth:`Interface.close` pauses the input
+  and removes the listeners.
+
+Invariants: ``closed`` only goes from ``False`` to ``True``; after it,
+``pause``/``resume``/``write``/``question`` raise ``ERR_USE_AFTER_CLOSE``
+as in Node; ``'pause'``/``'resume'`` are emitted only on a change.
+
+Deliberate difference: Node's terminal mode (line editing, history, tab
+completion on a raw TTY) is not ported.  ``terminal=True`` (or an ``output``
+with ``isTTY``) is recorded in :attr:`Interface.terminal`, but input is read
+line by line as in non-terminal mode; on a TTY the kernel's canonical mode
+already edits lines.  See ``docs/porting-guide.md``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from pynet import errors
+from pynet._js.encoding import StringDecoder
+from pynet._js.validators import (
+    inspect,
+    invalid_arg_value,
+    js_number_to_string,
+    validate_function,
+    validate_string,
+    validate_uint32,
+)
+from pynet.abort import AbortSignal
+from pynet.events import EventEmitter, _arity
+from pynet.process import nextTick
+
+__all__ = [
+    "Interface",
+    "clearLine",
+    "clearScreenDown",
+    "createInterface",
+    "cursorTo",
+    "moveCursor",
+]
+
+_MIN_CRLF_DELAY = 100
+_HISTORY_SIZE = 30
+_CSI = "\x1b["
+
+
+class _HistorySizeError(errors.ERR_INVALID_ARG_VALUE, ValueError):  # type: ignore[misc, valid-type]
+    """``ERR_INVALID_ARG_VALUE.RangeError``: Node's RangeError flavour of the code."""
+
+
+def _option(options: Any, key: str) -> Any:
+    return options.get(key) if isinstance(options, dict) else getattr(options, key, None)
+
+
+def _split_lines(text: str) -> list[str]:
+    """``text.split(/\\r?\\n|\\r(?!\\n)/)``: Node 20's ``lineEnding``."""
+    if "\r" not in text:
+        return text.split("\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+class Interface(EventEmitter):
+    """``readline.Interface``: reads lines from ``input``, writes prompts to ``output``.
+
+    Made by :func:`createInterface`.  Events: ``'line'`` (the line, without its
+    ending), ``'close'``, ``'pause'``, ``'resume'``, ``'history'`` (never: no
+    terminal mode), ``'error'`` (from the input).
+    """
+
+    def __init__(self, input: Any = None, output: Any = None,  # noqa: A002 - Node's name
+                 completer: Any = None, terminal: Any = None, **options: Any) -> None:
+        super().__init__()
+        if options:
+            input = {**options, "input": input} if input is not None else options  # noqa: A001
+        crlf_delay: Any = None
+        prompt: Any = "> "
+        signal: Any = None
+        if isinstance(input, dict) or _option(input, "input") is not None:
+            opts = input
+            output = _option(opts, "output")
+            completer = _option(opts, "completer")
+            terminal = _option(opts, "terminal")
+            signal = _option(opts, "signal")
+            history_size = _option(opts, "historySize")
+            if history_size is None:
+                history_size = _HISTORY_SIZE
+            if (isinstance(history_size, bool) or not isinstance(history_size, (int, float))
+                    or history_size != history_size or history_size < 0):
+                raise _HistorySizeError(
+                    f"The argument 'historySize' is invalid. Received {inspect(history_size)}")
+            self.historySize = history_size
+            tab_size = _option(opts, "tabSize")
+            self.tabSize: int = 8
+            if tab_size is not None:
+                self.tabSize = validate_uint32(tab_size, "tabSize", True)
+            if _option(opts, "prompt") is not None:
+                prompt = _option(opts, "prompt")
+            if signal is not None and not isinstance(signal, AbortSignal):
+                raise errors.ERR_INVALID_ARG_TYPE(
+                    'The "options.signal" property must be an instance of AbortSignal.'
+                    f" Received {inspect(signal)}")
+            crlf_delay = _option(opts, "crlfDelay")
+            input = _option(opts, "input")  # noqa: A001
+        else:
+            self.historySize = _HISTORY_SIZE
+            self.tabSize = 8
+        if completer is not None and not callable(completer):
+            raise invalid_arg_value("completer", completer)
+        if terminal is None and output is not None:
+            terminal = bool(getattr(output, "isTTY", False))
+        if input is None or not hasattr(input, "on"):
+            # Node reads input.on and fails with a TypeError there.
+            raise errors.ERR_INVALID_ARG_TYPE(
+                f'The "input" argument must be a readable stream. Received {inspect(input)}')
+
+        self.input: Any = input
+        self.output: Any = output
+        self.completer: Any = completer
+        self.terminal = bool(terminal)
+        self.line = ""
+        self.cursor = 0
+        self.closed = False
+        self.paused = False
+        self.history: list[str] = []
+        self.crlfDelay: float = (max(_MIN_CRLF_DELAY, crlf_delay) if crlf_delay
+                                 else _MIN_CRLF_DELAY)
+        self._prompt: str = prompt
+        self._old_prompt: str = prompt
+        self._question_callback: Callable[[str], Any] | None = None
+        self._line_buffer = ""
+        self._saw_return_at = 0.0
+        self._decoder = StringDecoder("utf8")
+
+        input.on("error", self._on_error)
+        input.on("data", self._on_data)
+        input.on("end", self._on_end)
+        self.once("close", self._detach)
+
+        if signal is not None:
+            if signal.aborted:
+                nextTick(self.close)
+            else:
+                signal.addEventListener("abort", self.close, {"once": True})
+                self.once("close", lambda: signal.removeEventListener("abort", self.close))
+        input.resume()
+
+    # -- input events (non-terminal mode) ---------------------------------------
+
+    def _on_error(self, err: Any) -> None:
+        self.emit("error", err)
+
+    def _on_data(self, data: Any) -> None:
+        self._normal_write(data)
+
+    def _on_end(self) -> None:
+        if self._line_buffer:
+            self.emit("line", self._line_buffer)
+        self.close()
+
+    def _detach(self) -> None:
+        self.input.removeListener("data", self._on_data)
+        self.input.removeListener("error", self._on_error)
+        self.input.removeListener("end", self._on_end)
+
+    def _normal_write(self, data: Any) -> None:
+        """Node's ``kNormalWrite``: decode, split on line endings, emit lines."""
+        if data is None:
+            return
+        text = data if isinstance(data, str) else self._decoder.write(bytes(data))
+        if self._saw_return_at and _now_ms() - self._saw_return_at <= self.crlfDelay:
+            if text.startswith("\n"):
+                text = text[1:]
+            self._saw_return_at = 0
+        if not text:
+            return
+        lines = _split_lines(text)
+        if len(lines) == 1:
+            self._line_buffer += text
+            return
+        self._saw_return_at = _now_ms() if text.endswith("\r") else 0
+        first = self._line_buffer + lines[0]
+        self._line_buffer = lines[-1]
+        self._on_line(first)
+        for line in lines[1:-1]:
+            self._on_line(line)
+
+    def _on_line(self, line: str) -> None:
+        callback = self._question_callback
+        if callback is not None:
+            self._question_callback = None
+            self.setPrompt(self._old_prompt)
+            callback(line)
+        else:
+            self.emit("line", line)
+
+    # -- the public API ---------------------------------------------------------
+
+    def setPrompt(self, prompt: str) -> None:
+        """Set the prompt that :meth:`prompt` writes."""
+        self._prompt = prompt
+
+    def getPrompt(self) -> str:
+        """The current prompt."""
+        return self._prompt
+
+    def prompt(self, preserveCursor: bool | None = None) -> None:
+        """Write the prompt to ``output`` (resuming a paused input)."""
+        if self.paused:
+            self.resume()
+        self._write_to_output(self._prompt)
+
+    def question(self, query: str, options: Any = None, cb: Any = None) -> None:
+        """Write ``query`` and call ``cb(answer)`` with the next line instead of ``'line'``."""
+        if callable(options):
+            cb = options
+        signal = _option(options, "signal") if options is not None and not callable(options) \
+            else None
+        if signal is not None:
+            if not isinstance(signal, AbortSignal):
+                raise errors.ERR_INVALID_ARG_TYPE(
+                    'The "options.signal" property must be an instance of AbortSignal.'
+                    f" Received {inspect(signal)}")
+            if signal.aborted:
+                return
+            signal.addEventListener("abort", self._question_cancel, {"once": True})
+            original = cb
+
+            def cleanup(answer: Any = None) -> Any:
+                signal.removeEventListener("abort", self._question_cancel)
+                return original(answer) if callable(original) else None
+            cb = cleanup
+        if callable(cb):
+            self._question(query, cb)
+
+    def _question(self, query: str, cb: Callable[..., Any]) -> None:
+        if self.closed:
+            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        if self._question_callback is not None:
+            self.prompt()
+        else:
+            self._old_prompt = self._prompt
+            self.setPrompt(query)
+            self._question_callback = _arity_tolerant(cb)
+            self.prompt()
+
+    def _question_cancel(self) -> None:
+        if self._question_callback is not None:
+            self._question_callback = None
+            self.setPrompt(self._old_prompt)
+            self.clearLine()
+
+    def clearLine(self) -> None:
+        """Write a line break to ``output`` and forget the current line."""
+        self._write_to_output("\r\n")
+        self.line = ""
+        self.cursor = 0
+
+    def _write_to_output(self, text: Any) -> None:
+        validate_string(text, "stringToWrite")
+        if self.output is not None:
+            self.output.write(text)
+
+    def close(self) -> None:
+        """Pause the input, stop reading it and emit ``'close'`` (once)."""
+        if self.closed:
+            return
+        self.pause()
+        self.closed = True
+        self.emit("close")
+
+    def pause(self) -> Interface | None:
+        """Pause the input stream; emits ``'pause'``."""
+        if self.closed:
+            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        if self.paused:
+            return None
+        self.input.pause()
+        self.paused = True
+        self.emit("pause")
+        return self
+
+    def resume(self) -> Interface | None:
+        """Resume the input stream; emits ``'resume'``."""
+        if self.closed:
+            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        if not self.paused:
+            return None
+        self.input.resume()
+        self.paused = False
+        self.emit("resume")
+        return self
+
+    def write(self, data: Any, key: Any = None) -> None:
+        """Feed ``data`` to the interface as if it came from ``input``."""
+        if self.closed:
+            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        if self.paused:
+            self.resume()
+        self._normal_write(data)
+
+    def getCursorPos(self) -> dict[str, int]:
+        """``{'rows': 0, 'cols': n}``: the cursor after the prompt and the line (no wrapping)."""
+        return {"rows": 0, "cols": len(self._prompt) + self.cursor}
+
+
+def _arity_tolerant(cb: Callable[..., Any]) -> Callable[[str], Any]:
+    """Call ``cb`` with the answer only if it takes an argument (mapping §5)."""
+    return cb if _arity(cb) >= 1 else (lambda _answer: cb())
+
+
+def _now_ms() -> float:
+    return time.monotonic() * 1000
+
+
+def createInterface(input: Any = None, output: Any = None,  # noqa: A002 - Node's name
+                    completer: Any = None, terminal: Any = None, **options: Any) -> Interface:
+    """``readline.createInterface(options)`` or ``(input[, output[, completer[, terminal]]])``."""
+    return Interface(input, output, completer, terminal, **options)
+
+
+# --- cursor helpers (lib/internal/readline/callbacks.js) ---------------------------
+
+def _done(callback: Any) -> bool:
+    if callable(callback):
+        nextTick(callback, None)
+    return True
+
+
+def _num(value: float) -> str:
+    return js_number_to_string(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def cursorTo(stream: Any, x: Any, y: Any = None, callback: Any = None) -> bool:
+    """Move the cursor to column ``x`` (and row ``y``) of a TTY stream."""
+    if callback is not None:
+        validate_function(callback, "callback")
+    if callable(y):
+        callback, y = y, None
+    if isinstance(x, float) and x != x:
+        raise invalid_arg_value("x", x)
+    if isinstance(y, float) and y != y:
+        raise invalid_arg_value("y", y)
+    if stream is None or (not _is_number(x) and not _is_number(y)):
+        return _done(callback)
+    if not _is_number(x):
+        raise errors.ERR_INVALID_CURSOR_POS()
+    data = f"{_CSI}{_num(x + 1)}G" if not _is_number(y) else f"{_CSI}{_num(y + 1)};{_num(x + 1)}H"
+    return bool(stream.write(data, callback))
+
+
+def moveCursor(stream: Any, dx: Any, dy: Any, callback: Any = None) -> bool:
+    """Move the cursor by ``dx`` columns and ``dy`` rows."""
+    if callback is not None:
+        validate_function(callback, "callback")
+    if stream is None or not (dx or dy):
+        return _done(callback)
+    data = ""
+    if _is_number(dx) and dx < 0:
+        data += f"{_CSI}{_num(-dx)}D"
+    elif _is_number(dx) and dx > 0:
+        data += f"{_CSI}{_num(dx)}C"
+    if _is_number(dy) and dy < 0:
+        data += f"{_CSI}{_num(-dy)}A"
+    elif _is_number(dy) and dy > 0:
+        data += f"{_CSI}{_num(dy)}B"
+    return bool(stream.write(data, callback))
+
+
+def clearLine(stream: Any, dir: Any, callback: Any = None) -> bool:  # noqa: A002
+    """Clear the current line: left of the cursor (``dir < 0``), right (``> 0``) or all."""
+    if callback is not None:
+        validate_function(callback, "callback")
+    if stream is None:
+        return _done(callback)
+    kind = "1K" if _is_number(dir) and dir < 0 else "0K" if _is_number(dir) and dir > 0 else "2K"
+    return bool(stream.write(_CSI + kind, callback))
+
+
+def clearScreenDown(stream: Any, callback: Any = None) -> bool:
+    """Clear the screen from the cursor down."""
+    if callback is not None:
+        validate_function(callback, "callback")
+    if stream is None:
+        return _done(callback)
+    return bool(stream.write(_CSI + "0J", callback))

@@ -1,0 +1,165 @@
+"""pynet.readline on a fake input stream (no network): Node's non-terminal Interface."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pynet import errors, readline
+from pynet.abort import AbortController
+from pynet.events import EventEmitter
+
+
+class FakeInput(EventEmitter):
+    """The part of a Readable that readline uses: events, pause() and resume()."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def pause(self) -> None:
+        self.calls.append("pause")
+
+    def resume(self) -> None:
+        self.calls.append("resume")
+
+
+class FakeOutput:
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def write(self, data: str, cb: Any = None) -> bool:
+        self.written.append(data)
+        return True
+
+
+def _interface(**options: Any) -> tuple[readline.Interface, FakeInput, list[str]]:
+    inp = FakeInput()
+    rl = readline.createInterface({"input": inp, **options})
+    events: list[str] = []
+    rl.on("line", lambda line: events.append(f"line:{line}"))
+    rl.on("close", lambda: events.append("close"))
+    rl.on("pause", lambda: events.append("pause"))
+    rl.on("resume", lambda: events.append("resume"))
+    return rl, inp, events
+
+
+def test_lines_across_chunks_and_the_last_line_at_end(loop: Any) -> None:
+    rl, inp, events = _interface()
+    assert inp.calls == ["resume"]
+    inp.emit("data", b"one\ntw")
+    inp.emit("data", b"o\r\nthr")
+    assert events == ["line:one", "line:two"]
+    inp.emit("end")
+    assert events == ["line:one", "line:two", "line:thr", "pause", "close"]
+    assert rl.closed and inp.calls == ["resume", "pause"]
+    assert not inp.listenerCount("data") and not inp.listenerCount("end")
+
+
+def test_crlf_split_across_chunks_is_one_ending(loop: Any) -> None:
+    _rl, inp, events = _interface()
+    inp.emit("data", b"a\r")
+    inp.emit("data", b"\nb\n")
+    assert events == ["line:a", "line:b"]
+
+
+def test_lone_cr_ends_a_line_and_strings_pass_through(loop: Any) -> None:
+    _rl, inp, events = _interface()
+    inp.emit("data", "x\ry\r\r\nz")
+    inp.emit("data", "\n")
+    assert events == ["line:x", "line:y", "line:", "line:z"]
+
+
+def test_question_takes_the_next_line_and_restores_the_prompt(loop: Any) -> None:
+    out = FakeOutput()
+    rl, inp, events = _interface(output=out, prompt="$ ")
+    answers: list[str] = []
+    rl.question("name? ", answers.append)
+    assert out.written == ["name? "] and rl.getPrompt() == "name? "
+    inp.emit("data", b"ada\nnext\n")
+    assert answers == ["ada"] and events == ["line:next"]
+    assert rl.getPrompt() == "$ "
+    rl.prompt()
+    assert out.written[-1] == "$ "
+
+
+def test_question_callback_may_take_no_argument(loop: Any) -> None:
+    rl, inp, _events = _interface()
+    called: list[bool] = []
+    rl.question("q? ", lambda: called.append(True))
+    inp.emit("data", b"x\n")
+    assert called == [True]
+
+
+def test_question_with_aborted_signal_is_ignored(loop: Any) -> None:
+    rl, inp, events = _interface()
+    ac = AbortController()
+    ac.abort()
+    rl.question("q? ", {"signal": ac.signal}, lambda a: events.append("answer"))
+    inp.emit("data", b"x\n")
+    assert events == ["line:x"]
+
+
+def test_pause_resume_emit_once_and_fail_after_close(loop: Any) -> None:
+    rl, _inp, events = _interface()
+    assert rl.pause() is rl
+    assert rl.pause() is None
+    assert rl.resume() is rl
+    rl.close()
+    rl.close()
+    assert events == ["pause", "resume", "pause", "close"]
+    for call in (rl.pause, rl.resume, lambda: rl.write("x\n"), lambda: rl.question("q", print)):
+        with pytest.raises(errors.ERR_USE_AFTER_CLOSE, match=r"^readline was closed$"):
+            call()
+
+
+def test_write_feeds_lines_and_resumes(loop: Any) -> None:
+    rl, _inp, events = _interface()
+    rl.pause()
+    rl.write("a\nb")
+    rl.write("\n")
+    assert events == ["pause", "resume", "line:a", "line:b"]
+
+
+def test_input_error_is_re_emitted(loop: Any) -> None:
+    rl, inp, _events = _interface()
+    seen: list[Exception] = []
+    rl.on("error", seen.append)
+    boom = ValueError("boom")
+    inp.emit("error", boom)
+    assert seen == [boom]
+
+
+def test_abort_signal_closes(loop: Any) -> None:
+    ac = AbortController()
+    _rl, _inp, events = _interface(signal=ac.signal)
+    ac.abort()
+    assert events == ["pause", "close"]
+
+
+@pytest.mark.parametrize("size", [-1, float("nan"), "3"])
+def test_bad_history_size(loop: Any, size: Any) -> None:
+    with pytest.raises(errors.ERR_INVALID_ARG_VALUE) as info:
+        readline.createInterface({"input": FakeInput(), "historySize": size})
+    assert isinstance(info.value, ValueError)
+
+
+def test_positional_form_and_terminal_from_output(loop: Any) -> None:
+    out = FakeOutput()
+    out.isTTY = True  # type: ignore[attr-defined]
+    rl = readline.createInterface(FakeInput(), out)
+    assert rl.terminal is True and rl.output is out
+    rl.close()
+
+
+def test_crlf_delay_minimum(loop: Any) -> None:
+    rl, _inp, _events = _interface(crlfDelay=5)
+    assert rl.crlfDelay == 100
+    rl2, _, _ = _interface(crlfDelay=250)
+    assert rl2.crlfDelay == 250
+
+
+def test_bad_completer(loop: Any) -> None:
+    with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
+        readline.createInterface({"input": FakeInput(), "completer": 5})

@@ -1,0 +1,1 @@
+"""Differential fuzzing of pynet against node: see :mod:`core`."""
