@@ -715,7 +715,9 @@ class Socket(EventEmitter):
             code, value = handle.buffer_size(size, recv)
         if code:
             name = _errno.errorcode.get(code, str(code))
-            text = errors._UV_TEXT.get(name) or os.strerror(code).lower()
+            # libuv's uv_strerror text; for the codes these calls give (EBADF,
+            # EINVAL, ENOTSOCK, ENOBUFS) it is C's strerror in lower case.
+            text = os.strerror(code).lower()
             info = NodeObject(errno=code, code=name, message=text, syscall=syscall)
             raise errors.ERR_SOCKET_BUFFER_SIZE(f"{syscall} returned {name} ({text})",
                                                 info=info, errno=code, syscall=syscall)

@@ -57,6 +57,13 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("readline", "_arity"):
         "the listener-arity rule of mapping §5, computed where the emitter keeps it, for "
         "question()'s callback (to become the shared user-call helper's public name)",
+    **{("dgram", attr): "the listener-arity rule of mapping §5, computed where the emitter "
+       "keeps it, for dgram's callbacks (send, bind, connect, the lookup option; to become "
+       "the shared user-call helper's public name)" for attr in ("_arity", "_required")},
+    **{("_handles.udp", attr): "Node makes one MakeCallback per received datagram, so the "
+       "tick queue drains between two 'message' events of a batch; the UDP handle drains it "
+       "as the loop does after each callback (to become a public loop method)"
+       for attr in ("_ticks", "_drain_ticks")},
     **{("_streams.pipe", attr): "Node's pipe() (lib/internal/streams/readable.js) works on "
        "the source's readable state and the destination's error state, as a friend of "
        "Duplex inside the streams package"
