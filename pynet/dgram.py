@@ -426,6 +426,8 @@ class Socket(EventEmitter):
         self._loop.next_tick(self.emit, "connect")
 
     def disconnect(self) -> None:
+        """Dissolve the association made by :meth:`connect` (``ERR_SOCKET_DGRAM_NOT_CONNECTED``
+        if there is none)."""
         if self._connect_state != CONNECT_STATE_CONNECTED:
             raise errors.ERR_SOCKET_DGRAM_NOT_CONNECTED()
         assert self._handle is not None
@@ -613,6 +615,7 @@ class Socket(EventEmitter):
         return _sockaddr_to_js(out, "IPv6" if len(out) == 4 else "IPv4")
 
     def remoteAddress(self) -> NodeObject:
+        """``{address, family, port}`` of the peer of a connected socket."""
         handle = self._health_check()
         if self._connect_state != CONNECT_STATE_CONNECTED:
             raise errors.ERR_SOCKET_DGRAM_NOT_CONNECTED()
@@ -632,11 +635,13 @@ class Socket(EventEmitter):
         return handle
 
     def setBroadcast(self, arg: Any) -> None:
+        """Allow (or not) sending to broadcast addresses (``SO_BROADCAST``)."""
         code = self._raw_handle("setBroadcast").set_broadcast(bool(arg))
         if code:
             raise errors.errno_exception(code, "setBroadcast")
 
     def setTTL(self, ttl: Any) -> Any:
+        """Hop limit of unicast datagrams (1-255); returns ``ttl``."""
         validate_number(ttl, "ttl")
         code = self._raw_handle("setTTL").set_ttl(_to_int32(ttl))
         if code:
@@ -644,6 +649,7 @@ class Socket(EventEmitter):
         return ttl
 
     def setMulticastTTL(self, ttl: Any) -> Any:
+        """Hop limit of multicast datagrams (0-255); returns ``ttl``."""
         validate_number(ttl, "ttl")
         code = self._raw_handle("setMulticastTTL").set_multicast_ttl(_to_int32(ttl))
         if code:
@@ -651,12 +657,15 @@ class Socket(EventEmitter):
         return ttl
 
     def setMulticastLoopback(self, arg: Any) -> Any:
+        """Deliver (or not) multicast sent from this host back to it; returns ``arg``."""
         code = self._raw_handle("setMulticastLoopback").set_multicast_loop(bool(arg))
         if code:
             raise errors.errno_exception(code, "setMulticastLoopback")
         return arg
 
     def setMulticastInterface(self, interfaceAddress: Any) -> None:
+        """Pick the outgoing interface for multicast by its address (IPv4) or
+        ``%scope`` (IPv6)."""
         handle = self._health_check()
         validate_string(interfaceAddress, "interfaceAddress")
         code = handle.set_multicast_interface(interfaceAddress)
@@ -665,10 +674,13 @@ class Socket(EventEmitter):
 
     def addMembership(self, multicastAddress: Any = None,
                       interfaceAddress: Any = None) -> None:
+        """Join the multicast group ``multicastAddress`` (on ``interfaceAddress``, or the
+        kernel's choice); binds the socket implicitly if needed (libuv's deferred bind)."""
         self._membership(multicastAddress, interfaceAddress, True, "addMembership")
 
     def dropMembership(self, multicastAddress: Any = None,
                        interfaceAddress: Any = None) -> None:
+        """Leave the multicast group joined with :meth:`addMembership`."""
         self._membership(multicastAddress, interfaceAddress, False, "dropMembership")
 
     def _membership(self, group: Any, interface: Any, join: bool, syscall: str) -> None:
@@ -683,12 +695,14 @@ class Socket(EventEmitter):
     def addSourceSpecificMembership(self, sourceAddress: Any,
                                     groupAddress: Any,
                                     interfaceAddress: Any = None) -> None:
+        """Join the source-specific group (``sourceAddress``, ``groupAddress``)."""
         self._source_membership(sourceAddress, groupAddress, interfaceAddress, True,
                                 "addSourceSpecificMembership")
 
     def dropSourceSpecificMembership(self, sourceAddress: Any,
                                      groupAddress: Any,
                                      interfaceAddress: Any = None) -> None:
+        """Leave a group joined with :meth:`addSourceSpecificMembership`."""
         self._source_membership(sourceAddress, groupAddress, interfaceAddress, False,
                                 "dropSourceSpecificMembership")
 
@@ -724,31 +738,39 @@ class Socket(EventEmitter):
         return value
 
     def setRecvBufferSize(self, size: Any) -> None:
+        """Set ``SO_RCVBUF`` (``ERR_SOCKET_BUFFER_SIZE`` before bind)."""
         self._buffer_size(size, True)
 
     def setSendBufferSize(self, size: Any) -> None:
+        """Set ``SO_SNDBUF`` (``ERR_SOCKET_BUFFER_SIZE`` before bind)."""
         self._buffer_size(size, False)
 
     def getRecvBufferSize(self) -> int:
+        """The ``SO_RCVBUF`` size in bytes (Linux reports twice what was set)."""
         return self._buffer_size(0, True)
 
     def getSendBufferSize(self) -> int:
+        """The ``SO_SNDBUF`` size in bytes (Linux reports twice what was set)."""
         return self._buffer_size(0, False)
 
     def getSendQueueSize(self) -> int:
+        """How many bytes wait in the handle's send queue."""
         return self._raw_handle("getSendQueueSize").send_queue_size
 
     def getSendQueueCount(self) -> int:
+        """How many datagrams wait in the handle's send queue (the kernel said ``EAGAIN``)."""
         return self._raw_handle("getSendQueueCount").send_queue_count
 
     # -- ref ----------------------------------------------------------------------------
 
     def ref(self) -> Socket:
+        """Let the socket keep :func:`pynet.run` going again (the default); returns the socket."""
         if self._handle is not None:
             self._handle.ref()
         return self
 
     def unref(self) -> Socket:
+        """Let :func:`pynet.run` return while this socket is still open; returns the socket."""
         if self._handle is not None:
             self._handle.unref()
         return self
