@@ -535,12 +535,14 @@ class Socket(EventEmitter):
         handle = self._handle
         if handle is None:
             return
-        on_complete = None
+        on_complete: Callable[[int, int], None] | None = None
         if callback is not None:
-            def on_complete(code: int, sent: int) -> None:
+            def after_send(code: int, sent: int) -> None:
+                """``afterSend``: a queued datagram went out, failed, or was cancelled."""
                 err = errors.exception_with_host_port(code, "send", address, port) \
                     if code else None
                 _js_call(callback, err, sent if not code else None)
+            on_complete = after_send
         code, sent = handle.send(data, ip, port or None, on_complete)
         if not code:
             if sent >= 0 and callback is not None:  # A synchronous finish.
