@@ -115,6 +115,14 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
     "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
     "ERR_INVALID_STATE": (Exception, "Invalid state: {}"),
+    "ERR_BUFFER_OUT_OF_BOUNDS": (ValueError, "{}"),
+    "ERR_SOCKET_ALREADY_BOUND": (Exception, "Socket is already bound"),
+    "ERR_SOCKET_BAD_BUFFER_SIZE": (TypeError, "Buffer size must be a positive integer"),
+    "ERR_SOCKET_BAD_TYPE": (TypeError, "Bad socket type specified. Valid types are: udp4, udp6"),
+    "ERR_SOCKET_BUFFER_SIZE": (Exception, "Could not get or set buffer size: {}"),
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": (Exception, "Already connected"),
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": (Exception, "Not connected"),
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": (Exception, "Not running"),
 }
 
 
@@ -176,6 +184,21 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
                          "state.",
     "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
+    "ERR_BUFFER_OUT_OF_BOUNDS": "An operation outside the bounds of a Buffer was attempted.",
+    "ERR_SOCKET_ALREADY_BOUND": "An attempt was made to bind a socket that has already been "
+                                "bound.",
+    "ERR_SOCKET_BAD_BUFFER_SIZE": "An invalid (negative) size was passed for either the "
+                                  "recvBufferSize or sendBufferSize options in "
+                                  "dgram.createSocket().",
+    "ERR_SOCKET_BAD_TYPE": "An API function expecting a socket type (udp4 or udp6) received an "
+                           "invalid value.",
+    "ERR_SOCKET_BUFFER_SIZE": "While using dgram.createSocket(), the size of the receive or "
+                              "send Buffer could not be determined.",
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": "A dgram.connect() call was made on an already connected "
+                                     "socket.",
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": "A dgram.disconnect() or dgram.remoteAddress() call was "
+                                      "made on a disconnected socket.",
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": "A call was made and the UDP subsystem was not running.",
 }
 
 
@@ -232,6 +255,14 @@ ABORT_ERR: type[NodeError]
 ERR_USE_AFTER_CLOSE: type[NodeError]
 ERR_INVALID_CURSOR_POS: type[NodeError]
 ERR_INVALID_STATE: type[NodeError]
+ERR_BUFFER_OUT_OF_BOUNDS: type[NodeError]
+ERR_SOCKET_ALREADY_BOUND: type[NodeError]
+ERR_SOCKET_BAD_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_BAD_TYPE: type[NodeError]
+ERR_SOCKET_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_DGRAM_IS_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_RUNNING: type[NodeError]
 
 
 class AggregateError(Exception):
@@ -269,6 +300,9 @@ _UV_TEXT: dict[str, str] = {
     "ENFILE": "file table overflow",
     "ENAMETOOLONG": "name too long",
     "ENOTDIR": "not a directory",
+    "EMSGSIZE": "message too long",
+    "ECONNREFUSED": "connection refused",
+    "ECANCELED": "operation canceled",
 }
 
 # DNS failures use getaddrinfo codes (negative libuv numbers in Node).

@@ -667,6 +667,13 @@ class Loop:
                 queue.extend(self._immediates)
                 self._immediates = queue
 
+    def drain_ticks(self) -> None:
+        """Run the ``nextTick`` queue now, as after every callback the loop makes
+        (Node's ``InternalCallbackScope`` closing a ``MakeCallback``): for a handle
+        that makes several callbacks in one wakeup (one per UDP datagram)."""
+        if self._ticks:
+            self._drain_ticks()
+
     def _call(self, callback: Callback, args: tuple[Any, ...]) -> None:
         try:
             callback(*args)

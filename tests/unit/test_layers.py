@@ -53,6 +53,7 @@ LAYERS: dict[str, set[str]] = {
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | LEAVES,
     "stream": {"_streams"} | LEAVES,
+    "dgram": {"_handles", "events", "dns", "abort"} | CORE,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
     "__init__": {"_core", "_embed", "process", "timers"},
     "__main__": {"_embed"},
@@ -72,6 +73,7 @@ WITHIN: dict[str, set[str]] = {
     "_handles.pipe": {"_handles.base", "_handles.stream"},
     "_handles.fd": {"_handles.base", "_handles.stream", "_handles.tcp", "_handles.pipe"},
     "_handles.poll": set(),  # uv_poll_t: a foreign descriptor, no stream machinery.
+    "_handles.udp": set(),  # uv_udp_t: datagrams, no stream machinery.
     "_net.address": set(),
     "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
     "_net.normalize": {"_net.address"},

@@ -348,6 +348,25 @@ def poll_handle(loop: Loop) -> list[object]:
     return [handle]
 
 
+def dgram_socket(loop: Loop) -> list[object]:
+    """A UDP socket: bound, a datagram to itself and back, closed; Node's undefined."""
+    from pynet import dgram
+
+    sock = dgram.createSocket("udp4")
+    handle = sock._handle
+    got: list[bytes] = []
+
+    def on_message(msg: bytes) -> None:
+        got.append(msg)
+        sock.close()
+
+    sock.on("message", on_message)
+    sock.bind(0, "127.0.0.1", lambda: sock.send(b"x", sock.address().port, "127.0.0.1"))
+    loop.run()
+    assert got == [b"x"]
+    return [handle, dgram._UNDEFINED]
+
+
 SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "clocks": clocks,
     "loop entries": loop_entries,
@@ -363,6 +382,7 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "never connected": never_connected,
     "poll handle": poll_handle,
     "work request": work_request,
+    "dgram socket": dgram_socket,
 }
 
 #: Slotted classes whose instances pynet does not build on the hot path from a
