@@ -96,6 +96,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": (Exception, "stream.unshift() after end event"),
     "ERR_UNKNOWN_ENCODING": (TypeError, "Unknown encoding: {}"),
     "ERR_UNHANDLED_ERROR": (Exception, "{}"),
+    "ERR_UNHANDLED_REJECTION": (Exception, "{}"),
     "ERR_IP_BLOCKED": (Exception, "IP({}) is blocked by net.BlockList"),
     "ERR_METHOD_NOT_IMPLEMENTED": (Exception, "The {} method is not implemented"),
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
@@ -146,6 +147,7 @@ ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
 ERR_STREAM_UNSHIFT_AFTER_END_EVENT: type[NodeError]
 ERR_UNKNOWN_ENCODING: type[NodeError]
 ERR_UNHANDLED_ERROR: type[NodeError]
+ERR_UNHANDLED_REJECTION: type[NodeError]
 ERR_IP_BLOCKED: type[NodeError]
 ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]

@@ -100,8 +100,6 @@ function).  The difference in return type is why ``on``/``once`` carry
 
 from __future__ import annotations
 
-import inspect
-import sys
 import threading
 import types
 import warnings
@@ -111,6 +109,9 @@ from typing import Any, Self, TypeVar, overload
 import pyee
 
 from pynet import errors
+from pynet._core.calls import ALL, settle
+from pynet._core.calls import arity as _arity
+from pynet._core.calls import required as _required
 from pynet._js.validators import inspect as _js_inspect
 from pynet._js.validators import invalid_arg_type, js_number_to_string, out_of_range
 
@@ -123,11 +124,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 # Entry: (what emit calls, how many positional args it takes, what the user registered).
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any], int]
 
-_ALL = sys.maxsize  # "takes every argument" (``*args``, or no signature to read)
-_CO_VARARGS = inspect.CO_VARARGS
-_FunctionType = types.FunctionType
-_MethodType = types.MethodType
-_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+_ALL = ALL  # "takes every argument" (``*args``, or no signature to read)
 
 
 class MaxListenersExceededWarning(RuntimeWarning):
@@ -145,56 +142,6 @@ class MaxListenersExceededWarning(RuntimeWarning):
         self.emitter = emitter
         self.type = type
         self.count = count
-
-
-def _arity(f: Callable[..., Any]) -> int:
-    """How many positional arguments ``f`` accepts; ``_ALL`` for ``*args`` or unknown."""
-    target: Any = f
-    bound = 0
-    if type(f) is _MethodType:
-        target, bound = f.__func__, 1
-    if type(target) is _FunctionType:
-        attrs = target.__dict__
-        if not attrs or ("__wrapped__" not in attrs and "__signature__" not in attrs):
-            code = target.__code__
-            if code.co_flags & _CO_VARARGS:
-                return _ALL
-            count = code.co_argcount - bound
-            return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):  # builtins without a text signature, odd objects
-        return _ALL
-    count = 0
-    for parameter in parameters:
-        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
-            return _ALL
-        if parameter.kind in _POSITIONAL:
-            count += 1
-    return count
-
-
-def _required(f: Callable[..., Any]) -> int:
-    """How many positional parameters of ``f`` have no default.
-
-    When an event carries fewer arguments, the missing ones are passed as
-    ``None``, as JavaScript passes ``undefined`` (``'close'`` of a socket that
-    never connected has no ``hadError``).
-    """
-    target: Any = f
-    bound = 0
-    if type(f) is _MethodType:
-        target, bound = f.__func__, 1
-    if type(target) is _FunctionType and not target.__dict__:
-        code = target.__code__
-        count = code.co_argcount - len(target.__defaults__ or ()) - bound
-        return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):
-        return 0
-    return sum(1 for p in parameters
-               if p.kind in _POSITIONAL and p.default is inspect.Parameter.empty)
 
 
 class _OnceWrapper:
@@ -504,11 +451,13 @@ class EventEmitter(pyee.EventEmitter):
         for call, arity, _, required in entries:
             if arity >= nargs:
                 if required > nargs:  # JavaScript passes undefined: None here.
-                    call(*args, *((None,) * (required - nargs)))
+                    result = call(*args, *((None,) * (required - nargs)))
                 else:
-                    call(*args)
+                    result = call(*args)
             else:
-                call(*args[:arity])
+                result = call(*args[:arity])
+            if result is not None:  # An async listener: start its coroutine.
+                settle(result)
         return True
 
     def _pynet_unhandled(self, args: tuple[Any, ...]) -> None:
@@ -525,7 +474,9 @@ class EventEmitter(pyee.EventEmitter):
         if entries is None:
             return False
         for call, arity, _, _required_count in entries:
-            call(*args[:arity], **kwargs)
+            result = call(*args[:arity], **kwargs)
+            if result is not None:
+                settle(result)
         return True
 
     def _emit_handle_potential_error(self, event: Hashable, error: Any) -> None:

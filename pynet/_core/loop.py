@@ -66,6 +66,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pynet._core.calls import arity, settle
 from pynet._core.clock import Clock, MonotonicClock
 
 __all__ = [
@@ -90,13 +91,28 @@ _EPOLL_MASK = {_READ: getattr(select, "EPOLLIN", 0), _WRITE: getattr(select, "EP
                _READ | _WRITE: getattr(select, "EPOLLIN", 0) | getattr(select, "EPOLLOUT", 0)}
 
 # Set by pynet.process: returns True when the exception was handled.
-_uncaught_hook: Callable[[BaseException], bool] | None = None
+_uncaught_hook: Callable[..., bool] | None = None
+_uncaught_hook_origin = False  # Does the hook take the origin argument?
 
 
-def set_uncaught_hook(hook: Callable[[BaseException], bool] | None) -> None:
-    """Install the function consulted for exceptions escaping callbacks."""
-    global _uncaught_hook
+def set_uncaught_hook(hook: Callable[..., bool] | None) -> None:
+    """Install the function consulted for exceptions escaping callbacks:
+    ``hook(exc[, origin])`` -> handled; ``origin`` is Node's
+    ``'uncaughtException'`` or ``'unhandledRejection'``."""
+    global _uncaught_hook, _uncaught_hook_origin
     _uncaught_hook = hook
+    _uncaught_hook_origin = hook is not None and arity(hook) >= 2
+
+
+def _no_op() -> None:
+    pass
+
+
+# Discussion: the tick queue's marker for "microtasks are queued".  Every place
+# that drains after a callback tests ``if self._ticks`` (one test, on the
+# hottest path); a microtask queued while no tick is puts this no-op tick in
+# the queue, so microtasks cost nothing to programs that use no promises.
+_MICROTASK_MARK: tuple[Callable[..., Any], tuple[Any, ...]] = (_no_op, ())
 
 
 class Timer:
@@ -238,6 +254,10 @@ class Loop:
         self._selector = selector if selector is not None else selectors.DefaultSelector()
         self._now = 0.0
         self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._microtasks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        # processPromiseRejections, set by pynet._core.promise while it has
+        # rejections to report; returns whether it may have queued work.
+        self.rejection_work: Callable[[], bool] | None = None
         self._timers: list[tuple[float, int, Timer]] = []
         self._timer_seq = 0
         self._active_timers = 0
@@ -287,6 +307,17 @@ class Loop:
     def next_tick(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` to run before the loop goes on."""
         self._ticks.append((callback, args))
+
+    def queue_microtask(self, callback: Callback, *args: Any) -> None:
+        """Queue ``callback(*args)`` as a microtask: after the tick queue drains."""
+        if not self._ticks:
+            self._ticks.append(_MICROTASK_MARK)
+        self._microtasks.append((callback, args))
+
+    def wake_drain(self) -> None:
+        """Make sure the next drain runs (a rejection to report)."""
+        if not self._ticks:
+            self._ticks.append(_MICROTASK_MARK)
 
     def call_pending(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` for the next pending phase."""
@@ -622,23 +653,44 @@ class Loop:
 
     def _call(self, callback: Callback, args: tuple[Any, ...]) -> None:
         try:
-            callback(*args)
+            result = callback(*args)
+            if result is not None:
+                settle(result)
         except BaseException as exc:
             self._uncaught(exc)
         if self._ticks:
             self._drain_ticks()
 
     def _drain_ticks(self) -> None:
+        """Node's ``processTicksAndRejections``: the tick queue, then the
+        microtask queue, then unhandled rejections, until all are empty."""
         ticks = self._ticks
-        while ticks:
-            callback, args = ticks.popleft()
-            try:
-                callback(*args)
-            except BaseException as exc:
-                self._uncaught(exc)
+        microtasks = self._microtasks
+        while True:
+            while ticks:
+                callback, args = ticks.popleft()
+                try:
+                    result = callback(*args)
+                    if result is not None:
+                        settle(result)
+                except BaseException as exc:
+                    self._uncaught(exc)
+            while microtasks:
+                callback, args = microtasks.popleft()
+                try:
+                    callback(*args)
+                except BaseException as exc:
+                    self._uncaught(exc)
+            if ticks:
+                continue
+            work = self.rejection_work
+            if work is None or not work() or not (ticks or microtasks):
+                return
 
-    def _uncaught(self, exc: BaseException) -> None:
-        if isinstance(exc, Exception) and _uncaught_hook is not None and _uncaught_hook(exc):
+    def _uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> None:
+        hook = _uncaught_hook
+        if isinstance(exc, Exception) and hook is not None and (
+                hook(exc, origin) if _uncaught_hook_origin else hook(exc)):
             return
         raise exc
 
