@@ -92,7 +92,6 @@ Not implemented: ``dns.resolve*``, ``Resolver``, ``lookupService``,
 from __future__ import annotations
 
 import errno as _errno
-import inspect as _inspect
 import math
 import os
 import queue
@@ -105,6 +104,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import fit
 from pynet._core.loop import Loop, get_loop
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
@@ -393,27 +393,9 @@ def _js_string(value: object) -> str:
 
 
 def _js_caller(callback: Callable[..., Any]) -> Callable[..., Any]:
-    """``callback`` called as JavaScript would: extra arguments dropped, missing ones ``None``."""
-    try:
-        parameters = list(_inspect.signature(callback).parameters.values())
-    except (TypeError, ValueError):
-        return callback
-    positional = (_inspect.Parameter.POSITIONAL_ONLY, _inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    if any(p.kind is _inspect.Parameter.VAR_POSITIONAL for p in parameters):
-        arity = None
-    else:
-        arity = sum(1 for p in parameters if p.kind in positional)
-    required = sum(1 for p in parameters
-                   if p.kind in positional and p.default is _inspect.Parameter.empty)
-
-    def call(*args: Any) -> Any:
-        if arity is not None and len(args) > arity:
-            args = args[:arity]
-        if len(args) < required:
-            args = args + (None,) * (required - len(args))
-        return callback(*args)
-
-    return call
+    """``callback`` called as JavaScript would: extra arguments dropped, missing
+    ones ``None``, a coroutine started (:mod:`pynet._core.calls`)."""
+    return fit(callback)
 
 
 def _to_uint32(value: float) -> int:

@@ -10,7 +10,9 @@ Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 * delays are milliseconds; a delay that is not a number (``bool`` is not), is
   NaN, ``< 1`` or ``> 2**31 - 1`` becomes 1 ms, the last with a
   :class:`TimeoutOverflowWarning`;
-* extra arguments are passed to the callback;
+* extra arguments are passed to the callback, as many as it accepts (read
+  once, :func:`pynet._core.calls.fit_args`); an async callback's coroutine is
+  started by the loop;
 * ``clearTimeout``/``clearInterval`` take the object, its primitive id, or
   ``None`` (a no-op), and each clears either kind;
 * a non-callable callback raises ``ERR_INVALID_ARG_TYPE``.
@@ -25,6 +27,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from pynet._core.calls import fit_args
 from pynet._core.loop import Immediate as _LoopImmediate
 from pynet._core.loop import Timer, get_loop
 from pynet._js.validators import TimeoutOverflowWarning, invalid_arg_type
@@ -131,7 +134,7 @@ class Timeout(Timer):
 def setTimeout(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Timeout:
     """Call ``callback(*args)`` once, after ``delay`` milliseconds."""
     _validate_callback(callback)
-    timer = Timeout(callback, _coerce_delay(delay), args, repeat=False)
+    timer = Timeout(callback, _coerce_delay(delay), fit_args(callback, args), repeat=False)
     timer.start()
     return timer
 
@@ -139,7 +142,7 @@ def setTimeout(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Time
 def setInterval(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Timeout:
     """Call ``callback(*args)`` every ``delay`` milliseconds."""
     _validate_callback(callback)
-    timer = Timeout(callback, _coerce_delay(delay), args, repeat=True)
+    timer = Timeout(callback, _coerce_delay(delay), fit_args(callback, args), repeat=True)
     timer.start()
     return timer
 
@@ -186,7 +189,7 @@ class Immediate:
 def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
     """Call ``callback(*args)`` in the check phase of this loop turn."""
     _validate_callback(callback)
-    return Immediate(get_loop().set_immediate(callback, *args))
+    return Immediate(get_loop().set_immediate(callback, *fit_args(callback, args)))
 
 
 def clearImmediate(immediate: Any) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 
 from pynet import dns as _dns
 from pynet import errors
+from pynet._core.calls import call, fit_args
 from pynet._core.loop import get_loop
 from pynet._handles.stream import StreamHandle, guess_handle_type, pipe_listen, tcp_listen
 from pynet._js.nodeobject import NodeObject
@@ -322,7 +323,7 @@ class Server(EventEmitter):
             if cb is None:
                 raise _undefined_arg("callback")
             raise invalid_arg_type("callback", "function", cb)
-        self._loop.next_tick(cb, None, self._connections)
+        self._loop.next_tick(cb, *fit_args(cb, (None, self._connections)))
         return self
 
     # -------------------------------------------------------------- close
@@ -331,7 +332,7 @@ class Server(EventEmitter):
         """Stop listening; ``'close'`` once every connection has ended too."""
         if callable(cb):
             if self._handle is None:
-                self.once("close", lambda *a: cb(errors.ERR_SERVER_NOT_RUNNING()))
+                self.once("close", lambda *a: call(cb, errors.ERR_SERVER_NOT_RUNNING()))
             else:
                 self.once("close", cb)
         if self._handle is not None:

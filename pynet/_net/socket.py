@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING, Any
 
 from pynet import dns as _dns
 from pynet import errors
+from pynet._core.calls import call
+from pynet._core.calls import callback as user_callback
 from pynet._core.loop import Timer
 from pynet._handles.stream import StreamHandle, new_pipe, new_tcp, open_fd
 from pynet._js.nodeobject import NodeObject
@@ -317,13 +319,15 @@ class Socket(Duplex):
         if self._fin_received and self._w_ending:
             return self._write_after_fin(encoding, cb)
         if type(chunk) is bytes and encoding is None:  # The common case, one call less.
-            return self._write_checked(chunk, cb if cb is not None else _nop) is True
+            return self._write_checked(
+                chunk, _nop if cb is None else (user_callback(cb) or _nop)) is True
         return Duplex.write(self, chunk, encoding, cb)
 
     def _write_after_fin(self, encoding: Any, cb: Any) -> bool:
         if callable(encoding):
             cb = encoding
         err = errors.epipe_ended()
+        cb = user_callback(cb)
         if cb is not None:
             self._loop.next_tick(cb, err)
         self.destroy(err)
@@ -574,7 +578,7 @@ class Socket(Duplex):
 
         if dnsopts["family"] not in (4, 6) and not local_address and auto_select:
             dnsopts["all"] = True
-            lookup(host, dnsopts, lambda err, addresses=None, *rest: self._after_lookup_all(
+            call(lookup, host, dnsopts, lambda err, addresses=None, *rest: self._after_lookup_all(
                 err, addresses, host, options, port, local_port, attempt_timeout))
             return
 
@@ -592,7 +596,7 @@ class Socket(Duplex):
                 self._unref_timer()
                 self._internal_connect(ip, port, ip_type, local_address, local_port)
 
-        lookup(host, dnsopts, emit_lookup)
+        call(lookup, host, dnsopts, emit_lookup)
 
     def _after_lookup_all(self, err: Any, addresses: Any, host: str, options: dict[str, Any],
                           port: int, local_port: Any, attempt_timeout: int) -> None:

@@ -48,6 +48,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import callback as user_callback
 from pynet._core.loop import get_loop
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
 from pynet._js.validators import invalid_arg_type
@@ -664,10 +665,11 @@ class Duplex(EventEmitter):
         elif encoding is not None and normalize_encoding(encoding) is None \
                 and encoding != "buffer":
             raise errors.ERR_UNKNOWN_ENCODING(encoding)
+        cb = _nop if cb is None else (user_callback(cb) or _nop)  # Node ignores non-functions.
         if type(chunk) is bytes:
-            return self._write_checked(chunk, cb if cb is not None else _nop) is True
-        return self._write_checked(self._to_bytes(chunk, encoding), cb if cb is not None
-                                   else _nop, self._length_of(chunk)) is True
+            return self._write_checked(chunk, cb) is True
+        return self._write_checked(self._to_bytes(chunk, encoding), cb,
+                                   self._length_of(chunk)) is True
 
     #: Node's ``decodeStrings``: when False (net.Socket), a string counts in
     #: ``writableLength`` by its JavaScript length, not by its encoded bytes.
@@ -857,6 +859,7 @@ class Duplex(EventEmitter):
             err = errors.ERR_STREAM_ALREADY_FINISHED("end")
         elif self._destroyed:
             err = errors.ERR_STREAM_DESTROYED("end")
+        cb = user_callback(cb)  # Node ignores a non-function.
         if cb is not None:
             if err is not None or self._w_finished:
                 self._loop.next_tick(cb, err)
