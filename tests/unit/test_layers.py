@@ -38,7 +38,7 @@ LAYERS: dict[str, set[str]] = {
     "_js": {"errors", "_js"},
     "_core": CORE,
     "_handles": {"_handles"} | CORE,
-    "events": CORE,
+    "events": {"abort"} | CORE,
     "process": {"events"} | CORE,
     "timers": CORE,
     "abort": {"timers"} | LEAVES,
