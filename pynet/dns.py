@@ -106,6 +106,7 @@ from typing import Any
 from pynet import errors
 from pynet._core.calls import fit
 from pynet._core.loop import Loop, get_loop
+from pynet._core.promise import Promise
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
@@ -669,3 +670,37 @@ def _warn_invalid_hostname(hostname: object) -> None:
         "and is supported in the dns module solely for compatibility.")
     warning.code = "DEP0118"  # type: ignore[attr-defined]
     warnings.warn(warning, stacklevel=3)
+
+
+class _Promises:
+    """``dns.promises`` (``require('dns').promises``): the promise forms."""
+
+    @staticmethod
+    def lookup(hostname: Any, options: Any = None, **kwargs: Any) -> Promise[Any]:
+        """``dns.promises.lookup(hostname[, options])``: a Promise of
+        ``{'address', 'family'}`` (a list of them with ``all=True``); rejects
+        with the lookup's error.  Bad arguments raise synchronously, as in Node.
+
+        Difference: the answer for an IP literal or an empty name comes one tick
+        later than Node's (it goes through :func:`lookup`'s callback).
+        """
+        settle: list[Callable[..., None]] = []
+        promise: Promise[Any] = Promise(lambda resolve, reject: settle.extend((resolve, reject)))
+        resolve, reject = settle
+
+        def done(err: Any, address: Any = None, family: Any = None) -> None:
+            if err is not None:
+                reject(err)
+            elif isinstance(address, list):
+                resolve(address)
+            else:
+                resolve(NodeObject(address=address, family=family))
+
+        if options is None:
+            lookup(hostname, done, **kwargs)
+        else:
+            lookup(hostname, options, done, **kwargs)
+        return promise
+
+
+promises = _Promises()

@@ -52,6 +52,7 @@ from pynet._core.calls import callback as user_callback
 from pynet._core.loop import get_loop
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
 from pynet._js.validators import invalid_arg_type
+from pynet._streams.async_iterator import ReadableAsyncIterator
 from pynet.events import EventEmitter
 
 __all__ = ["DEFAULT_HIGH_WATER_MARK", "Duplex"]
@@ -566,6 +567,15 @@ class Duplex(EventEmitter):
 
     def isPaused(self) -> bool:
         return self._r_paused or self._r_flowing is False
+
+    def __aiter__(self) -> ReadableAsyncIterator:
+        """``async for chunk in stream`` (Node's ``readable[Symbol.asyncIterator]``)."""
+        return ReadableAsyncIterator(self)
+
+    def iterator(self, options: Any = None, **kwargs: Any) -> ReadableAsyncIterator:
+        """Node's ``readable.iterator({destroyOnReturn})``."""
+        options = {**(options or {}), **kwargs}
+        return ReadableAsyncIterator(self, options.get("destroyOnReturn", True) is not False)
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""

@@ -40,7 +40,7 @@ LAYERS: dict[str, set[str]] = {
     "_handles": {"_handles"} | CORE,
     "events": {"abort"} | CORE,
     "process": {"events"} | CORE,
-    "timers": CORE,
+    "timers": {"abort"} | CORE,  # abort imports timers lazily (AbortSignal.timeout)
     "abort": {"timers"} | LEAVES,
     "dns": {"events", "process"} | CORE,
     "_streams": {"_streams", "events"} | CORE,
