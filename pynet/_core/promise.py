@@ -54,6 +54,7 @@ raises ``TypeError`` inside the coroutine.  Node's
 
 from __future__ import annotations
 
+import types
 import weakref
 from collections.abc import Callable, Generator, Iterable
 from typing import Any, Generic, TypeVar
@@ -71,6 +72,7 @@ __all__ = ["Promise", "PromiseRejectionError", "queueMicrotask", "set_rejection_
 T = TypeVar("T")
 
 _PENDING, _FULFILLED, _REJECTED = 0, 1, 2
+_CoroutineType = types.CoroutineType
 
 
 class PromiseRejectionError(Exception):
@@ -190,9 +192,16 @@ class Promise(Generic[T]):
 
     @staticmethod
     def resolve(value: Any = None) -> Promise[Any]:
-        """``value`` itself when it is a Promise, else a promise resolved with it."""
+        """``value`` itself when it is a Promise, else a promise resolved with it.
+
+        A coroutine is started at once as a task and its promise returned:
+        ``Promise.resolve(main())`` is JavaScript's call of an async function
+        ``main()`` whose promise the caller does not await.
+        """
         if type(value) is Promise:
             return value
+        if type(value) is _CoroutineType:
+            return spawn(value)
         p = Promise._pending()
         _resolve(p, value)
         return p
