@@ -180,4 +180,30 @@ S.for_await_socket = () => {
   });
 };
 
+S.callback_arity = () => {
+  // Callbacks that take fewer arguments than they are given (JS drops the
+  // rest), async callbacks, and non-function callbacks that Node ignores.
+  setImmediate(async (a) => { log('immediate', a); await null; log('immediate resumed'); }, 'x', 'y');
+  process.nextTick(() => log('tick, args dropped'), 1, 2);
+  const server = net.createServer((sock) => {
+    sock.write('x', () => log('write cb'));
+    sock.write('y', null, 'not a function');
+    sock.end('z', async () => { log('end cb'); await null; log('end cb resumed'); });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const c = net.connect(server.address().port, '127.0.0.1', () => log('connect cb'));
+    c.on('data', (d) => log('client data', d.toString()));
+    c.on('end', () => {
+      server.getConnections(() => log('getConnections cb'));
+      server.getConnections((err, n) => log('getConnections', String(err), n));
+      server.close(() => {
+        log('close cb');
+        setTimeout(() => log('timeout, args dropped'), 1, 'a', 'b');
+        setTimeout((a, b, c) => log('timeout args', a, b, String(c)), 1, 'a', 'b');
+      });
+      c.end(() => log('client end cb'));
+    });
+  });
+};
+
 S[process.argv[2]]();

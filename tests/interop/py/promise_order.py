@@ -248,5 +248,50 @@ def for_await_socket() -> None:
     server.listen(0, "127.0.0.1", on_listening)
 
 
+@scenario
+def callback_arity() -> None:
+    async def immediate(a: Any) -> None:
+        log("immediate", a)
+        await Promise.resolve()
+        log("immediate resumed")
+
+    setImmediate(immediate, "x", "y")
+    process.nextTick(lambda: log("tick, args dropped"), 1, 2)
+
+    def on_connection(sock: Any) -> None:
+        sock.write("x", lambda: log("write cb"))
+        sock.write("y", None, "not a function")
+
+        async def end_cb() -> None:
+            log("end cb")
+            await Promise.resolve()
+            log("end cb resumed")
+
+        sock.end("z", end_cb)
+
+    server = net.createServer(on_connection)
+
+    def on_listening() -> None:
+        c = net.connect(server.address().port, "127.0.0.1", lambda: log("connect cb"))
+        c.on("data", lambda d: log("client data", d.decode()))
+
+        def on_end() -> None:
+            server.getConnections(lambda: log("getConnections cb"))
+            server.getConnections(lambda err, n: log(
+                "getConnections", "null" if err is None else err, n))
+            def on_close() -> None:
+                log("close cb")
+                setTimeout(lambda: log("timeout, args dropped"), 1, "a", "b")
+                setTimeout(lambda a, b, c: log(
+                    "timeout args", a, b, "undefined" if c is None else c), 1, "a", "b")
+
+            server.close(on_close)
+            c.end(lambda: log("client end cb"))
+
+        c.on("end", on_end)
+
+    server.listen(0, "127.0.0.1", on_listening)
+
+
 S[sys.argv[1]]()
 pynet.run()
