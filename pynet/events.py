@@ -114,6 +114,7 @@ from pynet._core.calls import ALL, settle
 from pynet._core.calls import arity as _arity
 from pynet._core.calls import required as _required
 from pynet._core.promise import Promise, spawn
+from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
     MAX_SAFE_INTEGER,
     invalid_arg_type,
@@ -697,6 +698,14 @@ class EventIterator:
     def __anext__(self) -> Promise[list[Any]]:
         return self._state.next()
 
+    def next(self) -> Promise[NodeObject]:
+        """JavaScript's ``iterator.next()``: a Promise of ``{'value', 'done'}``."""
+        def done(err: Any) -> NodeObject:
+            if isinstance(err, StopAsyncIteration):
+                return NodeObject(value=None, done=True)
+            raise err
+        return self._state.next().then(lambda value: NodeObject(value=value, done=False), done)
+
     def return_(self) -> Promise[None]:
         """JavaScript's ``iterator.return()``: stop listening."""
         self._state.on_close()
@@ -729,6 +738,9 @@ def on(emitter: Any, event: Hashable, options: Any = None, **kwargs: Any) -> Eve
     signal = _validated_signal(options)
     if signal is not None and signal.aborted:
         raise AbortError(cause=signal.reason)
+    if not callable(getattr(emitter, "on", None)):
+        raise invalid_arg_type("emitter", ["EventEmitter", "EventTarget"], emitter)
+
     def get(key: str) -> Any:
         if isinstance(options, Mapping):
             return options.get(key)
