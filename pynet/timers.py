@@ -307,15 +307,27 @@ class _IntervalIterator:
     """
 
     def __init__(self, after: Any, value: Any, options: Any) -> None:
+        self._after = after
         self._value = value
+        self._options = options
         self._done = False
-        self._state = _IntervalState(after, options)
+        self._state: _IntervalState | None = None
 
     def __aiter__(self) -> _IntervalIterator:
         return self
 
     async def __anext__(self) -> Any:
+        # An async generator in Node: nothing (validation, the timer) happens
+        # before the first next().
         state = self._state
+        if state is None:
+            if self._done:
+                raise StopAsyncIteration
+            try:
+                state = self._state = _IntervalState(self._after, self._options)
+            except BaseException:
+                self._done = True
+                raise
         while state.error is None and not self._done:
             if state.not_yielded:
                 state.not_yielded -= 1
@@ -331,7 +343,8 @@ class _IntervalIterator:
     def return_(self) -> Promise[None]:
         """JavaScript's ``iterator.return()``: clear the interval."""
         self._done = True
-        self._state.close()
+        if self._state is not None:
+            self._state.close()
         return Promise.resolve(None)
 
     async def aclose(self) -> None:
@@ -383,3 +396,9 @@ class _TimersPromises:
 
 
 promises = _TimersPromises()
+
+
+# util.promisify(setTimeout) is timers.promises.setTimeout, as in Node
+# (``util.promisify.custom``).
+setTimeout.__promisify__ = promises.setTimeout  # type: ignore[attr-defined]
+setImmediate.__promisify__ = promises.setImmediate  # type: ignore[attr-defined]

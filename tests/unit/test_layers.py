@@ -46,6 +46,7 @@ LAYERS: dict[str, set[str]] = {
     "_streams": {"_streams", "events"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
+    "util": CORE,
     "__init__": {"_core", "process", "timers"},
 }
 
