@@ -136,6 +136,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 # Entry: (what emit calls, how many positional args it takes, what the user registered).
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any], int]
 
+_CoroutineType = types.CoroutineType
 _ALL = ALL  # "takes every argument" (``*args``, or no signature to read)
 
 
@@ -468,8 +469,8 @@ class EventEmitter(pyee.EventEmitter):
                     result = call(*args)
             else:
                 result = call(*args[:arity])
-            if result is not None:  # An async listener: start its coroutine.
-                settle(result)
+            if result is not None and type(result) is _CoroutineType:
+                settle(result)  # An async listener: start its coroutine.
         return True
 
     def _pynet_unhandled(self, args: tuple[Any, ...]) -> None:

@@ -61,6 +61,7 @@ import select
 import selectors
 import socket
 import threading
+import types
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,6 +81,7 @@ __all__ = [
 ]
 
 Callback = Callable[..., Any]
+_CoroutineType = types.CoroutineType
 _READ = selectors.EVENT_READ
 _WRITE = selectors.EVENT_WRITE
 # selectors.EpollSelector's rule: anything but EPOLLOUT is readable (HUP, ERR
@@ -654,7 +656,7 @@ class Loop:
     def _call(self, callback: Callback, args: tuple[Any, ...]) -> None:
         try:
             result = callback(*args)
-            if result is not None:
+            if result is not None and type(result) is _CoroutineType:
                 settle(result)
         except BaseException as exc:
             self._uncaught(exc)
@@ -671,7 +673,7 @@ class Loop:
                 callback, args = ticks.popleft()
                 try:
                     result = callback(*args)
-                    if result is not None:
+                    if result is not None and type(result) is _CoroutineType:
                         settle(result)
                 except BaseException as exc:
                     self._uncaught(exc)
