@@ -469,7 +469,7 @@ class EventEmitter(pyee.EventEmitter):
                     result = call(*args)
             else:
                 result = call(*args[:arity])
-            if result is not None and type(result) is _CoroutineType:
+            if result is not None and result.__class__ is _CoroutineType:
                 settle(result)  # An async listener: start its coroutine.
         return True
 

@@ -118,7 +118,29 @@ def render() -> str:
         "| # | Node test | pynet test | status |",
         "|---|---|---|---|",
     ]
-    return "\n".join(header + lines) + "\n"
+    return "\n".join(header + lines + _other_ports()) + "\n"
+
+
+def _other_ports() -> list[str]:
+    """Ports of Node tests outside ``test-net-*`` (events, timers/promises...)."""
+    rows = []
+    for path in sorted(CONF.glob("test_*.py")):
+        if path.name.startswith("test_net_"):
+            continue
+        doc = ast.get_docstring(ast.parse(path.read_text())) or ""
+        first = doc.splitlines()[0] if doc else ""
+        node_file = first.removeprefix("Port of ").split(" ")[0] if first.startswith(
+            "Port of ") else "?"
+        tests, xfails = xfail_reasons(path)
+        status = ("xfail: " + "; ".join(sorted(set(xfails)))) if xfails else \
+            f"pass ({tests} test{'s' if tests != 1 else ''})"
+        rows.append(f"| `{node_file}` | [`{path.name}`](../tests/conformance/{path.name}) | "
+                    f"{status.replace('|', chr(92) + '|')} |")
+    if not rows:
+        return []
+    return ["", "## Other Node tests ported", "",
+            "Node's tests of the modules around `net` (promises, events, timers).", "",
+            "| Node test | pynet test | status |", "|---|---|---|", *rows]
 
 
 def main() -> int:

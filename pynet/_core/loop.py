@@ -14,6 +14,10 @@ top.  One turn of :meth:`Loop.run` is::
 * **ticks** (``next_tick``) run after *every* callback the loop makes, and
   after the script's synchronous part (the start of :meth:`run`), until the
   queue is empty — ticks queued by ticks run in the same drain.
+* **microtasks** (``queue_microtask``: promise reactions, ``await``
+  resumptions) run after the ticks, from a marker tick, until both queues are
+  empty; then unhandled rejections are reported (``rejection_work``, installed
+  by :mod:`pynet._core.promise`).
 * **timers** (:class:`Timer`) sit in a heap ordered by (deadline, sequence);
   a timer is due when its deadline is ``<= now``, where ``now`` is the time
   cached at the start of the phase (``uv_update_time``), so a 1 ms timer
@@ -104,17 +108,6 @@ def set_uncaught_hook(hook: Callable[..., bool] | None) -> None:
     global _uncaught_hook, _uncaught_hook_origin
     _uncaught_hook = hook
     _uncaught_hook_origin = hook is not None and arity(hook) >= 2
-
-
-def _no_op() -> None:
-    pass
-
-
-# Discussion: the tick queue's marker for "microtasks are queued".  Every place
-# that drains after a callback tests ``if self._ticks`` (one test, on the
-# hottest path); a microtask queued while no tick is puts this no-op tick in
-# the queue, so microtasks cost nothing to programs that use no promises.
-_MICROTASK_MARK: tuple[Callable[..., Any], tuple[Any, ...]] = (_no_op, ())
 
 
 class Timer:
@@ -257,6 +250,9 @@ class Loop:
         self._now = 0.0
         self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
         self._microtasks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._in_microtasks = False
+        self._mark_queued = False  # Is the marker tick in the tick queue?
+        self._microtask_mark: tuple[Callback, tuple[Any, ...]] = (self._run_microtasks, ())
         # processPromiseRejections, set by pynet._core.promise while it has
         # rejections to report; returns whether it may have queued work.
         self.rejection_work: Callable[[], bool] | None = None
@@ -312,14 +308,22 @@ class Loop:
 
     def queue_microtask(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` as a microtask: after the tick queue drains."""
-        if not self._ticks:
-            self._ticks.append(_MICROTASK_MARK)
+        # Discussion: microtasks need no test of their own on the hot path.
+        # Every place that drains after a callback tests ``if self._ticks``;
+        # the first microtask puts one marker tick (``_run_microtasks``) in the
+        # tick queue, and the marker drains the microtask queue once the ticks
+        # queued before and after it have run.  A program that uses no
+        # promises pays nothing.
+        if not self._mark_queued and not self._in_microtasks:
+            self._mark_queued = True
+            self._ticks.append(self._microtask_mark)
         self._microtasks.append((callback, args))
 
     def wake_drain(self) -> None:
-        """Make sure the next drain runs (a rejection to report)."""
-        if not self._ticks:
-            self._ticks.append(_MICROTASK_MARK)
+        """Make sure the microtask checkpoint runs soon (a rejection to report)."""
+        if not self._mark_queued and not self._in_microtasks:
+            self._mark_queued = True
+            self._ticks.append(self._microtask_mark)
 
     def call_pending(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` for the next pending phase."""
@@ -664,30 +668,51 @@ class Loop:
             self._drain_ticks()
 
     def _drain_ticks(self) -> None:
-        """Node's ``processTicksAndRejections``: the tick queue, then the
-        microtask queue, then unhandled rejections, until all are empty."""
+        """Node's ``processTicksAndRejections``: run the tick queue until it is
+        empty.  The microtask queue runs from its marker tick (see
+        :meth:`queue_microtask`), so it comes after the ticks before it."""
         ticks = self._ticks
+        while ticks:
+            callback, args = ticks.popleft()
+            try:
+                result = callback(*args)
+                if result is not None and type(result) is _CoroutineType:
+                    settle(result)
+            except BaseException as exc:
+                self._uncaught(exc)
+
+    def _run_microtasks(self) -> None:
+        """The marker tick: once the ticks queued before it have run, drain the
+        microtask queue, then report unhandled rejections; what they queue runs
+        in the same drain, ticks first (V8's ``RunMicrotasks`` inside Node's
+        ``processTicksAndRejections``)."""
+        ticks = self._ticks
+        if ticks:  # Ticks queued after the marker still run before microtasks.
+            ticks.append(self._microtask_mark)
+            return
+        self._mark_queued = False
         microtasks = self._microtasks
-        while True:
-            while ticks:
-                callback, args = ticks.popleft()
-                try:
-                    result = callback(*args)
-                    if result is not None and type(result) is _CoroutineType:
-                        settle(result)
-                except BaseException as exc:
-                    self._uncaught(exc)
-            while microtasks:
-                callback, args = microtasks.popleft()
-                try:
-                    callback(*args)
-                except BaseException as exc:
-                    self._uncaught(exc)
-            if ticks:
-                continue
-            work = self.rejection_work
-            if work is None or not work() or not (ticks or microtasks):
-                return
+        self._in_microtasks = True
+        try:
+            while True:
+                while microtasks:
+                    callback, args = microtasks.popleft()
+                    try:
+                        callback(*args)
+                    except BaseException as exc:
+                        self._uncaught(exc)
+                if ticks:
+                    break
+                work = self.rejection_work
+                if work is None or not work() or not (ticks or microtasks):
+                    break
+                if ticks:
+                    break
+        finally:
+            self._in_microtasks = False
+            if microtasks or (ticks and self.rejection_work is not None):
+                self._mark_queued = True
+                ticks.append(self._microtask_mark)
 
     def _uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> None:
         hook = _uncaught_hook

@@ -8,14 +8,17 @@ The layers, bottom up (a module may import its own package and anything in a
 layer listed for it):
 
 * leaves: ``errors`` and ``_js`` (JavaScript value helpers), usable everywhere;
-* ``_core``: the loop, its clock and the runtime (``run``); knows no sockets,
-  no emitters;
+* ``_core``: the loop, its clock and the runtime (``run``), the rules for
+  calling user functions (``calls``) and Promises/async tasks (``promise``);
+  knows no sockets, no emitters;
 * ``_handles``: libuv's handles (syscalls, write queues), on ``_core``;
 * ``events``, then ``process``, ``timers``, ``abort``, ``dns``: Node's
-  runtime modules, on ``_core``;
+  runtime modules, on ``_core`` (``events`` and ``timers`` use ``abort``'s
+  ``AbortError`` for their promise forms; ``abort`` imports ``timers`` only
+  inside ``AbortSignal.timeout``);
 * ``_streams``: Node's stream machinery, on ``events`` and ``_core``;
 * ``_net``: ``net.Socket``/``net.Server``, on everything below;
-* public modules with Node's names on top.
+* public modules with Node's names on top (``util``: on ``_core``).
 """
 
 from __future__ import annotations

@@ -363,3 +363,31 @@ def test_promise_is_generic_and_exported() -> None:
     assert repr(Promise.reject.__doc__) != ""
     del p
     gc.collect()
+
+
+def test_nested_await_runs_inline_unless_wrapped(fake_loop: Loop) -> None:
+    """node prints inner, sync end, after inner (await of an async call takes
+    a microtask); Python's ``await inner()`` delegates inline, and
+    ``await Promise.resolve(inner())`` gives node's order."""
+    log: list[str] = []
+
+    async def inner() -> None:
+        log.append("inner")
+
+    async def plain() -> None:
+        await inner()
+        log.append("after inner")
+
+    async def wrapped() -> None:
+        await Promise.resolve(inner())
+        log.append("after inner")
+
+    Promise.resolve(plain())
+    log.append("sync end")
+    run()
+    assert log == ["inner", "after inner", "sync end"]
+    log.clear()
+    Promise.resolve(wrapped())
+    log.append("sync end")
+    run()
+    assert log == ["inner", "sync end", "after inner"]
