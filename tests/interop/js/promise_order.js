@@ -206,4 +206,55 @@ S.callback_arity = () => {
   });
 };
 
+// A small async key-value server (a line protocol in the style of Redis'
+// inline commands) and an async client, both written with async/await.
+S.async_kv_program = () => {
+  const store = new Map();
+  async function execute(line) {
+    const [cmd, key, ...rest] = line.split(' ');
+    await tp.setImmediate();  // the storage is "asynchronous"
+    if (cmd === 'SET') { store.set(key, rest.join(' ')); return '+OK'; }
+    if (cmd === 'GET') return store.has(key) ? `$${store.get(key)}` : '$nil';
+    if (cmd === 'DEL') return `:${store.delete(key) ? 1 : 0}`;
+    throw new Error(`unknown command '${cmd}'`);
+  }
+  const server = net.createServer(async (sock) => {
+    let pending = '';
+    for await (const chunk of sock) {
+      pending += chunk.toString();
+      let nl;
+      while ((nl = pending.indexOf('\n')) !== -1) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        try {
+          sock.write(`${await execute(line)}\n`);
+        } catch (err) {
+          sock.write(`-ERR ${err.message}\n`);
+        }
+      }
+    }
+    log('server: client gone');
+  });
+  server.listen(0, '127.0.0.1', async () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    await events.once(c, 'connect');
+    const commands = ['SET a 1', 'SET b hello world', 'GET a', 'GET b', 'DEL a', 'GET a', 'PING'];
+    c.write(commands.map((x) => `${x}\n`).join(''));
+    let got = '';
+    let answers = 0;
+    for await (const chunk of c) {
+      got += chunk.toString();
+      let nl;
+      while ((nl = got.indexOf('\n')) !== -1) {
+        log('client:', got.slice(0, nl));
+        got = got.slice(nl + 1);
+        answers += 1;
+      }
+      if (answers === commands.length) break;
+    }
+    log('client: done, destroyed', c.destroyed);
+    server.close(() => log('server closed'));
+  });
+};
+
 S[process.argv[2]]();

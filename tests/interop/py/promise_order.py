@@ -293,5 +293,57 @@ def callback_arity() -> None:
     server.listen(0, "127.0.0.1", on_listening)
 
 
+@scenario
+def async_kv_program() -> None:
+    store: dict[str, str] = {}
+
+    async def execute(line: str) -> str:
+        parts = line.split(" ")
+        cmd, key, rest = parts[0], (parts[1] if len(parts) > 1 else ""), parts[2:]
+        await tp.setImmediate()  # The storage is "asynchronous".
+        if cmd == "SET":
+            store[key] = " ".join(rest)
+            return "+OK"
+        if cmd == "GET":
+            return f"${store[key]}" if key in store else "$nil"
+        if cmd == "DEL":
+            return f":{1 if store.pop(key, None) is not None else 0}"
+        raise Exception(f"unknown command '{cmd}'")
+
+    async def on_connection(sock: Any) -> None:
+        pending = ""
+        async for chunk in sock:
+            pending += chunk.decode()
+            while "\n" in pending:
+                line, pending = pending.split("\n", 1)
+                try:
+                    sock.write(f"{await execute(line)}\n")
+                except Exception as err:
+                    sock.write(f"-ERR {err}\n")
+        log("server: client gone")
+
+    server = net.createServer(on_connection)
+
+    async def on_listening() -> None:
+        c = net.connect(server.address().port, "127.0.0.1")
+        await events.once(c, "connect")
+        commands = ["SET a 1", "SET b hello world", "GET a", "GET b", "DEL a", "GET a", "PING"]
+        c.write("".join(f"{x}\n" for x in commands))
+        got = ""
+        answers = 0
+        async for chunk in c:
+            got += chunk.decode()
+            while "\n" in got:
+                line, got = got.split("\n", 1)
+                log("client:", line)
+                answers += 1
+            if answers == len(commands):
+                break
+        log("client: done, destroyed", "true" if c.destroyed else "false")
+        server.close(lambda: log("server closed"))
+
+    server.listen(0, "127.0.0.1", on_listening)
+
+
 S[sys.argv[1]]()
 pynet.run()
