@@ -18,8 +18,10 @@ is what makes a plain ``break`` work as JavaScript's ``return()`` does
 (mapping §13): CPython drops the iterator as the loop is left, and its
 ``__del__`` destroys the stream before the next callback runs.
 
-Invariants: the listeners are removed exactly once (on end, error or return);
-a waiting ``__anext__`` is woken by the first event after it started waiting.
+Invariants: the iterator finishes once (on end, error or return); its
+listeners are removed when it leaves the stream alive and kept when it
+destroys it (as Node's, so a later ``'error'`` is not uncaught); a waiting
+``__anext__`` is woken by the first event after it started waiting.
 """
 
 from __future__ import annotations
@@ -84,7 +86,10 @@ class _State:
         failed = self.error is not _UNSET and self.error is not None
         if (failed or self.destroy_on_return) and (
                 returned or getattr(stream, "_auto_destroy", True)):
+            # As Node's: the listeners stay, so an 'error' the destroyed
+            # stream emits later has a listener (eos's) and is not uncaught.
             stream.destroy()
+            return
         stream.removeListener("readable", self.on_readable)
         stream.removeListener("end", self.on_end)
         stream.removeListener("error", self.on_error)
