@@ -66,8 +66,8 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import inspect as _js_inspect
 from pynet._js.validators import invalid_arg_type
 
-__all__ = ["Promise", "PromiseRejectionError", "queueMicrotask", "set_rejection_hooks",
-           "spawn"]
+__all__ = ["Promise", "PromiseRejectionError", "pending", "queueMicrotask",
+           "set_rejection_hooks", "settle_with", "spawn"]
 
 T = TypeVar("T")
 
@@ -454,6 +454,24 @@ def _reaction_job(handler: Callable[[Any], Any] | None, derived: Promise[Any] | 
         _reject(derived, _reason_of(exc))
         return
     _resolve(derived, result)
+
+
+def pending() -> Promise[Any]:
+    """A new pending Promise for library code, settled with :func:`settle_with`
+    (no executor, no resolving functions to allocate)."""
+    return Promise._pending()
+
+
+def settle_with(p: Promise[Any], value: Any = None, reason: BaseException | None = None) -> None:
+    """Resolve ``p`` with ``value`` (not a thenable), or reject it with
+    ``reason``; only the first call counts (the library's stand-in for the
+    resolving functions)."""
+    if p._state != _PENDING or p._fulfill_reactions is None:
+        return
+    if reason is not None:
+        _reject(p, reason)
+    else:
+        _resolve(p, value)
 
 
 def mark_handled(p: Promise[Any]) -> None:

@@ -26,11 +26,10 @@ destroys it (as Node's, so a later ``'error'`` is not uncaught); a waiting
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
-from pynet._core.promise import Promise
+from pynet._core.promise import Promise, pending, settle_with
 
 __all__ = ["ReadableAsyncIterator"]
 
@@ -43,7 +42,7 @@ class _State:
     def __init__(self, stream: Any, destroy_on_return: bool) -> None:
         self.stream = stream
         self.destroy_on_return = destroy_on_return
-        self.wake: Callable[..., None] | None = None
+        self.wake: Promise[None] | None = None  # What a waiting __anext__ awaits.
         self.error: Any = _UNSET  # None: ended; an exception: failed
         self.closed = False
         stream.on("readable", self.on_readable)
@@ -58,7 +57,7 @@ class _State:
     def _wake(self) -> None:
         wake, self.wake = self.wake, None
         if wake is not None:
-            wake(None)
+            settle_with(wake)
 
     def on_readable(self) -> None:
         self._wake()
@@ -122,7 +121,8 @@ class ReadableAsyncIterator:
                 if error is None:
                     raise StopAsyncIteration
                 raise error
-            await Promise(lambda resolve: setattr(state, "wake", resolve))
+            wake = state.wake = pending()
+            await wake
 
     def return_(self) -> Promise[None]:
         """JavaScript's ``iterator.return()``: leave early (destroys the stream)."""
