@@ -44,7 +44,7 @@ LAYERS: dict[str, set[str]] = {
     "events": {"abort"} | CORE,
     "process": {"events"} | CORE,
     "timers": {"abort"} | CORE,  # abort imports timers lazily (AbortSignal.timeout)
-    "abort": {"timers"} | LEAVES,
+    "abort": {"timers"} | CORE,
     "dns": {"events", "process"} | CORE,
     "_streams": {"_streams", "events"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
