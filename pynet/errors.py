@@ -35,6 +35,7 @@ __all__ = [
     "AggregateError",
     "NodeError",
     "SystemError",
+    "coded_error",
     "dns_exception",
     "errno_exception",
     "exception_with_host_port",
@@ -101,6 +102,31 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
     "ERR_INVALID_THIS": (TypeError, "Value of \"this\" must be of type {}"),
     "ABORT_ERR": (Exception, "The operation was aborted"),
+    "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM": (
+        TypeError,
+        "The feature {} is unavailable on the current platform, which is being used to run "
+        "Node.js",
+    ),
+    "ERR_TLS_CERT_ALTNAME_FORMAT": (
+        SyntaxError, "Invalid subject alternative name string"),
+    "ERR_TLS_CERT_ALTNAME_INVALID": (
+        Exception, "Hostname/IP does not match certificate's altnames: {}"),
+    "ERR_TLS_DH_PARAM_SIZE": (Exception, "DH parameter size {} is less than 2048"),
+    "ERR_TLS_HANDSHAKE_TIMEOUT": (Exception, "TLS handshake timeout"),
+    "ERR_TLS_INVALID_CONTEXT": (TypeError, "{} must be a SecureContext"),
+    "ERR_TLS_INVALID_PROTOCOL_VERSION": (
+        TypeError, "{} is not a valid {} TLS protocol version"),
+    "ERR_TLS_INVALID_STATE": (
+        Exception, "TLS socket connection must be securely established"),
+    "ERR_TLS_PROTOCOL_VERSION_CONFLICT": (
+        TypeError, "TLS protocol version {} conflicts with secureProtocol {}"),
+    "ERR_TLS_RENEGOTIATE": (Exception, "Attempt to renegotiate TLS session failed"),
+    "ERR_TLS_RENEGOTIATION_DISABLED": (
+        Exception, "TLS session renegotiation disabled for this socket"),
+    "ERR_TLS_REQUIRED_SERVER_NAME": (
+        Exception, '"servername" is required parameter for Server.addContext'),
+    "ERR_TLS_SESSION_ATTACK": (Exception, "TLS session renegotiation attack detected"),
+    "ERR_TLS_SNI_FROM_SERVER": (Exception, "Cannot issue SNI from a TLS server-side socket"),
 }
 
 
@@ -151,6 +177,35 @@ ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]
 ERR_INVALID_THIS: type[NodeError]
 ABORT_ERR: type[NodeError]
+ERR_FEATURE_UNAVAILABLE_ON_PLATFORM: type[NodeError]
+ERR_TLS_CERT_ALTNAME_FORMAT: type[NodeError]
+ERR_TLS_CERT_ALTNAME_INVALID: type[NodeError]
+ERR_TLS_DH_PARAM_SIZE: type[NodeError]
+ERR_TLS_HANDSHAKE_TIMEOUT: type[NodeError]
+ERR_TLS_INVALID_CONTEXT: type[NodeError]
+ERR_TLS_INVALID_PROTOCOL_VERSION: type[NodeError]
+ERR_TLS_INVALID_STATE: type[NodeError]
+ERR_TLS_PROTOCOL_VERSION_CONFLICT: type[NodeError]
+ERR_TLS_RENEGOTIATE: type[NodeError]
+ERR_TLS_RENEGOTIATION_DISABLED: type[NodeError]
+ERR_TLS_REQUIRED_SERVER_NAME: type[NodeError]
+ERR_TLS_SESSION_ATTACK: type[NodeError]
+ERR_TLS_SNI_FROM_SERVER: type[NodeError]
+
+
+_DYNAMIC: dict[str, type[NodeError]] = {}
+
+
+def coded_error(code: str, message: str, **props: Any) -> NodeError:
+    """A plain Node ``Error`` whose code is only known at run time (OpenSSL's
+    ``ERR_SSL_*``/``ERR_OSSL_*`` reasons, X.509 verification codes such as
+    ``DEPTH_ZERO_SELF_SIGNED_CERT``): an instance of a class named after the
+    code, derived from :class:`NodeError` and :class:`Exception`."""
+    cls = _DYNAMIC.get(code)
+    if cls is None:
+        cls = _DYNAMIC[code] = type(code, (NodeError,), {"code": code})
+        cls.__module__ = __name__
+    return cls(message, **props)
 
 
 class AggregateError(Exception):

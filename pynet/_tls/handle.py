@@ -1,0 +1,405 @@
+"""The TLS handle: OpenSSL over a stream handle, with memory BIOs (Node's ``TLSWrap``).
+
+Theory of operation
+-------------------
+A :class:`TLSHandle` wraps a connected (or connecting) stream handle and
+presents to :class:`~pynet._net.socket.Socket` the same interface the plain
+handle does (``onread``, ``read_start``/``read_stop``, ``write``/``writev``
+with completion callbacks, ``shutdown``, ``close``, ``ref``/``unref``,
+``write_queue_size``…), so a ``TLSSocket`` is a ``net.Socket`` with Node's
+events, backpressure and timeouts unchanged.  The TLS state machine is
+Python's :class:`ssl.SSLObject` between two :class:`ssl.MemoryBIO` (as
+asyncio's ``sslproto`` and trio do): ciphertext read from the inner handle
+goes into ``incoming``; what OpenSSL produces in ``outgoing`` is written to
+the inner handle, through its write queue.
+
+* **Handshake.** :meth:`start` creates the ``SSLObject`` and runs
+  ``do_handshake`` (a client's ClientHello leaves at once; a server waits for
+  one).  The inner handle reads during the handshake whatever the socket
+  asked.  The end is reported with ``onhandshakedone()``; a failure with
+  ``onerror(err)`` (an OpenSSL error made Node's by
+  :func:`pynet._tls.context.openssl_error`).
+* **Reading.** After the handshake the inner handle reads while the socket
+  reads (``read_start``/``read_stop`` pass through), so TCP backpressure
+  still reaches the peer.  Each chunk of ciphertext is decrypted at once and
+  each plaintext chunk goes to ``onread``.  A ``close_notify`` or the inner
+  EOF is ``onread(None, None)`` (an EOF without ``close_notify`` is an
+  EOF, as Node treats it).  TLS 1.3 session tickets that arrive after the
+  handshake are noticed by the session id changing: ``onsession(session)``.
+* **Writing.** ``write`` encrypts at once (``SSLObject.write`` on a memory
+  BIO never blocks) and writes the records to the inner handle with the
+  caller's callback: the inner write queue is the only queue, and its
+  completion is the caller's completion.  Writes before the end of the
+  handshake wait in ``_pending`` and are encrypted when it ends.
+* **Shutdown** sends ``close_notify`` then the inner shutdown (FIN), without
+  waiting for the peer's ``close_notify``; reading goes on (TLS 1.3
+  half-close).
+
+Invariants
+----------
+* Plaintext is never written to the inner handle; ciphertext never reaches
+  ``onread``.
+* After :meth:`close` no callback but the close callback and the
+  completions of unfinished writes runs.
+
+Node reference: ``src/crypto/crypto_tls.cc`` (``TLSWrap``: ``ClearOut``,
+``ClearIn``, ``EncOut``, ``OnStreamRead``), ``lib/_tls_wrap.js``.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+from typing import Any
+
+from pynet._core.loop import Loop
+from pynet._handles.stream import READ_SIZE, StreamHandle
+from pynet._tls.context import SecureContext, openssl_error
+
+__all__ = ["TLSHandle"]
+
+Buffer = bytes | bytearray | memoryview
+WriteCallback = Callable[[Exception | None], None]
+
+
+class TLSHandle:
+    """A TLS session over a stream handle; the handle interface of a ``net.Socket``."""
+
+    def __init__(self, loop: Loop, inner: StreamHandle, context: SecureContext,
+                 server: bool, verify: ssl.VerifyMode) -> None:
+        self._loop = loop
+        self.inner = inner
+        self.context = context
+        self.server_side = server
+        self.verify = verify
+        self.incoming = ssl.MemoryBIO()
+        self.outgoing = ssl.MemoryBIO()
+        self.ssl: ssl.SSLObject | None = None
+        self.servername: str | None = None  # Client: what to send; server: what came.
+        self.alpn: list[str] | None = None
+        self.session: Any = None  # ssl.SSLSession to resume (client).
+        self.onread: Callable[[bytes | None, Exception | None], None] | None = None
+        self.onhandshakedone: Callable[[], None] | None = None
+        self.onerror: Callable[[Exception], None] | None = None
+        self.onsession: Callable[[Any], None] | None = None
+        self.onsni: Callable[[TLSHandle, str | None], ssl.SSLContext | None] | None = None
+        self.read_into: Any = None  # Node's ``onread`` option is not offered over TLS.
+        self.onread_into: Any = None
+        self.reading = False
+        self.handshaking = False
+        self.established = False
+        self.bytes_read = 0
+        self.bytes_written = 0
+        self._pending: list[tuple[bytes, WriteCallback | None]] = []
+        self._shutdown_cb: WriteCallback | None = None
+        self._eof = False
+        self._errored = False
+        self._session_id: bytes | None = None
+        self._drain_scheduled = False
+        inner.onread = self._on_inner_read
+
+    # -- the plain handle's interface ----------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self.inner.closed
+
+    @property
+    def is_pipe(self) -> bool:
+        return self.inner.is_pipe
+
+    @property
+    def family(self) -> int:
+        return self.inner.family
+
+    @property
+    def _sock(self) -> Any:  # For Socket's bind of localAddress/localPort.
+        return self.inner._sock
+
+    @property
+    def write_queue_size(self) -> int:
+        return self.inner.write_queue_size + sum(len(d) for d, _ in self._pending)
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def ref(self) -> None:
+        self.inner.ref()
+
+    def unref(self) -> None:
+        self.inner.unref()
+
+    def has_ref(self) -> bool:
+        return self.inner.has_ref()
+
+    def getsockname(self) -> Any:
+        return self.inner.getsockname()
+
+    def getpeername(self) -> Any:
+        return self.inner.getpeername()
+
+    def set_no_delay(self, enable: bool) -> None:
+        self.inner.set_no_delay(enable)
+
+    def set_keep_alive(self, enable: bool, delay_s: int) -> None:
+        self.inner.set_keep_alive(enable, delay_s)
+
+    def connect(self, address: Any, cb: Callable[[Exception | None], None]) -> int:
+        return self.inner.connect(address, cb)
+
+    def close(self, cb: Callable[[], None] | None) -> None:
+        self.reading = False
+        self._shutdown_cb = None
+        pending, self._pending = self._pending, []
+        self.inner.close(cb if not pending else lambda: self._after_close(pending, cb))
+
+    @staticmethod
+    def _after_close(pending: list[tuple[bytes, WriteCallback | None]],
+                     cb: Callable[[], None] | None) -> None:
+        for _, write_cb in pending:
+            if write_cb is not None:
+                write_cb(None)
+        if cb is not None:
+            cb()
+
+    def reset(self, cb: Callable[[], None] | None) -> None:
+        self._pending = []
+        self.inner.reset(cb)
+
+    # -- handshake -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Create the TLS session and begin the handshake (Node's ``ssl.start()``)."""
+        if self.ssl is not None or self.inner.closed:
+            return
+        ctx = self.context.ssl_context(self.server_side, self.verify)
+        if self.server_side:
+            if ctx.sni_callback is None:
+                ctx.sni_callback = _sni_dispatch
+        elif self.alpn:
+            ctx.set_alpn_protocols(self.alpn)
+        hostname = self.servername if not self.server_side else None
+        sslobj = ctx.wrap_bio(self.incoming, self.outgoing, server_side=self.server_side,
+                              server_hostname=hostname or None, session=self.session)
+        sslobj._pynet_handle = self  # type: ignore[attr-defined]
+        self.ssl = sslobj
+        self.handshaking = True
+        self.inner.read_start()
+        self._handshake()
+
+    def _handshake(self) -> None:
+        assert self.ssl is not None
+        try:
+            self.ssl.do_handshake()
+        except ssl.SSLWantReadError:
+            self._flush()
+            return
+        except ssl.SSLError as exc:
+            self._flush()  # The alert goes to the peer, as OpenSSL wrote it.
+            self._fail(openssl_error(exc))
+            return
+        self._flush()
+        self.handshaking = False
+        self.established = True
+        if not self.reading:
+            self.inner.read_stop()
+        self._note_session()
+        pending, self._pending = self._pending, []
+        for data, cb in pending:
+            err, done = self._write_now(data, cb)
+            if done and cb is not None:
+                cb(err)
+        if self.onhandshakedone is not None:
+            self.onhandshakedone()
+        if self._shutdown_cb is not None and not self._pending:
+            cb, self._shutdown_cb = self._shutdown_cb, None
+            self.shutdown(cb)
+        if self.incoming.pending and not self.inner.closed:
+            self._decrypt()
+
+    def _fail(self, err: Exception) -> None:
+        if self._errored:
+            return
+        self._errored = True
+        self.handshaking = False
+        self.inner.read_stop()
+        if self.onerror is not None:
+            self.onerror(err)
+
+    def _note_session(self) -> None:
+        """Report a new session (TLS 1.3 tickets arrive after the handshake)."""
+        if self.server_side or self.ssl is None or self.onsession is None:
+            return
+        session = self.ssl.session
+        if session is None or not session.has_ticket and self.ssl.version() == "TLSv1.3":
+            return
+        sid = session.id
+        if sid != self._session_id:
+            self._session_id = sid
+            self.onsession(session)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def read_start(self) -> None:
+        if self.reading or self.inner.closed:
+            return
+        self.reading = True
+        if self.incoming.pending and self.established and not self._drain_scheduled:
+            self._drain_scheduled = True
+            self._loop.call_pending(self._drain)
+        if not self._eof:
+            self.inner.read_start()
+
+    def read_stop(self) -> None:
+        self.reading = False
+        if not self.handshaking:
+            self.inner.read_stop()
+
+    def _drain(self) -> None:
+        self._drain_scheduled = False
+        if self.reading and not self.inner.closed:
+            self._decrypt()
+
+    def _on_inner_read(self, data: bytes | None, err: Exception | None) -> None:
+        if err is not None:
+            if self.handshaking or self.onread is None:
+                self._fail(err)
+            else:
+                self.onread(None, err)
+            return
+        if data is None:
+            self._eof = True
+            self.incoming.write_eof()
+        else:
+            self.incoming.write(data)
+        if self.ssl is None:
+            if data is None and self.onread is not None:
+                self.onread(None, None)
+            return
+        if self.handshaking:
+            self._handshake()
+            if self.handshaking and self._eof and self.onread is not None:
+                self.onread(None, None)  # EOF mid-handshake: the owner decides (ECONNRESET).
+            return
+        if self.established:
+            self._decrypt()
+
+    def _decrypt(self) -> None:
+        sslobj = self.ssl
+        assert sslobj is not None
+        read = sslobj.read
+        while True:
+            if not self.reading and not self._eof:
+                # Stopped: leave the rest in ``incoming`` for read_start.
+                return
+            try:
+                chunk = read(READ_SIZE)
+            except ssl.SSLWantReadError:
+                self._after_records()
+                return
+            except ssl.SSLZeroReturnError:  # close_notify
+                self._after_records()
+                self._end()
+                return
+            except ssl.SSLEOFError:  # EOF without close_notify: still an EOF.
+                self._end()
+                return
+            except ssl.SSLError as exc:
+                self._flush()
+                self._fail(openssl_error(exc))
+                return
+            if not chunk:
+                self._end()
+                return
+            self.bytes_read += len(chunk)
+            if not self.server_side:
+                self._note_session()  # A ticket read with this chunk comes first.
+            if self.onread is not None:
+                self.onread(chunk, None)
+            if self.inner.closed:
+                return
+
+    def _after_records(self) -> None:
+        if self.outgoing.pending:  # Key updates, or a reply OpenSSL owes.
+            self._flush()
+        self._note_session()
+        if self._eof:
+            self._end()
+
+    def _end(self) -> None:
+        if self.reading or self._eof:
+            self.inner.read_stop()
+        self._eof = True
+        if self.onread is not None and not self.inner.closed:
+            onread, self.onread = self.onread, None  # EOF once.
+            onread(None, None)
+            self.onread = onread
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, data: Buffer, cb: WriteCallback | None) -> tuple[Exception | None, bool]:
+        if not self.established:
+            self._pending.append((bytes(data), cb))
+            return None, False
+        return self._write_now(data, cb)
+
+    def writev(self, chunks: list[Buffer], cb: WriteCallback | None
+               ) -> tuple[Exception | None, bool]:
+        return self.write(b"".join(chunks), cb)
+
+    def _write_now(self, data: Buffer, cb: WriteCallback | None
+                   ) -> tuple[Exception | None, bool]:
+        assert self.ssl is not None
+        size = len(data) if not isinstance(data, memoryview) else data.nbytes
+        self.bytes_written += size
+        if size:
+            try:
+                self.ssl.write(data)
+            except ssl.SSLError as exc:
+                return openssl_error(exc), True
+        records = self.outgoing.read()
+        if not records:
+            return None, True
+        return self.inner.write(records, cb)
+
+    def receive(self, data: bytes) -> None:
+        """Ciphertext that was read before the handle was wrapped (Node's ``receive``)."""
+        self._on_inner_read(data, None)
+
+    def _flush(self) -> None:
+        """Write whatever OpenSSL produced (handshake records, alerts, tickets)."""
+        if self.outgoing.pending and not self.inner.closed:
+            self.inner.write(self.outgoing.read(), None)
+
+    def shutdown(self, cb: WriteCallback) -> None:
+        """``close_notify``, then FIN once the queue drains (``SSL_shutdown``)."""
+        if not self.established:
+            if self.ssl is None or self._errored:
+                self.inner.shutdown(cb)
+            else:
+                self._shutdown_cb = cb  # After the handshake and the pending writes.
+            return
+        assert self.ssl is not None
+        try:
+            self.ssl.unwrap()
+        except ssl.SSLError:
+            pass  # WANT_READ: our close_notify is out; the peer's may never come.
+        self._flush()
+        self.inner.shutdown(cb)
+
+
+def _sni_dispatch(sslobj: Any, servername: str | None, ctx: ssl.SSLContext) -> int | None:
+    """The server contexts' ``sni_callback``: hand the name to the socket's handle."""
+    handle: TLSHandle | None = getattr(sslobj, "_pynet_handle", None)
+    if handle is None:
+        return None
+    handle.servername = servername
+    if handle.onsni is not None:
+        try:
+            new_ctx = handle.onsni(handle, servername)
+        except Exception as exc:  # noqa: BLE001 - reported as the socket's error
+            handle._sni_error = exc  # type: ignore[attr-defined]
+            return ssl.ALERT_DESCRIPTION_INTERNAL_ERROR
+        if new_ctx is not None:
+            sslobj.context = new_ctx
+    return None
