@@ -20,10 +20,8 @@ from pynet._tls.context import (
     DEFAULT_MAX_VERSION,
     DEFAULT_MIN_VERSION,
     SecureContext,
-    create_secure_context,
 )
 from pynet._tls.wrap import Server, TLSSocket, checkServerIdentity, connect
-from pynet._tls.x509 import pem_to_der_list
 
 __all__ = [
     "CLIENT_RENEG_LIMIT",
@@ -79,12 +77,5 @@ def _root_certificates() -> tuple[str, ...]:
     return tuple(out)
 
 
-def __getattr__(name: str) -> Any:
-    if name == "rootCertificates":  # Loaded on first use, as Node does.
-        value = _root_certificates()
-        globals()["rootCertificates"] = value
-        return value
-    raise AttributeError(name)
-
-
-_unused = (create_secure_context, pem_to_der_list)
+#: The trusted root certificates (PEM), here the system's store Python's ssl loads.
+rootCertificates: tuple[str, ...] = _root_certificates()

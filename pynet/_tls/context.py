@@ -236,7 +236,8 @@ class SecureContext:
         if not isinstance(value, str):
             raise invalid_arg_type(f"options.{which[:3]}Version", "string", value)
         if value not in _VERSIONS:
-            raise errors.ERR_TLS_INVALID_PROTOCOL_VERSION(f'"{value}"', which)
+            raise errors.ERR_TLS_INVALID_PROTOCOL_VERSION(  # type: ignore[call-arg]
+                f'"{value}"', which)
         return _VERSIONS[value]
 
     # -- contexts -------------------------------------------------------------------------
@@ -431,9 +432,10 @@ def _signed_by(cert: Certificate, issuer: Certificate) -> bool:
             em = pow(int.from_bytes(cert.signature, "big"), e, n).to_bytes(size, "big")
             digest = prefix + hashlib.new(name, cert.tbs).digest()
             expected = b"\x00\x01" + b"\xff" * (size - len(digest) - 3) + b"\x00" + digest
-            return em == expected
+            return bool(em == expected)
         if cert.sig_alg in _ECDSA_HASHES and key.get("type") == "EC":
-            return _ecdsa_verify(key, _ECDSA_HASHES[cert.sig_alg], cert.tbs, cert.signature)
+            return bool(_ecdsa_verify(key, _ECDSA_HASHES[cert.sig_alg], cert.tbs,
+                                      cert.signature))
     except (ValueError, OverflowError, KeyError, IndexError):
         return False
     return False
@@ -490,8 +492,8 @@ def _ecdsa_verify(key: dict[str, Any], hash_name: str, data: bytes, sig: bytes) 
             k >>= 1
         return result
 
-    X = add(mul(u1, (gx, gy)), mul(u2, (qx, qy)))
-    return X is not None and X[0] % n == r
+    total = add(mul(u1, (gx, gy)), mul(u2, (qx, qy)))
+    return total is not None and total[0] % n == r
 
 
 # -- the cache behind tls.connect ------------------------------------------------------------

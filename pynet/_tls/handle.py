@@ -231,7 +231,7 @@ class TLSHandle:
         if self.server_side or self.ssl is None or self.onsession is None:
             return
         session = self.ssl.session
-        if session is None or not session.has_ticket and self.ssl.version() == "TLSv1.3":
+        if session is None or (not session.has_ticket and self.ssl.version() == "TLSv1.3"):
             return
         sid = session.id
         if sid != self._session_id:
@@ -277,9 +277,12 @@ class TLSHandle:
                 self.onread(None, None)
             return
         if self.handshaking:
+            if self._eof:  # EOF mid-handshake: an EOF; the owner decides (ECONNRESET).
+                self.handshaking = False
+                if self.onread is not None:
+                    self.onread(None, None)
+                return
             self._handshake()
-            if self.handshaking and self._eof and self.onread is not None:
-                self.onread(None, None)  # EOF mid-handshake: the owner decides (ECONNRESET).
             return
         if self.established:
             self._decrypt()
@@ -397,7 +400,7 @@ def _sni_dispatch(sslobj: Any, servername: str | None, ctx: ssl.SSLContext) -> i
     if handle.onsni is not None:
         try:
             new_ctx = handle.onsni(handle, servername)
-        except Exception as exc:  # noqa: BLE001 - reported as the socket's error
+        except Exception as exc:  # Reported as the socket's error.
             handle._sni_error = exc  # type: ignore[attr-defined]
             return ssl.ALERT_DESCRIPTION_INTERNAL_ERROR
         if new_ctx is not None:

@@ -84,9 +84,10 @@ class TLSSocket(Socket):
         self._connect_options: dict[str, Any] | None = None
         self._parent: Socket | None = socket if isinstance(socket, Socket) else None
         self._tls_handle: TLSHandle | None = None
+        self._on_connect_end_listener: Callable[[], None] | None = None
         self._session: TLSSession | None = None
         self._had_tls_error = False
-        self._error_emitted = False
+        self._tls_error_reported = False
         self.servername: Any = None
         self.alpnProtocol: Any = None
         self.authorized = False
@@ -106,7 +107,7 @@ class TLSSocket(Socket):
         handle: TLSHandle | None = None
         if self._parent is not None and self._parent._handle is not None:
             inner = self._parent._handle
-            handle = self._make_handle(cast(StreamHandle, inner))
+            handle = self._make_handle(inner)
         super().__init__({
             "handle": handle,
             "allowHalfOpen": socket.allowHalfOpen if socket is not None
@@ -157,7 +158,7 @@ class TLSSocket(Socket):
 
     def _init(self, socket: Socket | None) -> None:
         opts = self._tlsOptions
-        self.server = opts.get("server")
+        self.server: Any = opts.get("server")
         if opts.get("isServer"):
             sni = opts.get("SNICallback")
             if sni is not None and (sni is not _default_sni or (
@@ -227,10 +228,10 @@ class TLSSocket(Socket):
         sni_error = getattr(self._tls_handle, "_sni_error", None)
         if sni_error is not None:
             err = sni_error
-        if not self._secureEstablished:
-            self.destroy(err)
-        else:
-            self._emit_tls_error(err)
+        # Discussion: Node's onerror emits a late error without destroying, and
+        # the failed read that follows destroys the socket (one 'error', then
+        # 'close'); destroying with the error does both.
+        self.destroy(err)
 
     def _on_session(self, session: ssl.SSLSession) -> None:
         value = TLSSession.of(session)
@@ -249,7 +250,10 @@ class TLSSocket(Socket):
                 return
             answered.append((err, context))
 
-        _call(callback, self, servername, done)
+        if callback is _default_sni:
+            _default_sni(self, servername, done)
+        else:
+            _call(callback, servername, done)
         if not answered:
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(
                 "an SNICallback that answers asynchronously")
@@ -524,9 +528,9 @@ def _on_connect_secure(sock: TLSSocket) -> None:
         if code is not None:
             verify = verify_error(code)
     if verify is None and not sock.isSessionReused():
+        raw = options.get("socket")
         hostname = options.get("servername") or options.get("host") or (
-            options.get("socket")._host if options.get("socket") is not None else None) \
-            or "localhost"
+            raw._host if raw is not None else None) or "localhost"
         cert = sock.getPeerCertificate(True)
         check = options.get("checkServerIdentity") or checkServerIdentity
         verify = _call(check, hostname, cert)
@@ -540,7 +544,8 @@ def _on_connect_secure(sock: TLSSocket) -> None:
     else:
         sock.authorized = True
         sock.emit("secureConnect")
-    sock.removeListener("end", sock._on_connect_end)
+    if sock._on_connect_end_listener is not None:
+        sock.removeListener("end", sock._on_connect_end_listener)
 
 
 def _on_connect_end(sock: TLSSocket) -> None:
@@ -560,10 +565,9 @@ def _on_connect_end(sock: TLSSocket) -> None:
 def _connection_reset(message: str) -> OSError:
     import errno as _errno
 
-    err = ConnectionResetError(_errno.ECONNRESET, message)
+    err = _ResetError(_errno.ECONNRESET, message)
     err.code = "ECONNRESET"  # type: ignore[attr-defined]
     err.message = message  # type: ignore[attr-defined]
-    err.__class__ = _ResetError
     return err
 
 
@@ -630,8 +634,8 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
     if options.get("socket") is not None:
         tlssock._start()
     tlssock.on("secure", lambda: _on_connect_secure(tlssock))
-    tlssock._on_connect_end = lambda: _on_connect_end(tlssock)  # type: ignore[attr-defined]
-    tlssock.once("end", tlssock._on_connect_end)  # type: ignore[attr-defined]
+    tlssock._on_connect_end_listener = lambda: _on_connect_end(tlssock)
+    tlssock.once("end", tlssock._on_connect_end_listener)
     return tlssock
 
 
@@ -738,8 +742,8 @@ def _on_socket_secure(sock: TLSSocket) -> None:
 
 
 def _on_socket_tls_error(sock: TLSSocket, err: BaseException) -> None:
-    if not sock._controlReleased and not sock._error_emitted:
-        sock._error_emitted = True
+    if not sock._controlReleased and not sock._tls_error_reported:
+        sock._tls_error_reported = True
         server = sock._tlsOptions.get("server")
         if server is not None:
             server.emit("tlsClientError", err, sock)
@@ -748,8 +752,8 @@ def _on_socket_tls_error(sock: TLSSocket, err: BaseException) -> None:
 def _on_socket_close(sock: TLSSocket, had_error: bool) -> None:
     if had_error:
         return
-    if not sock._controlReleased and not sock._error_emitted:
-        sock._error_emitted = True
+    if not sock._controlReleased and not sock._tls_error_reported:
+        sock._tls_error_reported = True
         server = sock._tlsOptions.get("server")
         if server is not None:
             server.emit("tlsClientError", _connection_reset("socket hang up"), sock)

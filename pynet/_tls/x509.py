@@ -59,26 +59,26 @@ _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _AIA_METHODS = {"1.3.6.1.5.5.7.48.1": "OCSP - URI", "1.3.6.1.5.5.7.48.2": "CA Issuers - URI"}
 
 
-class _Bad(Exception):
+class _BadError(Exception):
     """Malformed DER."""
 
 
 def _tlv(data: bytes, pos: int) -> tuple[int, int, int]:
     """One DER element at ``pos``: ``(tag, content_start, content_end)``."""
     if pos + 2 > len(data):
-        raise _Bad
+        raise _BadError
     tag = data[pos]
     length = data[pos + 1]
     pos += 2
     if length & 0x80:
         count = length & 0x7F
         if not count or count > 4 or pos + count > len(data):
-            raise _Bad
+            raise _BadError
         length = int.from_bytes(data[pos:pos + count], "big")
         pos += count
     end = pos + length
     if end > len(data):
-        raise _Bad
+        raise _BadError
     return tag, pos, end
 
 
@@ -119,7 +119,7 @@ def _name(data: bytes, start: int, end: int) -> tuple[NodeObject, list[tuple[str
     pairs: list[tuple[str, str]] = []
     for _, rs, re_ in _children(data, start, end):  # RelativeDistinguishedName (SET)
         for _, as_, ae in _children(data, rs, re_):  # AttributeTypeAndValue
-            (t1, o1, o2), (t2, v1, v2) = _children(data, as_, ae)[:2]
+            (_t1, o1, o2), (t2, v1, v2) = _children(data, as_, ae)[:2]
             oid = _oid(data[o1:o2])
             pairs.append((_NAME_OIDS.get(oid, oid), _string(t2, data[v1:v2])))
     obj = NodeObject()
@@ -172,7 +172,7 @@ def _general_names(data: bytes, start: int, end: int) -> list[str]:
                 out.append("IP Address:<invalid>")
         elif kind == 4:
             _, ns, ne = _tlv(data, s)
-            name, _pairs = _name(data, ns, ne)
+            _obj, _pairs = _name(data, ns, ne)
             out.append("DirName:" + "".join(f"/{k}={v}" for k, v in _pairs))
         elif kind == 8:
             out.append("Registered ID:" + _oid(raw))
@@ -216,7 +216,7 @@ def parse_certificate(der: bytes) -> Certificate | None:
     """Parse a DER certificate; ``None`` when it is malformed."""
     try:
         return _parse(bytes(der))
-    except (_Bad, ValueError, IndexError, UnicodeDecodeError):
+    except (_BadError, ValueError, IndexError, UnicodeDecodeError):
         return None
 
 
@@ -248,7 +248,7 @@ def _parse(der: bytes) -> Certificate:
     spki_start = _tbs_header_start(der, spki_el)
     cert.pubkey = der[spki_start:spki_el[2]]
     cert.pubkey_info = _public_key(der, spki_el[1], spki_el[2])
-    for tag, s, e in fields[i + 6:]:
+    for tag, s, _e in fields[i + 6:]:
         if tag == 0xA3:  # [3] extensions
             _, es, ee = _tlv(der, s)
             for _, xs, xe in _children(der, es, ee):
@@ -269,11 +269,11 @@ def _tbs_header_start(der: bytes, element: tuple[int, int, int]) -> int:
         if pos >= 0:
             try:
                 tag, s, e = _tlv(der, pos)
-            except _Bad:
+            except _BadError:
                 continue
             if s == start and e == element[2] and tag == element[0]:
                 return pos
-    raise _Bad
+    raise _BadError
 
 
 def _public_key(der: bytes, start: int, end: int) -> dict[str, Any]:
@@ -332,18 +332,18 @@ def certificate_object(cert: Certificate) -> NodeObject:
             info[key] = list(values)
         obj["infoAccess"] = info
     obj["ca"] = cert.ca
-    key = cert.pubkey_info
-    if key.get("type") == "RSA":
-        obj["modulus"] = f"{key['n']:X}"
-        obj["bits"] = key["n"].bit_length()
-        obj["exponent"] = f"0x{key['e']:x}"
+    info_key = cert.pubkey_info
+    if info_key.get("type") == "RSA":
+        obj["modulus"] = f"{info_key['n']:X}"
+        obj["bits"] = info_key["n"].bit_length()
+        obj["exponent"] = f"0x{info_key['e']:x}"
         obj["pubkey"] = cert.pubkey
-    elif key.get("type") == "EC":
-        obj["bits"] = key["bits"]
-        obj["pubkey"] = key["point"]
-        obj["asn1Curve"] = key["curve"]
-        if key["nist"]:
-            obj["nistCurve"] = key["nist"]
+    elif info_key.get("type") == "EC":
+        obj["bits"] = info_key["bits"]
+        obj["pubkey"] = info_key["point"]
+        obj["asn1Curve"] = info_key["curve"]
+        if info_key["nist"]:
+            obj["nistCurve"] = info_key["nist"]
     obj["valid_from"] = _node_time(cert.not_before)
     obj["valid_to"] = _node_time(cert.not_after)
     obj["fingerprint"] = _colon_hex(hashlib.sha1(cert.der).digest())
@@ -361,7 +361,7 @@ def pem_to_der_list(pem: str | bytes) -> list[bytes]:
     import base64
 
     text = pem.decode("latin-1") if isinstance(pem, (bytes, bytearray)) else pem
-    out = []
+    out: list[bytes] = []
     begin = "-----BEGIN CERTIFICATE-----"
     end = "-----END CERTIFICATE-----"
     pos = 0

@@ -46,6 +46,8 @@ LAYERS: dict[str, set[str]] = {
     "_streams": {"_streams", "events"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
+    "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
+    "tls": {"_tls"} | LEAVES,
     "__init__": {"_core", "process", "timers"},
 }
 
