@@ -96,6 +96,8 @@ class TLSHandle:
         self._errored = False
         self._session_id: bytes | None = None
         self._drain_scheduled = False
+        # Client reads left to feed record by record (see _decrypt_by_record).
+        self._ticket_reads = 0 if server else 8
         inner.onread = self._on_inner_read
 
     # -- the plain handle's interface ----------------------------------------------------
@@ -270,7 +272,7 @@ class TLSHandle:
         if data is None:
             self._eof = True
             self.incoming.write_eof()
-        else:
+        elif not (self._ticket_reads and self.established):
             self.incoming.write(data)
         if self.ssl is None:
             if data is None and self.onread is not None:
@@ -285,7 +287,10 @@ class TLSHandle:
             self._handshake()
             return
         if self.established:
-            self._decrypt()
+            if self._ticket_reads and data is not None:
+                self._decrypt_by_record(data)
+            else:
+                self._decrypt()
 
     def _decrypt(self) -> None:
         sslobj = self.ssl
@@ -320,6 +325,21 @@ class TLSHandle:
             if self.onread is not None:
                 self.onread(chunk, None)
             if self.inner.closed:
+                return
+
+    def _decrypt_by_record(self, data: bytes) -> None:
+        """Feed OpenSSL one record at a time, for the first reads after a client's
+        handshake: each TLS 1.3 session ticket is then seen by itself (Node emits
+        ``'session'`` once per ticket; Python has no new-session callback)."""
+        self._ticket_reads -= 1
+        pos, size = 0, len(data)
+        while pos < size:
+            end = pos + 5 + int.from_bytes(data[pos + 3:pos + 5], "big") if size - pos >= 5 \
+                else size
+            self.incoming.write(data[pos:end])
+            pos = end
+            self._decrypt()
+            if self.inner.closed or self._errored:
                 return
 
     def _after_records(self) -> None:
