@@ -205,7 +205,13 @@ class TLSHandle:
         self.established = True
         if not self.reading:
             self.inner.read_stop()
-        self._note_session()
+        sslobj = self.ssl
+        if not self.server_side and (sslobj.version() == "TLSv1.3" or sslobj.session_reused):
+            # TLS 1.3 sessions come with the tickets, later; a resumed one is not new.
+            session = sslobj.session
+            self._session_id = session.id if session is not None else None
+        else:
+            self._note_session()
         pending, self._pending = self._pending, []
         for data, cb in pending:
             err, done = self._write_now(data, cb)
