@@ -403,8 +403,8 @@ class TLSHandle:
     def shutdown(self, cb: WriteCallback) -> None:
         """``close_notify``, then FIN once the queue drains (``SSL_shutdown``)."""
         if not self.established:
-            if self.ssl is None or self._errored:
-                self.inner.shutdown(cb)
+            if self.ssl is None or self._errored or not self.handshaking:
+                self.inner.shutdown(cb)  # No session to close (or none to come).
             else:
                 self._shutdown_cb = cb  # After the handshake and the pending writes.
             return

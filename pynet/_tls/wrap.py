@@ -171,6 +171,11 @@ class TLSSocket(Socket):
             self.connecting = socket.connecting or socket._handle is None
 
             def on_connect() -> None:
+                if self._handle is None and socket._handle is not None and not self._destroyed:
+                    # pynet makes a connecting socket's handle a tick later than
+                    # Node does: take it over now.
+                    self._attach(cast(StreamHandle, self._make_handle(
+                        cast(StreamHandle, socket._handle))))
                 self.connecting = False
                 self.emit("connect")
 
@@ -294,6 +299,8 @@ class TLSSocket(Socket):
     def _destroy(self, exception: BaseException | None,
                  cb: Callable[[BaseException | None], None]) -> None:
         parent = self._parent
+        if parent is not None and self._handle is None and not parent._destroyed:
+            parent.destroy()  # Destroyed before the raw socket connected.
         handle = self._tls_handle
         if parent is not None and handle is not None and parent._handle is handle.inner:
             # Node's TLSWrap.close: the raw socket goes with the TLS socket.
