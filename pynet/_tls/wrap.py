@@ -174,8 +174,7 @@ class TLSSocket(Socket):
                 if self._handle is None and socket._handle is not None and not self._destroyed:
                     # pynet makes a connecting socket's handle a tick later than
                     # Node does: take it over now.
-                    self._attach(cast(StreamHandle, self._make_handle(
-                        cast(StreamHandle, socket._handle))))
+                    self._attach(cast(StreamHandle, self._make_handle(socket._handle)))
                 self.connecting = False
                 self.emit("connect")
 
