@@ -223,7 +223,8 @@ class SecureContext:
             raise invalid_arg_type("options.ecdhCurve", "string", curve)
         self._curve = curve
         self._dhparam = _as_pem_list(opts.get("dhparam"), "options.dhparam")
-        self._contexts: dict[tuple[bool, ssl.VerifyMode], ssl.SSLContext] = {}
+        self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None],
+                            ssl.SSLContext] = {}
         self._trusted: list[Certificate] | None = None
         # Fail now, as Node does, on bad credentials or settings.
         self.context = self.ssl_context(True, ssl.CERT_NONE) if self._keys or self._certs \
@@ -242,12 +243,16 @@ class SecureContext:
 
     # -- contexts -------------------------------------------------------------------------
 
-    def ssl_context(self, server: bool, verify: ssl.VerifyMode) -> ssl.SSLContext:
-        """The :class:`ssl.SSLContext` for one side and verify mode (made once)."""
-        key = (server, verify)
+    def ssl_context(self, server: bool, verify: ssl.VerifyMode,
+                    alpn: tuple[str, ...] | None = None) -> ssl.SSLContext:
+        """The :class:`ssl.SSLContext` for one side, verify mode and ALPN list (made once:
+        Python keeps ALPN on the context, Node on each socket)."""
+        key = (server, verify, alpn)
         ctx = self._contexts.get(key)
         if ctx is None:
             ctx = self._contexts[key] = self._build(server, verify)
+            if alpn:
+                ctx.set_alpn_protocols(list(alpn))
         return ctx
 
     def _build(self, server: bool, verify: ssl.VerifyMode) -> ssl.SSLContext:

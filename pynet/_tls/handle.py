@@ -176,12 +176,10 @@ class TLSHandle:
         """Create the TLS session and begin the handshake (Node's ``ssl.start()``)."""
         if self.ssl is not None or self.inner.closed:
             return
-        ctx = self.context.ssl_context(self.server_side, self.verify)
-        if self.server_side:
-            if ctx.sni_callback is None:
-                ctx.sni_callback = _sni_dispatch
-        elif self.alpn:
-            ctx.set_alpn_protocols(self.alpn)
+        ctx = self.context.ssl_context(self.server_side, self.verify,
+                                       tuple(self.alpn) if self.alpn else None)
+        if self.server_side and ctx.sni_callback is None:
+            ctx.sni_callback = _sni_dispatch
         hostname = self.servername if not self.server_side else None
         sslobj = ctx.wrap_bio(self.incoming, self.outgoing, server_side=self.server_side,
                               server_hostname=hostname or None, session=self.session)

@@ -140,9 +140,6 @@ class TLSSocket(Socket):
             handle.alpn = _alpn_list(alpn)
         if opts.get("isServer"):
             handle.onsni = self._on_sni
-            if handle.alpn:
-                ctx = self._secureContext.ssl_context(True, handle.verify)
-                ctx.set_alpn_protocols(handle.alpn)
         session = opts.get("session")
         if session is not None:
             handle.session = _ssl_session(session)
@@ -267,7 +264,8 @@ class TLSSocket(Socket):
         if context is None:
             return None
         if isinstance(context, SecureContext):
-            return context.ssl_context(True, handle.verify)
+            return context.ssl_context(True, handle.verify,
+                                       tuple(handle.alpn) if handle.alpn else None)
         if isinstance(context, ssl.SSLContext):
             return context
         raise errors.ERR_TLS_INVALID_CONTEXT("context")
