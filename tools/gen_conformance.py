@@ -126,8 +126,8 @@ def _render(rows: list[dict[str, str]], title: str, tls: bool = False) -> str:
         "|---|---|---|---|",
     ]
     if tls:
-        header[3:3] = ["The `tls` list (tests/conformance/manifest_tls.tsv) holds the files "
-                       "examined so far,", "not yet all of Node's `test-tls-*`.", ""]
+        header[4:4] = ["", "The `tls` list (tests/conformance/manifest_tls.tsv) holds the files "
+                       "examined so far,", "not yet all of Node's `test-tls-*`."]
     return "\n".join(header + lines) + "\n"
 
 
