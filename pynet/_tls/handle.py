@@ -436,12 +436,23 @@ class TLSHandle:
                 self._shutdown_cb = cb  # After the handshake and the pending writes.
             return
         assert self.ssl is not None
+        # Discussion: unwrap() calls SSL_shutdown twice: the first sends our
+        # close_notify, the second reads, looking for the peer's, and would eat
+        # application data still in ``incoming``.  Hide that data from it and
+        # put it back: it is read as usual (TLS half-close).
+        held = self.incoming.read() if self.incoming.pending and not self._eof else b""
         try:
             self.ssl.unwrap()
         except ssl.SSLError:
             pass  # WANT_READ: our close_notify is out; the peer's may never come.
+        finally:
+            if held:
+                self.incoming.write(held)
         self._flush()
         self.inner.shutdown(cb)
+        if held and self.reading and not self._drain_scheduled:
+            self._drain_scheduled = True
+            self._loop.call_pending(self._drain)
 
 
 def _sni_dispatch(sslobj: Any, servername: str | None, ctx: ssl.SSLContext) -> int | None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from pynet import errors, net, run, tls
+from pynet import timers as pynet_timers
 from pynet._core.loop import Loop
 from tests.tls_certs import Certs, make_certs, openssl_path
 
@@ -477,3 +478,48 @@ def test_check_server_identity() -> None:
     err = tls.checkServerIdentity("10.0.0.2", cert)
     assert str(err) == ("Hostname/IP does not match certificate's altnames: IP: 10.0.0.2 is not "
                         "in the cert's list: 10.0.0.1")
+
+
+def test_end_at_once_still_reads_what_the_peer_sent(loop: Loop, certs: Certs) -> None:
+    # Node: the server reads 'hello' although it ended first (TLS half-close);
+    # bytesRead/bytesWritten count plaintext: server 5/3, client 3/5.
+    log: list[Any] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        s.on("data", lambda d: log.append(("server data", d)))
+        s.on("end", lambda: log.append(("server counts", s.bytesRead, s.bytesWritten)))
+        s.end("bye")
+
+    srv = serve(server_opts(certs), on_secure)
+    c = tls.connect({"port": srv.address()["port"], "ca": certs["ca-cert.pem"],
+                     "servername": "localhost"}, lambda: (c.write("hello"), c.end()))
+    c.resume()
+    c.on("close", lambda: (log.append(("client counts", c.bytesRead, c.bytesWritten)),
+                           srv.close()))
+    run()
+    assert ("server data", b"hello") in log
+    assert ("server counts", 5, 3) in log and ("client counts", 3, 5) in log
+
+
+def test_socket_timeout_and_pipe(loop: Loop, certs: Certs) -> None:
+    log: list[Any] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        s.setTimeout(50, lambda: (log.append("timeout"), s.pipe(s)))
+
+    srv = serve(server_opts(certs), on_secure)
+    c = tls.connect({"port": srv.address()["port"], "ca": certs["ca-cert.pem"],
+                     "servername": "localhost"})
+    c.on("secureConnect", lambda: c.setTimeout(
+        1000, lambda: None))
+    got: list[bytes] = []
+
+    def later() -> None:
+        c.end(b"echo me")
+
+    c.on("secureConnect", lambda: pynet_timers.setTimeout(later, 150))
+    c.on("data", got.append)
+    c.on("close", lambda: srv.close())
+    run()
+    assert log == ["timeout"]
+    assert b"".join(got) == b"echo me"
