@@ -116,6 +116,7 @@ class TLSSocket(Socket):
         })
         self._tls_error_listener = self._tls_error
         self.on("error", self._tls_error_listener)
+        self.on("newListener", _refuse_unsupported_events)
         self._init(socket)
         self._loop.next_tick(self._init_read, socket)
 
@@ -432,6 +433,23 @@ class TLSSocket(Socket):
         return f"<TLSSocket {self.readyState} {self.remoteAddress}:{self.remotePort}>"
 
 
+_UNSUPPORTED_EVENTS = {
+    "keylog": "the 'keylog' event",
+    "OCSPResponse": "the 'OCSPResponse' event",
+    "OCSPRequest": "the 'OCSPRequest' event",
+    "newSession": "the 'newSession' event (an external session cache)",
+    "resumeSession": "the 'resumeSession' event (an external session cache)",
+}
+
+
+def _refuse_unsupported_events(event: Any, listener: Any = None) -> None:
+    """Listening to an event Python's ``ssl`` cannot produce raises at once (porting
+    guide) rather than waiting forever for it."""
+    what = _UNSUPPORTED_EVENTS.get(event) if isinstance(event, str) else None
+    if what is not None:
+        raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(what)
+
+
 class _ClosingInner:
     """Closes the inner handle by destroying the raw socket that owns it (Node's
     ``TLSWrap.close`` with ``_parentWrap``), so the raw socket emits ``'close'``."""
@@ -690,6 +708,7 @@ class Server(NetServer):
         super().__init__({k: v for k, v in options.items() if k in (
             "allowHalfOpen", "pauseOnConnect", "noDelay", "keepAlive", "keepAliveInitialDelay",
             "highWaterMark", "blockList")}, self._tls_connection_listener)
+        self.on("newListener", _refuse_unsupported_events)
         if listener is not None:
             self.on("secureConnection", listener)
 

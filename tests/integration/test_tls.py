@@ -523,3 +523,29 @@ def test_socket_timeout_and_pipe(loop: Loop, certs: Certs) -> None:
     run()
     assert log == ["timeout"]
     assert b"".join(got) == b"echo me"
+
+
+def test_unsupported_events_raise_at_once(loop: Loop, certs: Certs) -> None:
+    srv = tls.createServer(server_opts(certs))
+    for event in ("newSession", "resumeSession", "OCSPRequest", "keylog"):
+        with pytest.raises(errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM):
+            srv.on(event, lambda *a: None)
+    sock = tls.TLSSocket(None, {"secureContext": tls.createSecureContext()})
+    with pytest.raises(errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM):
+        sock.on("keylog", lambda *a: None)
+    sock.on("secureConnect", lambda: None)  # Supported events are unaffected.
+    sock.destroy()
+    run()
+
+
+def test_over_a_unix_socket(loop: Loop, certs: Certs, tmp_path: Path) -> None:
+    path = str(tmp_path / "tls.sock")
+    got: list[Any] = []
+    srv = tls.createServer(server_opts(certs), lambda s: s.end(b"over unix"))
+    srv.listen(path)
+    c = tls.connect({"path": path, "ca": certs["ca-cert.pem"], "servername": "localhost"})
+    c.on("secureConnect", lambda: got.append(c.authorized))
+    c.on("data", got.append)
+    c.on("close", lambda: srv.close())
+    run()
+    assert got == [True, b"over unix"]
