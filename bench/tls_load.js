@@ -24,13 +24,18 @@ if (mode === 'rr') {
   }
 } else if (mode === 'bulk') {
   const chunk = Buffer.alloc(65536, 'y');
-  let received = 0; let sent = 0; const window = 4 * 1024 * 1024;
+  let received = 0; let sent = 0; let draining = false; const window = 4 * 1024 * 1024;
   const c = tls.connect(opts, () => pump());
   function pump() {
-    while (sent - received < window && Date.now() < end) { sent += chunk.length; if (!c.write(chunk)) return c.once('drain', pump); }
+    if (draining) return;
+    while (sent - received < window && Date.now() < end) {
+      sent += chunk.length;
+      if (!c.write(chunk)) { draining = true; c.once('drain', () => { draining = false; pump(); }); return; }
+    }
     if (Date.now() >= end) { c.destroy(); finish(received / seconds / 1048576); }
   }
   c.on('data', (d) => { received += d.length; pump(); });
+  c.on('error', () => {});
 } else {
   let count = 0;
   const one = () => {

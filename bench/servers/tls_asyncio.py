@@ -17,6 +17,9 @@ class Echo(asyncio.Protocol):
     def data_received(self, data):
         self.transport.write(data)
 
+    def connection_lost(self, exc):
+        pass
+
 
 async def main():
     loop = asyncio.get_running_loop()

@@ -4,5 +4,5 @@ const fs = require('fs');
 const d = process.argv[3];
 tls.createServer({ key: fs.readFileSync(d + '/server-key.pem'),
                    cert: fs.readFileSync(d + '/server-cert.pem') },
-                 (s) => s.on('data', (b) => s.write(b)))
+                 (s) => { s.on('data', (b) => s.write(b)); s.on('error', () => {}); })
   .listen(+process.argv[2], '127.0.0.1');

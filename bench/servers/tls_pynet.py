@@ -6,5 +6,12 @@ from pynet import run, tls
 
 d = sys.argv[2]
 options = {"key": open(f"{d}/server-key.pem").read(), "cert": open(f"{d}/server-cert.pem").read()}
-tls.createServer(options, lambda s: s.on("data", s.write)).listen(int(sys.argv[1]), "127.0.0.1")
+
+
+def on_secure(s):
+    s.on("data", s.write)
+    s.on("error", lambda err: None)
+
+
+tls.createServer(options, on_secure).listen(int(sys.argv[1]), "127.0.0.1")
 run()
