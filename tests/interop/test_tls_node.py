@@ -153,3 +153,70 @@ pynet.run()
     proto = "TLSv1.2" if version == "tls1_2" else "TLSv1.3"
     assert out.splitlines() == [f"secure {proto}"]
     assert client.stdout == "SHOUT\n", client.stderr
+
+
+_CERT_JS = r"""
+const tls = require('tls'); const fs = require('fs');
+const [dir, name, ca] = process.argv.slice(1);
+const rd = (f) => fs.readFileSync(dir + '/' + f);
+const flat = (c, depth) => {
+  const out = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'issuerCertificate') out[k] = depth < 3 ? flat(v, depth + 1) : v.fingerprint256;
+    else if (Buffer.isBuffer(v)) out[k] = v.toString('hex');
+    else out[k] = (v && typeof v === 'object' && !Array.isArray(v)) ? { ...v } : v;
+  }
+  return out;
+};
+const srv = tls.createServer({ key: rd(name + '-key.pem'), cert: rd(name + '-cert.pem') },
+                             (s) => s.end());
+srv.listen(0, '127.0.0.1', () => {
+  const c = tls.connect({ port: srv.address().port, host: '127.0.0.1', servername: 'localhost',
+                          ca: ca ? rd(ca) : undefined, rejectUnauthorized: false }, () => {
+    console.log(JSON.stringify(flat(c.getPeerCertificate(true), 0)));
+    c.destroy(); srv.close();
+  });
+});
+"""
+
+_CERT_PY = r"""
+import json, sys
+import pynet
+from pynet import tls
+directory, name, ca = sys.argv[1:4]
+rd = lambda f: open(f"{directory}/{f}").read()
+def flat(c, depth):
+    out = {}
+    for k, v in c.items():
+        if k == "issuerCertificate":
+            out[k] = flat(v, depth + 1) if depth < 3 else v["fingerprint256"]
+        elif isinstance(v, bytes):
+            out[k] = v.hex()
+        else:
+            out[k] = dict(v) if isinstance(v, dict) else v
+    return out
+srv = tls.createServer({"key": rd(name + "-key.pem"), "cert": rd(name + "-cert.pem")},
+                       lambda s: s.end())
+def go():
+    opts = {"port": srv.address()["port"], "host": "127.0.0.1", "servername": "localhost",
+            "rejectUnauthorized": False}
+    if ca:
+        opts["ca"] = rd(ca)
+    c = tls.connect(opts)
+    c.on("secureConnect", lambda: (print(json.dumps(flat(c.getPeerCertificate(True), 0))),
+                                   c.destroy(), srv.close()))
+srv.listen(0, "127.0.0.1", go)
+pynet.run()
+"""
+
+
+@pytest.mark.parametrize(("name", "ca"), [("server", "ca-cert.pem"), ("server", ""), ("self", ""),
+                                          ("ecserver", "ca-cert.pem"), ("client", "")])
+def test_peer_certificate_equals_nodes(certs: Certs, name: str, ca: str) -> None:
+    node = subprocess.run(["node", "-e", _CERT_JS, str(certs.dir), name, ca],
+                          capture_output=True, text=True, timeout=TIMEOUT)
+    py = subprocess.run([sys.executable, "-c", _CERT_PY, str(certs.dir), name, ca],
+                        capture_output=True, text=True, timeout=TIMEOUT)
+    assert node.returncode == 0, node.stderr
+    assert py.returncode == 0, py.stderr
+    assert json.loads(py.stdout) == json.loads(node.stdout)
