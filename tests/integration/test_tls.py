@@ -549,3 +549,25 @@ def test_over_a_unix_socket(loop: Loop, certs: Certs, tmp_path: Path) -> None:
     c.on("close", lambda: srv.close())
     run()
     assert got == [True, b"over unix"]
+
+
+@pytest.mark.parametrize(("payload", "code", "reason"), [
+    # Node v20's answers for the same bytes (same OpenSSL 3 reasons).
+    (bytes(64), "ERR_SSL_WRONG_VERSION_NUMBER", "wrong version number"),
+    (b"\x16\x03\x01\x00\x05hello", "ERR_SSL_UNEXPECTED_MESSAGE", "unexpected message"),
+    (b"GET / HTTP/1.1\r\n\r\n", "ERR_SSL_HTTP_REQUEST", "http request"),
+    (None, "ECONNRESET", None),
+])
+def test_garbage_to_a_tls_server(loop: Loop, certs: Certs, payload: bytes | None, code: str,
+                                 reason: str | None) -> None:
+    log: list[Any] = []
+    srv = serve(server_opts(certs))
+    srv.on("tlsClientError", lambda e, s: log.append(
+        (e.code, getattr(e, "reason", None), str(e) if reason is None else None)))
+    raw = net.connect(srv.address()["port"], "127.0.0.1",
+                      lambda: raw.write(payload) if payload else raw.end())
+    raw.on("error", lambda e: None)
+    raw.resume()
+    raw.on("close", lambda: srv.close())
+    run()
+    assert log == [(code, reason, "socket hang up" if reason is None else None)]
