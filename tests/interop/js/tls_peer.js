@@ -8,7 +8,7 @@ const crypto = require('crypto');
 const [role, dir, scenario, port] = process.argv.slice(2);
 const rd = (f) => fs.readFileSync(dir + '/' + f);
 const log = (...a) => console.log(JSON.stringify(a));
-const SIZE = 16 * 1024 * 1024;
+const SIZE = (scenario === 'plain' ? 64 : 16) * 1024 * 1024;
 const mtls = scenario === 'mtls';
 
 if (role === 'server') {

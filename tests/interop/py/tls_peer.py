@@ -14,7 +14,7 @@ import pynet
 from pynet import tls
 
 role, directory, scenario = sys.argv[1:4]
-SIZE = 16 * 1024 * 1024
+SIZE = (64 if scenario == "plain" else 16) * 1024 * 1024
 mtls = scenario == "mtls"
 
 
