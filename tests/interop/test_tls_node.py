@@ -76,6 +76,37 @@ def test_traces_equal_nodes(certs: Certs, scenario: str) -> None:
     assert pair("node", "pynet", certs, scenario) == reference
 
 
+def test_starttls_traces_equal_nodes(certs: Certs) -> None:
+    reference = pair("node", "node", certs, "starttls")
+    assert reference == ([["plain", "STARTTLS\n"], ["secure", "TLSv1.3"], ["close", False]],
+                         [["plain", "OK\n"], ["secureConnect", True, "TLSv1.3"],
+                          ["data", "upgraded:ping"], ["end"], ["close", False]])
+    assert pair("pynet", "node", certs, "starttls") == reference
+    assert pair("node", "pynet", certs, "starttls") == reference
+
+
+def test_session_resumption_across_implementations(certs: Certs) -> None:
+    # The 'resume' client connects twice to the 'plain' server of the other side, the
+    # second time with the session its first connection received.
+    expected = [["first", False], ["second", True, True], ["close", False]]
+    for server, client in (("node", "node"), ("pynet", "node"), ("node", "pynet"),
+                           ("pynet", "pynet")):
+        srv = subprocess.Popen(_cmd(server, "server", str(certs.dir), "resume"),
+                               stdout=subprocess.PIPE, text=True)
+        try:
+            assert srv.stdout is not None
+            port = srv.stdout.readline().strip()
+            cli = subprocess.run(_cmd(client, "client", str(certs.dir), "resume", port),
+                                 capture_output=True, text=True, timeout=TIMEOUT)
+        finally:
+            srv.kill()
+            srv.wait()
+            if srv.stdout is not None:
+                srv.stdout.close()
+        assert [json.loads(line) for line in cli.stdout.splitlines()] == expected, \
+            (server, client, cli.stderr)
+
+
 def _openssl_server(certs: Certs, version: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         ["openssl", "s_server", "-accept", "0", "-naccept", "1", "-rev",
