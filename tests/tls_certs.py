@@ -6,7 +6,8 @@ certificate it signed for ``localhost``/``127.0.0.1``/``::1``
 self-signed EC certificate (``self-*.pem``), an expired certificate signed by
 the CA (``expired-*.pem``), a second CA that signed nothing we trust
 (``other-ca-cert.pem``) with a certificate for ``localhost``
-(``other-*.pem``), and a key encrypted with the passphrase ``secret``
+(``other-*.pem``), a certificate for ``localhost`` signed by an impostor CA
+that bears the real CA's name (``forged-*.pem``), and a key encrypted with the passphrase ``secret``
 (``enc-key.pem``).
 """
 
@@ -58,6 +59,11 @@ def make_certs(d: Path) -> Certs:
              "-out", f"{ca}-cert.pem", "-days", "3650", "-subj", f"/C=US/O=pynet/CN={cn}",
              "-addext", "basicConstraints=critical,CA:TRUE",
              "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    # An impostor CA with the real CA's name (another key), and a leaf it signed.
+    _run(d, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "fake-ca-key.pem",
+         "-out", "fake-ca-cert.pem", "-days", "3650", "-subj", "/C=US/O=pynet/CN=pynet test CA",
+         "-addext", "basicConstraints=critical,CA:TRUE")
+    _signed(d, "forged", "/CN=localhost", "subjectAltName=DNS:localhost\n", ca="fake-ca")
     _signed(d, "server", "/C=US/ST=CA/O=pynet/OU=tests/CN=localhost",
             "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\nextendedKeyUsage=serverAuth\n")
     _signed(d, "client", "/O=pynet/CN=client1", "extendedKeyUsage=clientAuth\n", ec=True)

@@ -383,11 +383,11 @@ def check_chain(context: SecureContext, der: bytes | None) -> str | None:
         if not any(ca.der == cert.der for ca in trusted):
             return "DEPTH_ZERO_SELF_SIGNED_CERT"
     else:
-        candidates = [ca for ca in trusted if ca.subject_der == cert.issuer_der]
-        if not candidates:
+        # OpenSSL (so Node) takes as issuer only a CA whose name matches and whose
+        # key verifies the signature: an impostor with the right name is "no issuer".
+        if not any(ca.subject_der == cert.issuer_der and _signed_by(cert, ca)
+                   for ca in trusted):
             return "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
-        if not any(_signed_by(cert, ca) for ca in candidates):
-            return "CERT_SIGNATURE_FAILURE"
     if now < cert.not_before:
         return "CERT_NOT_YET_VALID"
     if now > cert.not_after:

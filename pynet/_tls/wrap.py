@@ -212,13 +212,10 @@ class TLSSocket(Socket):
         handle = self._tls_handle
         assert handle is not None and handle.ssl is not None
         self.alpnProtocol = handle.ssl.selected_alpn_protocol() or False
-        if handle.server_side:
-            self.servername = handle.servername or False
-        else:
-            self.servername = handle.servername or False
+        # Server: the name the client asked for; client: the name it sent.
+        self.servername = handle.servername or False
         self._secureEstablished = True
-        if self._tlsOptions.get("handshakeTimeout", 0) and \
-                self._tlsOptions["handshakeTimeout"] > 0:
+        if (self._tlsOptions.get("handshakeTimeout") or 0) > 0:
             self.setTimeout(0, self._handle_timeout)
         self.emit("secure")
 

@@ -225,8 +225,7 @@ def _parse(der: bytes) -> Certificate:
     cert.der = der
     _, cs, ce = _tlv(der, 0)
     tbs_el, alg_el, sig_el = _children(der, cs, ce)[:3]
-    tbs_start = _tbs_start(der, cs)
-    cert.tbs = der[tbs_start:tbs_el[2]]
+    cert.tbs = der[cs:tbs_el[2]]  # The signed bytes: tbsCertificate, tag included.
     cert.sig_alg = _oid(der[_children(der, alg_el[1], alg_el[2])[0][1]:
                             _children(der, alg_el[1], alg_el[2])[0][2]])
     cert.signature = der[sig_el[1] + 1:sig_el[2]]  # BIT STRING: skip the unused-bits byte
@@ -245,7 +244,7 @@ def _parse(der: bytes) -> Certificate:
     (t1, a1, b1), (t2, a2, b2) = _children(der, validity_el[1], validity_el[2])[:2]
     cert.not_before = _time(t1, der[a1:b1])
     cert.not_after = _time(t2, der[a2:b2])
-    spki_start = _tbs_header_start(der, spki_el)
+    spki_start = _element_start(der, spki_el)
     cert.pubkey = der[spki_start:spki_el[2]]
     cert.pubkey_info = _public_key(der, spki_el[1], spki_el[2])
     for tag, s, _e in fields[i + 6:]:
@@ -256,11 +255,7 @@ def _parse(der: bytes) -> Certificate:
     return cert
 
 
-def _tbs_start(der: bytes, cs: int) -> int:
-    return cs
-
-
-def _tbs_header_start(der: bytes, element: tuple[int, int, int]) -> int:
+def _element_start(der: bytes, element: tuple[int, int, int]) -> int:
     """The offset of an element's tag, from its content offset."""
     _, start, _ = element
     # Walk back over the length bytes: find the tag position whose TLV ends here.

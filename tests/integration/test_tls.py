@@ -113,6 +113,8 @@ def test_peer_certificate_object(loop: Loop, certs: Certs) -> None:
     ("other", "ca-cert.pem", "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
      "unable to verify the first certificate"),
     ("expired", "ca-cert.pem", "CERT_HAS_EXPIRED", "certificate has expired"),
+    ("forged", "ca-cert.pem", "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+     "unable to verify the first certificate"),
     ("wrongname", "ca-cert.pem", "ERR_TLS_CERT_ALTNAME_INVALID",
      "Hostname/IP does not match certificate's altnames: Host: localhost. is not in the "
      "cert's altnames: DNS:example.org"),
