@@ -98,6 +98,7 @@ class TLSHandle:
         self._errored = False
         self._session_id: bytes | None = None
         self._drain_scheduled = False
+        self.user_exception: BaseException | None = None
         # Client reads left to feed record by record (see _decrypt_by_record).
         self._ticket_reads = 0 if server else 8
         inner.onread = self._on_inner_read
@@ -198,6 +199,10 @@ class TLSHandle:
             return
         except ssl.SSLError as exc:
             self._flush()  # The alert goes to the peer, as OpenSSL wrote it.
+            if self.user_exception is not None:
+                # A user callback (SNICallback) raised inside OpenSSL: it escapes,
+                # as an exception thrown by a callback does (mapping §6).
+                raise self.user_exception from None
             self._fail(openssl_error(exc))
             return
         self._flush()

@@ -249,10 +249,14 @@ class TLSSocket(Socket):
                 return
             answered.append((err, context))
 
-        if callback is _default_sni:
-            _default_sni(self, servername, done)
-        else:
-            _call(callback, servername, done)
+        try:
+            if callback is _default_sni:
+                _default_sni(self, servername, done)
+            else:
+                _call(callback, servername, done)
+        except BaseException as exc:
+            handle.user_exception = exc  # Raised from the loop once OpenSSL returns.
+            raise
         if not answered:
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(
                 "an SNICallback that answers asynchronously")

@@ -573,3 +573,18 @@ def test_garbage_to_a_tls_server(loop: Loop, certs: Certs, payload: bytes | None
     raw.on("close", lambda: srv.close())
     run()
     assert log == [(code, reason, "socket hang up" if reason is None else None)]
+
+
+def test_an_exception_in_sni_callback_escapes_run(loop: Loop, certs: Certs) -> None:
+    def sni(name: str, cb: Any) -> None:
+        raise RuntimeError("boom in SNICallback")
+
+    srv = serve(server_opts(certs, SNICallback=sni))
+    c = tls.connect({"port": srv.address()["port"], "ca": certs["ca-cert.pem"],
+                     "servername": "localhost"})
+    c.on("error", lambda e: None)
+    with pytest.raises(RuntimeError, match="boom in SNICallback"):
+        run()
+    c.destroy()
+    srv.close()
+    run()
