@@ -257,6 +257,7 @@ class SecureContext:
 
     def _build(self, server: bool, verify: ssl.VerifyMode) -> ssl.SSLContext:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)
+        ctx._pynet_secure = self  # type: ignore[attr-defined]  # ``context.context`` -> self
         ctx.check_hostname = False
         ctx.verify_mode = verify
         ctx.minimum_version = self._min

@@ -265,6 +265,8 @@ class TLSSocket(Socket):
             raise err
         if context is None:
             return None
+        if isinstance(context, ssl.SSLContext):  # Node accepts ``secureContext.context``.
+            context = getattr(context, "_pynet_secure", None) or context
         if isinstance(context, SecureContext):
             return context.ssl_context(True, handle.verify,
                                        tuple(handle.alpn) if handle.alpn else None)
