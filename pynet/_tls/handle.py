@@ -15,7 +15,10 @@ the inner handle, through its write queue.
 
 * **Handshake.** :meth:`start` creates the ``SSLObject`` and runs
   ``do_handshake`` (a client's ClientHello leaves at once; a server waits for
-  one).  The inner handle reads during the handshake whatever the socket
+  one).  A server with an SNICallback reads the ClientHello itself first
+  (:func:`client_hello_server_name`) and asks for the context of the name it
+  carries, so the answer may come later, as in Node; only then does OpenSSL
+  see the bytes.  The inner handle reads during the handshake whatever the socket
   asked.  The end is reported with ``onhandshakedone()``; a failure with
   ``onerror(err)`` (an OpenSSL error made Node's by
   :func:`pynet._tls.context.openssl_error`).
@@ -56,7 +59,7 @@ from pynet._core.loop import Loop
 from pynet._handles.stream import READ_SIZE, StreamHandle
 from pynet._tls.context import SecureContext, openssl_error
 
-__all__ = ["TLSHandle"]
+__all__ = ["TLSHandle", "client_hello_server_name"]
 
 _BATCH = 4 * READ_SIZE  # Plaintext bytes per onread, at most (see _decrypt).
 
@@ -84,7 +87,6 @@ class TLSHandle:
         self.onhandshakedone: Callable[[], None] | None = None
         self.onerror: Callable[[Exception], None] | None = None
         self.onsession: Callable[[Any], None] | None = None
-        self.onsni: Callable[[TLSHandle, str | None], ssl.SSLContext | None] | None = None
         self.read_into: Any = None  # Node's ``onread`` option is not offered over TLS.
         self.onread_into: Any = None
         self.reading = False
@@ -98,7 +100,10 @@ class TLSHandle:
         self._errored = False
         self._session_id: bytes | None = None
         self._drain_scheduled = False
-        self.user_exception: BaseException | None = None
+        # Server: (servername, answer(err, SecureContext | None)) before the session.
+        self.onclienthello: Callable[[str | None, Callable[..., None]], None] | None = None
+        self._hello_state: str | None = None  # None, "reading", "asked", "done"
+        self._hello = bytearray()
         # Client reads left to feed record by record (see _decrypt_by_record).
         self._ticket_reads = 0 if server else 8
         inner.onread = self._on_inner_read
@@ -174,9 +179,24 @@ class TLSHandle:
     # -- handshake -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Create the TLS session and begin the handshake (Node's ``ssl.start()``)."""
-        if self.ssl is not None or self.inner.closed:
+        """Create the TLS session and begin the handshake (Node's ``ssl.start()``).
+
+        A server with ``onclienthello`` first reads the ClientHello itself and asks
+        for the context by the name it carries (Node's asynchronous SNICallback),
+        then creates the session with that context and feeds it what it read.
+        """
+        if self.ssl is not None or self.inner.closed or self._hello_state is not None:
             return
+        if self.server_side and self.onclienthello is not None:
+            self._hello_state = "reading"
+            self._hello = bytearray()
+            self.handshaking = True
+            self.inner.read_start()
+            return
+        self._create_ssl()
+        self._handshake()
+
+    def _create_ssl(self) -> None:
         ctx = self.context.ssl_context(self.server_side, self.verify,
                                        tuple(self.alpn) if self.alpn else None)
         if self.server_side and ctx.sni_callback is None:
@@ -188,6 +208,41 @@ class TLSHandle:
         self.ssl = sslobj
         self.handshaking = True
         self.inner.read_start()
+
+    def _on_hello_data(self, data: bytes | None) -> None:
+        """Before the session exists (server, ``onclienthello``): collect the ClientHello."""
+        if data is None:
+            self._eof = True
+            self.incoming.write_eof()
+            self._hello_state = "done"
+            self.handshaking = False
+            if self.onread is not None:
+                self.onread(None, None)
+            return
+        self.incoming.write(data)  # OpenSSL reads it all once the session exists.
+        if self._hello_state != "reading":
+            return  # Waiting for the answer.
+        self._hello += data
+        status, name = client_hello_server_name(bytes(self._hello))
+        if status == "more":
+            return
+        self._hello_state = "asked"
+        self._hello = bytearray()
+        if status == "bad" or self.onclienthello is None:
+            self._hello_answer(None, None)  # Not TLS: OpenSSL reports it.
+        else:
+            self.onclienthello(name, self._hello_answer)
+
+    def _hello_answer(self, err: BaseException | None, context: SecureContext | None) -> None:
+        if self._hello_state != "asked" or self.inner.closed or self._errored:
+            return
+        self._hello_state = "done"
+        if err is not None:
+            self._fail(err if isinstance(err, Exception) else Exception(str(err)))
+            return
+        if context is not None:
+            self.context = context
+        self._create_ssl()
         self._handshake()
 
     def _handshake(self) -> None:
@@ -199,10 +254,6 @@ class TLSHandle:
             return
         except ssl.SSLError as exc:
             self._flush()  # The alert goes to the peer, as OpenSSL wrote it.
-            if self.user_exception is not None:
-                # A user callback (SNICallback) raised inside OpenSSL: it escapes,
-                # as an exception thrown by a callback does (mapping §6).
-                raise self.user_exception from None
             self._fail(openssl_error(exc))
             return
         self._flush()
@@ -279,6 +330,9 @@ class TLSHandle:
                 self._fail(err)
             else:
                 self.onread(None, err)
+            return
+        if self._hello_state in ("reading", "asked"):
+            self._on_hello_data(data)
             return
         if data is None:
             self._eof = True
@@ -466,18 +520,59 @@ class TLSHandle:
             self._loop.call_pending(self._drain)
 
 
-def _sni_dispatch(sslobj: Any, servername: str | None, ctx: ssl.SSLContext) -> int | None:
-    """The server contexts' ``sni_callback``: hand the name to the socket's handle."""
+def client_hello_server_name(buf: bytes) -> tuple[str, str | None]:
+    """The server name of a TLS ClientHello at the start of ``buf`` (RFC 8446 §4.1.2,
+    RFC 6066 §3): ``("more", None)`` until it is whole, ``("done", name or None)``,
+    or ``("bad", None)`` when the bytes are not a ClientHello."""
+    try:
+        handshake = bytearray()
+        pos = 0
+        while True:
+            if len(buf) - pos < 5:
+                return "more", None
+            if buf[pos] != 22:  # handshake record
+                return "bad", None
+            size = int.from_bytes(buf[pos + 3:pos + 5], "big")
+            if len(buf) - pos - 5 < size:
+                return "more", None
+            handshake += buf[pos + 5:pos + 5 + size]
+            pos += 5 + size
+            if len(handshake) >= 4:
+                if handshake[0] != 1:  # client_hello
+                    return "bad", None
+                length = int.from_bytes(handshake[1:4], "big")
+                if len(handshake) >= 4 + length:
+                    break
+        body = bytes(handshake[4:4 + length])
+        p = 2 + 32
+        p += 1 + body[p]  # session id
+        p += 2 + int.from_bytes(body[p:p + 2], "big")  # cipher suites
+        p += 1 + body[p]  # compression methods
+        if p + 2 > len(body):
+            return "done", None
+        end = p + 2 + int.from_bytes(body[p:p + 2], "big")
+        p += 2
+        while p + 4 <= end:
+            kind = int.from_bytes(body[p:p + 2], "big")
+            size = int.from_bytes(body[p + 2:p + 4], "big")
+            if kind == 0:  # server_name
+                data = body[p + 4:p + 4 + size]
+                q = 2
+                while q + 3 <= len(data):
+                    name_len = int.from_bytes(data[q + 1:q + 3], "big")
+                    if data[q] == 0:
+                        return "done", data[q + 3:q + 3 + name_len].decode("ascii", "replace")
+                    q += 3 + name_len
+                return "done", None
+            p += 4 + size
+        return "done", None
+    except IndexError:
+        return "bad", None
+
+
+def _sni_dispatch(sslobj: Any, servername: str | None, ctx: ssl.SSLContext) -> None:
+    """The server contexts' ``sni_callback``: note the name the client sent (the
+    context was chosen before, from the ClientHello: see :meth:`TLSHandle.start`)."""
     handle: TLSHandle | None = getattr(sslobj, "_pynet_handle", None)
-    if handle is None:
-        return None
-    handle.servername = servername
-    if handle.onsni is not None:
-        try:
-            new_ctx = handle.onsni(handle, servername)
-        except Exception as exc:  # Reported as the socket's error.
-            handle._sni_error = exc  # type: ignore[attr-defined]
-            return ssl.ALERT_DESCRIPTION_INTERNAL_ERROR
-        if new_ctx is not None:
-            sslobj.context = new_ctx
-    return None
+    if handle is not None:
+        handle.servername = servername

@@ -140,7 +140,7 @@ class TLSSocket(Socket):
         if alpn is not None:
             handle.alpn = _alpn_list(alpn)
         if opts.get("isServer"):
-            handle.onsni = self._on_sni
+            handle.onclienthello = self._on_client_hello
         session = opts.get("session")
         if session is not None:
             handle.session = _ssl_session(session)
@@ -224,9 +224,6 @@ class TLSSocket(Socket):
         if self._had_tls_error:
             return
         self._had_tls_error = True
-        sni_error = getattr(self._tls_handle, "_sni_error", None)
-        if sni_error is not None:
-            err = sni_error
         # Discussion: Node's onerror emits a late error without destroying, and
         # the failed read that follows destroys the socket (one 'error', then
         # 'close'); destroying with the error does both.
@@ -237,42 +234,42 @@ class TLSSocket(Socket):
         self._session = value
         self.emit("session", value)
 
-    def _on_sni(self, handle: TLSHandle, servername: str | None) -> ssl.SSLContext | None:
+    def _on_client_hello(self, servername: str | None,
+                         answer: Callable[[BaseException | None, SecureContext | None], None]
+                         ) -> None:
+        """Node's ``loadSNI``: ask the SNICallback for the context of ``servername``.
+
+        The TLS handle reads the ClientHello before OpenSSL sees it, so the
+        callback may answer later, as in Node (the handle waits).
+        """
         callback = self._SNICallback
         if not servername or callback is None:
-            return None
-        answered: list[Any] = []
+            answer(None, None)
+            return
+        answered = [False]
 
         def done(err: Any = None, context: Any = None) -> None:
-            if answered:
+            if answered[0]:
                 self.destroy(errors.ERR_MULTIPLE_CALLBACK())
                 return
-            answered.append((err, context))
+            answered[0] = True
+            if err:
+                self.destroy(err)
+                return
+            if self._handle is None:
+                self.destroy(errors.ERR_SOCKET_CLOSED())
+                return
+            if isinstance(context, ssl.SSLContext):  # Node accepts ``secureContext.context``.
+                context = getattr(context, "_pynet_secure", None) or context
+            if context is not None and not isinstance(context, SecureContext):
+                self.destroy(errors.ERR_TLS_INVALID_CONTEXT("context"))
+                return
+            answer(None, context)
 
-        try:
-            if callback is _default_sni:
-                _default_sni(self, servername, done)
-            else:
-                _call(callback, servername, done)
-        except BaseException as exc:
-            handle.user_exception = exc  # Raised from the loop once OpenSSL returns.
-            raise
-        if not answered:
-            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(
-                "an SNICallback that answers asynchronously")
-        err, context = answered[0]
-        if err:
-            raise err
-        if context is None:
-            return None
-        if isinstance(context, ssl.SSLContext):  # Node accepts ``secureContext.context``.
-            context = getattr(context, "_pynet_secure", None) or context
-        if isinstance(context, SecureContext):
-            return context.ssl_context(True, handle.verify,
-                                       tuple(handle.alpn) if handle.alpn else None)
-        if isinstance(context, ssl.SSLContext):
-            return context
-        raise errors.ERR_TLS_INVALID_CONTEXT("context")
+        if callback is _default_sni:
+            _default_sni(self, servername, done)
+        else:
+            _call(callback, servername, done)
 
     def _handle_timeout(self) -> None:
         self._emit_tls_error(errors.ERR_TLS_HANDSHAKE_TIMEOUT())

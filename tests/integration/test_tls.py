@@ -337,16 +337,50 @@ def test_sni_callback_and_add_context(loop: Loop, certs: Certs) -> None:
     assert log == ["example.org"]
 
 
-def test_async_sni_callback_is_reported(loop: Loop, certs: Certs) -> None:
+def test_async_sni_callback(loop: Loop, certs: Certs) -> None:
+    # Node's SNICallback may answer later (a certificate loaded from disk, ACME…):
+    # the handshake waits for it.
     log: list[Any] = []
-    srv = serve(server_opts(certs, SNICallback=lambda name, cb: None))
-    srv.on("tlsClientError", lambda e, s: log.append(e.code))
+    other = tls.createSecureContext(server_opts(certs, "wrongname"))
+
+    def sni(name: str, cb: Any) -> None:
+        log.append(("sni", name))
+        pynet_timers.setTimeout(lambda: cb(None, other), 30)
+
+    srv = serve(server_opts(certs, SNICallback=sni), lambda s: (log.append("secure"), s.end()))
     c = tls.connect({"port": srv.address()["port"], "ca": certs["ca-cert.pem"],
-                     "servername": "localhost"})
-    c.on("error", lambda e: None)
+                     "servername": "example.org", "host": "127.0.0.1"})
+    c.on("secureConnect", lambda: log.append(c.getPeerCertificate()["subject"]["CN"]))
     c.on("close", lambda: srv.close())
+    c.resume()
     run()
-    assert log == ["ERR_FEATURE_UNAVAILABLE_ON_PLATFORM"]
+    assert log[0] == ("sni", "example.org")
+    assert "example.org" in log and "secure" in log
+
+
+def test_sni_callback_error_and_double_answer(loop: Loop, certs: Certs) -> None:
+    log: list[Any] = []
+
+    def sni(name: str, cb: Any) -> None:
+        if name == "fail.example":
+            cb(Exception("no certificate for you"))
+        else:
+            cb(None, None)
+            cb(None, None)
+
+    srv = serve(server_opts(certs, SNICallback=sni))
+    srv.on("tlsClientError", lambda e, s: log.append(getattr(e, "code", str(e))))
+    port = srv.address()["port"]
+
+    def connect(name: str, then: Any) -> None:
+        c = tls.connect({"port": port, "ca": certs["ca-cert.pem"], "servername": name,
+                         "host": "127.0.0.1"})
+        c.on("error", lambda e: None)
+        c.on("close", then)
+
+    connect("fail.example", lambda: connect("twice.example", lambda: srv.close()))
+    run()
+    assert log == ["no certificate for you", "ERR_MULTIPLE_CALLBACK"]
 
 
 def test_client_certificates(loop: Loop, certs: Certs) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pynet._tls.context import SecureContext, _signed_by, check_chain
+from pynet._tls.handle import client_hello_server_name
 from pynet._tls.x509 import certificate_object, parse_certificate, pem_to_der_list
 from tests.tls_certs import Certs, make_certs, openssl_path
 
@@ -76,3 +77,29 @@ def test_check_chain_codes(certs: Certs) -> None:
     assert check_chain(ctx, der(certs, "forged-cert.pem")) == "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
     trusting_self = SecureContext({"ca": certs["self-cert.pem"]})
     assert check_chain(trusting_self, der(certs, "self-cert.pem")) is None
+
+
+def _client_hello(name: str | None) -> bytes:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
+    obj = ctx.wrap_bio(incoming, outgoing, server_hostname=name)
+    with pytest.raises(ssl.SSLWantReadError):
+        obj.do_handshake()
+    return outgoing.read()
+
+
+def test_client_hello_server_name() -> None:
+    hello = _client_hello("example.org")
+    assert client_hello_server_name(hello) == ("done", "example.org")
+    assert client_hello_server_name(hello + b"\x14\x03\x03\x00\x01\x01") == ("done", "example.org")
+    for cut in (0, 3, 5, 40, len(hello) - 1):
+        assert client_hello_server_name(hello[:cut]) == ("more", None)
+    assert client_hello_server_name(_client_hello(None)) == ("done", None)
+    assert client_hello_server_name(b"GET / HTTP/1.1\r\n\r\n") == ("bad", None)
+    # The same handshake message split over two records.
+    body = hello[5:]
+    split = (b"\x16\x03\x01" + (100).to_bytes(2, "big") + body[:100] + b"\x16\x03\x01"
+             + (len(body) - 100).to_bytes(2, "big") + body[100:])
+    assert client_hello_server_name(split) == ("done", "example.org")
