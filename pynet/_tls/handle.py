@@ -202,8 +202,15 @@ class TLSHandle:
         if self.server_side and ctx.sni_callback is None:
             ctx.sni_callback = _sni_dispatch
         hostname = self.servername if not self.server_side else None
-        sslobj = ctx.wrap_bio(self.incoming, self.outgoing, server_side=self.server_side,
-                              server_hostname=hostname or None, session=self.session)
+        try:
+            sslobj = ctx.wrap_bio(self.incoming, self.outgoing, server_side=self.server_side,
+                                  server_hostname=hostname or None, session=self.session)
+        except ValueError:
+            # A session from a context with other settings cannot resume here
+            # (Python ties a session to its context): a full handshake, as
+            # OpenSSL does with a session it cannot use.
+            sslobj = ctx.wrap_bio(self.incoming, self.outgoing, server_side=self.server_side,
+                                  server_hostname=hostname or None)
         sslobj._pynet_handle = self  # type: ignore[attr-defined]
         self.ssl = sslobj
         self.handshaking = True

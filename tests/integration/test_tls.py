@@ -623,3 +623,24 @@ def test_an_exception_in_sni_callback_escapes_run(loop: Loop, certs: Certs) -> N
     c.destroy()
     srv.close()
     run()
+
+
+def test_a_session_from_other_settings_gives_a_full_handshake(loop: Loop, certs: Certs) -> None:
+    sessions: list[Any] = []
+    reused: list[bool] = []
+    srv = serve(server_opts(certs), lambda s: s.end(b"hi"))
+    port = srv.address()["port"]
+    first = tls.connect({"port": port, "ca": certs["ca-cert.pem"], "servername": "localhost"})
+    first.on("session", sessions.append)
+    first.resume()
+
+    def second() -> None:
+        c = tls.connect({"port": port, "ca": certs["ca-cert.pem"], "servername": "localhost",
+                         "ALPNProtocols": ["other"], "session": sessions[-1]})
+        c.on("secureConnect", lambda: reused.append(c.isSessionReused()))
+        c.resume()
+        c.on("close", lambda: srv.close())
+
+    first.on("close", second)
+    run()
+    assert reused == [False]
