@@ -58,6 +58,8 @@ LAYERS: dict[str, set[str]] = {
     "util": CORE,
     "stream": {"_streams"} | LEAVES,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
+    "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
+    "tls": {"_tls"} | LEAVES,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
     "__init__": {"_core", "_embed", "process", "timers"},
     "__main__": {"_embed"},
