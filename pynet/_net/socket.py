@@ -68,7 +68,7 @@ from pynet._js.validators import (
     validate_port,
     validate_string,
 )
-from pynet._js.value import truthy
+from pynet._js.value import spread, truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info, connection_error, local_connect_error
 from pynet._net.happy_eyeballs import (
@@ -188,7 +188,7 @@ class Socket(Duplex):
         # option, and the server reads no private field of the socket.
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        opts: dict[str, Any] = dict(options or {}, **kwargs)
+        opts: dict[str, Any] = {**spread(options), **kwargs}  # Node: { ...options }
         for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
             if opts.get(key):
                 raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import socket
+import typing
 from collections.abc import Callable
 from typing import Any
 
@@ -82,9 +83,12 @@ def _slotted_classes() -> set[type]:
 
 def assert_no_instance_dict(obj: object) -> None:
     cls = type(obj)
+    # Discussion: a base adds an instance dict only if it has no __slots__ and is not
+    # a C type without one: typing.Generic is C code from Python 3.12 on and has no
+    # __slots__ in its __dict__ there, yet adds no dict.
     unslotted = [base for base in cls.__mro__[1:]
                  if base is not object and "__slots__" not in vars(base)
-                 and base.__module__ != "builtins"]
+                 and base.__module__ != "builtins" and base is not typing.Generic]
     if not unslotted:
         assert not hasattr(obj, "__dict__"), \
             f"{cls.__qualname__} instances have a __dict__: {vars(obj)}"
