@@ -114,6 +114,8 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
     "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
     "ERR_INVALID_STATE": (Exception, "Invalid state: {}"),
+    "ERR_IPC_CHANNEL_CLOSED": (Exception, "Channel closed"),
+    "ERR_IPC_DISCONNECTED": (Exception, "IPC channel is already disconnected"),
 }
 
 
@@ -134,6 +136,10 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_INVALID_FD_TYPE": "A file descriptor ('fd') type was not valid.",
     "ERR_INVALID_HANDLE_TYPE": "An attempt was made to send an unsupported \"handle\" over an "
                                "IPC communication channel to a child process.",
+    "ERR_IPC_CHANNEL_CLOSED": "An attempt was made to use an IPC communication channel that "
+                              "was already closed.",
+    "ERR_IPC_DISCONNECTED": "An attempt was made to disconnect an IPC communication channel "
+                            "that was already disconnected.",
     "ERR_SERVER_ALREADY_LISTEN": "The server.listen() method was called while a net.Server "
                                  "was already listening.",
     "ERR_SERVER_NOT_RUNNING": "The server.close() method was called when a net.Server was "
@@ -210,6 +216,8 @@ ERR_INVALID_HANDLE_TYPE: type[NodeError]
 ERR_SERVER_ALREADY_LISTEN: type[NodeError]
 ERR_SERVER_NOT_RUNNING: type[NodeError]
 ERR_SOCKET_CLOSED: type[NodeError]
+ERR_IPC_CHANNEL_CLOSED: type[NodeError]
+ERR_IPC_DISCONNECTED: type[NodeError]
 ERR_SOCKET_CLOSED_BEFORE_CONNECTION: type[NodeError]
 ERR_SOCKET_CONNECTION_TIMEOUT: type[NodeError]
 ERR_STREAM_WRITE_AFTER_END: type[NodeError]

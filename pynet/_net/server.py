@@ -66,7 +66,19 @@ if TYPE_CHECKING:
         ServerOpts,
         ServerRemove,
     )
-__all__ = ["Server"]
+__all__ = ["Server", "set_cluster_hook"]
+
+#: ``hook(server, query, done)``: in a cluster worker, how a server asks the
+#: primary for its listening handle (Node's ``cluster._getServer``); ``done``
+#: gets ``(errno, handle)``.  ``None`` in any other process.
+ClusterHook = Callable[[Any, dict[str, Any], Callable[[int, Any], None]], None]
+_cluster_hook: ClusterHook | None = None
+
+
+def set_cluster_hook(hook: ClusterHook | None) -> None:
+    """Installed by :mod:`pynet.cluster` in a worker process (Node's ``listenInCluster``)."""
+    global _cluster_hook
+    _cluster_hook = hook
 
 
 class Server(EventEmitter):
@@ -116,6 +128,7 @@ class Server(EventEmitter):
         self._unref = False
         self._pipeName: str | None = None
         self._listening_id = 1
+        self._exclusive = False
         self.allowHalfOpen = truthy(options.get("allowHalfOpen"))
         self.pauseOnConnect = truthy(options.get("pauseOnConnect"))
         self.noDelay = truthy(options.get("noDelay"))
@@ -164,6 +177,7 @@ class Server(EventEmitter):
         if isinstance(backlog_from_args, float) and math.isnan(backlog_from_args):
             backlog_from_args = 0
         self._listening_id += 1
+        self._exclusive = truthy(options.get("exclusive"))
         if options.get("signal") is not None:
             self._add_abort_signal(options["signal"])
         fd = options.get("fd")
@@ -260,6 +274,10 @@ class Server(EventEmitter):
                              backlog: int, ipv6_only: bool, reuse_port: bool,
                              ticks: int = 1) -> None:
         """Node's ``setupListenHandle``: bind (``::`` falling back to ``0.0.0.0``) and listen."""
+        if _cluster_hook is not None and not self._exclusive:
+            self._listen_in_cluster(address, port, address_type, backlog,
+                                    {"ipv6Only": ipv6_only, "reusePort": reuse_port})
+            return
         backlog = backlog or 511
         result: Listener | int
         if not address:
@@ -290,12 +308,37 @@ class Server(EventEmitter):
 
     def _setup_pipe_handle(self, path: str, backlog: int, readable_all: bool,
                            writable_all: bool) -> None:
+        if _cluster_hook is not None and not self._exclusive:
+            self._listen_in_cluster(path, -1, -1, backlog, {"readableAll": readable_all,
+                                                            "writableAll": writable_all})
+            return
         result = pipe_listen(self._loop, path, backlog or 511, readable_all, writable_all)
         if isinstance(result, int):
             self._loop.next_tick(self._emit_error, errors.uv_exception_with_host_port(
                 result, "listen", path, -1))
             return
         self._install(result)
+
+    def _listen_in_cluster(self, address: str | None, port: int, address_type: int,
+                           backlog: int, extra: dict[str, Any]) -> None:
+        """Node's ``listenInCluster`` in a worker: the primary provides the handle."""
+        assert _cluster_hook is not None
+        listening_id = self._listening_id
+
+        def on_handle(code: int, handle: Listener | None) -> None:
+            if listening_id != self._listening_id:  # close() was called meanwhile.
+                if handle is not None:
+                    handle.close(None)
+                return
+            if code or handle is None:
+                # Node's listenOnPrimaryHandle: ExceptionWithHostPort, no description.
+                self.emit("error", errors.exception_with_host_port(code, "bind", address, port))
+                return
+            self._install(handle)
+
+        query = {"address": address, "port": port, "addressType": address_type, "fd": None,
+                 "backlog": backlog or 511, **extra}
+        _cluster_hook(self, query, on_handle)
 
     def _install(self, handle: Listener, ticks: int = 1) -> None:
         self._handle = handle

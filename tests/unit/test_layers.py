@@ -53,7 +53,9 @@ LAYERS: dict[str, set[str]] = {
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | LEAVES,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
-    "__init__": {"_core", "_embed", "process", "timers"},
+    "_cluster": {"_cluster", "_net", "_handles", "_streams"} | RUNTIME | CORE,
+    "cluster": {"_cluster"} | LEAVES,
+    "__init__": {"_core", "_embed", "process", "timers", "cluster"},
     "__main__": {"_embed"},
 }
 
@@ -70,6 +72,7 @@ WITHIN: dict[str, set[str]] = {
     "_handles.tcp": {"_handles.base", "_handles.stream"},
     "_handles.pipe": {"_handles.base", "_handles.stream"},
     "_handles.fd": {"_handles.base", "_handles.stream", "_handles.tcp", "_handles.pipe"},
+    "_handles.ipc": set(),  # uv_pipe_t with ipc=1: bytes and SCM_RIGHTS descriptors.
     "_handles.poll": set(),  # uv_poll_t: a foreign descriptor, no stream machinery.
     "_net.address": set(),
     "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
