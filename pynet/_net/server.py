@@ -48,6 +48,8 @@ from pynet._js.validators import (
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info
 from pynet._net.normalize import normalize_args, truthy, undefined_arg, validate_block_list
+from pynet._net.proxy import DEFAULT_TIMEOUT_MS as PROXY_TIMEOUT_MS
+from pynet._net.proxy import ProxiedStream, read_proxy_header
 from pynet._net.socket import Socket
 from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
@@ -137,6 +139,13 @@ class Server(EventEmitter):
         self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
         self.maxConnections: int | None = None
         self.blockList: BlockList | None = validate_block_list(options.get("blockList"))
+        #: pynet's own option: every connection starts with a PROXY protocol header.
+        self.proxyProtocol = truthy(options.get("proxyProtocol"))
+        timeout = options.get("proxyProtocolTimeout")
+        if timeout is not None:
+            validate_number(timeout, "options.proxyProtocolTimeout", 1)
+        #: pynet's own option: how long (ms) a connection may take to send its header.
+        self.proxyProtocolTimeout: float = timeout or PROXY_TIMEOUT_MS
 
     # -------------------------------------------------------------- listen
 
@@ -369,6 +378,9 @@ class Server(EventEmitter):
             self.emit("error", err)
             return
         assert handle is not None
+        if self.proxyProtocol and not isinstance(handle, ProxiedStream):
+            self._read_proxy_header(handle)
+            return
         if self.blockList is not None and not handle.is_pipe:
             try:
                 peer = handle.getpeername()[0]
@@ -408,7 +420,35 @@ class Server(EventEmitter):
             sock.setKeepAlive(True, self.keepAliveInitialDelay * 1000)
         self._connections += 1
         sock.server = self
+        if isinstance(handle, ProxiedStream):
+            sock.proxy = handle.header
         self.emit("connection", sock)
+
+    def _read_proxy_header(self, handle: Stream) -> None:
+        """pynet's ``proxyProtocol``: read the PROXY header, then go on as a connection.
+
+        A connection waiting for its header counts as one (``close()`` waits
+        for it).  A bad or missing header never reaches ``'connection'``:
+        the server emits ``'proxyError'`` ``(err, socket)`` (pynet's own event,
+        as ``tls.Server`` emits ``'tlsClientError'``) and the socket is
+        destroyed, with ``err`` if it has an ``'error'`` listener.
+        """
+        self._connections += 1
+
+        def report(err: Exception | None, stream: ProxiedStream | None, header: Any) -> None:
+            self._connections -= 1
+            if err is None and stream is not None and self._handle is not None:
+                self._on_connection(None, stream)
+                return
+            if err is None:  # The server closed meanwhile.
+                handle.close(None)
+            else:
+                sock = Socket(handle=handle, pauseOnCreate=True, allowHalfOpen=True)
+                self.emit("proxyError", err, sock)
+                sock.destroy(err if sock.listenerCount("error") else None)
+            self._emit_close_if_drained()
+
+        read_proxy_header(self._loop, handle, report, self.proxyProtocolTimeout)
 
     def _on_connection_destroyed(self) -> None:
         """A socket this server accepted was destroyed (Node's ``_connections--``)."""

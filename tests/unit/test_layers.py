@@ -78,11 +78,12 @@ WITHIN: dict[str, set[str]] = {
     "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
     "_net.normalize": {"_net.address"},
     "_net.endpoint": {"_net.types"},
+    "_net.proxy": set(),  # PROXY protocol headers, and the handle wrapper they give.
     "_net.happy_eyeballs": {"_net.address", "_net.endpoint"},
     "_net.socket": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
                     "_net.types"},
     "_net.server": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
-                    "_net.socket", "_net.types"},
+                    "_net.proxy", "_net.socket", "_net.types"},
 }
 
 

@@ -348,7 +348,31 @@ def ipc_channel(loop: Loop) -> list[object]:
     return [left, right, left._pipe, right._pipe]
 
 
+def proxied_stream(loop: Loop) -> list[object]:
+    """A proxyProtocol server's connection: the PROXY header, data after it, the end."""
+    found: list[object] = []
+    server = net.createServer({"proxyProtocol": True})
+
+    def on_connection(sock: Any) -> None:
+        found.append(sock._handle)
+        sock.on("data", lambda d: found.append(d))
+        sock.on("end", lambda: (sock.end(), server.close()))
+
+    server.on("connection", on_connection)
+
+    def on_listening() -> None:
+        client = net.connect(server.address()["port"], "127.0.0.1")
+        client.end(b"PROXY TCP4 10.0.0.1 10.0.0.2 1 2\r\nhello")
+        client.resume()
+
+    server.listen(0, "127.0.0.1", on_listening)
+    loop.run()
+    assert found[1:] == [b"hello"]
+    return found[:1]
+
+
 SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
+    "proxied stream": proxied_stream,
     "ipc channel": ipc_channel,
     "clocks": clocks,
     "loop entries": loop_entries,
