@@ -55,6 +55,7 @@ LAYERS: dict[str, set[str]] = {
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
     "_cluster": {"_cluster", "_net", "_handles", "_streams"} | RUNTIME | CORE,
     "cluster": {"_cluster"} | LEAVES,
+    "systemd": LEAVES,
     "__init__": {"_core", "_embed", "process", "timers", "cluster"},
     "__main__": {"_embed"},
 }
