@@ -56,6 +56,7 @@ LAYERS: dict[str, set[str]] = {
     "_cluster": {"_cluster", "_net", "_handles", "_streams"} | RUNTIME | CORE,
     "cluster": {"_cluster"} | LEAVES,
     "systemd": LEAVES,
+    "shutdown": {"_net", "events", "process", "timers"} | LEAVES,
     "__init__": {"_core", "_embed", "process", "timers", "cluster"},
     "__main__": {"_embed"},
 }
