@@ -54,7 +54,7 @@ _SEND_HWM = 65536 * 2
 
 def _is_internal(message: Any) -> bool:
     cmd = message.get("cmd") if isinstance(message, dict) else None
-    return isinstance(cmd, str) and len(cmd) > 4 and cmd.startswith("NODE_")
+    return isinstance(cmd, str) and len(cmd) > len("NODE_") and cmd.startswith("NODE_")
 
 
 class Channel:

@@ -239,3 +239,48 @@ def test_fork_in_a_worker_is_refused() -> None:
     assert cluster.isPrimary and cluster.isMaster and not cluster.isWorker
     assert cluster.worker is None
     assert cluster.SCHED_NONE == 1 and cluster.SCHED_RR == 2
+
+
+def test_unix_path_and_a_worker_that_closes_its_server(tmp_path: Path) -> None:
+    source = """
+        import os, sys
+        from pynet import cluster, net, process, run
+        path = os.path.join(os.getcwd(), 'svc.sock')
+        if cluster.isPrimary:
+            ready = []
+            def on_listening(worker, address):
+                ready.append(worker)
+                print('address', address['address'] == path, address['addressType'], flush=True)
+                if len(ready) == 2:
+                    ready[0].send('close')
+            def on_message(worker, m):
+                if m != 'closed':
+                    return
+                served = []
+                def one(i):
+                    c = net.connect(path)
+                    c.setEncoding('utf8')
+                    def on_data(d):
+                        served.append(d)
+                        c.end()
+                        if len(served) == 6:
+                            print('served by', sorted(set(served)) == [str(ready[1].process.pid)])
+                            cluster.disconnect()
+                    c.on('data', on_data)
+                for i in range(6):
+                    one(i)
+            cluster.on('listening', on_listening)
+            cluster.on('message', on_message)
+            cluster.fork(); cluster.fork()
+        else:
+            server = net.createServer(lambda s: s.end(str(os.getpid())))
+            server.listen(path, lambda: process.send(['listening', server.address() == path]))
+            def on_message(m):
+                if m == 'close':
+                    server.close(lambda: process.send('closed'))
+            process.on('message', on_message)
+        run()
+    """
+    out = _run_primary(tmp_path, source).stdout.splitlines()
+    assert out == ["address True -1", "address True -1", "served by True"]
+    assert not (tmp_path / "svc.sock").exists()
