@@ -151,15 +151,27 @@ _callbacks: dict[int, Callable[..., Any]] = {}
 _seq = 0
 
 
+def _ignore(err: Exception | None) -> None:
+    """The write callback of internal messages: a failure is not an ``'error'`` event."""
+
+
 def send_helper(send: Callable[..., Any], message: dict[str, Any], fd: int | None = None,
                 cb: Callable[..., Any] | None = None) -> Any:
-    """Node's ``sendHelper``: an internal cluster message; ``cb(reply, fd)`` on its ack."""
+    """Node's ``sendHelper``: an internal cluster message; ``cb(reply, fd)`` on its ack.
+
+    ``send(message, fd, callback)`` is the target's send.  Internal messages
+    pass a callback that ignores failures.
+    """
+    # Discussion: Node sends these without a callback, so one sent to a worker
+    # whose channel has just closed (a race with its 'disconnect') is emitted as
+    # an 'error' that nobody listens to and crashes the primary.  The worker's
+    # handles are removed on 'disconnect' anyway; the message is moot.
     global _seq
     message = {"cmd": "NODE_CLUSTER", **message, "seq": _seq}
     if cb is not None:
         _callbacks[_seq] = cb
     _seq += 1
-    return send(message, fd)
+    return send(message, fd, _ignore)
 
 
 def internal(target: Any, cb: Callable[[Any, dict[str, Any], int | None], None]

@@ -24,7 +24,8 @@ Invariants
 ----------
 * A worker is in ``free`` only while no connection waits in ``handles``.
 * Every accepted descriptor is either queued, in flight to exactly one
-  worker, or closed.
+  worker (``in_flight``, until its ack), or closed; one in flight to a worker
+  that goes away is closed, not re-sent.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class RoundRobinHandle:
         self.all: dict[int, Worker] = {}
         self.free: dict[int, Worker] = {}
         self.handles: deque[Stream] = deque()
+        self.in_flight: dict[int, Stream] = {}  # worker id -> connection awaiting its ack
         result = _listen(address, message.get("port"), message.get("fd"),
                          int(message.get("backlog") or 511), bool(message.get("ipv6Only")),
                          bool(message.get("reusePort")))
@@ -116,6 +118,9 @@ class RoundRobinHandle:
             return False
         del self.all[worker.id]
         self.free.pop(worker.id, None)
+        lost = self.in_flight.pop(worker.id, None)
+        if lost is not None:
+            lost.close(None)  # Never acked: the worker may have read from it; not re-sent.
         if self.all:
             return False
         while self.handles:
@@ -130,9 +135,15 @@ class RoundRobinHandle:
         if err is not None or handle is None:
             return  # Node: an accept that fails is skipped.
         self.handles.append(handle)
-        if self.free:
+        self._wake()
+
+    def _wake(self) -> None:
+        """Hand queued connections to free workers, skipping any that is going away."""
+        while self.handles and self.free:
             worker_id = next(iter(self.free))
-            self.handoff(self.free.pop(worker_id))
+            worker = self.free.pop(worker_id)
+            if worker.isConnected():
+                self.handoff(worker)
 
     def handoff(self, worker: Worker) -> None:
         """Send the oldest queued connection to ``worker``, or mark it free."""
@@ -141,19 +152,24 @@ class RoundRobinHandle:
         if not self.handles:
             self.free[worker.id] = worker  # Add to ready queue again.
             return
+        if not worker.isConnected():
+            # Going away (its 'disconnect' will remove it): another worker takes it.
+            self._wake()
+            return
         handle = self.handles.popleft()
 
         def on_ack(reply: dict[str, Any], fd: Any = None) -> None:
+            if self.in_flight.pop(worker.id, None) is None:
+                return  # The worker was removed meanwhile; the connection is closed.
             if reply.get("accepted"):
                 handle.close(None)
             else:
                 self.distribute(None, handle)  # Worker is shutting down: send to another.
             self.handoff(worker)
 
-        sent = send_helper(worker.process.send, {"act": "newconn", "key": self.key},
-                           handle.fileno(), on_ack)
-        if sent is False and not worker.isConnected():
-            self.distribute(None, handle)
+        self.in_flight[worker.id] = handle
+        send_helper(worker.process.send, {"act": "newconn", "key": self.key}, handle.fileno(),
+                    on_ack)
 
 
 class SharedHandle:

@@ -284,3 +284,46 @@ def test_unix_path_and_a_worker_that_closes_its_server(tmp_path: Path) -> None:
     out = _run_primary(tmp_path, source).stdout.splitlines()
     assert out == ["address True -1", "address True -1", "served by True"]
     assert not (tmp_path / "svc.sock").exists()
+
+
+def test_primary_keeps_serving_when_a_worker_is_killed(tmp_path: Path) -> None:
+    source = """
+        import os
+        from pynet import cluster, net, run
+        if cluster.isPrimary:
+            ready, served, failed, exits = [], [], [], []
+            def next_conn(port):
+                if len(served) + len(failed) == 40:
+                    print('served', len(served), 'failed', len(failed) <= 2,
+                          'after kill by survivor',
+                          set(served[20:]) == {str(ready[1].process.pid)}, flush=True)
+                    cluster.disconnect()
+                    return
+                if len(served) == 10 and not exits:
+                    exits.append('killing')
+                    ready[0].process.kill('SIGKILL')
+                c = net.connect(port, '127.0.0.1')
+                c.setEncoding('utf8')
+                got = []
+                c.on('data', got.append)
+                c.on('error', lambda e: None)
+                def on_close(*a):
+                    (served if got else failed).append(''.join(got))
+                    next_conn(port)
+                c.on('close', on_close)
+            def on_listening(worker, address):
+                ready.append(worker)
+                if len(ready) == 2:
+                    next_conn(address['port'])
+            cluster.on('listening', on_listening)
+            cluster.on('exit', lambda w, code, sig: print(
+                'exit', 'killed' if w is ready[0] else 'survivor', code, sig, flush=True))
+            cluster.fork(); cluster.fork()
+        else:
+            net.createServer(lambda s: s.end(str(os.getpid()))).listen(0, '127.0.0.1')
+        run()
+    """
+    out = _run_primary(tmp_path, source).stdout.splitlines()
+    assert out[0] == "exit killed None SIGKILL"
+    assert out[1].startswith("served ") and out[1].endswith("failed True after kill by survivor True")
+    assert out[2] == "exit survivor 0 None"

@@ -60,7 +60,13 @@ def _connect_when_ready(path: str, proc: subprocess.Popen[bytes]) -> bytes:
     client = socket.socket(socket.AF_UNIX)
     client.settimeout(TIMEOUT)
     try:
-        client.connect(path)
+        while True:  # The path exists from bind(); connect is refused until listen().
+            try:
+                client.connect(path)
+                break
+            except ConnectionRefusedError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.02)
         chunks = []
         while chunk := client.recv(4096):
             chunks.append(chunk)
