@@ -327,3 +327,27 @@ def test_primary_keeps_serving_when_a_worker_is_killed(tmp_path: Path) -> None:
     assert out[0] == "exit killed None SIGKILL"
     assert out[1].startswith("served ") and out[1].endswith("failed True after kill by survivor True")
     assert out[2] == "exit survivor 0 None"
+
+
+def test_exclusive_listen_in_a_worker_stays_local(tmp_path: Path) -> None:
+    source = """
+        from pynet import cluster, net, process, run
+        if cluster.isPrimary:
+            ports, events = [], []
+            cluster.on('listening', lambda w, a: events.append(a))
+            def on_message(worker, port):
+                ports.append(port)
+                if len(ports) == 2:
+                    print('distinct', ports[0] != ports[1], 'primary events', len(events))
+                    for worker in cluster.workers.values():
+                        worker.kill()  # (disconnect() would not close these servers, as in Node)
+            cluster.on('message', on_message)
+            cluster.fork(); cluster.fork()
+        else:
+            server = net.createServer()
+            server.listen({'port': 0, 'host': '127.0.0.1', 'exclusive': True})
+            process.send(server.address()['port'])  # Bound at once, as outside a cluster.
+        run()
+    """
+    out = _run_primary(tmp_path, source).stdout.splitlines()
+    assert out == ["distinct True primary events 0"]
