@@ -36,7 +36,7 @@ from typing import Any
 from pynet import errors
 from pynet._core import loop as _loop
 from pynet._core.runtime import set_before_exit_hook
-from pynet._js.call import fit_args
+from pynet._js.call import fit_args, js_caller
 from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
@@ -183,6 +183,10 @@ def send(message: Any, sendHandle: Any = None, options: Any = None,
         raise errors.ERR_INVALID_HANDLE_TYPE()
     if _channel is None:
         raise errors.ERR_IPC_CHANNEL_CLOSED()
+    if callback is not None:
+        if not callable(callback):
+            raise invalid_arg_type("callback", "function", callback)
+        callback = js_caller(callback)  # Mapping §5: it gets only what it declares.
     result: bool = _channel.send(message, None, callback)
     return result
 

@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from pynet import process
+from pynet._js.call import js_caller
 from pynet._net.server import Server
 from pynet._net.socket import Socket
 from pynet.events import EventEmitter
@@ -79,7 +80,7 @@ class GracefulShutdown(EventEmitter):
         #: Whether shutdown has started.
         self.shuttingDown = False
         self._exit = exitProcess
-        self._is_idle = isIdle or self._default_idle
+        self._is_idle = js_caller(isIdle) if isIdle is not None else self._default_idle
         self._signals = list(signals)
         self._sockets: dict[Socket, int] = {}  # socket -> bytesWritten at its last 'data'
         self._requests: dict[Socket, int] = {}  # socket -> requests in flight (request())

@@ -171,7 +171,7 @@ def send_helper(send: Callable[..., Any], message: dict[str, Any], fd: int | Non
     if cb is not None:
         _callbacks[_seq] = cb
     _seq += 1
-    return send(message, fd, _ignore)
+    return send(message, fd, None, _ignore)
 
 
 def internal(target: Any, cb: Callable[[Any, dict[str, Any], int | None], None]

@@ -60,7 +60,7 @@ _FAMILIES = {"IPv4": socket.AF_INET, "IPv6": socket.AF_INET6}
 def _send(message: dict[str, Any], cb: Callable[..., Any] | None = None) -> Any:
     if not _process.connected:
         return False  # Node: "it is ok if the close message get lost".
-    return send_helper(lambda m, fd, done: _process.send(m, done), message, None, cb)
+    return send_helper(lambda m, fd, options, done: _process.send(m, done), message, None, cb)
 
 
 def _exit(code: int) -> None:

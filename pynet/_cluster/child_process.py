@@ -39,6 +39,8 @@ from typing import Any
 from pynet import errors
 from pynet._cluster.channel import Channel
 from pynet._core.loop import get_loop
+from pynet._js.call import js_caller
+from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
 __all__ = ["ChildProcess", "fork"]
@@ -85,12 +87,28 @@ class ChildProcess(EventEmitter):
         """Whether the IPC channel is open."""
         return self._channel.connected
 
-    def send(self, message: Any, fd: int | None = None,
+    def send(self, message: Any, sendHandle: Any = None, options: Any = None,
              callback: Callable[..., Any] | None = None) -> bool:
-        """Send one JSON-serialisable message to the process (``subprocess.send``)."""
+        """Send one JSON-serialisable message to the process (``subprocess.send``).
+
+        ``(message[, callback])``; ``callback(err)`` runs once it is written.
+        A ``sendHandle`` (Node's sockets and servers) is not supported
+        (``ERR_INVALID_HANDLE_TYPE``); cluster passes descriptors as ``int``.
+        """
+        handle = sendHandle
+        if callable(handle):
+            callback, handle = handle, None
+        elif callable(options):
+            callback = options
         if message is None:
             raise errors.ERR_MISSING_ARGS('The "message" argument must be specified')
-        return self._channel.send(message, fd, callback)
+        if handle is not None and (not isinstance(handle, int) or isinstance(handle, bool)):
+            raise errors.ERR_INVALID_HANDLE_TYPE()
+        if callback is not None:
+            if not callable(callback):
+                raise invalid_arg_type("callback", "function", callback)
+            callback = js_caller(callback)
+        return self._channel.send(message, handle, callback)
 
     def disconnect(self) -> None:
         """Close the IPC channel; ``'disconnect'`` follows."""

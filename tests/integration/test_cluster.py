@@ -62,8 +62,11 @@ def test_round_robin_gives_connections_to_every_worker(loop: Any, tmp_path: Path
 
             client.on("end", on_end)
 
+    sent: list[str] = []
+
     def on_listening(worker: Any, address: Any) -> None:
         listening.append(address["port"])
+        worker.send({"hello": worker.id}, lambda: sent.append("written"))  # Mapping §5.
         if len(listening) == 2:
             assert listening[0] == listening[1]
             connect_all(address["port"])
@@ -85,6 +88,7 @@ def test_round_robin_gives_connections_to_every_worker(loop: Any, tmp_path: Path
     assert sorted(set(replies)) == sorted(str(w.process.pid) for w in workers)
     assert sorted(exits) == [(w.id, 0, None, True) for w in workers]
     assert cluster.workers == {}
+    assert sent == ["written", "written"]
 
 
 def _run_primary(tmp_path: Path, source: str, *args: str, env: dict[str, str] | None = None
