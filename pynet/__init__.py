@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os as _os
 
+from pynet._core.promise import Promise, queueMicrotask
 from pynet._core.runtime import callFromThread, run
 from pynet._embed.poll import Poll
 from pynet.process import nextTick
@@ -40,11 +41,13 @@ if "NODE_UNIQUE_ID" in _os.environ:
 
 __all__ = [
     "Poll",
+    "Promise",
     "callFromThread",
     "clearImmediate",
     "clearInterval",
     "clearTimeout",
     "nextTick",
+    "queueMicrotask",
     "run",
     "setImmediate",
     "setInterval",

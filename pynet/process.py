@@ -35,8 +35,10 @@ from typing import Any
 
 from pynet import errors
 from pynet._core import loop as _loop
+from pynet._core import promise as _promise
+from pynet._core.calls import callback as user_callback
+from pynet._core.calls import fit_args
 from pynet._core.runtime import set_before_exit_hook
-from pynet._js.call import fit_args, js_caller
 from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
@@ -84,11 +86,18 @@ class _Process(EventEmitter):
         self.emit("beforeExit", 0)
         return True
 
-    def _handle_uncaught(self, exc: BaseException) -> bool:
+    def _handle_uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> bool:
         if not self.listenerCount("uncaughtException"):
             return False
-        self.emit("uncaughtException", exc, "uncaughtException")
+        self.emit("uncaughtException", exc, origin)
         return True
+
+    def _handle_rejection(self, reason: Any, promise: Any) -> bool:
+        """Node's ``unhandledRejection`` emit: False when no one listens."""
+        return self.emit("unhandledRejection", reason, promise)
+
+    def _handle_rejection_handled(self, promise: Any) -> bool:
+        return self.emit("rejectionHandled", promise)
 
     # -- signals --------------------------------------------------------------
 
@@ -124,6 +133,7 @@ def _signal_number(event: Any) -> int | None:
 #: are its bound methods (``process.emitter.listenerCount('SIGINT')`` works too).
 emitter = _Process()
 _loop.set_uncaught_hook(emitter._handle_uncaught)
+_promise.set_rejection_hooks(emitter._handle_rejection, emitter._handle_rejection_handled)
 set_before_exit_hook(emitter._emit_before_exit)
 
 on = emitter.on
@@ -186,7 +196,7 @@ def send(message: Any, sendHandle: Any = None, options: Any = None,
     if callback is not None:
         if not callable(callback):
             raise invalid_arg_type("callback", "function", callback)
-        callback = js_caller(callback)  # Mapping §5: it gets only what it declares.
+        callback = user_callback(callback)  # Mapping §5: it gets only what it declares.
     result: bool = _channel.send(message, None, callback)
     return result
 

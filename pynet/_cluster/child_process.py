@@ -38,8 +38,8 @@ from typing import Any
 
 from pynet import errors
 from pynet._cluster.channel import Channel
+from pynet._core.calls import callback as user_callback
 from pynet._core.loop import get_loop
-from pynet._js.call import js_caller
 from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
@@ -107,7 +107,7 @@ class ChildProcess(EventEmitter):
         if callback is not None:
             if not callable(callback):
                 raise invalid_arg_type("callback", "function", callback)
-            callback = js_caller(callback)
+            callback = user_callback(callback)
         return self._channel.send(message, handle, callback)
 
     def disconnect(self) -> None:
