@@ -287,6 +287,10 @@ class Socket(Duplex):
         fd = validate_int32(fd, "fd", 0)
         return open_fd(self._loop, fd)
 
+    def _wrap_handle(self, handle: Stream) -> Stream:
+        """Hook: each handle a connect makes passes here (a TLSSocket wraps it)."""
+        return handle
+
     def _attach(self, handle: Stream) -> None:
         self._handle = handle
         self._handle_pending = False
@@ -736,7 +740,7 @@ class Socket(Duplex):
         if old is not None:
             old.onread = None
             old.close(None)
-        handle = new_tcp(self._loop, family)
+        handle = self._wrap_handle(new_tcp(self._loop, family))
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
@@ -762,9 +766,9 @@ class Socket(Duplex):
         if current is not None and not current.closed and current.family == family:
             handle = current  # Node reuses the handle it has (e.g. new Socket({fd})).
         elif family == _socket.AF_UNIX:
-            handle = new_pipe(loop)
+            handle = self._wrap_handle(new_pipe(loop))
         else:
-            handle = new_tcp(loop, family)
+            handle = self._wrap_handle(new_tcp(loop, family))
         self._attach(handle)
         if self._unref_pending:
             handle.unref()

@@ -58,6 +58,8 @@ LAYERS: dict[str, set[str]] = {
     "util": CORE,
     "stream": {"_streams"} | LEAVES,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
+    "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
+    "tls": {"_tls"} | LEAVES,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
     "_cluster": {"_cluster", "_net", "_handles", "_streams"} | RUNTIME | CORE,
     "cluster": {"_cluster"} | LEAVES,

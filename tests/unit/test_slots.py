@@ -317,6 +317,20 @@ def promises_and_tasks(loop: Loop) -> list[object]:
     return [task, task.promise, fitted, *iterators]
 
 
+def parsed_certificate(loop: Loop) -> list[object]:
+    """A certificate parsed from DER (tls's x509 reader), if the system has one."""
+    import ssl
+
+    from pynet._tls.x509 import Certificate, parse_certificate
+
+    ders = ssl.create_default_context().get_ca_certs(binary_form=True)
+    if not ders:  # pragma: no cover - a machine without a CA store
+        return [Certificate()]
+    cert = parse_certificate(ders[0])
+    assert isinstance(cert, Certificate) and cert.der == ders[0]
+    return [cert]
+
+
 def socket_lives(loop: Loop) -> list[object]:
     """Two sockets on a socketpair: data both ways, encodings, cork, pipe, idle
     timeout, pause/resume, half-close, then a destroy with an error."""
@@ -460,6 +474,7 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "bare duplex": bare_duplex,
     "public streams": public_streams,
     "promises and tasks": promises_and_tasks,
+    "parsed certificate": parsed_certificate,
     "socket lives": socket_lives,
     "never connected": never_connected,
     "poll handle": poll_handle,
