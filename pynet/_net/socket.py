@@ -126,6 +126,11 @@ class Socket(Duplex):
         ``autoSelectFamilyAttemptedAddresses``: When family autoselection tried
             several addresses, the ``'ip:port'`` strings it attempted, in order;
             ``None`` otherwise (Node's ``undefined``: the property is absent).
+        ``proxy``: pynet's own: on a socket accepted by a server with
+            ``proxyProtocol``, the PROXY protocol header (``version``,
+            ``command``, ``family``, ``sourceAddress``, ``sourcePort``,
+            ``destinationAddress``, ``destinationPort``, v2 ``tlvs``, the raw
+            ``header`` bytes); ``None`` otherwise.
         ``blockList``: The ``net.BlockList`` given as the ``blockList`` option (Node
             22; Node 20 ignores it), or ``None``: a connect to a blocked address
             fails with ``ERR_IP_BLOCKED``.
@@ -169,6 +174,7 @@ class Socket(Duplex):
         "autoSelectFamilyAttemptedAddresses",
         "blockList",
         "connecting",
+        "proxy",
         "server",
     )
 
@@ -223,6 +229,7 @@ class Socket(Duplex):
         self._handle_pending = False
         self._reset_and_closing = False
         self.server: Server | None = None
+        self.proxy: NodeObject | None = None
         self._on_destroyed = _on_destroyed
         self._bytes_read = 0
         self._bytes_written = 0
