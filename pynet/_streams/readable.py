@@ -595,8 +595,8 @@ class Readable(Stream):
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""
         from pynet._streams.pipe import pipe
-        if not callable(getattr(dest, "on", None)) or not callable(getattr(dest, "write", None)):
-            # Node reads dest.on and fails with a TypeError; say which argument it was.
+        if not callable(getattr(dest, "on", None)):
+            # Node reads dest.on first and fails with a TypeError; say which argument it was.
             raise invalid_arg_type("destination", "stream.Writable", dest)
         opts = {**spread(options), **kwargs}
         return pipe(self, dest, opts.get("end", True) is not False)
