@@ -25,7 +25,8 @@ top.  One turn of :meth:`Loop.run` is::
 * **pending** callbacks (``call_pending``) and **close** callbacks
   (``call_close``) run in their phases; **immediates** (:class:`Immediate`)
   in the check phase.  Each of these phases runs only what was queued when
-  the phase began; what a callback queues runs next turn.
+  the phase began; what a callback queues runs next turn.  Close callbacks
+  run newest first: libuv's closing-handles list is a stack.
 * **fd watches** (``watch_read``/``watch_write``): one reader and one writer
   per fd, kept in ``_watches`` (and in a given selector's ``data`` slot).
 * **thread calls** (``call_from_thread``): the one thread-safe entry point. A
@@ -359,7 +360,8 @@ class Loop:
         self._pending.append((callback, args))
 
     def call_close(self, callback: Callback, *args: Any) -> None:
-        """Queue ``callback(*args)`` for the next close-callbacks phase."""
+        """Queue ``callback(*args)`` for the next close-callbacks phase (which runs
+        the callbacks queued before it began, the last queued first, as libuv)."""
         self._closing.append((callback, args))
 
     def set_immediate(self, callback: Callback, *args: Any) -> Immediate:
@@ -574,7 +576,7 @@ class Loop:
                 if self._immediates:
                     self._run_immediates()
                 if self._closing:
-                    self._run_queue(self._closing)
+                    self._run_closing()
                 if self._timers:  # The time was taken after polling; timers want it fresh.
                     self._now = now()
                     self._run_timers()
@@ -683,6 +685,20 @@ class Loop:
         for _ in range(len(queue)):
             callback, args = queue.popleft()
             self._call(callback, args)
+
+    def _run_closing(self) -> None:
+        """``uv__run_closing_handles``: the handles closed before the phase, newest
+        first (``uv__make_close_pending`` pushes on the head of a list)."""
+        batch = self._closing
+        self._closing = deque()
+        try:
+            while batch:
+                callback, args = batch.pop()
+                self._call(callback, args)
+        finally:
+            if batch:  # An exception escaped: keep the rest for the next phase.
+                batch.extend(self._closing)
+                self._closing = batch
 
     def _run_immediates(self) -> None:
         queue = self._immediates

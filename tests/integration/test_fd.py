@@ -29,7 +29,10 @@ def test_os_pipe_descriptors_carry_data_end_and_close(loop: Loop) -> None:
     assert ("data", "hello world") in log or [x for x in log if x[0] == "data"] == [
         ("data", "hello"), ("data", " world")]
     assert log.index(("write cb", None)) < log.index("end cb")
-    assert log[-2:] == ["end", ("in close", False)] or log[-1] == ("in close", False)
+    # Node prints [..., 'end', ['in close', false], ['out close', false]] here; which
+    # side closes first depends on when each pipe end sees its event, so only the
+    # order within the reading side is asserted.
+    assert log.index("end") < log.index(("in close", False))
     assert ("out close", False) in log
 
 
