@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from pynet import errors
+from pynet import errors, events
 from pynet._core.calls import fit
 from pynet._js.encoding import StringDecoder
 from pynet._js.inspect import inspect
@@ -319,9 +319,40 @@ class Interface(EventEmitter):
             self.resume()
         self._normal_write(data)
 
+    def __aiter__(self) -> _LineIterator:
+        """``async for line in rl`` (Node's ``rl[Symbol.asyncIterator]``): the lines,
+        buffered while the loop body awaits; the iteration ends at ``'close'``.
+        Leaving the loop (``break``) stops listening at once, as Node's
+        ``return()`` does (mapping §13: the dropped iterator removes its
+        listener), but, as in Node 20, does not close the interface."""
+        return _LineIterator(self)
+
     def getCursorPos(self) -> dict[str, int]:
         """``{'rows': 0, 'cols': n}``: the cursor after the prompt and the line (no wrapping)."""
         return {"rows": 0, "cols": len(self._prompt) + self.cursor}
+
+
+class _LineIterator:
+    """The async iterator of an :class:`Interface`: ``events.on(rl, 'line',
+    {close: ['close']})`` yielding each event's first argument (Node's
+    ``kFirstEventParam``)."""
+
+    __slots__ = ("_events",)
+
+    def __init__(self, rl: Interface) -> None:
+        self._events = events.on(rl, "line", close=["close"])
+
+    def __aiter__(self) -> _LineIterator:
+        return self
+
+    async def __anext__(self) -> str:
+        args = await self._events.__anext__()
+        line: str = args[0]
+        return line
+
+    async def aclose(self) -> None:
+        """Stop listening (JavaScript's ``return()``)."""
+        self._events.return_()
 
 
 def _now_ms() -> float:

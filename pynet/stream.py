@@ -22,15 +22,19 @@ or pass them as options, a dict or keyword arguments
 accept.  ``push(None)`` ends a readable side; object-mode streams carry any
 Python object but ``None``.
 
-Not here (yet): ``stream.promises`` and async iterables (the promise
-machinery), ``compose``, ``Duplex.from``, ``Readable.wrap``, the web-stream
-adapters and Readable's experimental operators (``map``, ``filter``…).
+``stream.promises`` has the promise forms of :func:`pipeline` and
+:func:`finished` (Node's ``stream/promises``).
+
+Not here (yet): async iterables as pipeline stages, ``compose``,
+``Duplex.from``, ``Readable.wrap``, the web-stream adapters and Readable's
+experimental operators (``map``, ``filter``…).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pynet._core.promise import Promise
 from pynet._streams import utils as _utils
 from pynet._streams.add_abort_signal import add_abort_signal
 from pynet._streams.destroy import destroyer as destroy
@@ -47,7 +51,7 @@ from pynet._streams.writable import Writable
 __all__ = ["Duplex", "PassThrough", "Readable", "Stream", "Transform", "Writable",
            "addAbortSignal", "destroy", "duplexPair", "finished", "getDefaultHighWaterMark",
            "isDestroyed", "isDisturbed", "isErrored", "isReadable", "isWritable", "pipeline",
-           "setDefaultHighWaterMark"]
+           "promises", "setDefaultHighWaterMark"]
 
 
 def addAbortSignal(signal: Any, stream: Any) -> Any:
@@ -100,3 +104,46 @@ def isDisturbed(stream: Any) -> bool:
 def isErrored(stream: Any) -> bool:
     """Node's ``stream.isErrored``: whether the stream has an error."""
     return bool(_utils.errored_of(stream))
+
+
+class _StreamPromises:
+    """Node's ``require('stream/promises')``, as ``pynet.stream.promises``."""
+
+    @staticmethod
+    def pipeline(*streams: Any, **options: Any) -> Promise[Any]:
+        """``await stream.promises.pipeline(source, ...transforms, destination[, options])``:
+        fulfilled when the destination finishes (with the value a final async stage
+        returns), rejected with the pipeline's error.  ``options`` (``signal``,
+        ``end``) may be a trailing dict or keyword arguments."""
+        stages = list(streams)
+        if stages and isinstance(stages[-1], dict):
+            options = {**stages.pop(), **options}
+
+        def executor(resolve: Any, reject: Any) -> None:
+            def done(err: Any, value: Any = None) -> None:
+                if err is not None:
+                    reject(err)
+                else:
+                    resolve(value)
+            pipeline(*stages, done, **options)
+        return Promise(executor)
+
+    @staticmethod
+    def finished(stream: Any, options: Any = None, **kwargs: Any) -> Promise[None]:
+        """``await stream.promises.finished(stream[, options])``: fulfilled when the
+        stream has ended or finished, rejected with its error or a premature close."""
+        opts = {**(options or {}), **kwargs} if isinstance(options, dict) or options is None \
+            else options
+
+        def executor(resolve: Any, reject: Any) -> None:
+            def done(err: Any = None) -> None:
+                if err is not None:
+                    reject(err)
+                else:
+                    resolve(None)
+            finished(stream, opts, done)
+        return Promise(executor)
+
+
+#: ``require('stream/promises')``: ``pipeline`` and ``finished`` returning Promises.
+promises = _StreamPromises()

@@ -41,7 +41,7 @@ WRITABLE = ["addListener", "closed", "cork", "destroy", "destroyed", "emit", "en
 # Promise and async-iterator APIs (mapping §8: the promise machinery lands
 # separately), Readable's experimental operators built on them, compose and
 # wrap; see docs/porting-guide.md.
-NOT_PORTED = {"compose", "promises", "asIndexedPairs", "drop", "every", "filter", "find",
+NOT_PORTED = {"compose", "asIndexedPairs", "drop", "every", "filter", "find",
               "flatMap", "forEach", "iterator", "map", "reduce", "some", "take", "toArray",
               "wrap"}
 

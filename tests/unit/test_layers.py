@@ -56,7 +56,7 @@ LAYERS: dict[str, set[str]] = {
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | CORE,
     "util": CORE,
-    "stream": {"_streams"} | LEAVES,
+    "stream": {"_streams"} | CORE,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
     "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
     "tls": {"_tls"} | LEAVES,

@@ -36,7 +36,7 @@ import pyee
 import pytest
 
 import pynet
-from pynet import Promise, dns, errors, net, stream, timers
+from pynet import Promise, dns, errors, net, readline, stream, timers
 from pynet._cluster.channel import Channel
 from pynet._cluster.child import RoundRobinListener, SharedListener
 from pynet._core.clock import FakeClock, MonotonicClock
@@ -312,12 +312,18 @@ def promises_and_tasks(loop: Loop) -> list[object]:
         iterators.append(chunks)
         async for chunk in chunks:
             got.append(chunk)
+        lines = rl.__aiter__()
+        iterators.append(lines)
+        rl.write("l\n")
+        got.append(await lines.__anext__())
+        rl.close()
 
+    rl = readline.createInterface({"input": stream.PassThrough()})
     task = _Task(main())
     fitted = fit(lambda a: got.append(a))
     fitted(4, "extra")
     loop.run()
-    assert got == [4, 2, 3, b"x"] and task.promise is not None
+    assert got == [4, 2, 3, b"x", "l"] and task.promise is not None
     return [task, task.promise, fitted, *iterators]
 
 
