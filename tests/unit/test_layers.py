@@ -53,6 +53,7 @@ LAYERS: dict[str, set[str]] = {
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | LEAVES,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
+    "asyncio": {"_embed"},
     "__init__": {"_core", "_embed", "process", "timers"},
     "__main__": {"_embed"},
 }
