@@ -19,7 +19,8 @@ top.  One turn of :meth:`Loop.run` is::
   cached at the start of the phase (``uv_update_time``), so a 1 ms timer
   started by a timer callback never runs in the same phase.
 * **pending** callbacks (``call_pending``) and **close** callbacks
-  (``call_close``) run in their phases; **immediates** (:class:`Immediate`)
+  (``call_close``; newest first, as libuv's closing-handles list) run in
+  their phases; **immediates** (:class:`Immediate`)
   in the check phase.  Each of these phases runs only what was queued when
   the phase began; what a callback queues runs next turn.
 * **fd watches** (``watch_read``/``watch_write``): one reader and one writer
@@ -585,7 +586,7 @@ class Loop:
                 if self._immediates:
                     self._run_immediates()
                 if self._closing:
-                    self._run_queue(self._closing)
+                    self._run_closing()
                 if self._timers:  # The time was taken after polling; timers want it fresh.
                     self._now = now()
                     self._run_timers()
@@ -630,7 +631,7 @@ class Loop:
             if self._immediates:
                 self._run_immediates()
             if self._closing:
-                self._run_queue(self._closing)
+                self._run_closing()
             if self._timers:
                 self._now = self.clock.now()
                 self._run_timers()
@@ -810,6 +811,20 @@ class Loop:
         for _ in range(len(queue)):
             callback, args = queue.popleft()
             self._call(callback, args)
+
+    def _run_closing(self) -> None:
+        """``uv__run_closing_handles``: what was queued when the phase began,
+        newest first (libuv pushes a closing handle on the front of its list)."""
+        batch = self._closing
+        self._closing = deque()
+        try:
+            while batch:
+                callback, args = batch.pop()
+                self._call(callback, args)
+        finally:
+            if batch:  # An exception escaped: the rest runs next time, first.
+                batch.extend(self._closing)
+                self._closing = batch
 
     def _run_immediates(self) -> None:
         queue = self._immediates
