@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import call
 
 __all__ = ["AbortController", "AbortError", "AbortSignal"]
 
@@ -121,10 +122,10 @@ class AbortSignal:
         self._reason = _DOMAbortError() if reason is None else reason
         event = {"type": "abort", "target": self}
         if self.onabort is not None:
-            self.onabort(event)
+            call(self.onabort, event)
         listeners, self._listeners = self._listeners, []
         for fn, _once in listeners:
-            fn(event) if _accepts_argument(fn) else fn()
+            call(fn, event)
 
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:
@@ -144,17 +145,6 @@ class AbortSignal:
 
     def __repr__(self) -> str:
         return f"AbortSignal {{ aborted: {'true' if self._aborted else 'false'} }}"
-
-
-def _accepts_argument(fn: Callable[..., Any]) -> bool:
-    try:
-        import inspect
-
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return True
-    return any(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
-               for p in params)
 
 
 class AbortController:

@@ -92,8 +92,6 @@ Not implemented: ``dns.resolve*``, ``Resolver``, ``lookupService``,
 from __future__ import annotations
 
 import errno as _errno
-import inspect as _inspect
-import math
 import re
 import socket
 import unicodedata
@@ -102,21 +100,23 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import fit
 from pynet._core.loop import Loop, get_loop
+from pynet._core.promise import Promise
 from pynet._core.threadpool import queue_work
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import is_number, to_uint32
 from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
-    is_number,
-    js_number_to_string,
     validate_boolean,
     validate_function,
     validate_number,
     validate_one_of,
     validate_string,
 )
+from pynet._js.value import to_string, truthy
 
 __all__ = [
     "ADDRCONFIG",
@@ -325,61 +325,6 @@ def _to_ascii(hostname: str) -> str | None:
 
 # --- requests ---------------------------------------------------------------------
 
-def _js_truthy(value: object) -> bool:
-    """JavaScript's ``if (value)`` for the types a host name may arrive as."""
-    if value is None or value is False:
-        return False
-    if isinstance(value, str):
-        return value != ""
-    if is_number(value):
-        return not (value == 0 or math.isnan(value))  # type: ignore[arg-type]
-    return True
-
-
-def _js_string(value: object) -> str:
-    """JavaScript's ``${value}`` for a falsy host name."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if is_number(value):
-        return js_number_to_string(value)  # type: ignore[arg-type]
-    return str(value)
-
-
-def _js_caller(callback: Callable[..., Any]) -> Callable[..., Any]:
-    """``callback`` called as JavaScript would: extra arguments dropped, missing ones ``None``."""
-    try:
-        parameters = list(_inspect.signature(callback).parameters.values())
-    except (TypeError, ValueError):
-        return callback
-    positional = (_inspect.Parameter.POSITIONAL_ONLY, _inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    if any(p.kind is _inspect.Parameter.VAR_POSITIONAL for p in parameters):
-        arity = None
-    else:
-        arity = sum(1 for p in parameters if p.kind in positional)
-    required = sum(1 for p in parameters
-                   if p.kind in positional and p.default is _inspect.Parameter.empty)
-
-    def call(*args: Any) -> Any:
-        if arity is not None and len(args) > arity:
-            args = args[:arity]
-        if len(args) < required:
-            args = args + (None,) * (required - len(args))
-        return callback(*args)
-
-    return call
-
-
-def _to_uint32(value: float) -> int:
-    """JavaScript's ``value >>> 0``."""
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return 0
-        value = math.trunc(value)
-    return int(value) % 2**32
-
-
 def _addresses(infos: Iterable[tuple[Any, ...]], order: str) -> list[str]:
     """``AfterGetAddrinfo``: the address texts, in the requested order."""
     v4: list[str] = []
@@ -452,7 +397,7 @@ class GetAddrInfoReqWrap:
         self._hints = hints
         self._all = all
         self._order = order
-        self._call = call if call is not None else _js_caller(callback)
+        self._call = call if call is not None else fit(callback)
         self._ascii = ""
         self._resolver = _resolver
 
@@ -539,7 +484,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
     all_ = False
     order = _default_order
 
-    if _js_truthy(hostname):
+    if truthy(hostname):
         validate_string(hostname, "hostname")
 
     if kwargs:
@@ -568,7 +513,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
         raw_hints = _get(options, "hints")
         if raw_hints is not None:
             validate_number(raw_hints, "options.hints")
-            hints = _to_uint32(raw_hints)
+            hints = to_uint32(raw_hints)
             if hints & ~_VALID_HINTS:
                 raise invalid_arg_value("hints", hints)
         raw_family = _get(options, "family")
@@ -592,10 +537,10 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
             validate_one_of(raw_order, "options.order", _VALID_ORDERS)
             order = raw_order
     family = int(family)
-    call = _js_caller(callback)
+    call = fit(callback)
     loop = get_loop()
 
-    if not _js_truthy(hostname):
+    if not truthy(hostname):
         _warn_invalid_hostname(hostname)
         if all_:
             loop.next_tick(call, None, [])
@@ -629,7 +574,41 @@ def _warn_invalid_hostname(hostname: object) -> None:
         return
     _invalid_hostname_warned = True
     warning = DeprecationWarning(
-        f'The provided hostname "{_js_string(hostname)}" is not a valid hostname, '
+        f'The provided hostname "{to_string(hostname)}" is not a valid hostname, '
         "and is supported in the dns module solely for compatibility.")
     warning.code = "DEP0118"  # type: ignore[attr-defined]
     warnings.warn(warning, stacklevel=3)
+
+
+class _Promises:
+    """``dns.promises`` (``require('dns').promises``): the promise forms."""
+
+    @staticmethod
+    def lookup(hostname: Any, options: Any = None, **kwargs: Any) -> Promise[Any]:
+        """``dns.promises.lookup(hostname[, options])``: a Promise of
+        ``{'address', 'family'}`` (a list of them with ``all=True``); rejects
+        with the lookup's error.  Bad arguments raise synchronously, as in Node.
+
+        Difference: the answer for an IP literal or an empty name comes one tick
+        later than Node's (it goes through :func:`lookup`'s callback).
+        """
+        settle: list[Callable[..., None]] = []
+        promise: Promise[Any] = Promise(lambda resolve, reject: settle.extend((resolve, reject)))
+        resolve, reject = settle
+
+        def done(err: Any, address: Any = None, family: Any = None) -> None:
+            if err is not None:
+                reject(err)
+            elif isinstance(address, list):
+                resolve(address)
+            else:
+                resolve(NodeObject(address=address, family=family))
+
+        if options is None:
+            lookup(hostname, done, **kwargs)
+        else:
+            lookup(hostname, options, done, **kwargs)
+        return promise
+
+
+promises = _Promises()

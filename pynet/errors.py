@@ -35,6 +35,7 @@ __all__ = [
     "AggregateError",
     "NodeError",
     "SystemError",
+    "coded_error",
     "dns_exception",
     "errno_exception",
     "exception_with_host_port",
@@ -101,11 +102,13 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
         "Cannot call {} after a stream was finished",
     ),
     "ERR_STREAM_NULL_VALUES": (TypeError, "May not write null values to stream"),
+    "ERR_STREAM_CANNOT_PIPE": (Exception, "Cannot pipe, not readable"),
     "ERR_STREAM_PREMATURE_CLOSE": (Exception, "Premature close"),
     "ERR_STREAM_PUSH_AFTER_EOF": (Exception, "stream.push() after EOF"),
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": (Exception, "stream.unshift() after end event"),
     "ERR_UNKNOWN_ENCODING": (TypeError, "Unknown encoding: {}"),
     "ERR_UNHANDLED_ERROR": (Exception, "{}"),
+    "ERR_UNHANDLED_REJECTION": (Exception, "{}"),
     "ERR_IP_BLOCKED": (Exception, "IP({}) is blocked by net.BlockList"),
     "ERR_METHOD_NOT_IMPLEMENTED": (Exception, "The {} method is not implemented"),
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
@@ -114,6 +117,39 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
     "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
     "ERR_INVALID_STATE": (Exception, "Invalid state: {}"),
+    "ERR_BUFFER_OUT_OF_BOUNDS": (ValueError, "{}"),
+    "ERR_SOCKET_ALREADY_BOUND": (Exception, "Socket is already bound"),
+    "ERR_SOCKET_BAD_BUFFER_SIZE": (TypeError, "Buffer size must be a positive integer"),
+    "ERR_SOCKET_BAD_TYPE": (TypeError, "Bad socket type specified. Valid types are: udp4, udp6"),
+    "ERR_SOCKET_BUFFER_SIZE": (Exception, "Could not get or set buffer size: {}"),
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": (Exception, "Already connected"),
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": (Exception, "Not connected"),
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": (Exception, "Not running"),
+    "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM": (
+        TypeError,
+        "The feature {} is unavailable on the current platform, which is being used to run "
+        "Node.js",
+    ),
+    "ERR_TLS_CERT_ALTNAME_FORMAT": (
+        SyntaxError, "Invalid subject alternative name string"),
+    "ERR_TLS_CERT_ALTNAME_INVALID": (
+        Exception, "Hostname/IP does not match certificate's altnames: {}"),
+    "ERR_TLS_DH_PARAM_SIZE": (Exception, "DH parameter size {} is less than 2048"),
+    "ERR_TLS_HANDSHAKE_TIMEOUT": (Exception, "TLS handshake timeout"),
+    "ERR_TLS_INVALID_CONTEXT": (TypeError, "{} must be a SecureContext"),
+    "ERR_TLS_INVALID_PROTOCOL_VERSION": (
+        TypeError, "{} is not a valid {} TLS protocol version"),
+    "ERR_TLS_INVALID_STATE": (
+        Exception, "TLS socket connection must be securely established"),
+    "ERR_TLS_PROTOCOL_VERSION_CONFLICT": (
+        TypeError, "TLS protocol version {} conflicts with secureProtocol {}"),
+    "ERR_TLS_RENEGOTIATE": (Exception, "Attempt to renegotiate TLS session failed"),
+    "ERR_TLS_RENEGOTIATION_DISABLED": (
+        Exception, "TLS session renegotiation disabled for this socket"),
+    "ERR_TLS_REQUIRED_SERVER_NAME": (
+        Exception, '"servername" is required parameter for Server.addContext'),
+    "ERR_TLS_SESSION_ATTACK": (Exception, "TLS session renegotiation attack detected"),
+    "ERR_TLS_SNI_FROM_SERVER": (Exception, "Cannot issue SNI from a TLS server-side socket"),
 }
 
 
@@ -174,6 +210,77 @@ _DESCRIPTIONS: dict[str, str] = {
                               "without a specified column.",
     "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
                          "state.",
+    "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
+    "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM": (
+        "Used when a feature that is not available to the current platform which is running "
+        "Node.js is used."
+    ),
+    "ERR_TLS_CERT_ALTNAME_FORMAT": (
+        "This error is thrown by checkServerIdentity if a user-supplied subjectaltname "
+        "property violates encoding rules."
+    ),
+    "ERR_TLS_CERT_ALTNAME_INVALID": (
+        "While using TLS, the host name/IP of the peer did not match any of the "
+        "subjectAltNames in its certificate."
+    ),
+    "ERR_TLS_DH_PARAM_SIZE": (
+        "While using TLS, the parameter offered for the Diffie-Hellman (DH) key-agreement "
+        "protocol is too small."
+    ),
+    "ERR_TLS_HANDSHAKE_TIMEOUT": (
+        "A TLS/SSL handshake timed out. In this case, the server must also abort the "
+        "connection."
+    ),
+    "ERR_TLS_INVALID_CONTEXT": (
+        "The context must be a SecureContext."
+    ),
+    "ERR_TLS_INVALID_PROTOCOL_VERSION": (
+        "Valid TLS protocol versions are 'TLSv1', 'TLSv1.1', or 'TLSv1.2'."
+    ),
+    "ERR_TLS_INVALID_STATE": (
+        "The TLS socket must be connected and securely established. Ensure the 'secure' event "
+        "is emitted before continuing."
+    ),
+    "ERR_TLS_PROTOCOL_VERSION_CONFLICT": (
+        "Attempting to set a TLS protocol minVersion or maxVersion conflicts with an attempt "
+        "to set the secureProtocol explicitly."
+    ),
+    "ERR_TLS_RENEGOTIATE": (
+        "An attempt to renegotiate the TLS session failed."
+    ),
+    "ERR_TLS_RENEGOTIATION_DISABLED": (
+        "An attempt was made to renegotiate TLS on a socket instance with renegotiation "
+        "disabled."
+    ),
+    "ERR_TLS_REQUIRED_SERVER_NAME": (
+        "While using TLS, the server.addContext() method was called without providing a host "
+        "name in the first parameter."
+    ),
+    "ERR_TLS_SESSION_ATTACK": (
+        "An excessive amount of TLS renegotiations is detected, which is a potential vector "
+        "for denial-of-service attacks."
+    ),
+    "ERR_TLS_SNI_FROM_SERVER": (
+        "An attempt was made to issue Server Name Indication from a TLS server-side socket, "
+        "which is only valid from a client."
+    ),
+    "ERR_UNHANDLED_REJECTION": "A promise was rejected with a value that is not an Error, and "
+                               "no handler took it: the rejection is thrown as this error.",
+    "ERR_BUFFER_OUT_OF_BOUNDS": "An operation outside the bounds of a Buffer was attempted.",
+    "ERR_SOCKET_ALREADY_BOUND": "An attempt was made to bind a socket that has already been "
+                                "bound.",
+    "ERR_SOCKET_BAD_BUFFER_SIZE": "An invalid (negative) size was passed for either the "
+                                  "recvBufferSize or sendBufferSize options in "
+                                  "dgram.createSocket().",
+    "ERR_SOCKET_BAD_TYPE": "An API function expecting a socket type (udp4 or udp6) received an "
+                           "invalid value.",
+    "ERR_SOCKET_BUFFER_SIZE": "While using dgram.createSocket(), the size of the receive or "
+                              "send Buffer could not be determined.",
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": "A dgram.connect() call was made on an already connected "
+                                     "socket.",
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": "A dgram.disconnect() or dgram.remoteAddress() call was "
+                                      "made on a disconnected socket.",
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": "A call was made and the UDP subsystem was not running.",
 }
 
 
@@ -216,11 +323,13 @@ ERR_STREAM_WRITE_AFTER_END: type[NodeError]
 ERR_STREAM_DESTROYED: type[NodeError]
 ERR_STREAM_ALREADY_FINISHED: type[NodeError]
 ERR_STREAM_NULL_VALUES: type[NodeError]
+ERR_STREAM_CANNOT_PIPE: type[NodeError]
 ERR_STREAM_PREMATURE_CLOSE: type[NodeError]
 ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
 ERR_STREAM_UNSHIFT_AFTER_END_EVENT: type[NodeError]
 ERR_UNKNOWN_ENCODING: type[NodeError]
 ERR_UNHANDLED_ERROR: type[NodeError]
+ERR_UNHANDLED_REJECTION: type[NodeError]
 ERR_IP_BLOCKED: type[NodeError]
 ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]
@@ -229,6 +338,43 @@ ABORT_ERR: type[NodeError]
 ERR_USE_AFTER_CLOSE: type[NodeError]
 ERR_INVALID_CURSOR_POS: type[NodeError]
 ERR_INVALID_STATE: type[NodeError]
+ERR_BUFFER_OUT_OF_BOUNDS: type[NodeError]
+ERR_SOCKET_ALREADY_BOUND: type[NodeError]
+ERR_SOCKET_BAD_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_BAD_TYPE: type[NodeError]
+ERR_SOCKET_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_DGRAM_IS_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_RUNNING: type[NodeError]
+ERR_FEATURE_UNAVAILABLE_ON_PLATFORM: type[NodeError]
+ERR_TLS_CERT_ALTNAME_FORMAT: type[NodeError]
+ERR_TLS_CERT_ALTNAME_INVALID: type[NodeError]
+ERR_TLS_DH_PARAM_SIZE: type[NodeError]
+ERR_TLS_HANDSHAKE_TIMEOUT: type[NodeError]
+ERR_TLS_INVALID_CONTEXT: type[NodeError]
+ERR_TLS_INVALID_PROTOCOL_VERSION: type[NodeError]
+ERR_TLS_INVALID_STATE: type[NodeError]
+ERR_TLS_PROTOCOL_VERSION_CONFLICT: type[NodeError]
+ERR_TLS_RENEGOTIATE: type[NodeError]
+ERR_TLS_RENEGOTIATION_DISABLED: type[NodeError]
+ERR_TLS_REQUIRED_SERVER_NAME: type[NodeError]
+ERR_TLS_SESSION_ATTACK: type[NodeError]
+ERR_TLS_SNI_FROM_SERVER: type[NodeError]
+
+
+_DYNAMIC: dict[str, type[NodeError]] = {}
+
+
+def coded_error(code: str, message: str, **props: Any) -> NodeError:
+    """A plain Node ``Error`` whose code is only known at run time (OpenSSL's
+    ``ERR_SSL_*``/``ERR_OSSL_*`` reasons, X.509 verification codes such as
+    ``DEPTH_ZERO_SELF_SIGNED_CERT``): an instance of a class named after the
+    code, derived from :class:`NodeError` and :class:`Exception`."""
+    cls = _DYNAMIC.get(code)
+    if cls is None:
+        cls = _DYNAMIC[code] = type(code, (NodeError,), {"code": code})
+        cls.__module__ = __name__
+    return cls(message, **props)
 
 
 class AggregateError(Exception):
@@ -266,6 +412,9 @@ _UV_TEXT: dict[str, str] = {
     "ENFILE": "file table overflow",
     "ENAMETOOLONG": "name too long",
     "ENOTDIR": "not a directory",
+    "EMSGSIZE": "message too long",
+    "ECONNREFUSED": "connection refused",
+    "ECANCELED": "operation canceled",
 }
 
 # DNS failures use getaddrinfo codes (negative libuv numbers in Node).
@@ -393,47 +542,3 @@ def epipe_ended() -> Exception:
     exc.args = ("This socket has been ended by the other party",)
     exc.code = "EPIPE"  # type: ignore[attr-defined]
     return exc
-
-
-def describe(value: Any) -> str:
-    """A ``Received ...`` suffix for objects; :func:`pynet._js.validators.determine_specific_type`
-    (exact for primitives) uses it as its fallback.  Build argument errors with
-    :func:`pynet._js.validators.invalid_arg_type`, not with this."""
-    if value is None:
-        return "Received null"
-    if isinstance(value, bool):
-        return f"Received type boolean ({'true' if value else 'false'})"
-    if isinstance(value, (int, float)):
-        return f"Received type number ({_js_number(value)})"
-    if isinstance(value, str):
-        shown = value if len(value) <= 28 else value[:25] + "..."
-        return f"Received type string ({_js_quote(shown)})"
-    if callable(value):
-        name = getattr(value, "__name__", "")
-        return f"Received function {name}" if name and name != "<lambda>" else "Received function "
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return f"Received an instance of {'Buffer'}"
-    if isinstance(value, (list, tuple)):
-        return "Received an instance of Array"
-    if isinstance(value, dict):
-        return "Received an instance of Object"
-    return f"Received an instance of {type(value).__name__}"
-
-
-def _js_number(value: float) -> str:
-    if isinstance(value, float):
-        if value != value:
-            return "NaN"
-        if value in (float("inf"), float("-inf")):
-            return "Infinity" if value > 0 else "-Infinity"
-        if value.is_integer():
-            return str(int(value))
-    return repr(value)
-
-
-def _js_quote(text: str) -> str:
-    if "'" not in text:
-        return f"'{text}'"
-    if '"' not in text:
-        return f'"{text}"'
-    return "`" + text + "`"

@@ -11,8 +11,8 @@ required)``:
 * ``call`` is what :meth:`emit` invokes: the listener itself, or for
   :meth:`once` a :class:`_OnceWrapper` (what :meth:`rawListeners` returns);
 * ``arity`` is how many positional arguments ``call`` accepts, worked out once
-  when the listener is added (:func:`_arity`); ``sys.maxsize`` means "all";
-* ``required`` is how many of them have no default (:func:`_required`):
+  when the listener is added (:func:`pynet._js.call.arity`); ``ALL`` means "all";
+* ``required`` is how many of them have no default (:func:`pynet._js.call.required`):
   missing arguments are passed as ``None``, as JavaScript passes ``undefined``.
 
 Adding or removing a listener builds a new tuple under ``self._lock`` (one lock
@@ -78,16 +78,9 @@ class attribute (not validated when set; a subclass may override it);
 
 # Discussion: arity.  JavaScript silently drops extra arguments, and Node code
 relies on it everywhere (``sock.on('close', () => ...)`` although ``'close'``
-carries ``hadError``).  Python raises ``TypeError`` instead.  The options were:
-catch ``TypeError`` and retry (wrong: it hides real ``TypeError`` from inside
-listeners and costs an exception per call); ask ``inspect.signature`` on every
-emit (costly on the hottest path); or work the count out once, when the
-listener is added.  The last is what this module does.  Plain functions and
-bound methods are read straight off the code object (fast, ``on()`` stays
-cheap); everything else (``functools.partial``, callable objects,
-``functools.wraps`` wrappers, builtins) goes through ``inspect.signature``, and
-a callable with no signature gets all arguments.  Keyword-only parameters are
-never filled.  ``*args`` gets everything.
+carries ``hadError``).  Python raises ``TypeError`` instead.  The count is
+worked out once, when the listener is added, by :mod:`pynet._js.call` (which
+says why), so emit pays nothing for it.
 
 # Discussion: returning ``self``.  pyee's ``on(event, f)`` returns ``f``; Node's
 returns the emitter, and ported code chains (``sock.on('a', f).on('b', g)``).
@@ -100,34 +93,43 @@ function).  The difference in return type is why ``on``/``once`` carry
 
 from __future__ import annotations
 
-import inspect
-import sys
 import threading
 import types
 import warnings
+from collections import deque
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Self, TypeVar, overload
 
 import pyee
 
 from pynet import errors
-from pynet._js.validators import inspect as _js_inspect
-from pynet._js.validators import invalid_arg_type, js_number_to_string, out_of_range
+from pynet._core.calls import ALL, settle
+from pynet._core.calls import arity as _arity
+from pynet._core.calls import required as _required
+from pynet._core.promise import Promise, spawn
+from pynet._js.inspect import inspect as _js_inspect
+from pynet._js.nodeobject import NodeObject
+from pynet._js.number import MAX_SAFE_INTEGER, is_number, number_to_string
+from pynet._js.validators import (
+    invalid_arg_type,
+    out_of_range,
+    validate_integer,
+    validate_object,
+)
+from pynet.abort import AbortError, AbortSignal
 
 _REGISTRATION_LOCK = threading.Lock()
 
-__all__ = ["EventEmitter", "MaxListenersExceededWarning", "listenerCount"]
+__all__ = ["EventEmitter", "EventIterator", "MaxListenersExceededWarning", "listenerCount",
+           "on", "once"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 # Entry: (what emit calls, how many positional args it takes, what the user registered).
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any], int]
 
-_ALL = sys.maxsize  # "takes every argument" (``*args``, or no signature to read)
-_CO_VARARGS = inspect.CO_VARARGS
-_FunctionType = types.FunctionType
-_MethodType = types.MethodType
-_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+_CoroutineType = types.CoroutineType
+_ALL = ALL  # "takes every argument" (``*args``, or no signature to read)
 
 
 class MaxListenersExceededWarning(RuntimeWarning):
@@ -146,56 +148,6 @@ class MaxListenersExceededWarning(RuntimeWarning):
         self.emitter = emitter
         self.type = type
         self.count = count
-
-
-def _arity(f: Callable[..., Any]) -> int:
-    """How many positional arguments ``f`` accepts; ``_ALL`` for ``*args`` or unknown."""
-    target: Any = f
-    bound = 0
-    if type(f) is _MethodType:
-        target, bound = f.__func__, 1
-    if type(target) is _FunctionType:
-        attrs = target.__dict__
-        if not attrs or ("__wrapped__" not in attrs and "__signature__" not in attrs):
-            code = target.__code__
-            if code.co_flags & _CO_VARARGS:
-                return _ALL
-            count = code.co_argcount - bound
-            return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):  # builtins without a text signature, odd objects
-        return _ALL
-    count = 0
-    for parameter in parameters:
-        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
-            return _ALL
-        if parameter.kind in _POSITIONAL:
-            count += 1
-    return count
-
-
-def _required(f: Callable[..., Any]) -> int:
-    """How many positional parameters of ``f`` have no default.
-
-    When an event carries fewer arguments, the missing ones are passed as
-    ``None``, as JavaScript passes ``undefined`` (``'close'`` of a socket that
-    never connected has no ``hadError``).
-    """
-    target: Any = f
-    bound = 0
-    if type(f) is _MethodType:
-        target, bound = f.__func__, 1
-    if type(target) is _FunctionType and not target.__dict__:
-        code = target.__code__
-        count = code.co_argcount - len(target.__defaults__ or ()) - bound
-        return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):
-        return 0
-    return sum(1 for p in parameters
-               if p.kind in _POSITIONAL and p.default is inspect.Parameter.empty)
 
 
 class _OnceWrapper:
@@ -301,7 +253,7 @@ class EventEmitter(pyee.EventEmitter):
                     warning = MaxListenersExceededWarning(
                         f"Possible EventEmitter memory leak detected. {count} {event} listeners "
                         f"added to [{type(self).__name__}]. "
-                        f"MaxListeners is {js_number_to_string(limit)}. "
+                        f"MaxListeners is {number_to_string(limit)}. "
                         "Use emitter.setMaxListeners() to increase limit",
                         self, event, count)
         if warning is not None:
@@ -505,11 +457,13 @@ class EventEmitter(pyee.EventEmitter):
         for call, arity, _, required in entries:
             if arity >= nargs:
                 if required > nargs:  # JavaScript passes undefined: None here.
-                    call(*args, *((None,) * (required - nargs)))
+                    result = call(*args, *((None,) * (required - nargs)))
                 else:
-                    call(*args)
+                    result = call(*args)
             else:
-                call(*args[:arity])
+                result = call(*args[:arity])
+            if result is not None and result.__class__ is _CoroutineType:
+                settle(result)  # An async listener: start its coroutine.
         return True
 
     def _pynet_unhandled(self, args: tuple[Any, ...]) -> None:
@@ -526,7 +480,9 @@ class EventEmitter(pyee.EventEmitter):
         if entries is None:
             return False
         for call, arity, _, _required_count in entries:
-            call(*args[:arity], **kwargs)
+            result = call(*args[:arity], **kwargs)
+            if result is not None:
+                settle(result)
         return True
 
     def _emit_handle_potential_error(self, event: Hashable, error: Any) -> None:
@@ -562,7 +518,7 @@ class EventEmitter(pyee.EventEmitter):
 
     def setMaxListeners(self, n: float) -> Self:
         """Warn when an event gets more than ``n`` listeners (0 or ``math.inf``: never)."""
-        if isinstance(n, bool) or not isinstance(n, (int, float)):
+        if not is_number(n):
             raise invalid_arg_type("setMaxListeners", "number", n)
         if not n >= 0:  # also NaN
             raise out_of_range("setMaxListeners", ">= 0", n)
@@ -578,3 +534,216 @@ class EventEmitter(pyee.EventEmitter):
 def listenerCount(emitter: Any, event: Hashable) -> int:
     """Node's ``events.listenerCount(emitter, event)``: emitters and AbortSignals alike."""
     return int(emitter.listenerCount(event))
+
+
+# --- promise forms: events.once, events.on ----------------------------------------
+
+
+def _options(options: Any, kwargs: dict[str, Any]) -> Any:
+    if kwargs:
+        return {**(options or {}), **kwargs} if isinstance(options, dict) or options is None \
+            else options
+    return {} if options is None else options
+
+
+def _validated_signal(options: Any) -> Any:
+    validate_object(options, "options")
+    signal = options.get("signal") if isinstance(options, Mapping) \
+        else getattr(options, "signal", None)
+    if signal is not None and not isinstance(signal, AbortSignal):
+        raise invalid_arg_type("options.signal", "AbortSignal", signal)
+    return signal
+
+
+def once(emitter: Any, name: Hashable, options: Any = None,
+         **kwargs: Any) -> Promise[list[Any]]:
+    """Node's ``events.once(emitter, name[, {signal}])``: a Promise of the list of
+    the next ``name`` event's arguments; rejects on ``'error'`` (unless ``name``
+    is ``'error'``) or when ``signal`` aborts (``AbortError``)."""
+    return spawn(_once(emitter, name, _options(options, kwargs)))
+
+
+async def _once(emitter: Any, name: Hashable, options: Any) -> Any:
+    # Node's ``once`` is an async function returning a new Promise: the same
+    # number of microtasks here (the task adopts the inner promise).
+    signal = _validated_signal(options)
+    if signal is not None and signal.aborted:
+        raise AbortError(cause=signal.reason)
+
+    def executor(resolve: Callable[..., None], reject: Callable[..., None]) -> None:
+        def error_listener(err: Any = None) -> None:
+            emitter.removeListener(name, resolver)
+            if signal is not None:
+                signal.removeEventListener("abort", abort_listener)
+            reject(err)
+
+        def resolver(*args: Any) -> None:
+            if callable(getattr(emitter, "removeListener", None)):
+                emitter.removeListener("error", error_listener)
+            if signal is not None:
+                signal.removeEventListener("abort", abort_listener)
+            resolve(list(args))
+
+        def abort_listener(*_: Any) -> None:
+            emitter.removeListener(name, resolver)
+            emitter.removeListener("error", error_listener)
+            reject(AbortError(cause=signal.reason))
+
+        if callable(getattr(emitter, "once", None)):
+            emitter.once(name, resolver)
+            if name != "error":
+                emitter.once("error", error_listener)
+        else:  # An EventTarget (AbortSignal): no 'error' semantics.
+            emitter.addEventListener(name, resolver, {"once": True})
+        if signal is not None:
+            signal.addEventListener("abort", abort_listener, {"once": True})
+
+    return Promise(executor)
+
+
+class _OnState:
+    """The listeners and queues behind one ``events.on`` iterator (Node's closure)."""
+
+    def __init__(self, emitter: Any, event: Hashable, signal: Any,
+                 close_events: list[Hashable], high: float, low: float) -> None:
+        self.emitter = emitter
+        self.signal = signal
+        self.events: deque[list[Any]] = deque()
+        self.waiting: deque[tuple[Callable[..., None], Callable[..., None]]] = deque()
+        self.error: BaseException | None = None
+        self.finished = False
+        self.paused = False
+        self.high = high
+        self.low = low
+        self.added: list[tuple[Hashable, Callable[..., Any]]] = []
+        self._add(event, lambda *args: self.on_event(list(args)))
+        if event != "error":
+            self._add("error", self.on_error)
+        for close in close_events:
+            self._add(close, self.on_close)
+        if signal is not None:
+            signal.addEventListener("abort", self.on_abort, {"once": True})
+
+    def _add(self, event: Hashable, listener: Callable[..., Any]) -> None:
+        self.emitter.on(event, listener)
+        self.added.append((event, listener))
+
+    def on_event(self, value: list[Any]) -> None:
+        if self.waiting:
+            self.waiting.popleft()[0](value)
+            return
+        self.events.append(value)
+        if not self.paused and len(self.events) > self.high:
+            self.paused = True
+            self.emitter.pause()
+
+    def on_error(self, err: Any = None) -> None:
+        if self.waiting:
+            self.waiting.popleft()[1](err)
+        else:
+            self.error = err
+        self.on_close()
+
+    def on_abort(self, *_: Any) -> None:
+        self.on_error(AbortError(cause=self.signal.reason))
+
+    def on_close(self, *_: Any) -> None:
+        """Node's ``closeHandler``: stop listening; pending ``next()`` calls end."""
+        if self.signal is not None:
+            self.signal.removeEventListener("abort", self.on_abort)
+        added, self.added = self.added, []
+        for event, listener in added:
+            self.emitter.removeListener(event, listener)
+        self.finished = True
+        while self.waiting:
+            self.waiting.popleft()[1](StopAsyncIteration())
+
+    def next(self) -> Promise[Any]:
+        if self.events:
+            value = self.events.popleft()
+            if self.paused and len(self.events) < self.low:
+                self.emitter.resume()
+                self.paused = False
+            return Promise.resolve(value)
+        if self.error is not None:
+            error, self.error = self.error, None
+            return Promise.reject(error)
+        if self.finished:
+            self.on_close()
+            return Promise.reject(StopAsyncIteration())  # The iteration's ``done``.
+        return Promise(lambda resolve, reject: self.waiting.append((resolve, reject)))
+
+
+class EventIterator:
+    """What :func:`on` returns: ``async for args in on(emitter, 'event')``.
+
+    Leaving the loop (``break``, an exception, or dropping the iterator)
+    removes the listeners at once, as JavaScript's ``return()`` does.
+    """
+
+    __slots__ = ("_state",)
+
+    def __init__(self, state: _OnState) -> None:
+        self._state = state
+
+    def __aiter__(self) -> EventIterator:
+        return self
+
+    def __anext__(self) -> Promise[list[Any]]:
+        return self._state.next()
+
+    def next(self) -> Promise[NodeObject]:
+        """JavaScript's ``iterator.next()``: a Promise of ``{'value', 'done'}``."""
+        def done(err: Any) -> NodeObject:
+            if isinstance(err, StopAsyncIteration):
+                return NodeObject(value=None, done=True)
+            raise err
+        return self._state.next().then(lambda value: NodeObject(value=value, done=False), done)
+
+    def return_(self) -> Promise[None]:
+        """JavaScript's ``iterator.return()``: stop listening."""
+        self._state.on_close()
+        return Promise.resolve(None)
+
+    async def aclose(self) -> None:
+        """Python's async-generator ``aclose``: stop listening (JavaScript's ``return()``)."""
+        self._state.on_close()
+
+    def throw(self, err: Any) -> None:
+        """JavaScript's ``iterator.throw(err)``: fail the next ``next()`` with ``err``."""
+        if not isinstance(err, BaseException):
+            raise invalid_arg_type("EventEmitter.AsyncIterator", "Error", err)
+        self._state.on_error(err)
+
+    def __del__(self) -> None:
+        state = getattr(self, "_state", None)
+        if state is not None and not state.finished:
+            try:
+                state.on_close()
+            except Exception:
+                pass
+
+
+def on(emitter: Any, event: Hashable, options: Any = None, **kwargs: Any) -> EventIterator:
+    """Node's ``events.on(emitter, event[, options])``: an async iterator of the
+    argument lists of ``event``.  Options: ``signal``, ``close`` (events that
+    end the iteration), ``highWaterMark``/``lowWaterMark`` (pause/resume the
+    emitter)."""
+    options = _options(options, kwargs)
+    signal = _validated_signal(options)
+    if signal is not None and signal.aborted:
+        raise AbortError(cause=signal.reason)
+    if not callable(getattr(emitter, "on", None)):
+        raise invalid_arg_type("emitter", ["EventEmitter", "EventTarget"], emitter)
+
+    def get(key: str) -> Any:
+        if isinstance(options, Mapping):
+            return options.get(key)
+        return getattr(options, key, None)
+
+    high = get("highWaterMark") or get("highWatermark") or MAX_SAFE_INTEGER
+    validate_integer(high, "options.highWaterMark", 1)
+    low = get("lowWaterMark") or get("lowWatermark") or 1
+    validate_integer(low, "options.lowWaterMark", 1)
+    close = list(get("close") or ())
+    return EventIterator(_OnState(emitter, event, signal, close, high, low))

@@ -14,6 +14,10 @@ top.  One turn of :meth:`Loop.run` is::
 * **ticks** (``next_tick``) run after *every* callback the loop makes, and
   after the script's synchronous part (the start of :meth:`run`), until the
   queue is empty — ticks queued by ticks run in the same drain.
+* **microtasks** (``queue_microtask``: promise reactions, ``await``
+  resumptions) run after the ticks, from a marker tick, until both queues are
+  empty; then unhandled rejections are reported (``rejection_work``, installed
+  by :mod:`pynet._core.promise`).
 * **timers** (:class:`Timer`) sit in a heap ordered by (deadline, sequence);
   a timer is due when its deadline is ``<= now``, where ``now`` is the time
   cached at the start of the phase (``uv_update_time``), so a 1 ms timer
@@ -73,11 +77,13 @@ import select
 import selectors
 import socket
 import threading
+import types
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from pynet._core.calls import arity, settle
 from pynet._core.clock import Clock, MonotonicClock
 
 __all__ = [
@@ -92,24 +98,30 @@ __all__ = [
 ]
 
 Callback = Callable[..., Any]
+_CoroutineType = types.CoroutineType
 _READ = selectors.EVENT_READ
 _WRITE = selectors.EVENT_WRITE
 # selectors.EpollSelector's rule: anything but EPOLLOUT is readable (HUP, ERR
 # included), anything but EPOLLIN is writable.
 _NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
 _NOT_EPOLLIN = ~getattr(select, "EPOLLIN", 0)
+_EPOLLHUP = getattr(select, "EPOLLHUP", 0)
 # selectors' event masks -> epoll's, as EpollSelector.register translates them.
 _EPOLL_MASK = {_READ: getattr(select, "EPOLLIN", 0), _WRITE: getattr(select, "EPOLLOUT", 0),
                _READ | _WRITE: getattr(select, "EPOLLIN", 0) | getattr(select, "EPOLLOUT", 0)}
 
 # Set by pynet.process: returns True when the exception was handled.
-_uncaught_hook: Callable[[BaseException], bool] | None = None
+_uncaught_hook: Callable[..., bool] | None = None
+_uncaught_hook_origin = False  # Does the hook take the origin argument?
 
 
-def set_uncaught_hook(hook: Callable[[BaseException], bool] | None) -> None:
-    """Install the function consulted for exceptions escaping callbacks."""
-    global _uncaught_hook
+def set_uncaught_hook(hook: Callable[..., bool] | None) -> None:
+    """Install the function consulted for exceptions escaping callbacks:
+    ``hook(exc[, origin])`` -> handled; ``origin`` is Node's
+    ``'uncaughtException'`` or ``'unhandledRejection'``."""
+    global _uncaught_hook, _uncaught_hook_origin
     _uncaught_hook = hook
+    _uncaught_hook_origin = hook is not None and arity(hook) >= 2
 
 
 class Timer:
@@ -229,13 +241,15 @@ class Immediate:
 
 
 class _Watch:
-    """The reader and writer callbacks of one fd (the selector's ``data``)."""
+    """The reader and writer callbacks of one fd (the selector's ``data``), and
+    the reader's variant for a wakeup that reports a hang-up (``hangup``)."""
 
-    __slots__ = ("reader", "writer")
+    __slots__ = ("hangup", "reader", "writer")
 
     def __init__(self) -> None:
         self.reader: Callback | None = None
         self.writer: Callback | None = None
+        self.hangup: Callback | None = None
 
 
 class Host(Protocol):
@@ -308,6 +322,13 @@ class Loop:
                 self._selector = selectors.DefaultSelector()
         self._now = 0.0
         self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._microtasks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._in_microtasks = False
+        self._mark_queued = False  # Is the marker tick in the tick queue?
+        self._microtask_mark: tuple[Callback, tuple[Any, ...]] = (self._run_microtasks, ())
+        # processPromiseRejections, set by pynet._core.promise while it has
+        # rejections to report; returns whether it may have queued work.
+        self.rejection_work: Callable[[], bool] | None = None
         self._timers: list[tuple[float, int, Timer]] = []
         self._timer_seq = 0
         self._active_timers = 0
@@ -356,6 +377,29 @@ class Loop:
         self._ticks.append((callback, args))
         if self._poke is not None:
             self._poke()
+
+    def queue_microtask(self, callback: Callback, *args: Any) -> None:
+        """Queue ``callback(*args)`` as a microtask: after the tick queue drains."""
+        # Discussion: microtasks need no test of their own on the hot path.
+        # Every place that drains after a callback tests ``if self._ticks``;
+        # the first microtask puts one marker tick (``_run_microtasks``) in the
+        # tick queue, and the marker drains the microtask queue once the ticks
+        # queued before and after it have run.  A program that uses no
+        # promises pays nothing.
+        if not self._mark_queued and not self._in_microtasks:
+            self._mark_queued = True
+            self._ticks.append(self._microtask_mark)
+            if self._poke is not None:
+                self._poke()
+        self._microtasks.append((callback, args))
+
+    def wake_drain(self) -> None:
+        """Make sure the microtask checkpoint runs soon (a rejection to report)."""
+        if not self._mark_queued and not self._in_microtasks:
+            self._mark_queued = True
+            self._ticks.append(self._microtask_mark)
+            if self._poke is not None:
+                self._poke()
 
     def call_pending(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` for the next pending phase."""
@@ -407,8 +451,14 @@ class Loop:
 
     # -- fd watches ----------------------------------------------------------------
 
-    def watch_read(self, fd: int, callback: Callback) -> None:
+    def watch_read(self, fd: int, callback: Callback, hangup: Callback | None = None) -> None:
+        """Call ``callback()`` while ``fd`` is readable.  With ``hangup``, a wakeup
+        whose event also reports ``EPOLLHUP`` calls ``hangup()`` instead, so a
+        stream can end as libuv's ``uv__stream_io`` does after a partial read
+        (only the default epoll poll sees hang-ups; ``selectors`` folds them
+        into readiness)."""
         self._watch(fd, callback, True)
+        self._watches[fd].hangup = hangup
 
     def watch_write(self, fd: int, callback: Callback) -> None:
         self._watch(fd, callback, False)
@@ -456,6 +506,7 @@ class Loop:
             if watch.reader is None:
                 return
             watch.reader = None
+            watch.hangup = None
         else:
             if watch.writer is None:
                 return
@@ -781,7 +832,10 @@ class Loop:
             # hottest loop of the library).
             if mask & _NOT_EPOLLOUT and watch.reader is not None:
                 try:
-                    watch.reader()
+                    if mask & _EPOLLHUP and watch.hangup is not None:
+                        watch.hangup()
+                    else:
+                        watch.reader()
                 except BaseException as exc:
                     self._uncaught(exc)
                 if self._ticks:
@@ -846,25 +900,79 @@ class Loop:
                 queue.extend(self._immediates)
                 self._immediates = queue
 
+    def drain_ticks(self) -> None:
+        """Run the ``nextTick`` queue now, as after every callback the loop makes
+        (Node's ``InternalCallbackScope`` closing a ``MakeCallback``): for a handle
+        that makes several callbacks in one wakeup (one per UDP datagram)."""
+        if self._ticks:
+            self._drain_ticks()
+
     def _call(self, callback: Callback, args: tuple[Any, ...]) -> None:
         try:
-            callback(*args)
+            result = callback(*args)
+            if result is not None and type(result) is _CoroutineType:
+                settle(result)
         except BaseException as exc:
             self._uncaught(exc)
         if self._ticks:
             self._drain_ticks()
 
     def _drain_ticks(self) -> None:
+        """Node's ``processTicksAndRejections``: run the tick queue until it is
+        empty.  The microtask queue runs from its marker tick (see
+        :meth:`queue_microtask`), so it comes after the ticks before it."""
         ticks = self._ticks
         while ticks:
             callback, args = ticks.popleft()
             try:
-                callback(*args)
+                result = callback(*args)
+                if result is not None and type(result) is _CoroutineType:
+                    settle(result)
             except BaseException as exc:
                 self._uncaught(exc)
 
-    def _uncaught(self, exc: BaseException) -> None:
-        if isinstance(exc, Exception) and _uncaught_hook is not None and _uncaught_hook(exc):
+    def _run_microtasks(self) -> None:
+        """The marker tick: once the ticks queued before it have run, drain the
+        microtask queue, then report unhandled rejections; what they queue runs
+        in the same drain, ticks first (V8's ``RunMicrotasks`` inside Node's
+        ``processTicksAndRejections``)."""
+        ticks = self._ticks
+        if ticks:  # Ticks queued after the marker still run before microtasks.
+            ticks.append(self._microtask_mark)
+            return
+        self._mark_queued = False
+        microtasks = self._microtasks
+        self._in_microtasks = True
+        try:
+            while True:
+                while microtasks:
+                    callback, args = microtasks.popleft()
+                    try:
+                        callback(*args)
+                    except BaseException as exc:
+                        self._uncaught(exc)
+                if ticks:
+                    break
+                work = self.rejection_work
+                if work is None or not work() or not (ticks or microtasks):
+                    break
+                if ticks:
+                    break
+        finally:
+            self._in_microtasks = False
+            if microtasks or (ticks and self.rejection_work is not None):
+                self._mark_queued = True
+                ticks.append(self._microtask_mark)
+
+    def trigger_uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> None:
+        """Node's ``TriggerUncaughtException``: hand ``exc`` to the uncaught-exception
+        hook (``process.on('uncaughtException')``); raise it when nothing handles it."""
+        self._uncaught(exc, origin)
+
+    def _uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> None:
+        hook = _uncaught_hook
+        if isinstance(exc, Exception) and hook is not None and (
+                hook(exc, origin) if _uncaught_hook_origin else hook(exc)):
             return
         raise exc
 

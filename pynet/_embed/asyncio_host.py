@@ -21,6 +21,11 @@ The design of Twisted's asyncio reactor, with pynet's phases kept whole:
   step with ``call_soon``.
 * **threads**: ``callFromThread`` becomes ``call_soon_threadsafe``.
 * **signals**: ``process.on('SIGINT')`` & co. use ``add_signal_handler``.
+* **promises**: an asyncio task may ``await`` a pynet Promise (it waits on
+  an asyncio future the promise settles), and a pynet async function may
+  ``await`` asyncio futures and the coroutines built on them
+  (``asyncio.sleep``, streams): the function resumes on a microtask once the
+  future is done (:class:`AsyncioAwaits`).
 * **errors**: an exception escaping a pynet callback with no
   ``'uncaughtException'`` listener goes to asyncio's exception handler (the
   host's rule for callbacks), and the next step carries on; while
@@ -44,10 +49,11 @@ import asyncio
 import selectors
 import signal
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import Any
 
 from pynet._core.loop import Loop, get_loop
+from pynet._core.promise import Promise, exception_of, set_foreign_awaits
 from pynet.process import emitter as process
 
 __all__ = ["AsyncioHost", "ReadySelector", "install", "uninstall"]
@@ -133,6 +139,35 @@ class ReadySelector(selectors.BaseSelector):
         """Unwatch everything."""
         for fd in list(self._keys):
             self.unregister(fd)
+
+
+class AsyncioAwaits:
+    """Awaits between asyncio tasks and pynet async functions (a ``ForeignAwaits``)."""
+
+    def __init__(self, aloop: asyncio.AbstractEventLoop) -> None:
+        self.aloop = aloop
+
+    def wait(self, promise: Promise[Any]) -> Generator[Any, Any, Any]:
+        """``await promise`` in an asyncio task: an asyncio future the promise settles."""
+        future = self.aloop.create_future()
+
+        def fulfilled(value: Any) -> None:
+            if not future.done():
+                future.set_result(value)
+
+        def rejected(reason: Any) -> None:
+            if not future.done():
+                future.set_exception(exception_of(reason))
+
+        promise.then(fulfilled, rejected)
+        return (yield from future.__await__())
+
+    def adopt(self, yielded: Any, wake: Callable[[], None]) -> bool:
+        """An asyncio future a pynet async function awaits: wake it when done."""
+        if not asyncio.isfuture(yielded):
+            return False
+        yielded.add_done_callback(lambda future: wake())
+        return True
 
 
 def _check_loop(aloop: asyncio.AbstractEventLoop) -> None:
@@ -327,6 +362,7 @@ def install(loop: asyncio.AbstractEventLoop | None = None) -> None:
             raise RuntimeError("pynet.asyncio.install() cannot be called while pynet.run() runs")
         host = AsyncioHost(pynet_loop, loop)
         host.attach()
+        set_foreign_awaits(AsyncioAwaits(loop))
         _installed = host
 
 
@@ -336,6 +372,7 @@ def uninstall() -> None:
     with _lock:
         host, _installed = _installed, None
     if host is not None:
+        set_foreign_awaits(None)
         host.detach()
 
 

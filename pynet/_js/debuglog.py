@@ -37,12 +37,11 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from pynet._js.validators import js_number_to_string as js_number
-from pynet._js.validators import to_number
+from pynet._js.inspect import format_s
+from pynet._js.inspect import inspect as js_inspect
+from pynet._js.number import is_number, number_to_string, to_number
 
 __all__ = ["NULL", "JsArray", "debuglog", "enabled", "format_args", "inspect"]
-
-BREAK_LENGTH = 80  # util.inspect's breakLength
 
 
 def _compile(env: str) -> Callable[[str], bool]:
@@ -75,6 +74,17 @@ class _Null:
 NULL = _Null()
 
 
+class _Undefined:
+    """What a ``None`` argument logs as."""
+
+    def __node_inspect__(self) -> str:
+        """``undefined``."""
+        return "undefined"
+
+
+_UNDEFINED = _Undefined()
+
+
 class JsArray(list[Any]):
     """A list that inspects as a JavaScript array with symbol-keyed properties
     (``normalizeArgs``' result carries ``[Symbol(normalizedArgs)]: true``)."""
@@ -85,108 +95,50 @@ class JsArray(list[Any]):
         super().__init__(items)
         self.symbols = symbols or {}
 
-
-_IDENT = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
-
-
-def _quote(text: str) -> str:
-    """A string as inspect quotes it: single quotes unless the text has some."""
-    for quote in ("'", '"', "`"):
-        if quote not in text:
-            break
-    else:
-        quote = "'"
-    body = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
-    if quote == "'":
-        body = body.replace("'", "\\'")
-    return f"{quote}{body}{quote}"
+    def __node_inspect__(self) -> str:
+        """The array as ``util.inspect`` shows it (items already :func:`_js_value`'d)."""
+        # An entry laid out on several lines is indented one level more.
+        entries = [js_inspect(item).replace("\n", "\n  ") for item in self]
+        entries += [f"[Symbol({key})]: {js_inspect(value)}" for key, value in self.symbols.items()]
+        # reduceToSingleString at the top level (breakLength 80), as _js.inspect lays out arrays.
+        start = len(entries) + 1 + 10
+        if start + len(entries) + sum(map(len, entries)) <= 80 and \
+                not any("\n" in e for e in entries):
+            return f"[ {', '.join(entries)} ]"
+        return "[\n  " + ",\n  ".join(entries) + "\n]"
 
 
-def _function(value: Any) -> str:
-    name = getattr(value, "__name__", "")
-    if not name or name == "<lambda>":
-        return "[Function (anonymous)]"
-    if getattr(value, "__self__", None) is not None:
-        return f"[Function: bound {name}]"
-    return f"[Function: {name}]"
-
-
-def _join(entries: list[str], braces: tuple[str, str], indent: int, nested: int) -> str:
-    """``reduceToSingleString`` with Node's default ``compact: 3``."""
-    if not entries:
-        return braces[0] + braces[1]
-    start = len(entries) + indent + len(braces[0]) + 10
-    if nested < 3 and len(entries) + start + sum(len(e) for e in entries) <= BREAK_LENGTH:
-        joined = ", ".join(entries)
-        if "\n" not in joined:
-            return f"{braces[0]} {joined} {braces[1]}"
-    pad = "\n" + " " * indent
-    return f"{braces[0]}{pad}  " + f",{pad}  ".join(entries) + f"{pad}{braces[1]}"
-
-
-def _inspect(value: Any, indent: int, depth: int) -> tuple[str, int]:
-    """``(text, levels of nesting inside)`` for one value."""
+def _js_value(value: Any) -> Any:
+    """A logged value as :func:`pynet._js.inspect.inspect` should see it: ``None``
+    is ``undefined`` here, :data:`NULL` is ``null``."""
     if value is None:
-        return "undefined", 0
+        return _UNDEFINED
     if value is NULL:
-        return "null", 0
-    if value is True:
-        return "true", 0
-    if value is False:
-        return "false", 0
-    if isinstance(value, (int, float)):
-        return js_number(value), 0
-    if isinstance(value, str):
-        return _quote(value), 0
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        data = bytes(value)
-        shown = " ".join(f"{b:02x}" for b in data[:50])
-        more = f" ... {len(data) - 50} more bytes" if len(data) > 50 else ""
-        return f"<Buffer {shown}{more}>" if data else "<Buffer >", 0
-    if isinstance(value, BaseException):
-        return f"{type(value).__name__}: {value}", 0
-    if callable(value) and not isinstance(value, type):
-        return _function(value), 0
-    if depth > 2:
-        return ("[Array]" if isinstance(value, (list, tuple)) else "[Object]"), 0
+        return None
+    if isinstance(value, JsArray):
+        return JsArray([_js_value(v) for v in value], value.symbols)
+    if isinstance(value, dict):
+        return {k: _js_value(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        entries, nested = [], 0
-        for item in value:
-            text, inner = _inspect(item, indent + 2, depth + 1)
-            entries.append(text)
-            nested = max(nested, inner + 1 if isinstance(item, (list, tuple, dict)) else 0)
-        for key, item in getattr(value, "symbols", {}).items():
-            entries.append(f"[Symbol({key})]: {_inspect(item, indent + 2, depth + 1)[0]}")
-        return _join(entries, ("[", "]"), indent, nested), nested
-    items = value.items() if isinstance(value, dict) else vars(value).items() \
-        if hasattr(value, "__dict__") else None
-    if items is None:
-        return str(value), 0
-    entries, nested = [], 0
-    for key, item in items:
-        name = key if isinstance(key, str) and _IDENT.match(key) else _quote(str(key))
-        text, inner = _inspect(item, indent + 2, depth + 1)
-        entries.append(f"{name}: {text}")
-        nested = max(nested, inner + 1 if isinstance(item, (list, tuple, dict)) else 0)
-    return _join(entries, ("{", "}"), indent, nested), nested
+        return [_js_value(v) for v in value]
+    return value
 
 
 def inspect(value: Any) -> str:
-    """``util.inspect(value)`` for the plain values pynet logs."""
-    return _inspect(value, 0, 0)[0]
+    """``util.inspect(value)`` (:mod:`pynet._js.inspect`), ``None`` as ``undefined``."""
+    return js_inspect(_js_value(value))
 
 
 def _number(value: Any, integer: bool) -> str:
     """``%d``/``%i`` (``integer``) and ``%f``: ``Number(value)``, truncated for ``%i``."""
     if value is None:
         return "NaN"  # Number(undefined)
-    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) \
-        else to_number(None if value is NULL else value)
+    number = value if is_number(value) else to_number(None if value is NULL else value)
     if integer and isinstance(number, float):
         if math.isnan(number) or math.isinf(number):
             return "NaN"
         number = int(number)
-    return js_number(number)
+    return number_to_string(number)
 
 
 def _json(value: Any) -> str:
@@ -219,7 +171,7 @@ def format_args(*args: Any) -> str:
                     continue
                 arg = rest.pop(0)
                 if spec == "s":
-                    text.append(arg if isinstance(arg, str) else inspect(arg))
+                    text.append(format_s(_js_value(arg)))
                 elif spec in "di":
                     text.append(_number(arg, True))
                 elif spec == "f":

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, cast, overload
 
 from pynet import dns as _dns
 from pynet import errors
+from pynet._core.calls import call, fit_args
 from pynet._core.loop import get_loop
 from pynet._handles.base import Listener, Stream
 from pynet._handles.fd import guess_handle_type, open_socket_fd
@@ -38,19 +39,20 @@ from pynet._handles.pipe import pipe_listen
 from pynet._handles.tcp import tcp_listen
 from pynet._js import debuglog
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import to_number
 from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
     is_pipe_name,
-    to_number,
     validate_number,
     validate_port,
 )
+from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info
-from pynet._net.normalize import normalize_args, truthy, undefined_arg, validate_block_list
+from pynet._net.normalize import normalize_args, undefined_arg, validate_block_list
 from pynet._net.socket import Socket
-from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
+from pynet._streams.utils import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
 from pynet.events import EventEmitter
 
@@ -416,7 +418,7 @@ class Server(EventEmitter):
             if cb is None:
                 raise undefined_arg("callback")
             raise invalid_arg_type("callback", "function", cb)
-        self._loop.next_tick(cb, None, self._connections)
+        self._loop.next_tick(cb, *fit_args(cb, (None, self._connections)))
         return self
 
     # -------------------------------------------------------------- close
@@ -425,7 +427,7 @@ class Server(EventEmitter):
         """Stop listening; ``'close'`` once every connection has ended too."""
         if callable(cb):
             if self._handle is None:
-                self.once("close", lambda *a: cb(errors.ERR_SERVER_NOT_RUNNING()))
+                self.once("close", lambda *a: call(cb, errors.ERR_SERVER_NOT_RUNNING()))
             else:
                 self.once("close", cb)
         if self._handle is not None:

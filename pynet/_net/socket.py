@@ -48,12 +48,15 @@ from typing import TYPE_CHECKING, Any, overload
 
 from pynet import dns as _dns
 from pynet import errors
+from pynet._core.calls import call
+from pynet._core.calls import callback as user_callback
 from pynet._core.loop import Timer
 from pynet._handles.base import Stream
 from pynet._handles.fd import open_fd
 from pynet._handles.pipe import new_pipe
 from pynet._handles.tcp import new_tcp
 from pynet._js import debuglog
+from pynet._js.encoding import encode
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
     get_timer_duration,
@@ -66,6 +69,7 @@ from pynet._js.validators import (
     validate_port,
     validate_string,
 )
+from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info, connection_error, local_connect_error
 from pynet._net.happy_eyeballs import (
@@ -77,10 +81,12 @@ from pynet._net.normalize import (
     field,
     invalid_family,
     normalize_args,
-    truthy,
     validate_block_list,
 )
-from pynet._streams.duplex import Duplex, _nop
+from pynet._streams.duplex import Duplex
+from pynet._streams.utils import js_length
+from pynet._streams.utils import nop as _nop
+from pynet._streams.writable import _callback
 from pynet.abort import AbortError, AbortSignal
 
 if TYPE_CHECKING:
@@ -138,8 +144,6 @@ class Socket(Duplex):
         off: SocketRemove[Socket]  # type: ignore[assignment]
         removeListener: SocketRemove[Socket]  # type: ignore[assignment]
         emit: SocketEmit  # type: ignore[assignment]
-
-    _decode_strings = False  # Node: decodeStrings: false
 
     __slots__ = (
         "_active_at",
@@ -199,12 +203,19 @@ class Socket(Duplex):
         if keep_delay is not None:
             validate_number(keep_delay, "options.keepAliveInitialDelay")
             keep_delay = max(keep_delay, 0)
+        # Node's net.Socket: the stream emits no 'close' of its own (the
+        # socket emits it with hadError, from the handle's close callback),
+        # and strings are not decoded by the stream, so they count by their
+        # JavaScript length (_write_string below).
         super().__init__(
             allowHalfOpen=truthy(opts.get("allowHalfOpen")),
             readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
             writableHighWaterMark=opts.get("writableHighWaterMark", hwm),
             readable=opts.get("readable", True) is not False,
             writable=opts.get("writable", True) is not False,
+            emitClose=False,
+            autoDestroy=True,
+            decodeStrings=False,
         )
         self.connecting = False
         self._hadError = False
@@ -272,6 +283,10 @@ class Socket(Duplex):
     def _handle_from_fd(self, fd: Any) -> Stream:
         fd = validate_int32(fd, "fd", 0)
         return open_fd(self._loop, fd)
+
+    def _wrap_handle(self, handle: Stream) -> Stream:
+        """Hook: each handle a connect makes passes here (a TLSSocket wraps it)."""
+        return handle
 
     def _attach(self, handle: Stream) -> None:
         self._handle = handle
@@ -365,13 +380,15 @@ class Socket(Duplex):
         if self._fin_received and self._w_ending:
             return self._write_after_fin(encoding, cb)
         if type(chunk) is bytes and encoding is None:  # The common case, one call less.
-            return self._write_checked(chunk, cb if cb is not None else _nop) is True
+            return self._write_checked(chunk, "buffer", _nop if cb is None else _callback(cb),
+                                       len(chunk)) is True
         return Duplex.write(self, chunk, encoding, cb)
 
     def _write_after_fin(self, encoding: Any, cb: Any) -> bool:
         if callable(encoding):
             cb = encoding
         err = errors.epipe_ended()
+        cb = user_callback(cb)
         if cb is not None:
             self._loop.next_tick(cb, err)
         self.destroy(err)
@@ -433,6 +450,19 @@ class Socket(Duplex):
     def _writev(self, chunks: list[Any], cb: Callable[..., Any]) -> None:
         """Node's ``writevGeneric``: several buffers in one ``sendmsg``."""
         self._write(chunks, _WRITEV, cb)
+
+    def _write_string(self, chunk: str, encoding: str, cb: Callable[..., Any]
+                      ) -> bool | Exception:
+        # Discussion: Node's socket (decodeStrings: false) hands the string to
+        # _write, which encodes it; writableLength counts its JavaScript
+        # length meanwhile.  Encoding it here keeps the same count and lets
+        # _write and _writev deal in buffers only (no check per chunk).
+        return self._write_checked(encode(chunk, encoding), "buffer", cb, js_length(chunk))
+
+    def _writev_chunks(self, items: list[tuple[Any, str, Any, int]]) -> list[Any]:
+        # The buffers themselves (Node's writevGeneric takes them out of the
+        # {chunk, encoding} list): one list, no object per chunk.
+        return [chunk for chunk, _, _, _ in items]
 
     def _bind_after_write(self) -> Callable[..., None]:
         self._after_write_async = self._on_write_complete  # Bound once, on first use.
@@ -684,7 +714,7 @@ class Socket(Duplex):
             if _DEBUG:
                 _debug("connect: autodetecting")
             dnsopts["all"] = True
-            lookup(host, dnsopts, lambda err, addresses=None, *rest: self._after_lookup_all(
+            call(lookup, host, dnsopts, lambda err, addresses=None, *rest: self._after_lookup_all(
                 err, addresses, host, options, port, local_port, attempt_timeout))
             return
 
@@ -702,7 +732,7 @@ class Socket(Duplex):
                 self._unref_timer()
                 self._internal_connect(ip, port, ip_type, local_address, local_port)
 
-        lookup(host, dnsopts, emit_lookup)
+        call(lookup, host, dnsopts, emit_lookup)
 
     def _after_lookup_all(self, err: Any, addresses: Any, host: str, options: dict[str, Any],
                           port: int, local_port: Any, attempt_timeout: int) -> None:
@@ -762,7 +792,7 @@ class Socket(Duplex):
         if old is not None:
             old.onread = None
             old.close(None)
-        handle = new_tcp(self._loop, family)
+        handle = self._wrap_handle(new_tcp(self._loop, family))
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
@@ -788,9 +818,9 @@ class Socket(Duplex):
         if current is not None and not current.closed and current.family == family:
             handle = current  # Node reuses the handle it has (e.g. new Socket({fd})).
         elif family == _socket.AF_UNIX:
-            handle = new_pipe(loop)
+            handle = self._wrap_handle(new_pipe(loop))
         else:
-            handle = new_tcp(loop, family)
+            handle = self._wrap_handle(new_tcp(loop, family))
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
@@ -1094,7 +1124,7 @@ class Socket(Duplex):
         if not hasattr(self, "_w_buffered"):
             return None  # Node: undefined on the bare prototype.
         total = self._handle.bytes_written if self._handle is not None else self._bytes_written
-        total += sum(len(chunk) for chunk, _, _ in self._w_buffered)
+        total += sum(len(chunk) for chunk, _, _, _ in self._w_buffered)
         data = self._pending_data
         if isinstance(data, list):
             total += sum(len(c) for c in data)

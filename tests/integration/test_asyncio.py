@@ -19,7 +19,7 @@ import pytest
 
 import pynet
 import pynet.asyncio
-from pynet import net, process
+from pynet import net, process, timers
 from pynet._core.loop import Loop, set_loop
 
 uvloop = pytest.importorskip("uvloop")
@@ -379,3 +379,75 @@ def test_an_uncaught_exception_goes_to_asyncios_handler(own: Loop,
 
     assert run(host, main) == ["next timer"]
     assert caught == [boom]
+
+
+# -- promises across the two drivers (mapping §12) ---------------------------------------------
+
+
+def test_asyncio_tasks_await_pynet_promises(own: Loop, host: asyncio.AbstractEventLoop) -> None:
+    async def main() -> list[Any]:
+        pynet.asyncio.install()
+        value = await pynet.Promise(
+            lambda resolve, reject: pynet.setTimeout(lambda: resolve("from a timer"), 5))
+        slept = await timers.promises.setTimeout(5, "timers.promises")
+        with pytest.raises(ValueError, match="rejected"):
+            await pynet.Promise(lambda resolve, reject: reject(ValueError("rejected")))
+        return [value, slept]
+
+    assert run(host, main) == ["from a timer", "timers.promises"]
+
+
+def test_pynet_async_functions_await_asyncio_awaitables(own: Loop,
+                                                        host: asyncio.AbstractEventLoop) -> None:
+    log: list[str] = []
+
+    async def pynet_side(future: asyncio.Future[str]) -> str:
+        log.append("start")
+        await asyncio.sleep(0.01)  # asyncio's coroutine, driven by pynet's task
+        log.append("slept")
+        got = await future
+        log.append(got)
+        try:
+            await host.create_task(failing())
+        except KeyError:
+            log.append("caught")
+        return "done"
+
+    async def failing() -> None:
+        raise KeyError("asyncio task")
+
+    async def main() -> str:
+        pynet.asyncio.install()
+        future: asyncio.Future[str] = host.create_future()
+        promise = pynet.Promise.resolve(pynet_side(future))  # starts pynet's task now
+        host.call_later(0.02, future.set_result, "from asyncio")
+        return await promise
+
+    assert run(host, main) == "done"
+    assert log == ["start", "slept", "from asyncio", "caught"]
+
+
+def test_an_awaited_future_resumes_on_a_microtask(own: Loop,
+                                                  host: asyncio.AbstractEventLoop) -> None:
+    """Resumed from asyncio, the function runs in a pynet microtask: its
+    microtasks, then its ticks, come right after it, before pynet's next phase
+    (node prints resumed,microtask,tick,immediate for the same code)."""
+    log: list[str] = []
+
+    async def waiter(future: asyncio.Future[None]) -> None:
+        await future
+        log.append("resumed")
+        pynet.nextTick(lambda: log.append("tick"))
+        pynet.queueMicrotask(lambda: log.append("microtask"))
+        pynet.setImmediate(lambda: log.append("immediate"))
+
+    async def main() -> None:
+        pynet.asyncio.install()
+        future: asyncio.Future[None] = host.create_future()
+        done = pynet.Promise.resolve(waiter(future))
+        host.call_soon(future.set_result, None)
+        await done
+        await pynet.Promise(lambda resolve, reject: pynet.setImmediate(resolve))
+
+    run(host, main)
+    assert log == ["resumed", "microtask", "tick", "immediate"]
