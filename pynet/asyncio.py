@@ -17,7 +17,9 @@ Node's order among themselves, and ``pynet.run()`` is not called.
 
     asyncio.run(main())
 
-A selector event loop and uvloop are supported; the Proactor loop (Windows'
+asyncio tasks may ``await`` pynet Promises, and pynet async functions may
+``await`` asyncio futures (``asyncio.sleep``, streams).  A selector event
+loop and uvloop are supported; the Proactor loop (Windows'
 default) is refused with ``RuntimeError``.  How it works:
 :mod:`pynet._embed.asyncio_host`.
 """

@@ -87,6 +87,7 @@ from pynet._core.calls import arity, settle
 from pynet._core.clock import Clock, MonotonicClock
 
 __all__ = [
+    "EVENT_HANGUP",
     "Host",
     "Immediate",
     "Loop",
@@ -106,6 +107,9 @@ _WRITE = selectors.EVENT_WRITE
 _NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
 _NOT_EPOLLIN = ~getattr(select, "EPOLLIN", 0)
 _EPOLLHUP = getattr(select, "EPOLLHUP", 0)
+#: A host selector's extra bit in ``select()``'s masks: the event also reported
+#: a hang-up (``POLLHUP``), which :mod:`selectors` has no bit for.
+EVENT_HANGUP = 4
 # selectors' event masks -> epoll's, as EpollSelector.register translates them.
 _EPOLL_MASK = {_READ: getattr(select, "EPOLLIN", 0), _WRITE: getattr(select, "EPOLLOUT", 0),
                _READ | _WRITE: getattr(select, "EPOLLIN", 0) | getattr(select, "EPOLLOUT", 0)}
@@ -799,7 +803,10 @@ class Loop:
             if watches.get(key.fd) is not watch:
                 continue  # Unwatched (and maybe reused) by an earlier callback.
             if mask & _READ and watch.reader is not None:
-                self._call(watch.reader, ())
+                if mask & EVENT_HANGUP and watch.hangup is not None:
+                    self._call(watch.hangup, ())
+                else:
+                    self._call(watch.reader, ())
             if mask & _WRITE and watch.writer is not None and watches.get(key.fd) is watch:
                 self._call(watch.writer, ())
 

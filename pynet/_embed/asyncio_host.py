@@ -46,13 +46,14 @@ the Proactor loop has not and is refused.
 from __future__ import annotations
 
 import asyncio
+import select
 import selectors
 import signal
 import threading
 from collections.abc import Callable, Generator, Mapping
 from typing import Any
 
-from pynet._core.loop import Loop, get_loop
+from pynet._core.loop import EVENT_HANGUP, Loop, get_loop
 from pynet._core.promise import Promise, exception_of, set_foreign_awaits
 from pynet.process import emitter as process
 
@@ -70,6 +71,10 @@ class ReadySelector(selectors.BaseSelector):
         self._on_ready = on_ready
         self._keys: dict[int, selectors.SelectorKey] = {}
         self._ready: dict[int, int] = {}
+        # Watched (or changed) since the last select: polled then too, as an
+        # epoll registration is seen by the next epoll_wait, whatever asyncio
+        # has or has not reported yet.
+        self._fresh: set[int] = set()
 
     def _mark_read(self, fd: int) -> None:
         self._ready[fd] = self._ready.get(fd, 0) | _READ
@@ -104,6 +109,7 @@ class ReadySelector(selectors.BaseSelector):
         key = selectors.SelectorKey(fileobj, fd, events, data)
         self._watch(fd, 0, events)
         self._keys[fd] = key
+        self._fresh.add(fd)
         return key
 
     def unregister(self, fileobj: Any) -> selectors.SelectorKey:
@@ -120,16 +126,41 @@ class ReadySelector(selectors.BaseSelector):
         key = selectors.SelectorKey(fileobj, fd, events, data)
         self._watch(fd, old.events, events)
         self._keys[fd] = key
+        self._fresh.add(fd)
         return key
 
     def select(self, timeout: float | None = None) -> list[tuple[selectors.SelectorKey, int]]:
-        """The events marked since the last call (never blocks: the host polls)."""
-        ready = self._ready
-        if not ready:
+        """The fds marked (or watched) since the last call, polled with timeout 0.
+
+        The poll gives each fd's state now, with ``POLLHUP`` (which asyncio's
+        callbacks do not tell), so a hang-up after data ends the stream in the
+        same wakeup, as on pynet's own loop (libuv's ``uv__stream_io``).
+        """
+        ready, fresh = self._ready, self._fresh
+        if not ready and not fresh:
             return []
-        self._ready = {}
+        self._ready, self._fresh = {}, set()
         keys = self._keys
-        return [(keys[fd], mask & keys[fd].events) for fd, mask in ready.items() if fd in keys]
+        poller = select.poll()
+        for fd in ready.keys() | fresh:
+            key = keys.get(fd)
+            if key is not None:
+                poller.register(fd, (select.POLLIN if key.events & _READ else 0)
+                                | (select.POLLOUT if key.events & _WRITE else 0))
+        events = []
+        for fd, revents in poller.poll(0):
+            key = keys[fd]
+            mask = 0
+            if revents & ~select.POLLOUT:  # selectors' rule: anything but POLLOUT reads
+                mask |= _READ
+            if revents & ~select.POLLIN:
+                mask |= _WRITE
+            mask &= key.events
+            if revents & select.POLLHUP:
+                mask |= EVENT_HANGUP
+            if mask:
+                events.append((key, mask))
+        return events
 
     def get_map(self) -> Mapping[Any, selectors.SelectorKey]:
         """The registered fds."""
