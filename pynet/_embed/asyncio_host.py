@@ -7,7 +7,8 @@ The design of Twisted's asyncio reactor, with pynet's phases kept whole:
 * **fds**: the guest loop registers its watches on a :class:`ReadySelector`,
   which turns them into asyncio ``add_reader``/``add_writer`` calls.  asyncio's
   callbacks only *mark* the fd ready and schedule a step; the step's poll
-  phase (``select`` with timeout 0) returns the marks.  ``unregister`` calls
+  phase polls (timeout 0) the marked fds and those watched since the last
+  step, so it sees what epoll would, ``POLLHUP`` included.  ``unregister`` calls
   ``remove_reader``/``remove_writer`` at once, and pynet's handles unwatch an
   fd before they close it, so asyncio never polls a closed (or reused) fd.
 * **steps**: one asyncio callback per asyncio iteration, at most, runs
