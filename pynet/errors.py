@@ -150,6 +150,8 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
         Exception, '"servername" is required parameter for Server.addContext'),
     "ERR_TLS_SESSION_ATTACK": (Exception, "TLS session renegotiation attack detected"),
     "ERR_TLS_SNI_FROM_SERVER": (Exception, "Cannot issue SNI from a TLS server-side socket"),
+    "ERR_IPC_CHANNEL_CLOSED": (Exception, "Channel closed"),
+    "ERR_IPC_DISCONNECTED": (Exception, "IPC channel is already disconnected"),
 }
 
 
@@ -170,6 +172,10 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_INVALID_FD_TYPE": "A file descriptor ('fd') type was not valid.",
     "ERR_INVALID_HANDLE_TYPE": "An attempt was made to send an unsupported \"handle\" over an "
                                "IPC communication channel to a child process.",
+    "ERR_IPC_CHANNEL_CLOSED": "An attempt was made to use an IPC communication channel that "
+                              "was already closed.",
+    "ERR_IPC_DISCONNECTED": "An attempt was made to disconnect an IPC communication channel "
+                            "that was already disconnected.",
     "ERR_SERVER_ALREADY_LISTEN": "The server.listen() method was called while a net.Server "
                                  "was already listening.",
     "ERR_SERVER_NOT_RUNNING": "The server.close() method was called when a net.Server was "
@@ -317,6 +323,8 @@ ERR_INVALID_HANDLE_TYPE: type[NodeError]
 ERR_SERVER_ALREADY_LISTEN: type[NodeError]
 ERR_SERVER_NOT_RUNNING: type[NodeError]
 ERR_SOCKET_CLOSED: type[NodeError]
+ERR_IPC_CHANNEL_CLOSED: type[NodeError]
+ERR_IPC_DISCONNECTED: type[NodeError]
 ERR_SOCKET_CLOSED_BEFORE_CONNECTION: type[NodeError]
 ERR_SOCKET_CONNECTION_TIMEOUT: type[NodeError]
 ERR_STREAM_WRITE_AFTER_END: type[NodeError]

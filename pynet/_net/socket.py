@@ -69,7 +69,7 @@ from pynet._js.validators import (
     validate_port,
     validate_string,
 )
-from pynet._js.value import truthy
+from pynet._js.value import spread, truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info, connection_error, local_connect_error
 from pynet._net.happy_eyeballs import (
@@ -130,6 +130,11 @@ class Socket(Duplex):
         ``autoSelectFamilyAttemptedAddresses``: When family autoselection tried
             several addresses, the ``'ip:port'`` strings it attempted, in order;
             ``None`` otherwise (Node's ``undefined``: the property is absent).
+        ``proxy``: pynet's own: on a socket accepted by a server with
+            ``proxyProtocol``, the PROXY protocol header (``version``,
+            ``command``, ``family``, ``sourceAddress``, ``sourcePort``,
+            ``destinationAddress``, ``destinationPort``, v2 ``tlvs``, the raw
+            ``header`` bytes); ``None`` otherwise.
         ``blockList``: The ``net.BlockList`` given as the ``blockList`` option (Node
             22; Node 20 ignores it), or ``None``: a connect to a blocked address
             fails with ``ERR_IP_BLOCKED``.
@@ -173,6 +178,7 @@ class Socket(Duplex):
         "autoSelectFamilyAttemptedAddresses",
         "blockList",
         "connecting",
+        "proxy",
         "server",
     )
 
@@ -192,7 +198,7 @@ class Socket(Duplex):
         # option, and the server reads no private field of the socket.
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        opts: dict[str, Any] = dict(options or {}, **kwargs)
+        opts: dict[str, Any] = {**spread(options), **kwargs}  # Node: { ...options }
         for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
             if opts.get(key):
                 raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")
@@ -227,6 +233,7 @@ class Socket(Duplex):
         self._handle_pending = False
         self._reset_and_closing = False
         self.server: Server | None = None
+        self.proxy: NodeObject | None = None
         self._on_destroyed = _on_destroyed
         self._bytes_read = 0
         self._bytes_written = 0

@@ -35,6 +35,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     **{("_core.loop", attr): _FRIEND_TIMER for attr in (
         "_active", "_args", "_callback", "_delay", "_pending", "_ref", "_repeat", "_seq",
         "_when", "_timer_start", "_timer_stop", "_ref_timers", "_ref_immediates")},
+    ("_cluster.child", "_exit"):
+        "os._exit is the standard library's public exit-now call (Node's process.exit in a "
+        "worker whose primary went away), not another object's private attribute",
     ("_core.threadpool", "_state"):
         "friend classes in one module: the pool moves its WorkRequest between queued, "
         "running and done under its lock (uv_cancel's check in threadpool.c)",
