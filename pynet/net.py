@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast, overload
 
+from pynet._js import debuglog
 from pynet._net.address import BlockList, SocketAddress, isIP, isIPv4, isIPv6
 from pynet._net.happy_eyeballs import (
     getDefaultAutoSelectFamily,
@@ -76,6 +77,10 @@ __all__ = [
     "setDefaultAutoSelectFamilyAttemptTimeout",
 ]
 
+# NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
+_DEBUG = debuglog.enabled("net")
+_debug = debuglog.debuglog("net")
+
 
 @overload
 def createServer(connectionListener: ConnectionListener | None = None, /,
@@ -112,6 +117,9 @@ def connect(connectionListener: NoArgListener | None = None, /,
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """``net.connect(options[, cb])``, ``(port[, host][, cb])`` or ``(path[, cb])``."""
     options, cb = normalize_args(args, kwargs)
+    if _DEBUG:
+        _debug("createConnection", debuglog.JsArray([dict(options), cb or debuglog.NULL],
+                                                   {"normalizedArgs": True}))
     sock = Socket(cast("SocketConstructorOpts", options))
     if options.get("timeout"):
         sock.setTimeout(options["timeout"])

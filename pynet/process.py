@@ -76,7 +76,11 @@ class _Process(EventEmitter):
 
     def __init__(self) -> None:
         super().__init__()
+        # Signals with a handler installed -> the handler it replaced
+        # (signal.signal's), or None when installed through _signal_add.
         self._signal_saved: dict[int, Any] = {}
+        self._signal_add: Callable[[int, Callable[[int], None]], None] | None = None
+        self._signal_remove: Callable[[int], None] | None = None
         self.on("newListener", self._on_new_listener)
         self.on("removeListener", self._on_remove_listener)
 
@@ -107,17 +111,46 @@ class _Process(EventEmitter):
             return
         if threading.current_thread() is not threading.main_thread():
             return  # Python only lets the main thread set signal handlers.
-        self._signal_saved[signum] = _signal.signal(signum, self._on_signal)
+        self._install_signal(signum)
 
     def _on_remove_listener(self, event: str, listener: Any) -> None:
         signum = _signal_number(event)
         if signum is None or signum not in self._signal_saved or self.listenerCount(event):
             return
         if threading.current_thread() is threading.main_thread():
-            _signal.signal(signum, self._signal_saved.pop(signum))
+            self._uninstall_signal(signum)
+
+    def _install_signal(self, signum: int) -> None:
+        if self._signal_add is not None:
+            self._signal_add(signum, self._deliver_signal)
+            self._signal_saved[signum] = None
+        else:
+            self._signal_saved[signum] = _signal.signal(signum, self._on_signal)
+
+    def _uninstall_signal(self, signum: int) -> None:
+        saved = self._signal_saved.pop(signum)
+        if self._signal_remove is not None:
+            self._signal_remove(signum)
+        else:
+            _signal.signal(signum, saved)
+
+    def set_signal_backend(self, add: Callable[[int, Callable[[int], None]], None] | None,
+                           remove: Callable[[int], None] | None) -> None:
+        """Install OS signal handlers with ``add(signum, deliver)``/``remove(signum)``
+        (``pynet.asyncio``: asyncio's ``add_signal_handler``), or with
+        :func:`signal.signal` again (``None``); the handlers installed move."""
+        signums = list(self._signal_saved)
+        for signum in signums:
+            self._uninstall_signal(signum)
+        self._signal_add, self._signal_remove = add, remove
+        for signum in signums:
+            self._install_signal(signum)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         # Runs between two bytecodes of the main thread: only queue the event.
+        self._deliver_signal(signum)
+
+    def _deliver_signal(self, signum: int) -> None:
         name = _signal.Signals(signum).name
         _loop.get_loop().call_from_thread(self.emit, name, name, signum)
 

@@ -10,10 +10,17 @@
   (refused, or reserved for the code under test to bind), released at teardown.
 * ``no_fd_leak`` (autouse) — the number of open fds is the same after the
   test as before.
+
+Guest mode: with ``PYNET_TEST_GUEST=asyncio`` (or ``uvloop``) in the
+environment, the ``loop`` fixture's loop is a guest of an asyncio event loop
+(``pynet.asyncio.install()``, called inside it), so every test that uses it
+runs pynet's phases from asyncio; ``run()`` then runs the asyncio loop until
+pynet's is done (``.ci/run`` runs the suite this way too).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator
 
@@ -31,21 +38,52 @@ def _open_fds() -> set[int]:
         return set()
 
 
-def _fresh(clock: FakeClock | None) -> Iterator[_loop.Loop]:
+GUEST = os.environ.get("PYNET_TEST_GUEST", "")
+
+
+def _host_loop() -> asyncio.AbstractEventLoop:
+    if GUEST == "uvloop":
+        import uvloop
+        return uvloop.new_event_loop()
+    if GUEST == "asyncio":
+        return asyncio.SelectorEventLoop()
+    raise ValueError(f"PYNET_TEST_GUEST={GUEST!r}: expected asyncio or uvloop")
+
+
+if GUEST == "uvloop":
+    # libuv opens a process-wide pipe (its signal lock) with the first loop:
+    # open it now, before the fd-leak check counts.
+    _host_loop().close()
+
+
+def _fresh(clock: FakeClock | None, guest: bool = False) -> Iterator[_loop.Loop]:
     loop = _loop.Loop(clock=clock)
     previous = _loop.set_loop(loop)
+    host = None
+    if guest:
+        import pynet.asyncio
+
+        async def install() -> None:
+            pynet.asyncio.install()
+
+        host = _host_loop()
+        host.run_until_complete(install())
+        assert loop.host is not None
     try:
         yield loop
         stats = loop.statistics()
         assert stats.idle, f"the loop was left with live work: {stats}"
     finally:
+        if host is not None:
+            pynet.asyncio.uninstall()
+            host.close()
         _loop.set_loop(previous)
         loop.close()
 
 
 @pytest.fixture
 def loop() -> Iterator[_loop.Loop]:
-    yield from _fresh(None)
+    yield from _fresh(None, guest=bool(GUEST))
 
 
 @pytest.fixture

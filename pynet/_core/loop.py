@@ -23,7 +23,8 @@ top.  One turn of :meth:`Loop.run` is::
   cached at the start of the phase (``uv_update_time``), so a 1 ms timer
   started by a timer callback never runs in the same phase.
 * **pending** callbacks (``call_pending``) and **close** callbacks
-  (``call_close``) run in their phases; **immediates** (:class:`Immediate`)
+  (``call_close``; newest first, as libuv's closing-handles list) run in
+  their phases; **immediates** (:class:`Immediate`)
   in the check phase.  Each of these phases runs only what was queued when
   the phase began; what a callback queues runs next turn.  Close callbacks
   run newest first: libuv's closing-handles list is a stack.
@@ -32,6 +33,17 @@ top.  One turn of :meth:`Loop.run` is::
 * **thread calls** (``call_from_thread``): the one thread-safe entry point. A
   deque plus a byte on a socketpair wakes a blocked ``select``; the calls run
   in the poll phase, on the loop thread.
+
+Hosting (guest mode)
+--------------------
+A :class:`Host` (``pynet.asyncio``'s, for an asyncio loop) can take over the
+polling: :meth:`Loop.set_host` moves every fd watch onto the host's selector,
+whose ``select`` only returns what the host loop found ready, and from then
+on the host calls :meth:`Loop.step` — one turn that never blocks, libuv's
+``uv_run(UV_RUN_NOWAIT)`` — whenever an fd is ready, a timer is due
+(:meth:`Loop.backend_timeout`) or work was queued from outside a step (the
+host's ``poke``).  :meth:`run` hands over to ``host.run()``; thread calls wake
+the host (``host.wake``) instead of the socketpair.
 
 Liveness (when :meth:`run` returns) is libuv's ``uv__loop_alive``: the loop
 lives while it has ref'd handles (``add_ref``/``remove_ref``, counted by the
@@ -70,12 +82,14 @@ import types
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from pynet._core.calls import arity, settle
 from pynet._core.clock import Clock, MonotonicClock
 
 __all__ = [
+    "EVENT_HANGUP",
+    "Host",
     "Immediate",
     "Loop",
     "LoopStatistics",
@@ -94,6 +108,9 @@ _WRITE = selectors.EVENT_WRITE
 _NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
 _NOT_EPOLLIN = ~getattr(select, "EPOLLIN", 0)
 _EPOLLHUP = getattr(select, "EPOLLHUP", 0)
+#: A host selector's extra bit in ``select()``'s masks: the event also reported
+#: a hang-up (``POLLHUP``), which :mod:`selectors` has no bit for.
+EVENT_HANGUP = 4
 # selectors' event masks -> epoll's, as EpollSelector.register translates them.
 _EPOLL_MASK = {_READ: getattr(select, "EPOLLIN", 0), _WRITE: getattr(select, "EPOLLOUT", 0),
                _READ | _WRITE: getattr(select, "EPOLLIN", 0) | getattr(select, "EPOLLOUT", 0)}
@@ -240,6 +257,29 @@ class _Watch:
         self.hangup: Callback | None = None
 
 
+class Host(Protocol):
+    """A foreign event loop that runs a pynet :class:`Loop` as its guest.
+
+    ``pynet.asyncio`` implements it on an asyncio loop (Twisted's asyncio
+    reactor is the model): the host watches the fds, the guest runs the phases.
+    """
+
+    #: Where the guest registers its fd watches; ``select`` returns, without
+    #: blocking, the events the host has seen since the last call.  ``None``:
+    #: the guest keeps its own epoll, whose fd (``Loop.backend_fd()``) the
+    #: host watches instead (libuv's ``uv_backend_fd`` embedding).
+    selector: selectors.BaseSelector | None
+
+    def poke(self) -> None:
+        """Work was queued outside a step: schedule one soon (loop thread only)."""
+
+    def wake(self) -> None:
+        """A thread queued a call: schedule a step soon.  Thread-safe."""
+
+    def run(self) -> None:
+        """``Loop.run()`` while hosted: run the host until the guest is not alive."""
+
+
 @dataclass(frozen=True)
 class LoopStatistics:
     """What keeps the loop alive, for tests that check nothing leaked."""
@@ -318,6 +358,11 @@ class Loop:
         self._removed: set[int] = set()
         self._wake_fd = self._wake_r.fileno()
         self._register(self._wake_fd, _READ, None)
+        # Guest mode (set_host): the host, and its poke while no step runs —
+        # the one test the queueing methods make (None when not hosted).
+        self._host: Host | None = None
+        self._poke: Callable[[], None] | None = None
+        self._own_backend: tuple[select.epoll | None, selectors.BaseSelector | None] | None = None
         self.update_time()
 
     # -- time ------------------------------------------------------------------
@@ -335,6 +380,8 @@ class Loop:
     def next_tick(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` to run before the loop goes on."""
         self._ticks.append((callback, args))
+        if self._poke is not None:
+            self._poke()
 
     def queue_microtask(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` as a microtask: after the tick queue drains."""
@@ -347,6 +394,8 @@ class Loop:
         if not self._mark_queued and not self._in_microtasks:
             self._mark_queued = True
             self._ticks.append(self._microtask_mark)
+            if self._poke is not None:
+                self._poke()
         self._microtasks.append((callback, args))
 
     def wake_drain(self) -> None:
@@ -354,25 +403,38 @@ class Loop:
         if not self._mark_queued and not self._in_microtasks:
             self._mark_queued = True
             self._ticks.append(self._microtask_mark)
+            if self._poke is not None:
+                self._poke()
 
     def call_pending(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` for the next pending phase."""
         self._pending.append((callback, args))
+        if self._poke is not None:
+            self._poke()
 
     def call_close(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` for the next close-callbacks phase (which runs
         the callbacks queued before it began, the last queued first, as libuv)."""
         self._closing.append((callback, args))
+        if self._poke is not None:
+            self._poke()
 
     def set_immediate(self, callback: Callback, *args: Any) -> Immediate:
+        """Queue ``callback(*args)`` for the check phase (``setImmediate``)."""
         immediate = Immediate(self, callback, args)
         self._immediates.append(immediate)
         self._ref_immediates += 1
+        if self._poke is not None:
+            self._poke()
         return immediate
 
     def call_from_thread(self, callback: Callback, *args: Any) -> None:
         """Run ``callback(*args)`` on the loop thread, soon.  Thread-safe."""
         self._thread_calls.append((callback, args))
+        host = self._host
+        if host is not None:
+            host.wake()
+            return
         if not self._wake_pending:
             self._wake_pending = True
             try:
@@ -498,6 +560,8 @@ class Loop:
         if timer._ref:
             self._ref_timers += 1
         heapq.heappush(self._timers, (timer._when, timer._seq, timer))
+        if self._poke is not None:
+            self._poke()  # The host's timer may now be too late.
         # Discussion: stopped and restarted timers leave stale heap entries
         # (lazy cancellation, as asyncio does).  Rebuild when they dominate so
         # the heap stays O(active timers).
@@ -553,6 +617,9 @@ class Loop:
 
     def run(self) -> None:
         """Run until nothing ref'd is left.  May be called again later."""
+        if self._host is not None:
+            self._host.run()
+            return
         if self._running:
             raise RuntimeError("the loop is already running")
         self._running = True
@@ -584,6 +651,121 @@ class Loop:
             self._running = False
             self._thread_id = None
 
+    def step(self, first: bool = False) -> bool:
+        """One turn that never blocks (``uv_run(UV_RUN_NOWAIT)``); returns :meth:`alive`.
+
+        A host calls it for every batch of ready fds, due timer or queued work.
+        ``first`` runs :meth:`run`'s prologue first (update the time, drain the
+        ticks, run the due timers), as libuv's ``UV_RUN_DEFAULT`` does once.
+        Ticks queued since the last step (by code the host ran) drain first.
+        """
+        if self._running:
+            raise RuntimeError("the loop is already running")
+        self._running = True
+        self._thread_id = threading.get_ident()
+        self._poke = None
+        try:
+            if first:
+                self.update_time()
+                self._drain_ticks()
+                self._run_timers()
+            elif self._ticks:
+                self._drain_ticks()
+            # Discussion: run()'s turn, spelled out again rather than shared,
+            # so the default loop pays no extra call per turn.
+            if self._pending:
+                self._run_queue(self._pending)
+            if self._epoll is not None:
+                self._poll_epoll(0.0)
+            else:
+                self._poll_selector(0.0)
+            if self._thread_calls:
+                self._run_thread_calls()
+            for _ in range(8):
+                if not self._pending:
+                    break
+                self._run_queue(self._pending)
+            if self._immediates:
+                self._run_immediates()
+            if self._closing:
+                self._run_closing()
+            if self._timers:
+                self._now = self.clock.now()
+                self._run_timers()
+        finally:
+            self._running = False
+            self._thread_id = None
+            host = self._host
+            self._poke = host.poke if host is not None else None
+        return self.alive()
+
+    def backend_timeout(self) -> float | None:
+        """Seconds until the loop has work (0: now), ``None`` for none but fds and threads.
+
+        libuv's ``uv_backend_timeout``, for a host: unlike :meth:`run`'s poll
+        timeout it ignores whether anything is ref'd (a host runs on anyway,
+        and unref'd timers still fire while it does).
+        """
+        if (self._pending or self._closing or self._ticks or self._thread_calls
+                or self._immediates):
+            return 0.0
+        deadline = self._next_deadline()
+        if deadline is None:
+            return None
+        return max(0.0, math.ceil(deadline - self._now)) / 1000.0
+
+    def set_host(self, host: Host | None) -> None:
+        """Become ``host``'s guest (``None``: poll on the loop's own again).
+
+        Every fd watch moves to ``host.selector`` (or back), thread calls wake
+        the host, and :meth:`run` becomes ``host.run()``.  Watches keep their
+        callbacks; nothing queued is lost.
+        """
+        if host is self._host:
+            return
+        if host is not None and self._host is not None:
+            raise RuntimeError("the loop already has a host")
+        keep = (host if host is not None else self._host)
+        if keep is not None and keep.selector is None:
+            if self._epoll is None:
+                raise RuntimeError("this loop has no epoll backend for its host to watch")
+            self._set_host(host)
+            return
+        masks = {fd: (_READ if w.reader else 0) | (_WRITE if w.writer else 0)
+                 for fd, w in self._watches.items()}
+        for fd in masks:
+            self._unregister(fd)
+        if host is not None:
+            self._own_backend = (self._epoll, self._selector)
+            self._epoll, self._selector = None, host.selector
+        else:
+            assert self._own_backend is not None
+            self._epoll, self._selector = self._own_backend
+            self._own_backend = None
+        for fd, mask in masks.items():
+            self._register(fd, mask, self._watches[fd])
+        self._set_host(host)
+
+    def _set_host(self, host: Host | None) -> None:
+        self._host = host
+        self._poke = host.poke if host is not None and not self._running else None
+        if host is None and self._thread_calls and not self._wake_pending:
+            self._wake_pending = True
+            self._wake_w.send(b"\0")
+        elif host is not None and (self._thread_calls or self._wake_pending):
+            self._wake_pending = False
+            host.wake()
+
+    def backend_fd(self) -> int | None:
+        """The fd of the loop's own epoll object (``uv_backend_fd``), if it has one:
+        readable while some watched fd has an event."""
+        return self._epoll.fileno() if self._epoll is not None else None
+
+    @property
+    def host(self) -> Host | None:
+        """The host loop this loop is a guest of, if any."""
+        return self._host
+
     @property
     def running(self) -> bool:
         return self._running
@@ -607,6 +789,10 @@ class Loop:
         if self._epoll is not None:
             self._poll_epoll(timeout)
             return
+        self._poll_selector(timeout)
+
+    def _poll_selector(self, timeout: float | None) -> None:
+        """The poll phase through the selectors API (a given selector, a host's)."""
         assert self._selector is not None
         events = self._selector.select(timeout)
         self.update_time()
@@ -619,7 +805,10 @@ class Loop:
             if watches.get(key.fd) is not watch:
                 continue  # Unwatched (and maybe reused) by an earlier callback.
             if mask & _READ and watch.reader is not None:
-                self._call(watch.reader, ())
+                if mask & EVENT_HANGUP and watch.hangup is not None:
+                    self._call(watch.hangup, ())
+                else:
+                    self._call(watch.reader, ())
             if mask & _WRITE and watch.writer is not None and watches.get(key.fd) is watch:
                 self._call(watch.writer, ())
 

@@ -44,6 +44,13 @@ Invariants
 * Rejection bookkeeping is per loop (tests use a loop each) and holds
   reported promises weakly.
 
+**Foreign awaits** (``pynet.asyncio``, mapping §12): while a
+:class:`ForeignAwaits` is installed (:func:`set_foreign_awaits`), a Promise
+awaited by another coroutine driver (an asyncio task: anything but
+:class:`_Task`) waits through it, and a pynet async function that awaits
+something foreign (an asyncio future, which ``asyncio.sleep`` and other
+coroutines yield) hands it over and resumes on a microtask once it is done.
+
 Deliberate differences: a rejection reason that is not an exception reaches
 ``await`` as :class:`PromiseRejectionError` (Python can only raise exceptions);
 re-raised from an async function, the original reason rejects its promise.
@@ -57,7 +64,7 @@ from __future__ import annotations
 import types
 import weakref
 from collections.abc import Callable, Generator, Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pynet import errors
 from pynet._core.calls import Fitted, arity, call, required, set_coroutine_starter, settle
@@ -66,8 +73,9 @@ from pynet._js.inspect import inspect as _js_inspect
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
 
-__all__ = ["Promise", "PromiseRejectionError", "exception_of", "mark_handled", "outcome",
-           "pending", "queueMicrotask", "set_rejection_hooks", "settle_with", "spawn"]
+__all__ = ["ForeignAwaits", "Promise", "PromiseRejectionError", "exception_of", "mark_handled",
+           "outcome", "pending", "queueMicrotask", "set_foreign_awaits", "set_rejection_hooks",
+           "settle_with", "spawn"]
 
 T = TypeVar("T")
 
@@ -195,8 +203,11 @@ class Promise(Generic[T]):
         return self.then(then_finally, catch_finally)
 
     def __await__(self) -> Generator[Any, Any, T]:
-        value = yield self
-        return value  # type: ignore[no-any-return]
+        if _driving or _foreign is None:
+            value = yield self
+            return value  # type: ignore[no-any-return]
+        # Awaited by another driver (an asyncio task): wait its way.
+        return (yield from _foreign.wait(self))  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         if self._state == _PENDING:
@@ -504,6 +515,29 @@ def mark_handled(p: Promise[Any]) -> None:
 # -- async functions ---------------------------------------------------------------
 
 
+class ForeignAwaits(Protocol):
+    """Awaits across pynet and another coroutine driver (``pynet.asyncio``'s)."""
+
+    def wait(self, promise: Promise[Any]) -> Generator[Any, Any, Any]:
+        """What ``await promise`` is for the other driver: a generator that
+        yields its own awaitables and returns the promise's value."""
+
+    def adopt(self, yielded: Any, wake: Callable[[], None]) -> bool:
+        """Take over ``yielded`` (something a pynet async function awaited)
+        if it is the other driver's; call ``wake()`` once it is done."""
+
+
+_foreign: ForeignAwaits | None = None
+# True while a _Task runs its coroutine: a Promise awaited then is pynet's.
+_driving = False
+
+
+def set_foreign_awaits(foreign: ForeignAwaits | None) -> None:
+    """Install (or remove, ``None``) the bridge to another coroutine driver."""
+    global _foreign
+    _foreign = foreign
+
+
 class _Task:
     """Runs one coroutine on pynet's loop (V8's async function machinery)."""
 
@@ -522,8 +556,14 @@ class _Task:
     def _throw(self, reason: Any) -> None:
         self._step(None, _exception_of(reason))
 
+    def _wake(self) -> None:
+        """A foreign awaitable is done: resume on a microtask (it gives its result)."""
+        get_loop().queue_microtask(self._resume, None)
+
     def _step(self, value: Any, exc: BaseException | None) -> None:
+        global _driving
         coro = self._coro
+        outer, _driving = _driving, True
         try:
             yielded = coro.send(value) if exc is None else coro.throw(exc)
         except StopIteration as stop:
@@ -534,9 +574,13 @@ class _Task:
         except BaseException as err:
             _reject(self.promise, _reason_of(err))
             return
+        finally:
+            _driving = outer
         if not isinstance(yielded, Promise):
             if yielded is None:  # A bare yield: resume on the next microtask.
                 get_loop().queue_microtask(self._resume, None)
+                return
+            if _foreign is not None and _foreign.adopt(yielded, self._wake):
                 return
             get_loop().queue_microtask(self._throw, TypeError(
                 f"pynet cannot await {yielded!r}: await a pynet Promise or a coroutine"))

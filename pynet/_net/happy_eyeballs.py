@@ -39,6 +39,7 @@ from typing import Any, Protocol
 from pynet import errors
 from pynet._core.loop import Loop, Timer
 from pynet._handles.base import Stream
+from pynet._js import debuglog
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import validate_boolean, validate_int32
 from pynet._net.address import BlockList
@@ -50,6 +51,9 @@ __all__ = ["AttemptTarget", "MultiConnect", "getDefaultAutoSelectFamily",
 
 _auto_select_family_default = True
 _auto_select_family_attempt_timeout_default = 250
+# NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
+_DEBUG = debuglog.enabled("net")
+_debug = debuglog.debuglog("net")
 
 
 def getDefaultAutoSelectFamily() -> bool:
@@ -157,12 +161,18 @@ class MultiConnect:
         if self.local_port:
             any_address = "0.0.0.0" if family == 4 else "::"
             code = handle.bind((any_address, int(self.local_port)))
+            if _DEBUG:
+                _debug("connect/multiple: binding to localAddress: %s and localPort: %d "
+                      "(addressType: %d)", any_address, self.local_port, family)
             if code:
                 ex = errors.exception_with_host_port(code, "bind", any_address,
                                                      int(self.local_port))
                 self.errors.append(ex)
                 self.next()
                 return
+        if _DEBUG:
+            _debug("connect/multiple: attempting to connect to %s:%d (addressType: %d)",
+                  address, self.port, family)
         sock.emit("connectionAttempt", address, self.port, family)
         if sock.blockList is not None and sock.blockList.check(address, f"ipv{family}"):
             sock.destroy(errors.ERR_IP_BLOCKED(address))
@@ -178,17 +188,26 @@ class MultiConnect:
             self.next()
             return
         if index < len(self.attempts) - 1:
+            if _DEBUG:
+                _debug("connect/multiple: setting the attempt timeout to %d ms", self.timeout)
             self.timer = Timer(self.loop, self._on_timeout, (handle, address, family),
                                self.timeout)
             self.timer.start()
 
     def _after(self, handle: Stream, index: int, err: Exception | None, address: str,
                family: int) -> None:
+        if _DEBUG:
+            status = 0 if err is None else -(getattr(err, "errno", None) or errno.EIO)
+            _debug("connect/multiple: connection attempt to %s:%s completed with status %s",
+                  address, self.port, status)
         if self.timer is not None:
             self.timer.stop()
             self.timer = None
         sock = self.sock
         if err is None and index != self.current - 1:
+            if _DEBUG:
+                _debug("connect/multiple: ignoring successful but timedout connection to %s:%s",
+                      address, self.port)
             handle.close(None)
             return
         if sock.destroyed or self.current_handle() is not handle:
@@ -206,6 +225,8 @@ class MultiConnect:
     def _on_timeout(self, handle: Stream, address: str, family: int) -> None:
         self.timer = None
         sock = self.sock
+        if _DEBUG:
+            _debug("connect/multiple: connection to %s:%s timed out", address, self.port)
         sock.emit("connectionAttemptTimeout", address, self.port, family)
         self.errors.append(errors.exception_with_host_port(errno.ETIMEDOUT, "connect",
                                                            address, self.port))

@@ -37,6 +37,7 @@ from pynet._handles.base import Listener, Stream
 from pynet._handles.fd import guess_handle_type, open_socket_fd
 from pynet._handles.pipe import pipe_listen
 from pynet._handles.tcp import tcp_listen
+from pynet._js import debuglog
 from pynet._js.nodeobject import NodeObject
 from pynet._js.number import to_number
 from pynet._js.validators import (
@@ -83,6 +84,26 @@ def set_cluster_hook(hook: ClusterHook | None) -> None:
     """Installed by :mod:`pynet.cluster` in a worker process (Node's ``listenInCluster``)."""
     global _cluster_hook
     _cluster_hook = hook
+
+
+# NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
+_DEBUG = debuglog.enabled("net")
+_debug = debuglog.debuglog("net")
+
+
+def _js_backlog(args: tuple[Any, ...], options: dict[str, Any]) -> Any:
+    """The backlog Node's ``listen()`` passes on, as its debug line shows it:
+    ``options.backlog || toNumber(args[1]) || toNumber(args[2])``, where
+    ``toNumber(x)`` is ``Number(x)`` when that is ``>= 0``, else ``false``."""
+    def to_num(present: bool, value: Any) -> Any:
+        if not present or value is False:
+            return 0  # Number(false)
+        number = to_number(value) if not callable(value) else math.nan
+        if not number >= 0:
+            return False
+        return int(number) if number == int(number) else number
+    return options.get("backlog") or to_num(len(args) > 1, args[1] if len(args) > 1 else None) \
+        or to_num(len(args) > 2, args[2] if len(args) > 2 else None)
 
 
 class Server(EventEmitter):
@@ -132,6 +153,7 @@ class Server(EventEmitter):
         self._unref = False
         self._pipeName: str | None = None
         self._listening_id = 1
+        self._debug_backlog: Any = False  # NODE_DEBUG=net: listen()'s backlog, as Node has it
         self._exclusive = False
         self.allowHalfOpen = truthy(options.get("allowHalfOpen"))
         self.pauseOnConnect = truthy(options.get("pauseOnConnect"))
@@ -188,6 +210,8 @@ class Server(EventEmitter):
         if isinstance(backlog_from_args, float) and math.isnan(backlog_from_args):
             backlog_from_args = 0
         self._listening_id += 1
+        if _DEBUG:
+            self._debug_backlog = _js_backlog(args, options)
         self._exclusive = truthy(options.get("exclusive"))
         if options.get("signal") is not None:
             self._add_abort_signal(options["signal"])
@@ -252,6 +276,9 @@ class Server(EventEmitter):
             self._loop.next_tick(self._emit_error,
                                  errors.uv_exception_with_host_port(code, "listen", None, -1))
             return
+        if _DEBUG:
+            _debug("setupListenHandle", debuglog.NULL, -1, -1, self._debug_backlog, fd)
+            _debug("setupListenHandle: create a handle")
         handle = open_socket_fd(self._loop, fd)
         code = handle.listen(backlog)
         if code:
@@ -289,6 +316,11 @@ class Server(EventEmitter):
             self._listen_in_cluster(address, port, address_type, backlog,
                                     {"ipv6Only": ipv6_only, "reusePort": reuse_port})
             return
+        if _DEBUG:
+            _debug("setupListenHandle", address if address else debuglog.NULL, port,
+                  address_type, self._debug_backlog, None)
+            _debug("setupListenHandle: create a handle")
+            _debug("bind to", address or "::")
         backlog = backlog or 511
         result: Listener | int
         if not address:
@@ -298,6 +330,8 @@ class Server(EventEmitter):
             # busy port from listen(), so Node's error names '::').
             if isinstance(result, int) and result != _errno.EADDRINUSE:
                 address, address_type = "0.0.0.0", 4
+                if _DEBUG:
+                    _debug("bind to", address)
                 result = tcp_listen(self._loop, address, port, _socket.AF_INET, backlog,
                                     False, reuse_port)
             else:
@@ -323,6 +357,10 @@ class Server(EventEmitter):
             self._listen_in_cluster(path, -1, -1, backlog, {"readableAll": readable_all,
                                                             "writableAll": writable_all})
             return
+        if _DEBUG:
+            _debug("setupListenHandle", path, -1, -1, self._debug_backlog, None)
+            _debug("setupListenHandle: create a handle")
+            _debug("bind to", path)
         result = pipe_listen(self._loop, path, backlog or 511, readable_all, writable_all)
         if isinstance(result, int):
             self._loop.next_tick(self._emit_error, errors.uv_exception_with_host_port(
@@ -376,6 +414,8 @@ class Server(EventEmitter):
 
     def _on_connection(self, err: Exception | None, handle: Stream | None) -> None:
         """Node's ``onconnection``: a new client handle, or an accept error."""
+        if _DEBUG:
+            _debug("onconnection")
         if err is not None:
             self.emit("error", err)
             return
@@ -483,9 +523,19 @@ class Server(EventEmitter):
         return self
 
     def _emit_close_if_drained(self) -> None:
+        if _DEBUG:
+            _debug("SERVER _emitCloseIfDrained")
         if self._handle is not None or self._connections:
+            if _DEBUG:
+                _debug("SERVER handle? %j   connections? %d", self._handle is not None,
+                      self._connections)
             return
-        self._loop.next_tick(self.emit, "close")
+        self._loop.next_tick(self._emit_close)
+
+    def _emit_close(self) -> None:
+        if _DEBUG:
+            _debug("SERVER: emit close")
+        self.emit("close")
 
     def address(self) -> AddressInfo | str | None:
         """``{address, family, port}``, the pipe path, or ``None`` when not listening."""

@@ -55,6 +55,7 @@ from pynet._handles.base import Stream
 from pynet._handles.fd import open_fd
 from pynet._handles.pipe import new_pipe
 from pynet._handles.tcp import new_tcp
+from pynet._js import debuglog
 from pynet._js.encoding import encode
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
@@ -108,6 +109,9 @@ __all__ = ["Socket"]
 
 # Marks a Socket._write call that carries a list of buffers (from _writev).
 _WRITEV = "writev"
+# NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
+_DEBUG = debuglog.enabled("net")
+_debug = debuglog.debuglog("net")
 
 
 class Socket(Duplex):
@@ -294,7 +298,7 @@ class Socket(Duplex):
     def _attach(self, handle: Stream) -> None:
         self._handle = handle
         self._handle_pending = False
-        handle.onread = self._on_stream_read
+        handle.onread = self._on_stream_read if not _DEBUG else self._on_stream_read_debug
         if self._onread is not None:
             buf = field(self._onread, "buffer")
             handle.read_into = buf if callable(buf) else (lambda: buf)
@@ -329,6 +333,17 @@ class Socket(Duplex):
             self.push(None)
             self.read(0)
 
+    def _on_stream_read_debug(self, data: bytes | None, err: Exception | None) -> None:
+        """With NODE_DEBUG=net: every chunk through ``push()``, as Node's, so the
+        ``_read`` line of its maybeReadMore tick shows (no hot path)."""
+        if data is not None:
+            if self._timer is not None:
+                self._active_at = self._loop.now()
+            if not self._destroyed and not self.push(data) and self._handle is not None:
+                self._handle.read_stop()
+            return
+        self._on_stream_read(data, err)
+
     def _on_static_read(self, n: int, buf: Any) -> None:
         """A read into the ``onread`` buffer: ``callback(n, buf)``; False pauses."""
         if self._timer is not None:
@@ -340,17 +355,25 @@ class Socket(Duplex):
             self._handle.read_stop()
 
     def _read(self, n: int) -> None:
+        if _DEBUG:
+            _debug("_read - n", n, "isConnecting?", bool(self.connecting),
+                  "hasHandle?", self._handle is not None)
         if self.connecting or self._handle is None:
+            if _DEBUG:
+                _debug("_read wait for connection")
             self.once("connect", lambda: self._read(n))
         elif not self._handle.reading:
+            if _DEBUG:
+                _debug("Socket._handle.readStart")
             self._handle.read_start()
 
     def _maybe_read_more(self) -> None:
         # Discussion: Node schedules a tick after every chunk that asks _read
         # for more, which a socket that is already reading ignores.  Skipping
-        # it in that case (the hot path) has the same effect.
+        # it in that case (the hot path) has the same effect.  With
+        # NODE_DEBUG=net it is not skipped: Node's _read debug line shows it.
         handle = self._handle
-        if handle is None or not handle.reading:
+        if handle is None or not handle.reading or _DEBUG:
             super()._maybe_read_more()
 
     def _on_readable_stream_end(self) -> None:
@@ -485,13 +508,22 @@ class Socket(Duplex):
 
     def _final(self, cb: Callable[..., Any]) -> None:
         if self.pending:
+            if _DEBUG:
+                _debug("_final: not yet connected")
             self.once("connect", lambda: self._final(cb))
             return
         handle = self._handle
         if handle is None:
             cb()
             return
-        handle.shutdown(lambda err: cb(err))
+        if _DEBUG:
+            _debug("_final: not ended, call shutdown()")
+        handle.shutdown(lambda err: self._after_shutdown(cb, err))
+
+    def _after_shutdown(self, cb: Callable[..., Any], err: Exception | None) -> None:
+        if _DEBUG:
+            _debug("afterShutdown destroyed=%j", self._destroyed)
+        cb(err)
 
     def end(self, data: Any = None, encoding: Any = None, cb: Any = None) -> Socket:
         """Half-closes the socket, i.e. sends a FIN packet; the peer may still send data.
@@ -519,16 +551,24 @@ class Socket(Duplex):
 
     def _destroy(self, exception: BaseException | None,
                  cb: Callable[[BaseException | None], None]) -> None:
+        if _DEBUG:
+            _debug("destroy")
         self.connecting = False
         self._clear_timer()
+        if _DEBUG:
+            _debug("close")
         handle = self._handle
         if handle is not None or self._handle_pending:
             had_error = exception is not None
             if handle is not None:
+                if _DEBUG:
+                    _debug("close handle")
                 self._bytes_read = handle.bytes_read
                 self._bytes_written = handle.bytes_written
 
                 def on_close() -> None:
+                    if _DEBUG:
+                        _debug("emit close")
                     self.emit("close", had_error)
 
                 if self._reset_and_closing:
@@ -548,6 +588,8 @@ class Socket(Duplex):
             self._loop.next_tick(self.emit, "close")
         on_destroyed = self._on_destroyed
         if on_destroyed is not None:
+            if _DEBUG:
+                _debug("has server")
             on_destroyed()
 
     def resetAndDestroy(self) -> Socket:
@@ -556,6 +598,8 @@ class Socket(Duplex):
             if self._handle is not None and self._handle.is_pipe:
                 raise errors.ERR_INVALID_HANDLE_TYPE()
             if self.connecting:
+                if _DEBUG:
+                    _debug("reset wait for connection")
                 self.once("connect", self._reset)
             else:
                 self._reset()
@@ -564,6 +608,8 @@ class Socket(Duplex):
         return self
 
     def _reset(self) -> None:
+        if _DEBUG:
+            _debug("reset connection")
         self._reset_and_closing = True
         self.destroy()
 
@@ -604,6 +650,8 @@ class Socket(Duplex):
             self._sockname = None
             self._undestroy()
         path = options.get("path")
+        if _DEBUG:
+            _debug("pipe", bool(path), path)
         if path is not None:
             validate_string(path, "options.path")
         if cb is not None:
@@ -664,9 +712,14 @@ class Socket(Duplex):
         dnsopts: dict[str, Any] = {"family": family or 0, "hints": options.get("hints") or 0}
         if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
             dnsopts["hints"] = _dns.ADDRCONFIG
+        if _DEBUG:
+            _debug("connect: find host", host)
+            _debug("connect: dns options", {"family": family, "hints": dnsopts["hints"]})
         self._host = host
 
         if dnsopts["family"] not in (4, 6) and not local_address and auto_select:
+            if _DEBUG:
+                _debug("connect: autodetecting")
             dnsopts["all"] = True
             call(lookup, host, dnsopts, lambda err, addresses=None, *rest: self._after_lookup_all(
                 err, addresses, host, options, port, local_port, attempt_timeout))
@@ -726,9 +779,15 @@ class Socket(Duplex):
                 attempts.append(groups[1][i])
         self._unref_timer()
         if len(attempts) == 1:
+            if _DEBUG:
+                _debug("connect/multiple: only one address found, switching back to single "
+                      "connection")
             self._internal_connect(attempts[0][0], port, attempts[0][1], None, local_port)
             return
         self.autoSelectFamilyAttemptedAddresses = []
+        if _DEBUG:
+            _debug("connect/multiple: will try the following addresses",
+                  [{"address": ip, "family": family} for ip, family in attempts])
         MultiConnect(self, self._loop, attempts, port, local_port, attempt_timeout,
                      new_handle=self._new_attempt_handle, current_handle=self._current_handle,
                      drop_handle=self._drop_attempt_handle,
@@ -774,11 +833,17 @@ class Socket(Duplex):
             handle.unref()
         if local_address or local_port:
             bind_address = local_address or ("0.0.0.0" if address_type == 4 else "::")
+            if _DEBUG:
+                _debug("connect: binding to localAddress: %s and localPort: %d (addressType: %d)",
+                      bind_address, local_port, address_type)
             code = handle.bind((bind_address, int(local_port or 0)))
             if code:
                 self.destroy(errors.exception_with_host_port(
                     code, "bind", bind_address, int(local_port or 0)))
                 return
+        if _DEBUG:
+            _debug("connect: attempting to connect to %s:%d (addressType: %d)",
+                  address, port, address_type)
         self.emit("connectionAttempt", address, port, address_type)
         if self._handle is not handle:
             return  # Destroyed (or reconnected) by a listener.
@@ -803,6 +868,8 @@ class Socket(Duplex):
         """Node's ``afterConnect``."""
         if self._destroyed or self._handle is not handle:
             return
+        if _DEBUG:
+            _debug("afterConnect")
         self.connecting = False
         self._sockname = None
         if err is None:
@@ -942,6 +1009,8 @@ class Socket(Duplex):
                 self._last_write_queue_size = size
                 self._unref_timer()
                 return
+        if _DEBUG:
+            _debug("_onTimeout")
         self.emit("timeout")
 
     # -------------------------------------------------------------- names

@@ -61,6 +61,7 @@ LAYERS: dict[str, set[str]] = {
     "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
     "tls": {"_tls"} | LEAVES,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
+    "asyncio": {"_embed"},
     "_cluster": {"_cluster", "_net", "_handles", "_streams"} | RUNTIME | CORE,
     "cluster": {"_cluster"} | LEAVES,
     "systemd": LEAVES,
