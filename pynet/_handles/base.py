@@ -184,3 +184,45 @@ class Listener(Handle, Protocol):
         ...
 
     def getsockname(self) -> Any: ...
+
+
+class HandleCore:
+    """What every fd-owning handle shares (libuv's ``uv_handle_t`` fields):
+    ``closed``, ``fileno``, ``ref``/``unref``/``has_ref``.
+
+    A subclass sets ``_closed``, ``_fd`` and ``_ref`` in its constructor and
+    says in :meth:`_update_active` when it holds a loop reference
+    (``uv__handle_start`` / ``uv__handle_stop``: while ref'd and active).
+    """
+
+    __slots__ = ("_closed", "_fd", "_ref")
+
+    _closed: bool
+    _fd: int
+    _ref: bool
+
+    @property
+    def closed(self) -> bool:
+        """``uv_is_closing``."""
+        return self._closed
+
+    def fileno(self) -> int:
+        """``uv_fileno``."""
+        return self._fd
+
+    def ref(self) -> None:
+        """``uv_ref``."""
+        self._ref = True
+        self._update_active()
+
+    def unref(self) -> None:
+        """``uv_unref``."""
+        self._ref = False
+        self._update_active()
+
+    def has_ref(self) -> bool:
+        """``uv_has_ref``."""
+        return self._ref
+
+    def _update_active(self) -> None:
+        raise NotImplementedError

@@ -42,6 +42,7 @@ from typing import Any
 
 from pynet import errors
 from pynet._core.loop import Loop
+from pynet._handles.base import HandleCore
 
 __all__ = ["IpcPipe"]
 
@@ -49,10 +50,10 @@ _READ_SIZE = 65536
 _MAX_FDS = 16
 
 
-class IpcPipe:
+class IpcPipe(HandleCore):
     """One end of an IPC socketpair on the loop (``uv_pipe_t`` with ``ipc=1``)."""
 
-    __slots__ = ("_closed", "_counted", "_fd", "_fds", "_loop", "_queue", "_ref", "_sock",
+    __slots__ = ("_counted", "_fds", "_loop", "_queue", "_sock",
                  "onread", "reading")
 
     def __init__(self, loop: Loop, sock: socket.socket) -> None:
@@ -70,29 +71,6 @@ class IpcPipe:
         self._counted = False
 
     # -- state --------------------------------------------------------------------
-
-    @property
-    def closed(self) -> bool:
-        """``uv_is_closing``."""
-        return self._closed
-
-    def fileno(self) -> int:
-        """``uv_fileno``."""
-        return self._fd
-
-    def ref(self) -> None:
-        """``uv_ref``."""
-        self._ref = True
-        self._update_active()
-
-    def unref(self) -> None:
-        """``uv_unref``."""
-        self._ref = False
-        self._update_active()
-
-    def has_ref(self) -> bool:
-        """``uv_has_ref``."""
-        return self._ref
 
     def _update_active(self) -> None:
         want = self._ref and not self._closed and bool(self.reading or self._queue)

@@ -62,7 +62,7 @@ from typing import Any
 
 from pynet import errors
 from pynet._core.loop import Loop, Timer
-from pynet._handles.base import Buffer, Stream, WriteCallback
+from pynet._handles.base import Buffer, HandleCore, Stream, WriteCallback
 
 __all__ = ["ACCEPT_RETRY_MS", "READ_SIZE", "StreamHandle"]
 
@@ -73,7 +73,7 @@ _IOV_MAX = 64
 ACCEPT_RETRY_MS = 100
 
 
-class StreamHandle:
+class StreamHandle(HandleCore):
     """One stream socket (TCP or Unix) on the loop.
 
     ``unlink_path`` is a Unix socket path bound by this handle, removed when
@@ -88,14 +88,11 @@ class StreamHandle:
 
     __slots__ = (
         "__weakref__",
-        "_closed",
         "_connect_cb",
         "_counted",
-        "_fd",
         "_listening",
         "_loop",
         "_queue",
-        "_ref",
         "_retry_timer",
         "_shutdown_cb",
         "_sock",
@@ -139,21 +136,6 @@ class StreamHandle:
 
     # -- state -------------------------------------------------------------------
 
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
-    def fileno(self) -> int:
-        return self._fd
-
-    def ref(self) -> None:
-        self._ref = True
-        self._update_active()
-
-    def unref(self) -> None:
-        self._ref = False
-        self._update_active()
-
     def _update_active(self) -> None:
         """Hold a loop ref while ref'd and active (libuv's ``uv__handle_start``).
 
@@ -170,9 +152,6 @@ class StreamHandle:
                 self._loop.add_ref()
             else:
                 self._loop.remove_ref()
-
-    def has_ref(self) -> bool:
-        return self._ref
 
     # -- reading -------------------------------------------------------------------
 

@@ -65,6 +65,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet._core.loop import Loop
+from pynet._handles.base import HandleCore
 from pynet._js.ip import inet_pton
 
 __all__ = ["RECVS_PER_WAKEUP", "UV_UDP_IPV6ONLY", "UV_UDP_REUSEADDR", "UDPHandle"]
@@ -150,18 +151,15 @@ def _code(exc: OSError) -> int:
     return exc.errno or errno.EIO
 
 
-class UDPHandle:
+class UDPHandle(HandleCore):
     """One UDP socket on the loop; ``ipv6`` picks the ``bind6``/``send6`` forms (udp6)."""
 
     __slots__ = (
         "__weakref__",
-        "_closed",
         "_connected",
-        "_fd",
         "_ipv6_socket",
         "_loop",
         "_queue",
-        "_ref",
         "_refs_held",
         "_sock",
         "ipv6",
@@ -190,25 +188,7 @@ class UDPHandle:
 
     # -- state -------------------------------------------------------------------
 
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
-    def fileno(self) -> int:
-        return self._fd
-
-    def ref(self) -> None:
-        self._ref = True
-        self._update_refs()
-
-    def unref(self) -> None:
-        self._ref = False
-        self._update_refs()
-
-    def has_ref(self) -> bool:
-        return self._ref
-
-    def _update_refs(self) -> None:
+    def _update_active(self) -> None:
         """Hold the loop: one ref while ref'd and receiving, one while sends are queued."""
         want = int(self._ref and self.receiving and not self._closed) + int(bool(self._queue))
         while self._refs_held < want:
@@ -349,7 +329,7 @@ class UDPHandle:
             return err
         self.receiving = True
         self._loop.watch_read(self._fd, self._on_readable)
-        self._update_refs()
+        self._update_active()
         return 0
 
     def recv_stop(self) -> int:
@@ -357,7 +337,7 @@ class UDPHandle:
             self.receiving = False
             if not self._closed:
                 self._loop.unwatch_read(self._fd)
-            self._update_refs()
+            self._update_active()
         return 0
 
     def _on_readable(self) -> None:
@@ -426,7 +406,7 @@ class UDPHandle:
         self._queue.append([buffers, addr, cb, size])
         self.send_queue_size += size
         self.send_queue_count += 1
-        self._update_refs()
+        self._update_active()
         return 0, -1
 
     def _on_writable(self) -> None:
@@ -452,7 +432,7 @@ class UDPHandle:
                 done.append((cb, err, sent))
         if not queue:
             self._loop.unwatch_write(self._fd)
-            self._update_refs()
+            self._update_active()
         for cb, err, sent in done:
             cb(err, sent)
 
@@ -640,7 +620,7 @@ class UDPHandle:
         self._queue = None
         self.send_queue_size = 0
         self.send_queue_count = 0
-        self._update_refs()
+        self._update_active()
         self._loop.call_close(self._after_close, cancelled, cb)
 
     @staticmethod

@@ -85,9 +85,9 @@ WITHIN: dict[str, set[str]] = {
     "_handles.tcp": {"_handles.base", "_handles.stream"},
     "_handles.pipe": {"_handles.base", "_handles.stream"},
     "_handles.fd": {"_handles.base", "_handles.stream", "_handles.tcp", "_handles.pipe"},
-    "_handles.ipc": set(),  # uv_pipe_t with ipc=1: bytes and SCM_RIGHTS descriptors.
+    "_handles.ipc": {"_handles.base"},  # uv_pipe_t with ipc=1: bytes and SCM_RIGHTS descriptors.
     "_handles.poll": set(),  # uv_poll_t: a foreign descriptor, no stream machinery.
-    "_handles.udp": set(),  # uv_udp_t: datagrams, no stream machinery.
+    "_handles.udp": {"_handles.base"},  # uv_udp_t: datagrams, no stream machinery.
     "_net.address": set(),
     "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
     "_net.normalize": {"_net.address"},
