@@ -55,7 +55,8 @@ nitpick_ignore_regex = [
 
 html_theme = "furo"
 html_title = f"pynet {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["pynet.css"]
 html_theme_options = {
     "source_repository": "",
     "navigation_with_keys": True,
@@ -106,7 +107,7 @@ def _defining_comment(short: str, obj: object) -> list[str]:
             continue
         try:
             docs = ModuleAnalyzer.for_module(modname).find_attr_docs()
-        except Exception:  # noqa: BLE001, S112 - a module without source: try the next
+        except Exception:  # a module without source (PycodeError…): try the next
             continue
         if ("", short) in docs:
             return list(docs[("", short)])
