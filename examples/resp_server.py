@@ -139,6 +139,12 @@ def on_connection(sock):
 
 
 server = net.createServer(on_connection)
-server.listen(PORT, HOST, lambda: print(
-    f'resp server listening on {server.address().address}:{server.address().port}', flush=True))
+
+
+def on_listening():
+    addr = server.address()
+    print(f'resp server listening on {addr.address}:{addr.port}', flush=True)
+
+
+server.listen(PORT, HOST, on_listening)
 run()

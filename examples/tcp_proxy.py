@@ -27,7 +27,13 @@ def on_connection(client):
 
 
 server = net.createServer(on_connection)
-server.listen(PORT, HOST, lambda: print(
-    f'proxy listening on {server.address().address}:{server.address().port}'
-    f' -> {TARGET_HOST}:{TARGET_PORT}', flush=True))
+
+
+def on_listening():
+    addr = server.address()
+    print(f'proxy listening on {addr.address}:{addr.port} -> {TARGET_HOST}:{TARGET_PORT}',
+          flush=True)
+
+
+server.listen(PORT, HOST, on_listening)
 run()
