@@ -26,6 +26,7 @@ extensions = [
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
+highlight_language = "text"  # fences without a language (tables, trees) stay plain
 exclude_patterns = ["_build", "bench/*.json", "Thumbs.db", ".DS_Store"]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
