@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._js.call import arity
 
 __all__ = ["AbortController", "AbortError", "AbortSignal"]
 
@@ -124,7 +125,7 @@ class AbortSignal:
             self.onabort(event)
         listeners, self._listeners = self._listeners, []
         for fn, _once in listeners:
-            fn(event) if _accepts_argument(fn) else fn()
+            fn(event) if arity(fn) else fn()
 
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:
@@ -144,17 +145,6 @@ class AbortSignal:
 
     def __repr__(self) -> str:
         return f"AbortSignal {{ aborted: {'true' if self._aborted else 'false'} }}"
-
-
-def _accepts_argument(fn: Callable[..., Any]) -> bool:
-    try:
-        import inspect
-
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return True
-    return any(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
-               for p in params)
 
 
 class AbortController:

@@ -92,8 +92,6 @@ Not implemented: ``dns.resolve*``, ``Resolver``, ``lookupService``,
 from __future__ import annotations
 
 import errno as _errno
-import inspect as _inspect
-import math
 import re
 import socket
 import unicodedata
@@ -104,19 +102,20 @@ from typing import Any
 from pynet import errors
 from pynet._core.loop import Loop, get_loop
 from pynet._core.threadpool import queue_work
+from pynet._js.call import js_caller
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import is_number, to_uint32
 from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
-    is_number,
-    js_number_to_string,
     validate_boolean,
     validate_function,
     validate_number,
     validate_one_of,
     validate_string,
 )
+from pynet._js.value import to_string, truthy
 
 __all__ = [
     "ADDRCONFIG",
@@ -325,61 +324,6 @@ def _to_ascii(hostname: str) -> str | None:
 
 # --- requests ---------------------------------------------------------------------
 
-def _js_truthy(value: object) -> bool:
-    """JavaScript's ``if (value)`` for the types a host name may arrive as."""
-    if value is None or value is False:
-        return False
-    if isinstance(value, str):
-        return value != ""
-    if is_number(value):
-        return not (value == 0 or math.isnan(value))  # type: ignore[arg-type]
-    return True
-
-
-def _js_string(value: object) -> str:
-    """JavaScript's ``${value}`` for a falsy host name."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if is_number(value):
-        return js_number_to_string(value)  # type: ignore[arg-type]
-    return str(value)
-
-
-def _js_caller(callback: Callable[..., Any]) -> Callable[..., Any]:
-    """``callback`` called as JavaScript would: extra arguments dropped, missing ones ``None``."""
-    try:
-        parameters = list(_inspect.signature(callback).parameters.values())
-    except (TypeError, ValueError):
-        return callback
-    positional = (_inspect.Parameter.POSITIONAL_ONLY, _inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    if any(p.kind is _inspect.Parameter.VAR_POSITIONAL for p in parameters):
-        arity = None
-    else:
-        arity = sum(1 for p in parameters if p.kind in positional)
-    required = sum(1 for p in parameters
-                   if p.kind in positional and p.default is _inspect.Parameter.empty)
-
-    def call(*args: Any) -> Any:
-        if arity is not None and len(args) > arity:
-            args = args[:arity]
-        if len(args) < required:
-            args = args + (None,) * (required - len(args))
-        return callback(*args)
-
-    return call
-
-
-def _to_uint32(value: float) -> int:
-    """JavaScript's ``value >>> 0``."""
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return 0
-        value = math.trunc(value)
-    return int(value) % 2**32
-
-
 def _addresses(infos: Iterable[tuple[Any, ...]], order: str) -> list[str]:
     """``AfterGetAddrinfo``: the address texts, in the requested order."""
     v4: list[str] = []
@@ -452,7 +396,7 @@ class GetAddrInfoReqWrap:
         self._hints = hints
         self._all = all
         self._order = order
-        self._call = call if call is not None else _js_caller(callback)
+        self._call = call if call is not None else js_caller(callback)
         self._ascii = ""
         self._resolver = _resolver
 
@@ -539,7 +483,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
     all_ = False
     order = _default_order
 
-    if _js_truthy(hostname):
+    if truthy(hostname):
         validate_string(hostname, "hostname")
 
     if kwargs:
@@ -568,7 +512,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
         raw_hints = _get(options, "hints")
         if raw_hints is not None:
             validate_number(raw_hints, "options.hints")
-            hints = _to_uint32(raw_hints)
+            hints = to_uint32(raw_hints)
             if hints & ~_VALID_HINTS:
                 raise invalid_arg_value("hints", hints)
         raw_family = _get(options, "family")
@@ -592,10 +536,10 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
             validate_one_of(raw_order, "options.order", _VALID_ORDERS)
             order = raw_order
     family = int(family)
-    call = _js_caller(callback)
+    call = js_caller(callback)
     loop = get_loop()
 
-    if not _js_truthy(hostname):
+    if not truthy(hostname):
         _warn_invalid_hostname(hostname)
         if all_:
             loop.next_tick(call, None, [])
@@ -629,7 +573,7 @@ def _warn_invalid_hostname(hostname: object) -> None:
         return
     _invalid_hostname_warned = True
     warning = DeprecationWarning(
-        f'The provided hostname "{_js_string(hostname)}" is not a valid hostname, '
+        f'The provided hostname "{to_string(hostname)}" is not a valid hostname, '
         "and is supported in the dns module solely for compatibility.")
     warning.code = "DEP0118"  # type: ignore[attr-defined]
     warnings.warn(warning, stacklevel=3)

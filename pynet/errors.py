@@ -101,6 +101,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
         "Cannot call {} after a stream was finished",
     ),
     "ERR_STREAM_NULL_VALUES": (TypeError, "May not write null values to stream"),
+    "ERR_STREAM_CANNOT_PIPE": (Exception, "Cannot pipe, not readable"),
     "ERR_STREAM_PREMATURE_CLOSE": (Exception, "Premature close"),
     "ERR_STREAM_PUSH_AFTER_EOF": (Exception, "stream.push() after EOF"),
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": (Exception, "stream.unshift() after end event"),
@@ -114,6 +115,14 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
     "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
     "ERR_INVALID_STATE": (Exception, "Invalid state: {}"),
+    "ERR_BUFFER_OUT_OF_BOUNDS": (ValueError, "{}"),
+    "ERR_SOCKET_ALREADY_BOUND": (Exception, "Socket is already bound"),
+    "ERR_SOCKET_BAD_BUFFER_SIZE": (TypeError, "Buffer size must be a positive integer"),
+    "ERR_SOCKET_BAD_TYPE": (TypeError, "Bad socket type specified. Valid types are: udp4, udp6"),
+    "ERR_SOCKET_BUFFER_SIZE": (Exception, "Could not get or set buffer size: {}"),
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": (Exception, "Already connected"),
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": (Exception, "Not connected"),
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": (Exception, "Not running"),
 }
 
 
@@ -174,6 +183,22 @@ _DESCRIPTIONS: dict[str, str] = {
                               "without a specified column.",
     "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
                          "state.",
+    "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
+    "ERR_BUFFER_OUT_OF_BOUNDS": "An operation outside the bounds of a Buffer was attempted.",
+    "ERR_SOCKET_ALREADY_BOUND": "An attempt was made to bind a socket that has already been "
+                                "bound.",
+    "ERR_SOCKET_BAD_BUFFER_SIZE": "An invalid (negative) size was passed for either the "
+                                  "recvBufferSize or sendBufferSize options in "
+                                  "dgram.createSocket().",
+    "ERR_SOCKET_BAD_TYPE": "An API function expecting a socket type (udp4 or udp6) received an "
+                           "invalid value.",
+    "ERR_SOCKET_BUFFER_SIZE": "While using dgram.createSocket(), the size of the receive or "
+                              "send Buffer could not be determined.",
+    "ERR_SOCKET_DGRAM_IS_CONNECTED": "A dgram.connect() call was made on an already connected "
+                                     "socket.",
+    "ERR_SOCKET_DGRAM_NOT_CONNECTED": "A dgram.disconnect() or dgram.remoteAddress() call was "
+                                      "made on a disconnected socket.",
+    "ERR_SOCKET_DGRAM_NOT_RUNNING": "A call was made and the UDP subsystem was not running.",
 }
 
 
@@ -216,6 +241,7 @@ ERR_STREAM_WRITE_AFTER_END: type[NodeError]
 ERR_STREAM_DESTROYED: type[NodeError]
 ERR_STREAM_ALREADY_FINISHED: type[NodeError]
 ERR_STREAM_NULL_VALUES: type[NodeError]
+ERR_STREAM_CANNOT_PIPE: type[NodeError]
 ERR_STREAM_PREMATURE_CLOSE: type[NodeError]
 ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
 ERR_STREAM_UNSHIFT_AFTER_END_EVENT: type[NodeError]
@@ -229,6 +255,14 @@ ABORT_ERR: type[NodeError]
 ERR_USE_AFTER_CLOSE: type[NodeError]
 ERR_INVALID_CURSOR_POS: type[NodeError]
 ERR_INVALID_STATE: type[NodeError]
+ERR_BUFFER_OUT_OF_BOUNDS: type[NodeError]
+ERR_SOCKET_ALREADY_BOUND: type[NodeError]
+ERR_SOCKET_BAD_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_BAD_TYPE: type[NodeError]
+ERR_SOCKET_BUFFER_SIZE: type[NodeError]
+ERR_SOCKET_DGRAM_IS_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_CONNECTED: type[NodeError]
+ERR_SOCKET_DGRAM_NOT_RUNNING: type[NodeError]
 
 
 class AggregateError(Exception):
@@ -266,6 +300,9 @@ _UV_TEXT: dict[str, str] = {
     "ENFILE": "file table overflow",
     "ENAMETOOLONG": "name too long",
     "ENOTDIR": "not a directory",
+    "EMSGSIZE": "message too long",
+    "ECONNREFUSED": "connection refused",
+    "ECANCELED": "operation canceled",
 }
 
 # DNS failures use getaddrinfo codes (negative libuv numbers in Node).
@@ -393,47 +430,3 @@ def epipe_ended() -> Exception:
     exc.args = ("This socket has been ended by the other party",)
     exc.code = "EPIPE"  # type: ignore[attr-defined]
     return exc
-
-
-def describe(value: Any) -> str:
-    """A ``Received ...`` suffix for objects; :func:`pynet._js.validators.determine_specific_type`
-    (exact for primitives) uses it as its fallback.  Build argument errors with
-    :func:`pynet._js.validators.invalid_arg_type`, not with this."""
-    if value is None:
-        return "Received null"
-    if isinstance(value, bool):
-        return f"Received type boolean ({'true' if value else 'false'})"
-    if isinstance(value, (int, float)):
-        return f"Received type number ({_js_number(value)})"
-    if isinstance(value, str):
-        shown = value if len(value) <= 28 else value[:25] + "..."
-        return f"Received type string ({_js_quote(shown)})"
-    if callable(value):
-        name = getattr(value, "__name__", "")
-        return f"Received function {name}" if name and name != "<lambda>" else "Received function "
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return f"Received an instance of {'Buffer'}"
-    if isinstance(value, (list, tuple)):
-        return "Received an instance of Array"
-    if isinstance(value, dict):
-        return "Received an instance of Object"
-    return f"Received an instance of {type(value).__name__}"
-
-
-def _js_number(value: float) -> str:
-    if isinstance(value, float):
-        if value != value:
-            return "NaN"
-        if value in (float("inf"), float("-inf")):
-            return "Infinity" if value > 0 else "-Infinity"
-        if value.is_integer():
-            return str(int(value))
-    return repr(value)
-
-
-def _js_quote(text: str) -> str:
-    if "'" not in text:
-        return f"'{text}'"
-    if '"' not in text:
-        return f'"{text}"'
-    return "`" + text + "`"

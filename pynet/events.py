@@ -11,8 +11,8 @@ required)``:
 * ``call`` is what :meth:`emit` invokes: the listener itself, or for
   :meth:`once` a :class:`_OnceWrapper` (what :meth:`rawListeners` returns);
 * ``arity`` is how many positional arguments ``call`` accepts, worked out once
-  when the listener is added (:func:`_arity`); ``sys.maxsize`` means "all";
-* ``required`` is how many of them have no default (:func:`_required`):
+  when the listener is added (:func:`pynet._js.call.arity`); ``ALL`` means "all";
+* ``required`` is how many of them have no default (:func:`pynet._js.call.required`):
   missing arguments are passed as ``None``, as JavaScript passes ``undefined``.
 
 Adding or removing a listener builds a new tuple under ``self._lock`` (one lock
@@ -78,16 +78,9 @@ class attribute (not validated when set; a subclass may override it);
 
 # Discussion: arity.  JavaScript silently drops extra arguments, and Node code
 relies on it everywhere (``sock.on('close', () => ...)`` although ``'close'``
-carries ``hadError``).  Python raises ``TypeError`` instead.  The options were:
-catch ``TypeError`` and retry (wrong: it hides real ``TypeError`` from inside
-listeners and costs an exception per call); ask ``inspect.signature`` on every
-emit (costly on the hottest path); or work the count out once, when the
-listener is added.  The last is what this module does.  Plain functions and
-bound methods are read straight off the code object (fast, ``on()`` stays
-cheap); everything else (``functools.partial``, callable objects,
-``functools.wraps`` wrappers, builtins) goes through ``inspect.signature``, and
-a callable with no signature gets all arguments.  Keyword-only parameters are
-never filled.  ``*args`` gets everything.
+carries ``hadError``).  Python raises ``TypeError`` instead.  The count is
+worked out once, when the listener is added, by :mod:`pynet._js.call` (which
+says why), so emit pays nothing for it.
 
 # Discussion: returning ``self``.  pyee's ``on(event, f)`` returns ``f``; Node's
 returns the emitter, and ported code chains (``sock.on('a', f).on('b', g)``).
@@ -100,8 +93,6 @@ function).  The difference in return type is why ``on``/``once`` carry
 
 from __future__ import annotations
 
-import inspect
-import sys
 import threading
 import types
 import warnings
@@ -111,8 +102,12 @@ from typing import Any, Self, TypeVar, overload
 import pyee
 
 from pynet import errors
-from pynet._js.validators import inspect as _js_inspect
-from pynet._js.validators import invalid_arg_type, js_number_to_string, out_of_range
+from pynet._js.call import ALL as _ALL
+from pynet._js.call import arity as _arity
+from pynet._js.call import required as _required
+from pynet._js.inspect import inspect as _js_inspect
+from pynet._js.number import is_number, number_to_string
+from pynet._js.validators import invalid_arg_type, out_of_range
 
 _REGISTRATION_LOCK = threading.Lock()
 
@@ -123,11 +118,6 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 # Entry: (what emit calls, how many positional args it takes, what the user registered).
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any], int]
 
-_ALL = sys.maxsize  # "takes every argument" (``*args``, or no signature to read)
-_CO_VARARGS = inspect.CO_VARARGS
-_FunctionType = types.FunctionType
-_MethodType = types.MethodType
-_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
 
 class MaxListenersExceededWarning(RuntimeWarning):
@@ -146,56 +136,6 @@ class MaxListenersExceededWarning(RuntimeWarning):
         self.emitter = emitter
         self.type = type
         self.count = count
-
-
-def _arity(f: Callable[..., Any]) -> int:
-    """How many positional arguments ``f`` accepts; ``_ALL`` for ``*args`` or unknown."""
-    target: Any = f
-    bound = 0
-    if type(f) is _MethodType:
-        target, bound = f.__func__, 1
-    if type(target) is _FunctionType:
-        attrs = target.__dict__
-        if not attrs or ("__wrapped__" not in attrs and "__signature__" not in attrs):
-            code = target.__code__
-            if code.co_flags & _CO_VARARGS:
-                return _ALL
-            count = code.co_argcount - bound
-            return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):  # builtins without a text signature, odd objects
-        return _ALL
-    count = 0
-    for parameter in parameters:
-        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
-            return _ALL
-        if parameter.kind in _POSITIONAL:
-            count += 1
-    return count
-
-
-def _required(f: Callable[..., Any]) -> int:
-    """How many positional parameters of ``f`` have no default.
-
-    When an event carries fewer arguments, the missing ones are passed as
-    ``None``, as JavaScript passes ``undefined`` (``'close'`` of a socket that
-    never connected has no ``hadError``).
-    """
-    target: Any = f
-    bound = 0
-    if type(f) is _MethodType:
-        target, bound = f.__func__, 1
-    if type(target) is _FunctionType and not target.__dict__:
-        code = target.__code__
-        count = code.co_argcount - len(target.__defaults__ or ()) - bound
-        return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):
-        return 0
-    return sum(1 for p in parameters
-               if p.kind in _POSITIONAL and p.default is inspect.Parameter.empty)
 
 
 class _OnceWrapper:
@@ -301,7 +241,7 @@ class EventEmitter(pyee.EventEmitter):
                     warning = MaxListenersExceededWarning(
                         f"Possible EventEmitter memory leak detected. {count} {event} listeners "
                         f"added to [{type(self).__name__}]. "
-                        f"MaxListeners is {js_number_to_string(limit)}. "
+                        f"MaxListeners is {number_to_string(limit)}. "
                         "Use emitter.setMaxListeners() to increase limit",
                         self, event, count)
         if warning is not None:
@@ -562,7 +502,7 @@ class EventEmitter(pyee.EventEmitter):
 
     def setMaxListeners(self, n: float) -> Self:
         """Warn when an event gets more than ``n`` listeners (0 or ``math.inf``: never)."""
-        if isinstance(n, bool) or not isinstance(n, (int, float)):
+        if not is_number(n):
             raise invalid_arg_type("setMaxListeners", "number", n)
         if not n >= 0:  # also NaN
             raise out_of_range("setMaxListeners", ">= 0", n)

@@ -29,6 +29,7 @@ from typing import Any
 
 from pynet._core import loop as _loop
 from pynet._core.runtime import set_before_exit_hook
+from pynet._js.call import fit_args
 from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
@@ -54,7 +55,7 @@ def nextTick(callback: Callable[..., Any], *args: Any) -> None:
     """Run ``callback(*args)`` once the current operation completes."""
     if not callable(callback):
         raise invalid_arg_type("callback", "function", callback)
-    _loop.get_loop().next_tick(callback, *args)
+    _loop.get_loop().next_tick(callback, *fit_args(callback, args))
 
 
 class _Process(EventEmitter):

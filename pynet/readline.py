@@ -37,17 +37,18 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._js.call import js_caller
 from pynet._js.encoding import StringDecoder
+from pynet._js.inspect import inspect
+from pynet._js.number import number_to_string
 from pynet._js.validators import (
-    inspect,
     invalid_arg_value,
-    js_number_to_string,
     validate_function,
     validate_string,
     validate_uint32,
 )
 from pynet.abort import AbortSignal
-from pynet.events import EventEmitter, _arity
+from pynet.events import EventEmitter
 from pynet.process import nextTick
 
 __all__ = [
@@ -260,7 +261,7 @@ class Interface(EventEmitter):
         else:
             self._old_prompt = self._prompt
             self.setPrompt(query)
-            self._question_callback = _arity_tolerant(cb)
+            self._question_callback = js_caller(cb)
             self.prompt()
 
     def _question_cancel(self) -> None:
@@ -323,11 +324,6 @@ class Interface(EventEmitter):
         return {"rows": 0, "cols": len(self._prompt) + self.cursor}
 
 
-def _arity_tolerant(cb: Callable[..., Any]) -> Callable[[str], Any]:
-    """Call ``cb`` with the answer only if it takes an argument (mapping §5)."""
-    return cb if _arity(cb) >= 1 else (lambda _answer: cb())
-
-
 def _now_ms() -> float:
     return time.monotonic() * 1000
 
@@ -347,7 +343,7 @@ def _done(callback: Any) -> bool:
 
 
 def _num(value: float) -> str:
-    return js_number_to_string(value)
+    return number_to_string(value)
 
 
 def _is_number(value: Any) -> bool:

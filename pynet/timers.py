@@ -10,7 +10,8 @@ Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 * delays are milliseconds; a delay that is not a number (``bool`` is not), is
   NaN, ``< 1`` or ``> 2**31 - 1`` becomes 1 ms, the last with a
   :class:`TimeoutOverflowWarning`;
-* extra arguments are passed to the callback;
+* extra arguments are passed to the callback, as many as it accepts (mapping §5:
+  :func:`pynet._js.call.fit_args`; missing ones are ``None``);
 * ``clearTimeout``/``clearInterval`` take the object, its primitive id, or
   ``None`` (a no-op), and each clears either kind;
 * a non-callable callback raises ``ERR_INVALID_ARG_TYPE``.
@@ -19,7 +20,6 @@ Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 from __future__ import annotations
 
 import itertools
-import math
 import warnings
 import weakref
 from collections.abc import Callable
@@ -27,7 +27,9 @@ from typing import Any
 
 from pynet._core.loop import Immediate as _LoopImmediate
 from pynet._core.loop import Timer, get_loop
-from pynet._js.validators import TimeoutOverflowWarning, invalid_arg_type
+from pynet._js.call import fit_args
+from pynet._js.number import number_to_string, to_number
+from pynet._js.validators import TIMEOUT_MAX, TimeoutOverflowWarning, invalid_arg_type
 
 __all__ = [
     "Immediate",
@@ -41,8 +43,6 @@ __all__ = [
     "setTimeout",
 ]
 
-TIMEOUT_MAX = 2**31 - 1
-
 _ids = itertools.count(1)
 _by_id: weakref.WeakValueDictionary[int, Timeout] = weakref.WeakValueDictionary()
 
@@ -53,30 +53,19 @@ def _validate_callback(callback: Any) -> None:
 
 
 def _coerce_delay(delay: Any) -> float:
-    # JavaScript's `after *= 1`: numbers stay, numeric strings convert, and
-    # everything else (None, bool, objects, other strings) ends up as 1 ms.
-    if isinstance(delay, str):
-        try:
-            after = float(delay.strip() or "0")
-        except ValueError:
-            return 1
-    elif isinstance(delay, bool) or not isinstance(delay, (int, float)):
-        return 1
-    else:
-        after = float(delay)
+    """Node's ``Timeout`` constructor: ``after *= 1``; 1 ms unless in ``[1, TIMEOUT_MAX]``."""
+    # Discussion: `after *= 1` is JavaScript's Number(after): numbers stay,
+    # numeric strings convert (' 20 ', '0x10', '1e3'), None and booleans give
+    # 0/1, and everything else is NaN; all of those but the numbers in range
+    # end up as 1 ms.
+    after = to_number(delay)
     if not (1 <= after <= TIMEOUT_MAX):  # Also catches NaN.
         if after > TIMEOUT_MAX:
             warnings.warn(TimeoutOverflowWarning(
-                f"{_js_number(after)} does not fit into a 32-bit signed integer.\n"
+                f"{number_to_string(after)} does not fit into a 32-bit signed integer.\n"
                 "Timeout duration was set to 1."), stacklevel=3)
         return 1
     return after
-
-
-def _js_number(value: float) -> str:
-    if math.isinf(value):
-        return "Infinity"
-    return str(int(value)) if value.is_integer() else repr(value)
 
 
 class Timeout(Timer):
@@ -138,7 +127,7 @@ class Timeout(Timer):
 def setTimeout(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Timeout:
     """Call ``callback(*args)`` once, after ``delay`` milliseconds."""
     _validate_callback(callback)
-    timer = Timeout(callback, _coerce_delay(delay), args, repeat=False)
+    timer = Timeout(callback, _coerce_delay(delay), fit_args(callback, args), repeat=False)
     timer.start()
     return timer
 
@@ -146,7 +135,7 @@ def setTimeout(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Time
 def setInterval(callback: Callable[..., Any], delay: Any = 1, *args: Any) -> Timeout:
     """Call ``callback(*args)`` every ``delay`` milliseconds."""
     _validate_callback(callback)
-    timer = Timeout(callback, _coerce_delay(delay), args, repeat=True)
+    timer = Timeout(callback, _coerce_delay(delay), fit_args(callback, args), repeat=True)
     timer.start()
     return timer
 
@@ -200,7 +189,7 @@ class Immediate:
 def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
     """Call ``callback(*args)`` in the check phase of this loop turn."""
     _validate_callback(callback)
-    return Immediate(get_loop().set_immediate(callback, *args))
+    return Immediate(get_loop().set_immediate(callback, *fit_args(callback, args)))
 
 
 def clearImmediate(immediate: Any) -> None:

@@ -6,6 +6,8 @@
 * ``fake_loop`` — the same with a :class:`pynet._core.clock.FakeClock` (autojump),
   so timer tests never sleep.
 * ``checker`` — Node's ``common.mustCall`` family, verified at teardown.
+* ``ports`` — a :class:`tests.helpers.PortHolder`: ports held for the test
+  (refused, or reserved for the code under test to bind), released at teardown.
 * ``no_fd_leak`` (autouse) — the number of open fds is the same after the
   test as before.
 """
@@ -19,7 +21,7 @@ import pytest
 
 from pynet._core import loop as _loop
 from pynet._core.clock import FakeClock
-from tests.helpers import CallChecker, node_path
+from tests.helpers import CallChecker, PortHolder, node_path
 
 
 def _open_fds() -> set[int]:
@@ -56,6 +58,15 @@ def checker() -> Iterator[CallChecker]:
     c = CallChecker()
     yield c
     c.verify()
+
+
+@pytest.fixture
+def ports() -> Iterator[PortHolder]:
+    holder = PortHolder()
+    try:
+        yield holder
+    finally:
+        holder.close()
 
 
 @pytest.fixture(autouse=True)

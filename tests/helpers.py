@@ -11,6 +11,7 @@ import inspect
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -62,6 +63,52 @@ class CallChecker:
         self._expectations.clear()
         if failures:
             raise AssertionError("\n".join(failures))
+
+
+class PortHolder:
+    """Ports a test owns, for code that must be given a port number (Node's ``common.PORT``).
+
+    Race-free, unlike probing for a free port and closing the probe: each port
+    stays bound, by a socket that never listens, until the test ends, so the
+    kernel hands it to no one else (neither ``bind(0)`` nor a connect's source
+    port picks a bound port).
+
+    * :meth:`refused`: nothing listens there and nothing can: a connect gets
+      ``ECONNREFUSED``.
+    * :meth:`reserved`: the holder sets ``SO_REUSEADDR``, so a socket that also
+      sets it (every libuv TCP bind does: ``listen``, ``connect`` with
+      ``localPort``) may still bind the port and listen on it; Linux allows
+      that while no socket listens there.
+
+    ``'::'`` holds the port for IPv6 and IPv4 both (a dual-stack socket).
+    """
+
+    def __init__(self) -> None:
+        self._held: list[socket.socket] = []
+
+    def refused(self, host: str = "::") -> int:
+        """A port on ``host`` where connections are refused for the whole test."""
+        return self._hold(host, reuse=False)
+
+    def reserved(self, host: str = "::") -> int:
+        """A port on ``host`` kept for the code under test to bind (``SO_REUSEADDR``)."""
+        return self._hold(host, reuse=True)
+
+    def _hold(self, host: str, reuse: bool) -> int:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        self._held.append(sock)
+        if reuse:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6 and host == "::":
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+    def close(self) -> None:
+        for sock in self._held:
+            sock.close()
+        self._held.clear()
 
 
 def node_path() -> str | None:

@@ -85,6 +85,7 @@ _WRITE = selectors.EVENT_WRITE
 # included), anything but EPOLLIN is writable.
 _NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
 _NOT_EPOLLIN = ~getattr(select, "EPOLLIN", 0)
+_EPOLLHUP = getattr(select, "EPOLLHUP", 0)
 # selectors' event masks -> epoll's, as EpollSelector.register translates them.
 _EPOLL_MASK = {_READ: getattr(select, "EPOLLIN", 0), _WRITE: getattr(select, "EPOLLOUT", 0),
                _READ | _WRITE: getattr(select, "EPOLLIN", 0) | getattr(select, "EPOLLOUT", 0)}
@@ -216,13 +217,15 @@ class Immediate:
 
 
 class _Watch:
-    """The reader and writer callbacks of one fd (the selector's ``data``)."""
+    """The reader and writer callbacks of one fd (the selector's ``data``), and
+    the reader's variant for a wakeup that reports a hang-up (``hangup``)."""
 
-    __slots__ = ("reader", "writer")
+    __slots__ = ("hangup", "reader", "writer")
 
     def __init__(self) -> None:
         self.reader: Callback | None = None
         self.writer: Callback | None = None
+        self.hangup: Callback | None = None
 
 
 @dataclass(frozen=True)
@@ -353,8 +356,14 @@ class Loop:
 
     # -- fd watches ----------------------------------------------------------------
 
-    def watch_read(self, fd: int, callback: Callback) -> None:
+    def watch_read(self, fd: int, callback: Callback, hangup: Callback | None = None) -> None:
+        """Call ``callback()`` while ``fd`` is readable.  With ``hangup``, a wakeup
+        whose event also reports ``EPOLLHUP`` calls ``hangup()`` instead, so a
+        stream can end as libuv's ``uv__stream_io`` does after a partial read
+        (only the default epoll poll sees hang-ups; ``selectors`` folds them
+        into readiness)."""
         self._watch(fd, callback, True)
+        self._watches[fd].hangup = hangup
 
     def watch_write(self, fd: int, callback: Callback) -> None:
         self._watch(fd, callback, False)
@@ -402,6 +411,7 @@ class Loop:
             if watch.reader is None:
                 return
             watch.reader = None
+            watch.hangup = None
         else:
             if watch.writer is None:
                 return
@@ -603,7 +613,10 @@ class Loop:
             # hottest loop of the library).
             if mask & _NOT_EPOLLOUT and watch.reader is not None:
                 try:
-                    watch.reader()
+                    if mask & _EPOLLHUP and watch.hangup is not None:
+                        watch.hangup()
+                    else:
+                        watch.reader()
                 except BaseException as exc:
                     self._uncaught(exc)
                 if self._ticks:
@@ -653,6 +666,13 @@ class Loop:
             if queue:  # An exception escaped: keep the rest, in order, first.
                 queue.extend(self._immediates)
                 self._immediates = queue
+
+    def drain_ticks(self) -> None:
+        """Run the ``nextTick`` queue now, as after every callback the loop makes
+        (Node's ``InternalCallbackScope`` closing a ``MakeCallback``): for a handle
+        that makes several callbacks in one wakeup (one per UDP datagram)."""
+        if self._ticks:
+            self._drain_ticks()
 
     def _call(self, callback: Callback, args: tuple[Any, ...]) -> None:
         try:

@@ -179,7 +179,7 @@ class StreamHandle:
     def read_start(self) -> None:
         if not self.reading and not self._closed:
             self.reading = True
-            self._loop.watch_read(self._fd, self._on_readable)
+            self._loop.watch_read(self._fd, self._on_readable, self._on_hangup)
             self._update_active()
 
     def read_stop(self) -> None:
@@ -189,52 +189,67 @@ class StreamHandle:
                 self._loop.unwatch_read(self._fd)
                 self._update_active()
 
-    def _on_readable(self) -> None:
+    def _on_readable(self) -> bool:
+        """Read up to a few times; ``True`` if the last read was partial (libuv's
+        ``UV_HANDLE_READ_PARTIAL``: nothing more to read this wakeup)."""
         if self.read_into is not None:
-            self._read_into_buffers()
-            return
+            return self._read_into_buffers()
         recv = self._sock.recv
         reads = _READS_PER_WAKEUP
         while True:
             try:
                 data = recv(READ_SIZE)
             except (BlockingIOError, InterruptedError):
-                return
+                return False
             except OSError as exc:
                 self._read_ended(exc)
-                return
+                return False
             size = len(data)
             if not size:
                 self._read_ended(None)
-                return
+                return False
             self.bytes_read += size
             onread = self.onread
             if onread is not None:
                 onread(data, None)
+            if size < READ_SIZE:
+                return True
             reads -= 1
-            if size < READ_SIZE or not reads or not self.reading or self._closed:
-                return
+            if not reads or not self.reading or self._closed:
+                return False
 
-    def _read_into_buffers(self) -> None:
+    def _read_into_buffers(self) -> bool:
         """Reads for Node's ``onread`` option: each read fills a buffer the
         owner supplies (``read_into()``) and reports ``onread_into(n, buf)``."""
         for _ in range(_READS_PER_WAKEUP):
             if not self.reading or self._closed or self.read_into is None:
-                return
+                return False
             buf = self.read_into()
             try:
                 n = self._sock.recv_into(buf)
             except (BlockingIOError, InterruptedError):
-                return
+                return False
             except OSError as exc:
                 self._read_ended(exc)
-                return
+                return False
             if n == 0:
                 self._read_ended(None)
-                return
+                return False
             self.bytes_read += n
             if self.onread_into is not None:
                 self.onread_into(n, buf)
+            if n < len(buf):
+                return True
+        return False
+
+    def _on_hangup(self) -> None:
+        """A readable wakeup that also reported ``POLLHUP`` (both directions shut,
+        or a reset): libuv's short circuit in ``uv__stream_io`` ends the stream
+        after a partial read, without another ``read`` — which could return
+        ``ECONNRESET`` for a reset that came behind the data, where Node reports
+        ``'end'``."""
+        if self._on_readable() and self.reading and not self._closed:
+            self._read_ended(None)
 
     def _read_ended(self, exc: OSError | None) -> None:
         """EOF (``exc`` None) or a read error: stop reading and tell the owner."""
@@ -428,8 +443,14 @@ class StreamHandle:
         return code
 
     def bind(self, address: Any) -> int:
-        """``uv_tcp_bind`` (a local address before connecting): 0 or an errno."""
+        """``uv_tcp_bind`` (a local address before connecting): 0 or an errno.
+
+        As libuv's ``uv__tcp_bind``, ``SO_REUSEADDR`` is set first, clients
+        included, so a client can bind beside a port in ``TIME_WAIT`` or held
+        by a socket that does not listen."""
         try:
+            if not self.is_pipe:
+                self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self._sock.bind(address)
         except OSError as exc:
             return exc.errno or errno.EINVAL

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from pynet._js.value import to_string
+
 __all__ = ["inet_ntop", "inet_pton", "isIP", "isIPv4", "isIPv6"]
 
 # --- isIP (lib/internal/net.js) ---------------------------------------------------
@@ -36,25 +38,23 @@ _IPV6_RE = re.compile(
 )
 
 
-def _js_string(value: object) -> str:
-    """JavaScript's ``String(value)``, which Node's ``RegExp.test`` applies to its input."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return ",".join("" if v is None else _js_string(v) for v in value)
-    if value is None or isinstance(value, (bool, int, float, bytes, bytearray, dict)):
-        return ""  # undefined/null/true/numbers/objects never spell an address.
-    return str(value)
+def _address_text(value: object) -> str:
+    """``String(value)``, which Node's ``RegExp.test`` applies to the input of ``isIP``."""
+    # Discussion: Node reads a Buffer as its text (isIP(Buffer.from('1.2.3.4'))
+    # is 4); pynet's tests pin isIP(b'1.2.3.4') == 0, so bytes spell no address.
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return ""
+    return to_string(value)
 
 
 def isIPv4(input: object) -> bool:  # noqa: A002 - Node's parameter name
     """``net.isIPv4``: dotted decimal, four parts, no leading zeros."""
-    return _IPV4_RE.match(_js_string(input)) is not None
+    return _IPV4_RE.match(_address_text(input)) is not None
 
 
 def isIPv6(input: object) -> bool:  # noqa: A002
     """``net.isIPv6``: Node's IPv6 regex (embedded IPv4 and ``%zone`` allowed)."""
-    return _IPV6_RE.match(_js_string(input)) is not None
+    return _IPV6_RE.match(_address_text(input)) is not None
 
 
 def isIP(input: object) -> int:  # noqa: A002

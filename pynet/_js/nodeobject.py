@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pynet._js.validators import inspect
+from pynet._js.inspect import inspect
 
 __all__ = ["NodeObject"]
 

@@ -45,10 +45,10 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Literal, TypeAlias
 
 from pynet import errors
+from pynet._js.inspect import inspect
 from pynet._js.ip import inet_ntop, inet_pton, isIP, isIPv4, isIPv6
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
-    inspect,
     invalid_arg_type,
     invalid_arg_value,
     out_of_range,

@@ -7,7 +7,7 @@ through ``normalizeArgs`` (lib/net.js): a dict is the options, a pipe name is
 ``{path}``, anything else not callable is ``{port[, host]}``, and a trailing
 callable is the callback.  Keyword arguments are option keys (mapping §3).
 The other helpers are the JavaScript value rules those options need:
-``Boolean(value)`` (:func:`truthy`), reading a field of a plain object or an
+reading a field of a plain object or an
 object with attributes (:func:`field`), and Node's errors for a bad
 ``blockList``, a missing callback and a lookup with a bad family.
 
@@ -29,7 +29,7 @@ from pynet import errors
 from pynet._js.validators import invalid_arg_type, is_pipe_name
 from pynet._net.address import BlockList
 
-__all__ = ["field", "invalid_family", "normalize_args", "truthy", "undefined_arg",
+__all__ = ["field", "invalid_family", "normalize_args", "undefined_arg",
            "validate_block_list"]
 
 
@@ -65,15 +65,6 @@ def validate_block_list(value: Any) -> BlockList | None:
     if not isinstance(value, BlockList):
         raise invalid_arg_type("options.blockList", "net.BlockList", value)
     return value
-
-
-def truthy(value: Any) -> bool:
-    """JavaScript's ``Boolean(value)``: ``{}`` and ``[]`` are true, NaN is false."""
-    if value is None or value is False or value == "":
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    return True
 
 
 def field(entry: Any, key: str) -> Any:

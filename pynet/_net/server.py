@@ -37,19 +37,20 @@ from pynet._handles.fd import guess_handle_type, open_socket_fd
 from pynet._handles.pipe import pipe_listen
 from pynet._handles.tcp import tcp_listen
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import to_number
 from pynet._js.validators import (
     invalid_arg_type,
     invalid_arg_value,
     is_pipe_name,
-    to_number,
     validate_number,
     validate_port,
 )
+from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info
-from pynet._net.normalize import normalize_args, truthy, undefined_arg, validate_block_list
+from pynet._net.normalize import normalize_args, undefined_arg, validate_block_list
 from pynet._net.socket import Socket
-from pynet._streams.duplex import DEFAULT_HIGH_WATER_MARK
+from pynet._streams.utils import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
 from pynet.events import EventEmitter
 

@@ -53,6 +53,7 @@ from pynet._handles.base import Stream
 from pynet._handles.fd import open_fd
 from pynet._handles.pipe import new_pipe
 from pynet._handles.tcp import new_tcp
+from pynet._js.encoding import encode
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
     get_timer_duration,
@@ -65,6 +66,7 @@ from pynet._js.validators import (
     validate_port,
     validate_string,
 )
+from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info, connection_error, local_connect_error
 from pynet._net.happy_eyeballs import (
@@ -76,10 +78,12 @@ from pynet._net.normalize import (
     field,
     invalid_family,
     normalize_args,
-    truthy,
     validate_block_list,
 )
-from pynet._streams.duplex import Duplex, _nop
+from pynet._streams.duplex import Duplex
+from pynet._streams.utils import js_length
+from pynet._streams.utils import nop as _nop
+from pynet._streams.writable import _callback
 from pynet.abort import AbortError, AbortSignal
 
 if TYPE_CHECKING:
@@ -134,8 +138,6 @@ class Socket(Duplex):
         off: SocketRemove[Socket]  # type: ignore[assignment]
         removeListener: SocketRemove[Socket]  # type: ignore[assignment]
         emit: SocketEmit  # type: ignore[assignment]
-
-    _decode_strings = False  # Node: decodeStrings: false
 
     __slots__ = (
         "_active_at",
@@ -195,12 +197,19 @@ class Socket(Duplex):
         if keep_delay is not None:
             validate_number(keep_delay, "options.keepAliveInitialDelay")
             keep_delay = max(keep_delay, 0)
+        # Node's net.Socket: the stream emits no 'close' of its own (the
+        # socket emits it with hadError, from the handle's close callback),
+        # and strings are not decoded by the stream, so they count by their
+        # JavaScript length (_write_string below).
         super().__init__(
             allowHalfOpen=truthy(opts.get("allowHalfOpen")),
             readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
             writableHighWaterMark=opts.get("writableHighWaterMark", hwm),
             readable=opts.get("readable", True) is not False,
             writable=opts.get("writable", True) is not False,
+            emitClose=False,
+            autoDestroy=True,
+            decodeStrings=False,
         )
         self.connecting = False
         self._hadError = False
@@ -342,7 +351,8 @@ class Socket(Duplex):
         if self._fin_received and self._w_ending:
             return self._write_after_fin(encoding, cb)
         if type(chunk) is bytes and encoding is None:  # The common case, one call less.
-            return self._write_checked(chunk, cb if cb is not None else _nop) is True
+            return self._write_checked(chunk, "buffer", _nop if cb is None else _callback(cb),
+                                       len(chunk)) is True
         return Duplex.write(self, chunk, encoding, cb)
 
     def _write_after_fin(self, encoding: Any, cb: Any) -> bool:
@@ -410,6 +420,19 @@ class Socket(Duplex):
     def _writev(self, chunks: list[Any], cb: Callable[..., Any]) -> None:
         """Node's ``writevGeneric``: several buffers in one ``sendmsg``."""
         self._write(chunks, _WRITEV, cb)
+
+    def _write_string(self, chunk: str, encoding: str, cb: Callable[..., Any]
+                      ) -> bool | Exception:
+        # Discussion: Node's socket (decodeStrings: false) hands the string to
+        # _write, which encodes it; writableLength counts its JavaScript
+        # length meanwhile.  Encoding it here keeps the same count and lets
+        # _write and _writev deal in buffers only (no check per chunk).
+        return self._write_checked(encode(chunk, encoding), "buffer", cb, js_length(chunk))
+
+    def _writev_chunks(self, items: list[tuple[Any, str, Any, int]]) -> list[Any]:
+        # The buffers themselves (Node's writevGeneric takes them out of the
+        # {chunk, encoding} list): one list, no object per chunk.
+        return [chunk for chunk, _, _, _ in items]
 
     def _bind_after_write(self) -> Callable[..., None]:
         self._after_write_async = self._on_write_complete  # Bound once, on first use.
@@ -1025,7 +1048,7 @@ class Socket(Duplex):
         if not hasattr(self, "_w_buffered"):
             return None  # Node: undefined on the bare prototype.
         total = self._handle.bytes_written if self._handle is not None else self._bytes_written
-        total += sum(len(chunk) for chunk, _, _ in self._w_buffered)
+        total += sum(len(chunk) for chunk, _, _, _ in self._w_buffered)
         data = self._pending_data
         if isinstance(data, list):
             total += sum(len(c) for c in data)

@@ -59,7 +59,7 @@ class _Pipe:
         src.removeListener("end", self.unpipe)
         src.removeListener("data", self.ondata)
         self.cleaned_up = True
-        if self.ondrain_added and src._r_await_drain and dest.writableNeedDrain:
+        if self.ondrain_added and src._r_await_drain and getattr(dest, "writableNeedDrain", True):
             self.ondrain()
 
     def pause(self) -> None:
@@ -90,7 +90,7 @@ class _Pipe:
         self.unpipe()
         dest.removeListener("error", self.onerror)
         if dest.listenerCount("error") == 0:
-            if not dest._error_emitted:
+            if not getattr(dest, "_error_emitted", True):
                 dest._error_or_destroy(er)
             else:
                 dest.emit("error", er)
@@ -120,7 +120,7 @@ def pipe(src: Any, dest: Any, do_end: bool = True) -> Any:
     dest.once("close", p.onclose)
     dest.once("finish", p.onfinish)
     dest.emit("pipe", src)
-    if dest.writableNeedDrain is True:
+    if getattr(dest, "writableNeedDrain", None) is True:
         p.pause()
     elif not src._r_flowing:
         src.resume()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pynet import net
 from pynet.process import nextTick
-from tests.conformance._helpers_port_1_40 import finish, track
+from tests.conformance.common import finish, track
 
 # Node's test/common multiplies the default attempt timeout by 5 for slow CI machines.
 ATTEMPT_TIMEOUT = 250 * 5

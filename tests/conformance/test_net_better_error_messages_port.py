@@ -10,13 +10,12 @@ import re
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_p121 import free_port
 
 pytestmark = pytest.mark.timeout(10)
 
 
-def test_refused_error_has_port_and_address(checker) -> None:
-    port = free_port()  # Node uses common.PORT, with nothing listening on it.
+def test_refused_error_has_port_and_address(checker, ports) -> None:
+    port = ports.refused()  # Node uses common.PORT, with nothing listening on it.
     c = net.createConnection(port)
     c.on("connect", checker.must_not_call("'connect' to a closed port"))
 

@@ -6,7 +6,7 @@ Writes queued while connecting count in ``bufferSize`` one by one; it is 0 at 'f
 from __future__ import annotations
 
 from pynet import net
-from tests.conformance._helpers_port_1_40 import finish, track
+from tests.conformance.common import finish, track
 
 ITER = 10
 

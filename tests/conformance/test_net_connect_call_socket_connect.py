@@ -6,7 +6,7 @@ net.connect() goes through Socket.connect, so monkey-patching Socket.connect see
 from __future__ import annotations
 
 from pynet import net
-from tests.conformance._helpers_port_1_40 import finish, track
+from tests.conformance.common import finish, track
 
 
 def test_net_connect_calls_socket_connect(checker, monkeypatch) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_port_1_40 import finish
+from tests.conformance.common import finish
 
 
 def broken_custom_lookup(_hostname, options, callback) -> None:

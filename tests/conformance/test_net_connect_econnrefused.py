@@ -19,7 +19,7 @@ ROUNDS = 5
 ATTEMPTS_PER_ROUND = 50
 
 
-def test_refused_connects_leave_no_handles(checker, loop) -> None:
+def test_refused_connects_leave_no_handles(checker, loop, ports) -> None:
     rounds = 1
     reqs = 0
     port = 0
@@ -55,7 +55,9 @@ def test_refused_connects_leave_no_handles(checker, loop) -> None:
 
     def on_listening() -> None:
         nonlocal port
-        port = server.address().port
+        # Node connects to the port the closed server had; another process could
+        # take that one meanwhile, so the test holds a refused port instead.
+        port = ports.refused()
         server.close(checker.must_call(pummel))
 
     server = net.createServer().listen(0, checker.must_call(on_listening))

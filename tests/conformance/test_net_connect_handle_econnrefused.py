@@ -8,13 +8,12 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_p121 import free_port
 
 pytestmark = pytest.mark.timeout(10)
 
 
-def test_refused_connect_error(checker) -> None:
-    port = free_port()  # Node uses common.PORT, with nothing listening on it.
+def test_refused_connect_error(checker, ports) -> None:
+    port = ports.refused()  # Node uses common.PORT, with nothing listening on it.
     c = net.createConnection(port)
     c.on("connect", checker.must_not_call("'connect' to a closed port"))
 

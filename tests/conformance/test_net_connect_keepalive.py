@@ -16,7 +16,7 @@ import socket as pysocket
 import pytest
 
 from pynet import net
-from tests.conformance._helpers_port_1_40 import finish, track
+from tests.conformance.common import finish, track
 
 TRUTHY_VALUES = [True, 1, "true", pytest.param({}, id="{}"),
                  pytest.param([], id="[]")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_p121 import free_ports, has_ipv6
+from tests.conformance.common import has_ipv6
 
 pytestmark = pytest.mark.timeout(10)
 
@@ -25,8 +25,9 @@ def on_error(err, options) -> None:
                         f"- Local ({err.localAddress}:{err.localPort})")
 
 
-def test_ipv4(checker) -> None:
-    port, local_port = free_ports(2, "127.0.0.1")  # Node: common.PORT and common.PORT + 1
+def test_ipv4(checker, ports) -> None:
+    # Node: common.PORT and common.PORT + 1
+    port, local_port = ports.refused("127.0.0.1"), ports.reserved("127.0.0.1")
     options = {"port": port, "localPort": local_port, "localAddress": "127.0.0.1",
                "family": 4}
     client = net.connect(options)
@@ -35,8 +36,9 @@ def test_ipv4(checker) -> None:
 
 
 @pytest.mark.skipif(not has_ipv6(), reason="ipv6 part of test, no IPv6 support")
-def test_ipv6(checker) -> None:
-    port, local_port = free_ports(2, "::1")  # Node: common.PORT + 2 and common.PORT + 3
+def test_ipv6(checker, ports) -> None:
+    # Node: common.PORT + 2 and common.PORT + 3
+    port, local_port = ports.refused("::1"), ports.reserved("::1")
     options = {"host": "::1", "port": port, "localPort": local_port, "localAddress": "::1",
                "family": 6}
     client = net.connect(options)

@@ -8,13 +8,12 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_p121 import free_port
 
 pytestmark = pytest.mark.timeout(10)
 
 
-def test_local_port_option(checker) -> None:
-    local_port = free_port("127.0.0.1")  # Node uses common.PORT.
+def test_local_port_option(checker, ports) -> None:
+    local_port = ports.reserved("127.0.0.1")  # Node uses common.PORT.
 
     def on_connection(socket) -> None:
         assert socket.remotePort == local_port

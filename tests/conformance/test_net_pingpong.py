@@ -7,7 +7,7 @@ readable/writable flags, bufferSize, getConnections and the half-close sequence.
 from __future__ import annotations
 
 from pynet import net, run
-from tests.conformance._helpers_net81 import has_ipv6
+from tests.conformance.common import has_ipv6
 
 N = 1000
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_p121 import free_port
 
 pytestmark = pytest.mark.timeout(10)
 
 N = 20
 
 
-def test_reconnect_after_refused(checker) -> None:
-    port = free_port()  # Node uses common.PORT, with nothing listening on it.
+def test_reconnect_after_refused(checker, ports) -> None:
+    port = ports.refused()  # Node uses common.PORT, with nothing listening on it.
     client_error_count = 0
     disconnect_count = 0
 

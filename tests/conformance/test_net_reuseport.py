@@ -15,7 +15,7 @@ import socket
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_net81 import has_ipv6
+from tests.conformance.common import has_ipv6
 
 
 def one_host(checker, host):

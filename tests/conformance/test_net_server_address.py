@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import net, run
-from tests.conformance._helpers_p121 import free_port, has_ipv6
+from tests.conformance.common import has_ipv6
 
 pytestmark = pytest.mark.timeout(10)
 
@@ -17,8 +17,8 @@ def fail(*args) -> None:
     raise AssertionError(f"unexpected 'error': {args!r}")
 
 
-def test_ipv4_server(checker) -> None:
-    port = free_port("127.0.0.1")  # Node: common.PORT + 1
+def test_ipv4_server(checker, ports) -> None:
+    port = ports.reserved("127.0.0.1")  # Node: common.PORT + 1
     server_ipv4 = net.createServer()
     server_ipv4.on("error", fail)
 
@@ -37,8 +37,8 @@ pytest_ipv6 = pytest.mark.skipif(not has_ipv6(), reason="ipv6 part of test, no I
 
 
 @pytest_ipv6
-def test_ipv6_server(checker) -> None:
-    port = free_port("::1")  # Node: common.PORT + 2
+def test_ipv6_server(checker, ports) -> None:
+    port = ports.reserved("::1")  # Node: common.PORT + 2
     server_ipv6 = net.createServer()
     server_ipv6.on("error", fail)
 
@@ -54,8 +54,8 @@ def test_ipv6_server(checker) -> None:
 
 
 @pytest_ipv6
-def test_no_host_with_port(checker) -> None:
-    port = free_port()  # Node: common.PORT + 3
+def test_no_host_with_port(checker, ports) -> None:
+    port = ports.reserved()  # Node: common.PORT + 3
     server1 = net.createServer()
     server1.on("error", fail)
 

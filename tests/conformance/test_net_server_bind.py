@@ -9,7 +9,6 @@ import pytest
 
 from pynet import net, run
 from pynet.timers import setTimeout
-from tests.conformance._helpers_p121 import free_port, free_ports
 
 pytestmark = pytest.mark.timeout(10)
 
@@ -26,10 +25,10 @@ def test_listen_callback_only(checker) -> None:
     run()
 
 
-def test_listen_port_without_callback(checker) -> None:
+def test_listen_port_without_callback(checker, ports) -> None:
     # No callback to listen(): assume it can bind within 100 ms.
     # (Node also checks the internal _connectionKey, which pynet does not have.)
-    port = free_port()  # Node: common.PORT
+    port = ports.reserved()  # Node: common.PORT
     server = net.createServer(checker.must_not_call("connection"))
     server.listen(port)
 
@@ -41,8 +40,8 @@ def test_listen_port_without_callback(checker) -> None:
     run()
 
 
-def test_listen_port_with_callback(checker) -> None:
-    port = free_port()  # Node: common.PORT + 1
+def test_listen_port_with_callback(checker, ports) -> None:
+    port = ports.reserved()  # Node: common.PORT + 1
     server = net.createServer(checker.must_not_call("connection"))
 
     def on_listening() -> None:
@@ -53,8 +52,8 @@ def test_listen_port_with_callback(checker) -> None:
     run()
 
 
-def test_backlog_argument(checker) -> None:
-    port = free_port("0.0.0.0")  # Node: common.PORT + 2
+def test_backlog_argument(checker, ports) -> None:
+    port = ports.reserved("0.0.0.0")  # Node: common.PORT + 2
     server = net.createServer(checker.must_not_call("connection"))
 
     def on_listening() -> None:
@@ -65,8 +64,8 @@ def test_backlog_argument(checker) -> None:
     run()
 
 
-def test_backlog_argument_without_host(checker) -> None:
-    (port,) = free_ports(1)  # Node: common.PORT + 3
+def test_backlog_argument_without_host(checker, ports) -> None:
+    port = ports.reserved()  # Node: common.PORT + 3
     server = net.createServer(checker.must_not_call("connection"))
 
     def on_listening() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import errors, net, run
-from tests.conformance._helpers_net81 import assert_node_error
+from tests.conformance.common import assert_node_error
 
 
 def test_listen_right_after_error(checker):

@@ -14,7 +14,7 @@ import pytest
 
 import pynet.dns
 from pynet import net, run
-from tests.conformance._helpers_p121 import free_port, has_ipv6
+from tests.conformance.common import has_ipv6
 
 pytestmark = [
     pytest.mark.timeout(10),
@@ -22,7 +22,7 @@ pytestmark = [
 ]
 
 
-def test_lookup_error_is_emitted(checker, monkeypatch) -> None:
+def test_lookup_error_is_emitted(checker, monkeypatch, ports) -> None:
     def lookup(hostname, *args) -> None:
         args[-1](Exception("Mocked error"))
 
@@ -33,11 +33,11 @@ def test_lookup_error_is_emitted(checker, monkeypatch) -> None:
         assert str(e) == "Mocked error"
 
     server.on("error", checker.must_call(on_error))
-    server.listen(free_port(), "ipv6_link_local")  # Node: common.PORT + 2
+    server.listen(ports.reserved(), "ipv6_link_local")  # Node: common.PORT + 2
     run()
 
 
-def test_link_local_address_fails_to_listen(checker, monkeypatch) -> None:
+def test_link_local_address_fails_to_listen(checker, monkeypatch, ports) -> None:
     def lookup(hostname, *args) -> None:
         assert hostname == "ipv6_link_local"
         args[-1](None, "fe80::1", 6)
@@ -50,5 +50,5 @@ def test_link_local_address_fails_to_listen(checker, monkeypatch) -> None:
         assert e.syscall == "listen"
 
     server.on("error", checker.must_call(on_error))
-    server.listen(free_port(), "ipv6_link_local")  # Node: common.PORT + 2
+    server.listen(ports.reserved(), "ipv6_link_local")  # Node: common.PORT + 2
     run()

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from pynet import errors, net, run
-from tests.conformance._helpers_net81 import assert_node_error
+from tests.conformance.common import assert_node_error
 
 
 def test_listen_overloads(checker):

@@ -11,7 +11,7 @@ import pytest
 from pynet import errors, net, run
 from pynet.abort import AbortController, AbortSignal
 from pynet.timers import clearTimeout, setTimeout
-from tests.conformance._helpers_net81 import assert_node_error
+from tests.conformance.common import assert_node_error
 
 
 def bounded(server, failures):

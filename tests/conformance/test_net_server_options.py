@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pynet import errors, net
-from tests.conformance._helpers_net81 import assert_node_error
+from tests.conformance.common import assert_node_error
 
 
 @pytest.mark.parametrize("options", ["path", 0])

@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from pynet._js import validators as v
+from pynet._js.number import to_number
 from pynet._net.address import BlockList, SocketAddress, isIP, isIPv4, isIPv6
 from pynet.errors import NodeError
 
@@ -430,7 +431,7 @@ _PY_FUNCS: dict[str, Any] = {
     "validateUint32": v.validate_uint32, "validateString": v.validate_string,
     "validateBoolean": v.validate_boolean, "validateFunction": v.validate_function,
     "validateObject": v.validate_object, "validateOneOf": v.validate_one_of,
-    "getTimerDuration": v.get_timer_duration, "Number": v.to_number,
+    "getTimerDuration": v.get_timer_duration, "Number": to_number,
     "isPipeName": v.is_pipe_name,
     "ERR_INVALID_ARG_TYPE": lambda *a: v.invalid_arg_type(*a).message,
     "ERR_INVALID_ARG_VALUE": lambda *a: v.invalid_arg_value(*a).message,

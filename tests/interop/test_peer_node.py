@@ -26,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import PortHolder
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TIMEOUT = 30  # seconds, per subprocess
@@ -233,14 +235,8 @@ def test_half_close(node: str, server_kind: str, client_kind: str, server_half_o
 # -- 3. errors -----------------------------------------------------------------------------
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def test_econnrefused_matches_node(node: str) -> None:
-    port = _closed_port()
+def test_econnrefused_matches_node(node: str, ports: PortHolder) -> None:
+    port = ports.refused("127.0.0.1")
     cfg = {"transport": "tcp4", "port": port}
     got = run_client("pynet", "connect-fail", cfg)
     assert got == [["error", {"code": "ECONNREFUSED", "syscall": "connect",

@@ -17,6 +17,7 @@ xfails: remove the mark when pynet is fixed.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -25,6 +26,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import PortHolder
 
 HERE = Path(__file__).resolve().parent
 JS = HERE / "js" / "trace_scenarios.js"
@@ -55,9 +58,11 @@ def traces(name: str) -> tuple[list[str], list[str]]:
     assert node is not None
     node_tmp = tempfile.mkdtemp(prefix="pynet-trace-")
     py_tmp = tempfile.mkdtemp(prefix="pynet-trace-")
+    ports = PortHolder()  # A port refused for IPv4 and IPv6 while both programs run.
+    env = dict(os.environ, TRACE_REFUSED_PORT=str(ports.refused()))
     try:
         procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  text=True, cwd=cwd)
+                                  text=True, cwd=cwd, env=env)
                  for cmd, cwd in (([node, str(JS), name, node_tmp], JS.parent),
                                   ([sys.executable, str(PY), name, py_tmp], PY.parent))]
         results = []
@@ -69,6 +74,7 @@ def traces(name: str) -> tuple[list[str], list[str]]:
                 out, err = proc.communicate(timeout=TIMEOUT)
             results.append((proc.args[0], proc.returncode, out, err))
     finally:
+        ports.close()
         shutil.rmtree(node_tmp, ignore_errors=True)
         shutil.rmtree(py_tmp, ignore_errors=True)
     (_, node_rc, node_out, node_err), (_, py_rc, py_out, py_err) = results

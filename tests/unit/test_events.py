@@ -20,7 +20,7 @@ import pyee
 import pytest
 
 from pynet import errors
-from pynet._js.validators import inspect as _inspect
+from pynet._js.inspect import inspect as _inspect
 from pynet.events import EventEmitter, MaxListenersExceededWarning, _arity
 
 ALL = _arity(lambda *a: None)

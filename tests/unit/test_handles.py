@@ -675,12 +675,14 @@ def test_read_econnreset(loop: Loop) -> None:
         got.append((data, err))
         if data is None:
             h.close(None)
+        else:
+            # The reset comes in a later wakeup, with nothing left to read.
+            peer.close()
 
     h.onread = onread
     # A Unix socket closed with unread data resets its peer.
     h._sock.send(b"unread")
     peer.send(b"last")
-    peer.close()
     h.read_start()
     loop.run()
     assert got[0] == (b"last", None)
@@ -689,6 +691,25 @@ def test_read_econnreset(loop: Loop) -> None:
     assert str(err) == "read ECONNRESET"
     assert err.code == "ECONNRESET" and err.syscall == "read"  # type: ignore[attr-defined]
     assert len(got) == 2 and not h.reading
+
+
+def test_reset_behind_data_in_one_wakeup_is_the_end(loop: Loop) -> None:
+    """libuv's POLLHUP short circuit (``uv__stream_io``): the partial read of a wakeup
+    that reports a hang-up ends the stream; node gives ``'end'`` here, not ECONNRESET."""
+    h, peer, got = reader(loop)
+
+    def onread(data: bytes | None, err: Exception | None) -> None:
+        got.append((data, err))
+        if data is None:
+            h.close(None)
+
+    h.onread = onread
+    h._sock.send(b"unread")
+    peer.send(b"last")
+    peer.close()  # data and reset are both there before the first read
+    h.read_start()
+    loop.run()
+    assert got == [(b"last", None), (None, None)]
 
 
 # -- accepting ---------------------------------------------------------------------------------

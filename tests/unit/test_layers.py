@@ -17,7 +17,7 @@ layer listed for it):
   type (``tcp``, ``pipe``, ``fd``);
 * ``events``, then ``process``, ``timers``, ``abort``, ``dns``: Node's
   runtime modules, on ``_core``;
-* ``_streams``: Node's stream machinery, on ``events`` and ``_core``;
+* ``_streams``: Node's stream machinery, on ``events``, ``abort`` and ``_core``;
 * ``_net``: ``net.Socket``/``net.Server``, on everything below, with their
   helpers (``normalize``, ``endpoint``, ``happy_eyeballs``) under them;
 * public modules with Node's names on top.
@@ -48,10 +48,12 @@ LAYERS: dict[str, set[str]] = {
     "timers": CORE,
     "abort": {"timers"} | LEAVES,
     "dns": {"events", "process"} | CORE,
-    "_streams": {"_streams", "events"} | CORE,
+    "_streams": {"_streams", "events", "abort"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | LEAVES,
+    "stream": {"_streams"} | LEAVES,
+    "dgram": {"_handles", "events", "dns", "abort"} | CORE,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
     "__init__": {"_core", "_embed", "process", "timers"},
     "__main__": {"_embed"},
@@ -71,6 +73,7 @@ WITHIN: dict[str, set[str]] = {
     "_handles.pipe": {"_handles.base", "_handles.stream"},
     "_handles.fd": {"_handles.base", "_handles.stream", "_handles.tcp", "_handles.pipe"},
     "_handles.poll": set(),  # uv_poll_t: a foreign descriptor, no stream machinery.
+    "_handles.udp": set(),  # uv_udp_t: datagrams, no stream machinery.
     "_net.address": set(),
     "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
     "_net.normalize": {"_net.address"},

@@ -34,7 +34,7 @@ import pyee
 import pytest
 
 import pynet
-from pynet import dns, errors, net, timers
+from pynet import dns, errors, net, stream, timers
 from pynet._core.clock import FakeClock, MonotonicClock
 from pynet._core.loop import Immediate as LoopImmediate
 from pynet._core.loop import Loop, Timer, _Watch
@@ -59,8 +59,11 @@ from pynet.events import EventEmitter, _OnceWrapper
 
 #: What an instance ``__dict__`` may hold when a base class outside pynet has no
 #: ``__slots__``: that base, and the attributes pynet keeps there on purpose.
+#: Besides the emitter's own field, a stream's option functions live there, per
+#: instance, as Node's constructors assign ``this._read = options.read``.
 UNSLOTTED_BASES: dict[type, set[str]] = {
-    pyee.EventEmitter: {"_pynet_events"},
+    pyee.EventEmitter: {"_pynet_events", "_read", "_write", "_writev", "_final", "_destroy",
+                        "_construct", "_transform", "_flush"},
 }
 
 
@@ -258,6 +261,27 @@ def bare_duplex(loop: Loop) -> list[object]:
     return [stream]
 
 
+def public_streams(loop: Loop) -> list[object]:
+    """pynet.stream's classes through a pipeline, and a duplexPair."""
+    got: list[Any] = []
+    source = stream.Readable.from_([b"a", b"b"])
+    upper = stream.Transform(transform=lambda chunk, enc, cb: cb(None, chunk.upper()))
+    through = stream.PassThrough()
+    sink = stream.Writable(write=lambda chunk, enc, cb: (got.append(chunk), cb()))
+    done: list[Any] = []
+    stream.pipeline(source, upper, through, sink, done.append)
+    legacy = stream.Stream()
+    left, right = stream.duplexPair()
+    right.on("data", got.append)
+    left.end(b"c")
+    loop.run()
+    assert got == [b"A", b"B", b"c"] and done == [None]
+    right.destroy()
+    left.destroy()
+    loop.run()
+    return [source, upper, through, sink, legacy, left, right]
+
+
 def socket_lives(loop: Loop) -> list[object]:
     """Two sockets on a socketpair: data both ways, encodings, cork, pipe, idle
     timeout, pause/resume, half-close, then a destroy with an error."""
@@ -324,6 +348,25 @@ def poll_handle(loop: Loop) -> list[object]:
     return [handle]
 
 
+def dgram_socket(loop: Loop) -> list[object]:
+    """A UDP socket: bound, a datagram to itself and back, closed; Node's undefined."""
+    from pynet import dgram
+
+    sock = dgram.createSocket("udp4")
+    handle = sock._handle
+    got: list[bytes] = []
+
+    def on_message(msg: bytes) -> None:
+        got.append(msg)
+        sock.close()
+
+    sock.on("message", on_message)
+    sock.bind(0, "127.0.0.1", lambda: sock.send(b"x", sock.address().port, "127.0.0.1"))
+    loop.run()
+    assert got == [b"x"]
+    return [handle, dgram._UNDEFINED]
+
+
 SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "clocks": clocks,
     "loop entries": loop_entries,
@@ -334,10 +377,12 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "fd pipe": fd_pipe,
     "lookup request": lookup_request,
     "bare duplex": bare_duplex,
+    "public streams": public_streams,
     "socket lives": socket_lives,
     "never connected": never_connected,
     "poll handle": poll_handle,
     "work request": work_request,
+    "dgram socket": dgram_socket,
 }
 
 #: Slotted classes whose instances pynet does not build on the hot path from a

@@ -47,7 +47,7 @@ class Mem(Duplex):
     """
 
     def __init__(self, T: Trace, mode: str = "sync", final: str = "sync", **opts: Any) -> None:
-        super().__init__(**opts)
+        super().__init__(**{"emitClose": False, **opts})
         self.T = T
         self.mode = mode
         self.final_mode = final
@@ -66,7 +66,7 @@ class Mem(Duplex):
         self._done(self.mode, cb)
 
     def _writev(self, chunks: list[Any], cb: Callable[..., Any]) -> None:
-        self.T("_writev", [show(c) for c in chunks])
+        self.T("_writev", [show(c["chunk"]) for c in chunks])
         self._done(self.mode, cb)
 
     def _final(self, cb: Callable[..., Any]) -> None:

@@ -14,23 +14,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pynet import errors
+from pynet._js.inspect import inspect
+from pynet._js.number import is_int32, is_number, is_uint32, js_trim, to_number
+from pynet._js.number import number_to_string as js_number_to_string
 from pynet._js.validators import (
     TIMEOUT_MAX,
     TimeoutOverflowWarning,
     determine_specific_type,
     get_timer_duration,
-    inspect,
     invalid_arg_type,
     invalid_arg_value,
-    is_int32,
-    is_number,
     is_pipe_name,
-    is_uint32,
-    js_number_to_string,
-    js_trim,
     out_of_range,
     socket_bad_port,
-    to_number,
     validate_boolean,
     validate_function,
     validate_int32,

@@ -12,8 +12,13 @@ function listen(server, cb) {
   server.listen(0, '127.0.0.1', () => cb(mask(server.address().port, 'PORT')));
 }
 
-// A port nothing listens on (a server is bound, then closed).
+// A port nothing listens on: the one the test holds refused for this run
+// (TRACE_REFUSED_PORT: bound, never listening), else one a server bound and closed.
 function closedPort(cb) {
+  if (process.env.TRACE_REFUSED_PORT) {
+    setImmediate(() => cb(mask(Number(process.env.TRACE_REFUSED_PORT), 'PORT')));
+    return;
+  }
   const s = net.createServer();
   s.listen(0, '127.0.0.1', () => {
     const port = s.address().port;

@@ -35,7 +35,11 @@ def listen(server: Any, cb: Callable[[int], None]) -> None:
 
 
 def closed_port(cb: Callable[[int], None]) -> None:
-    """A port nothing listens on (a server is bound, then closed)."""
+    """A port nothing listens on: the one the test holds refused for this run
+    (TRACE_REFUSED_PORT: bound, never listening), else one a server bound and closed."""
+    if os.environ.get("TRACE_REFUSED_PORT"):
+        setImmediate(lambda: cb(mask(int(os.environ["TRACE_REFUSED_PORT"]), "PORT")))
+        return
     s = net.createServer()
 
     def on_listening() -> None:

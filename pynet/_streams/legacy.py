@@ -1,0 +1,173 @@
+"""``Stream``: the base of every stream class (Node's ``internal/streams/legacy.js``).
+
+Theory of operation
+-------------------
+In Node, ``Readable`` and ``Writable`` both inherit from the legacy
+``Stream`` (an ``EventEmitter``), and ``Duplex`` inherits ``Readable`` and
+copies ``Writable``'s methods.  Here ``Duplex`` inherits both
+(``class Duplex(Readable, Writable)``), so ``isinstance(duplex, Writable)``
+holds as Node's ``Symbol.hasInstance`` makes it hold (mapping §13).
+
+Node keeps a ``ReadableState`` and a ``WritableState`` object per stream; pynet
+keeps their fields directly on the stream, as ``__slots__`` (``_r_*`` for the
+readable side, ``_w_*`` for the writable side): one attribute load per field
+on the hot path instead of two, and no state objects per connection.  The
+fields that ``destroy.js`` sets on both states together (destroyed, errored,
+closed, errorEmitted, closeEmitted, constructed, emitClose, autoDestroy) are
+kept once, here.
+
+Discussion: all the slots are declared on this one base.  CPython refuses a
+class with two bases that both add slots ("multiple bases have instance
+lay-out conflict"), so ``Readable`` and ``Writable`` add none and share this
+layout; a plain ``Readable`` carries the writable slots unused (a few hundred
+bytes, no ``__dict__`` lookups).  pyee's base class still gives instances a
+``__dict__``, which is where option functions (``{'read': fn}``) land.
+
+Invariant: ``_has_r``/``_has_w`` say whether the class carries Node's
+``_readableState``/``_writableState``; the shared code tests them where Node
+tests ``stream._readableState`` / ``stream._writableState``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pynet._core.loop import get_loop
+from pynet._streams import destroy as _destroy_impl
+from pynet.events import EventEmitter
+
+__all__ = ["Stream"]
+
+
+class Stream(EventEmitter):
+    """Node's legacy ``Stream``: an EventEmitter that the stream classes share."""
+
+    __slots__ = (
+        # Shared (destroy.js sets both states together).
+        "_auto_destroy",
+        "_close_emitted",
+        "_closed",
+        "_constructed",
+        "_destroyed",
+        "_emit_close",
+        "_error_emitted",
+        "_errored",
+        "_loop",
+        # Readable state.
+        "_r_await_drain",
+        "_r_buffer",
+        "_r_data_emitted",
+        "_r_decoder",
+        "_r_default_encoding",
+        "_r_emitted_readable",
+        "_r_encoding",
+        "_r_end_emitted",
+        "_r_ended",
+        "_r_flowing",
+        "_r_hwm",
+        "_r_length",
+        "_r_need_readable",
+        "_r_object_mode",
+        "_r_paused",
+        "_r_pipes",
+        "_r_readable_flag",
+        "_r_readable_listening",
+        "_r_reading",
+        "_r_reading_more",
+        "_r_resume_scheduled",
+        "_r_sync",
+        # Writable state.
+        "_w_after_tick",
+        "_w_buffer_processing",
+        "_w_buffered",
+        "_w_corked",
+        "_w_decode_strings",
+        "_w_default_encoding",
+        "_w_ended",
+        "_w_ending",
+        "_w_final_called",
+        "_w_finished",
+        "_w_hwm",
+        "_w_length",
+        "_w_need_drain",
+        "_w_object_mode",
+        "_w_on_finished",
+        "_w_onwrite",
+        "_w_pendingcb",
+        "_w_prefinished",
+        "_w_sync",
+        "_w_writable_flag",
+        "_w_writecb",
+        "_w_writelen",
+        "_w_writing",
+    )
+
+    # The fields' types (set by Readable._init_readable / Writable._init_writable).
+    _r_ended: bool
+    _r_end_emitted: bool
+    _r_readable_flag: bool
+    _r_reading: bool
+    _w_ended: bool
+    _w_ending: bool
+    _w_finished: bool
+    _w_final_called: bool
+    _w_prefinished: bool
+    _w_writable_flag: bool
+
+    #: Whether this class has Node's ``_readableState`` / ``_writableState``.
+    _has_r = False
+    _has_w = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._loop = get_loop()
+        self._destroyed = False
+        self._errored: BaseException | None = None
+        self._error_emitted = False
+        self._close_emitted = False
+        self._closed = False
+        self._constructed = True
+        self._emit_close = True
+        self._auto_destroy = True
+
+    def _init_shared(self, opts: dict[str, Any]) -> None:
+        """The options both states read: ``emitClose`` and ``autoDestroy``."""
+        if opts.get("emitClose") is False:
+            self._emit_close = False
+        if opts.get("autoDestroy") is False:
+            self._auto_destroy = False
+
+    # ------------------------------------------------------- shared state
+
+    @property
+    def destroyed(self) -> bool:
+        """``True`` after ``destroy()`` has been called."""
+        return self._destroyed
+
+    @destroyed.setter
+    def destroyed(self, value: bool) -> None:
+        # Node: backward compatibility, the user is managing destroyed.
+        self._destroyed = bool(value)
+
+    @property
+    def closed(self) -> bool:
+        """``True`` after ``'close'`` has been emitted."""
+        return self._closed
+
+    @property
+    def errored(self) -> BaseException | None:
+        """The error the stream was destroyed with, or ``None``."""
+        return self._errored
+
+    # Node's destroy.js, shared by every stream class.
+    _error_or_destroy = _destroy_impl.error_or_destroy
+    _undestroy = _destroy_impl.undestroy
+    _emit_error_close_nt = _destroy_impl.emit_error_close_nt
+    _emit_error_nt = _destroy_impl.emit_error_nt
+    _emit_close_nt = _destroy_impl.emit_close_nt
+
+    def _destroy(self, err: BaseException | None, cb: Any) -> None:
+        cb(err)
+
+    def _on_constructed(self) -> None:
+        """What each state does once ``_construct`` has called back (``kOnConstructed``)."""

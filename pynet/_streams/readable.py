@@ -1,0 +1,614 @@
+"""Node's ``stream.Readable`` state machine (``lib/internal/streams/readable.js``, v20).
+
+Theory of operation
+-------------------
+``push(chunk)`` either emits ``'data'`` at once (flowing, empty buffer, not
+inside ``_read``) or buffers the chunk; ``push(None)`` is EOF, and ``'end'``
+follows on a later tick once the buffer is drained.  The flowing mode is
+``None`` (no consumer yet), ``True`` or ``False`` (paused).  ``push`` returns
+False once ``readableLength >= readableHighWaterMark``; a socket then stops
+reading, which is how backpressure reaches the TCP peer.  ``read(n)`` calls
+``_read(highWaterMark)`` when the buffer runs below the high water mark.
+
+Chunks are ``bytes`` (``str`` once ``setEncoding`` is set); in object mode any
+Python object but ``None``, each counting 1 towards the length.  A ``str``
+pushed to a byte stream is encoded (``'utf8'`` unless told otherwise).
+
+Invariants
+----------
+* ``_r_length`` is the number of bytes (code units of a decoded string,
+  objects in object mode) in ``_r_buffer``.
+* ``'end'`` is emitted at most once, only once ``_r_length`` is 0 after EOF,
+  and never after ``'error'`` or ``'close'``.
+* Callbacks and events a call causes are never run inside that call, except
+  where Node does so too (``'data'`` from ``push`` while flowing); deferral is
+  by ``nextTick``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from pynet import errors
+from pynet._js.encoding import StringDecoder, encode, normalize_encoding
+from pynet._js.inspect import format_s
+from pynet._js.validators import invalid_arg_type, out_of_range
+from pynet._js.value import truthy
+from pynet._streams import destroy as _destroy_impl
+from pynet._streams.legacy import Stream
+from pynet._streams.utils import (
+    get_high_water_mark,
+    merge_options,
+    option_function,
+)
+
+__all__ = ["Readable"]
+
+_MAX_HWM = 0x40000000
+
+
+def _chunk_error(chunk: Any) -> Exception:
+    return invalid_arg_type("chunk", ["string", "Buffer", "TypedArray", "DataView"], chunk)
+
+
+class Readable(Stream):
+    """Node's ``stream.Readable``."""
+
+    __slots__ = ()
+    _has_r = True
+
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        opts = merge_options(options, kwargs)
+        Stream.__init__(self)
+        self._init_shared(opts)
+        self._init_readable(opts, False)
+        read = option_function(opts, "read", 1)
+        if read is not None:
+            self._read = read  # type: ignore[method-assign]
+        destroy = option_function(opts, "destroy", 2)
+        if destroy is not None:
+            self._destroy = destroy  # type: ignore[method-assign]
+        construct = option_function(opts, "construct", 1)
+        if construct is not None:
+            self._construct = construct
+        if opts.get("signal") is not None:
+            from pynet._streams.add_abort_signal import add_abort_signal
+            add_abort_signal(opts["signal"], self)
+        if self._construct is not None:
+            _destroy_impl.construct(self, self._on_constructed)
+
+    #: Node's ``_construct``: None unless a subclass or the options give one.
+    _construct: Callable[..., Any] | None = None
+
+    def _init_readable(self, opts: dict[str, Any], is_duplex: bool) -> None:
+        """Node's ``ReadableState`` constructor."""
+        object_mode = bool(opts.get("objectMode")) or (
+            is_duplex and bool(opts.get("readableObjectMode")))
+        self._r_object_mode = object_mode
+        self._r_hwm = get_high_water_mark(opts, "readableHighWaterMark", is_duplex, object_mode)
+        self._r_buffer: deque[Any] | None = None  # Made on first use: 10k idle sockets.
+        self._r_length = 0
+        self._r_flowing: bool | None = None
+        self._r_paused: bool | None = None
+        self._r_ended = False
+        self._r_end_emitted = False
+        self._r_readable_flag = True
+        self._r_reading = False
+        self._r_sync = True
+        self._r_need_readable = False
+        self._r_emitted_readable = False
+        self._r_readable_listening = False
+        self._r_resume_scheduled = False
+        self._r_reading_more = False
+        self._r_data_emitted = False
+        self._r_decoder: StringDecoder | None = None
+        self._r_encoding: str | None = None
+        self._r_pipes: list[Any] | None = None
+        self._r_await_drain: set[Any] | None = None
+        default_encoding = opts.get("defaultEncoding")
+        if default_encoding is None:
+            self._r_default_encoding = "utf8"
+        else:
+            name = normalize_encoding(default_encoding)
+            if name is None:
+                raise errors.ERR_UNKNOWN_ENCODING(format_s(default_encoding))
+            self._r_default_encoding = name
+        encoding = opts.get("encoding")
+        if encoding is not None and truthy(encoding):
+            self.setEncoding(encoding)
+
+    def _on_constructed(self) -> None:
+        if self._r_need_readable:
+            self._maybe_read_more()
+
+    # ===================================================================== hooks
+
+    def _read(self, n: int) -> None:
+        raise errors.ERR_METHOD_NOT_IMPLEMENTED("_read()")
+
+    destroy = _destroy_impl.destroy
+
+    # ================================================================ listeners
+
+    def _pynet_insert(self, event: Any, entry: Any, prepend: bool) -> None:
+        super()._pynet_insert(event, entry, prepend)
+        # Readable.prototype.on: a 'data' listener starts the flow unless paused.
+        if event == "data":
+            self._r_readable_listening = self.listenerCount("readable") > 0
+            if self._r_flowing is not False:
+                self.resume()
+        elif event == "readable":
+            if not self._r_end_emitted and not self._r_readable_listening:
+                self._r_readable_listening = self._r_need_readable = True
+                self._r_flowing = False
+                self._r_emitted_readable = False
+                if self._r_length:
+                    self._emit_readable()
+                elif not self._r_reading:
+                    self._loop.next_tick(self._n_reading_next_tick)
+
+    def removeListener(self, event: Any, listener: Callable[..., Any]) -> Readable:
+        """Removes ``listener`` from the listener array of ``event``
+        (``EventEmitter.removeListener``); removing the last ``'readable'`` listener
+        switches the stream back out of paused mode on the next tick, as in Node.
+        """
+        super().removeListener(event, listener)
+        if event == "readable":
+            self._loop.next_tick(self._update_readable_listening)
+        return self
+
+    off = removeListener
+
+    def removeAllListeners(self, event: Any = None) -> Readable:
+        """Removes all listeners, or those of ``event``; like :meth:`removeListener` for
+        ``'readable'``.
+        """
+        super().removeAllListeners(event)
+        if event == "readable" or event is None:
+            self._loop.next_tick(self._update_readable_listening)
+        return self
+
+    def _update_readable_listening(self) -> None:
+        """Node's ``updateReadableListening``: back to flowing (or no mode)."""
+        self._r_readable_listening = self.listenerCount("readable") > 0
+        if self._r_resume_scheduled and self._r_paused is False:
+            self._r_flowing = True
+        elif self.listenerCount("data") > 0:
+            self.resume()
+        elif not self._r_readable_listening:
+            self._r_flowing = None
+
+    def _n_reading_next_tick(self) -> None:
+        self.read(0)
+
+    # =============================================================== properties
+
+    @property
+    def readable(self) -> bool:
+        """``True`` if it is safe to call ``read()``: the stream has not been destroyed
+        or emitted ``'error'`` or ``'end'``.
+        """
+        return (self._r_readable_flag and not self._destroyed and not self._error_emitted
+                and not self._r_end_emitted)
+
+    @readable.setter
+    def readable(self, value: bool) -> None:
+        self._r_readable_flag = bool(value)
+
+    @property
+    def readableFlowing(self) -> bool | None:
+        """The current state of the readable side: ``None`` (no consumer yet), ``True``
+        (flowing: ``'data'`` events) or ``False`` (paused).
+        """
+        return self._r_flowing
+
+    @readableFlowing.setter
+    def readableFlowing(self, value: bool | None) -> None:
+        self._r_flowing = value
+
+    @property
+    def readableLength(self) -> int:
+        """The number of bytes (or characters, after ``setEncoding``) in the queue ready
+        to be read.
+        """
+        return self._r_length
+
+    @property
+    def readableHighWaterMark(self) -> int:
+        """The ``highWaterMark`` passed when creating this stream (16384 by default, as in
+        Node 20).
+        """
+        return self._r_hwm
+
+    @property
+    def readableEncoding(self) -> str | None:
+        """The encoding set with ``setEncoding``, or ``None``."""
+        return self._r_encoding
+
+    @property
+    def readableEnded(self) -> bool:
+        """Becomes ``True`` when ``'end'`` is emitted."""
+        return self._r_end_emitted
+
+    @property
+    def readableObjectMode(self) -> bool:
+        """Node's ``objectMode`` of the readable side: always ``False`` (object mode is
+        not ported; a socket refuses the option with ``ERR_INVALID_ARG_VALUE``).
+        """
+        return self._r_object_mode
+
+    @property
+    def readableBuffer(self) -> list[Any]:
+        """The chunks waiting in the read buffer (a copy; Node returns its BufferList)."""
+        return list(self._r_buffer or ())
+
+    @property
+    def readableDidRead(self) -> bool:
+        """Whether ``'data'`` has been emitted."""
+        return self._r_data_emitted
+
+    @property
+    def readableAborted(self) -> bool:
+        """Whether the stream was destroyed or errored before emitting ``'end'``."""
+        return bool(self._r_readable_flag and (self._destroyed or self._errored)
+                    and not self._r_end_emitted)
+
+    # ===================================================================== push
+
+    def push(self, chunk: Any, encoding: str | None = None) -> bool:
+        """Add ``chunk`` to the read side (``None`` is EOF); False means 'stop reading'."""
+        if chunk is None:
+            self._r_reading = False
+            self._on_eof_chunk()
+            return False
+        if self._r_object_mode:
+            if self._r_ended:
+                self._error_or_destroy(errors.ERR_STREAM_PUSH_AFTER_EOF())
+                return False
+            if self._destroyed or self._errored:
+                return False
+            self._r_reading = False
+            if self._r_decoder is not None and (encoding is None or not truthy(encoding)):
+                chunk = self._r_decoder.write(chunk)
+            self._add_chunk(chunk)
+            return not self._r_ended and (self._r_length < self._r_hwm or self._r_length == 0)
+        decoded = False
+        if type(chunk) is str:
+            name = (normalize_encoding(encoding) if encoding is not None and truthy(encoding)
+                    else self._r_default_encoding)
+            if name is None:
+                raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
+            if self._r_encoding != name:
+                chunk = encode(chunk, name)
+            else:
+                decoded = True
+        elif not isinstance(chunk, (bytes, bytearray, memoryview)):
+            self._error_or_destroy(_chunk_error(chunk))
+            return False
+        if len(chunk) <= 0:
+            self._r_reading = False
+            self._maybe_read_more()
+        elif self._r_ended:
+            self._error_or_destroy(errors.ERR_STREAM_PUSH_AFTER_EOF())
+            return False
+        elif self._destroyed or self._errored:
+            return False
+        else:
+            self._r_reading = False
+            decoder = self._r_decoder
+            if decoder is not None and not decoded:
+                chunk = decoder.write(chunk)
+                if chunk:
+                    self._add_chunk(chunk)
+                else:
+                    self._maybe_read_more()
+            else:
+                self._add_chunk(chunk)
+        return not self._r_ended and (self._r_length < self._r_hwm or self._r_length == 0)
+
+    def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
+        """Put ``chunk`` back at the front of the read buffer (Node's ``unshift``)."""
+        if chunk is None:
+            self._r_reading = False
+            self._on_eof_chunk()
+            return False
+        if not self._r_object_mode:
+            if isinstance(chunk, str):
+                name = (normalize_encoding(encoding) if encoding is not None and truthy(encoding)
+                    else self._r_default_encoding)
+                if name is None:
+                    raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
+                if self._r_encoding != name:
+                    data = encode(chunk, name)
+                    chunk = StringDecoder(self._r_encoding).write(data) \
+                        if self._r_encoding else data
+            elif not isinstance(chunk, (bytes, bytearray, memoryview)):
+                self._error_or_destroy(_chunk_error(chunk))
+                return False
+            if not len(chunk):
+                return not self._r_ended and (self._r_length < self._r_hwm
+                                              or self._r_length == 0)
+        if self._r_end_emitted:
+            self._error_or_destroy(errors.ERR_STREAM_UNSHIFT_AFTER_END_EVENT())
+        elif self._destroyed or self._errored:
+            return False
+        else:
+            self._add_chunk(chunk, True)
+        return not self._r_ended and (self._r_length < self._r_hwm or self._r_length == 0)
+
+    def _add_chunk(self, chunk: Any, front: bool = False) -> None:
+        if (self._r_flowing and self._r_length == 0 and not self._r_sync
+                and "data" in self._pynet_events):
+            if self._r_await_drain:
+                self._r_await_drain.clear()
+            self._r_data_emitted = True
+            self.emit("data", chunk)
+        else:
+            self._r_length += 1 if self._r_object_mode else len(chunk)
+            if self._r_buffer is None:
+                self._r_buffer = deque()
+            if front:
+                self._r_buffer.appendleft(chunk)
+            else:
+                self._r_buffer.append(chunk)
+            if self._r_need_readable:
+                self._emit_readable()
+        self._maybe_read_more()
+
+    def _on_eof_chunk(self) -> None:
+        if self._r_ended:
+            return
+        if self._r_decoder is not None:
+            rest = self._r_decoder.end()
+            if rest:
+                if self._r_buffer is None:
+                    self._r_buffer = deque()
+                self._r_buffer.append(rest)
+                self._r_length += 1 if self._r_object_mode else len(rest)
+        self._r_ended = True
+        if self._r_sync:
+            self._emit_readable()
+        else:
+            self._r_need_readable = False
+            self._r_emitted_readable = True
+            self._emit_readable_()
+
+    def _emit_readable(self) -> None:
+        self._r_need_readable = False
+        if not self._r_emitted_readable:
+            self._r_emitted_readable = True
+            self._loop.next_tick(self._emit_readable_)
+
+    def _emit_readable_(self) -> None:
+        if not self._destroyed and not self._errored and (self._r_length or self._r_ended):
+            self.emit("readable")
+            self._r_emitted_readable = False
+        self._r_need_readable = (not self._r_flowing and not self._r_ended
+                                 and self._r_length <= self._r_hwm)
+        self._flow()
+
+    def _maybe_read_more(self) -> None:
+        if not self._r_reading_more and self._constructed:
+            self._r_reading_more = True
+            self._loop.next_tick(self._maybe_read_more_)
+
+    def _maybe_read_more_(self) -> None:
+        while (not self._r_reading and not self._r_ended
+               and (self._r_length < self._r_hwm or (self._r_flowing and self._r_length == 0))):
+            before = self._r_length
+            self.read(0)
+            if before == self._r_length:
+                break
+        self._r_reading_more = False
+
+    # ===================================================================== read
+
+    def _how_much_to_read(self, n: int | None) -> int:
+        if (n is not None and n <= 0) or (self._r_length == 0 and self._r_ended):
+            return 0
+        if self._r_object_mode:
+            return 1
+        if n is None:
+            if self._r_flowing and self._r_length and self._r_buffer:
+                return len(self._r_buffer[0])
+            return self._r_length
+        if n <= self._r_length:
+            return n
+        return self._r_length if self._r_ended else 0
+
+    def read(self, n: int | None = None) -> Any:
+        """Node's ``readable.read([size])``: a chunk from the buffer, or ``None``."""
+        if n is not None and not isinstance(n, int):
+            n = _parse_int(n)
+        n_orig = n
+        if n is not None and n > self._r_hwm:
+            if n > _MAX_HWM:
+                raise out_of_range("size", "<= 1GiB", n)
+            self._r_hwm = 1 << (max(n, 1) - 1).bit_length()
+        if n != 0:
+            self._r_emitted_readable = False
+        if n == 0 and self._r_need_readable and (
+                (self._r_length >= self._r_hwm if self._r_hwm else self._r_length > 0)
+                or self._r_ended):
+            if self._r_length == 0 and self._r_ended:
+                self._end_readable()
+            else:
+                self._emit_readable()
+            return None
+        count = self._how_much_to_read(n)
+        if count == 0 and self._r_ended:
+            if self._r_length == 0:
+                self._end_readable()
+            return None
+        do_read = self._r_need_readable
+        if self._r_length == 0 or self._r_length - count < self._r_hwm:
+            do_read = True
+        if (self._r_ended or self._r_reading or self._destroyed or self._errored
+                or not self._constructed):
+            do_read = False
+        elif do_read:
+            self._r_reading = True
+            self._r_sync = True
+            if self._r_length == 0:
+                self._r_need_readable = True
+            try:
+                self._read(self._r_hwm)
+            except Exception as exc:
+                self._error_or_destroy(exc)
+            self._r_sync = False
+            if not self._r_reading:
+                count = self._how_much_to_read(n_orig)
+        ret = self._from_list(count) if count > 0 else None
+        if ret is None:
+            self._r_need_readable = self._r_length <= self._r_hwm
+            count = 0
+        else:
+            self._r_length -= count
+            if self._r_await_drain:
+                self._r_await_drain.clear()
+        if self._r_length == 0:
+            if not self._r_ended:
+                self._r_need_readable = True
+            if n_orig != count and self._r_ended:
+                self._end_readable()
+        if ret is not None and not self._error_emitted and not self._close_emitted:
+            self._r_data_emitted = True
+            self.emit("data", ret)
+        return ret
+
+    def _from_list(self, n: int) -> Any:
+        buf = self._r_buffer
+        if not buf:
+            return None
+        if self._r_object_mode:
+            return buf.popleft()
+        first = buf[0]
+        if n == len(first):
+            return buf.popleft()
+        if n < len(first):
+            buf[0] = first[n:]
+            return first[:n]
+        parts = []
+        need = n
+        while need and buf:
+            item = buf[0]
+            if len(item) <= need:
+                parts.append(buf.popleft())
+                need -= len(item)
+            else:
+                parts.append(item[:need])
+                buf[0] = item[need:]
+                need = 0
+        return "".join(parts) if isinstance(first, str) else b"".join(parts)
+
+    def _end_readable(self) -> None:
+        if not self._r_end_emitted:
+            self._r_ended = True
+            self._loop.next_tick(self._end_readable_nt)
+
+    def _end_readable_nt(self) -> None:
+        if (not self._errored and not self._close_emitted and not self._r_end_emitted
+                and self._r_length == 0):
+            self._r_end_emitted = True
+            self.emit("end")
+            if self._has_w and self.writable and self.allowHalfOpen is False:  # type: ignore
+                self._loop.next_tick(self._end_writable_nt)
+            elif self._auto_destroy:
+                # A Duplex destroys itself only once its writable side is done too.
+                if not self._has_w or self._w_finished or self._w_writable_flag is False:
+                    self.destroy()
+
+    def _end_writable_nt(self) -> None:
+        if self.writable and not self._w_ending and not self._destroyed:  # type: ignore
+            self.end()  # type: ignore[attr-defined]
+
+    # ==================================================================== modes
+
+    def setEncoding(self, encoding: str | None = None) -> Readable:
+        """Decode ``'data'`` to ``str`` with ``encoding``, never splitting a character."""
+        name = normalize_encoding(encoding if encoding is not None else "utf8")
+        if name is None:
+            raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
+        decoder = StringDecoder(name)
+        self._r_decoder = decoder
+        self._r_encoding = name
+        if self._r_buffer:
+            text = "".join(decoder.write(bytes(c)) if not isinstance(c, str) else c
+                           for c in self._r_buffer)
+            self._r_buffer.clear()
+            if text:
+                self._r_buffer.append(text)
+            self._r_length = len(text)
+        return self
+
+    def pause(self) -> Readable:
+        """Stops emitting ``'data'`` events (switches out of flowing mode); data stays
+        in the internal buffer.
+        """
+        if self._r_flowing is not False:
+            self._r_flowing = False
+            self.emit("pause")
+        self._r_paused = True
+        return self
+
+    def resume(self) -> Readable:
+        """Switches to flowing mode: ``'data'`` events resume (from the next tick, after
+        ``'resume'``).
+        """
+        if not self._r_flowing:
+            self._r_flowing = not self._r_readable_listening
+            if not self._r_resume_scheduled:
+                self._r_resume_scheduled = True
+                self._loop.next_tick(self._resume_)
+        self._r_paused = False
+        return self
+
+    def _resume_(self) -> None:
+        if not self._r_reading:
+            self.read(0)
+        self._r_resume_scheduled = False
+        self.emit("resume")
+        self._flow()
+        if self._r_flowing and not self._r_reading:
+            self.read(0)
+
+    def _flow(self) -> None:
+        while self._r_flowing and self.read() is not None:
+            pass
+
+    def isPaused(self) -> bool:
+        """The current operating state: ``True`` after ``pause()`` (Node's ``isPaused``)."""
+        return bool(self._r_paused) or self._r_flowing is False
+
+    def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""
+        from pynet._streams.pipe import pipe
+        opts = dict(options or {}, **kwargs)
+        return pipe(self, dest, opts.get("end", True) is not False)
+
+    @staticmethod
+    def from_(iterable: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
+        """Node's ``Readable.from(iterable[, options])`` (``from`` is a Python keyword)."""
+        from pynet._streams.from_ import from_
+        result: Readable = from_(Readable, iterable, options, **kwargs)
+        return result
+
+    def unpipe(self, dest: Any = None) -> Readable:
+        """Detaches a destination previously attached with :meth:`pipe` (all of them when
+        ``dest`` is ``None``).
+        """
+        from pynet._streams.pipe import unpipe
+        unpipe(self, dest)
+        return self
+
+
+def _parse_int(n: Any) -> int | None:
+    """JavaScript's ``parseInt(n, 10)`` for the odd ``read(n)`` argument (NaN is None)."""
+    if isinstance(n, float):
+        return None if n != n else int(n)
+    try:
+        return int(str(n).strip().split(".")[0])
+    except ValueError:
+        return None

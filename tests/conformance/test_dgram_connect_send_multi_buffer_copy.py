@@ -1,0 +1,35 @@
+"""Port of test/parallel/test-dgram-connect-send-multi-buffer-copy.js (Node v20).
+
+On a connected socket the list given to send() is copied too.
+"""
+
+from __future__ import annotations
+
+from pynet import dgram, run
+
+
+def test_connect_send_multi_buffer_copy(checker) -> None:
+    client = dgram.createSocket("udp4")
+    buf1, buf2 = b"x" * 256, b"y" * 256
+
+    def on_sent(err, nbytes) -> None:
+        assert err is None
+        assert nbytes == len(buf1) + len(buf2)
+
+    def on_listening() -> None:
+        to_send = [buf1, buf2]
+
+        def on_connect() -> None:
+            client.send(to_send, checker.must_call(on_sent))
+            del to_send[0:2]
+
+        client.connect(client.address().port, checker.must_call(on_connect))
+
+    def on_message(buf, info) -> None:
+        assert buf == buf1 + buf2
+        client.close()
+
+    client.on("listening", checker.must_call(on_listening))
+    client.on("message", checker.must_call(on_message))
+    client.bind(0)
+    run()

@@ -1,0 +1,110 @@
+"""The split stream classes (pynet._streams): standalone Readable and Writable, a generic Duplex.
+
+Each expected trace is what node 20 prints for the same program (the
+JavaScript is in each test's docstring); tests/interop/test_stream_public_node.py
+checks many more against a live node.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pynet._core.loop import Loop
+from pynet._net.socket import Socket
+from pynet._streams.duplex import Duplex
+from pynet._streams.readable import Readable
+from pynet._streams.writable import Writable
+
+
+def test_duplex_is_an_instance_of_writable_and_readable(loop: Loop) -> None:
+    """``new Duplex() instanceof Writable`` is true (Writable's Symbol.hasInstance)."""
+    d = Duplex()
+    assert isinstance(d, Writable) and isinstance(d, Readable)
+    assert not isinstance(Readable(), Writable)
+    assert not isinstance(Writable(), Readable)
+    assert isinstance(Socket(), Duplex)
+    loop.run()
+
+
+def test_standalone_readable_and_writable_event_order(loop: Loop) -> None:
+    """
+    const r = new Readable({ read() {} });  // 'data', 'end', 'close' traced
+    r.push('a'); r.push(null);
+    const w = new Writable({ write(c, e, cb) { T('_write', String(c), e); cb(); } });
+    T('write', w.write('x')); w.end(() => T('endcb'));
+    """
+    trace: list[list[Any]] = []
+
+    def T(*a: Any) -> None:
+        trace.append(list(a))
+
+    r = Readable({"read": lambda: None})
+    for ev in ("data", "end", "close"):
+        r.on(ev, lambda *a, ev=ev: T("r:" + ev, *[bytes(x).decode() for x in a]))
+    r.push("a")
+    r.push(None)
+    w = Writable(write=lambda c, e, cb: (T("_write", c.decode(), e), cb()))
+    for ev in ("prefinish", "finish", "close"):
+        w.on(ev, lambda ev=ev: T("w:" + ev))
+    T("write", w.write("x"))
+    w.end(lambda: T("endcb"))
+    loop.run()
+    assert trace == [["_write", "x", "buffer"], ["write", True], ["w:prefinish"],
+                     ["r:data", "a"], ["endcb"], ["w:finish"], ["r:end"], ["w:close"],
+                     ["r:close"]]
+    assert r.destroyed and r.closed and w.destroyed and w.closed
+
+
+def test_socket_close_is_the_sockets_own(loop: Loop) -> None:
+    """A generic Duplex emits 'close' itself; a socket (emitClose: false) emits it with
+    hadError from its handle, exactly once."""
+    got: list[Any] = []
+    d = Duplex()
+    d.on("close", lambda *a: got.append(("duplex", a)))
+    d.destroy()
+    s = Socket()
+    s.on("close", lambda *a: got.append(("socket", a)))
+    s.destroy()
+    loop.run()
+    assert got == [("duplex", ()), ("socket", ())]
+
+
+def test_streams_keep_slots_for_their_state(loop: Loop) -> None:
+    d = Duplex()
+    assert "_r_length" not in d.__dict__ and "_w_length" not in d.__dict__
+    assert "_r_length" in Readable.__mro__[1].__slots__  # type: ignore[attr-defined]
+    loop.run()
+
+
+def test_async_iterables_wait_for_the_promise_machinery(loop: Loop) -> None:
+    """Readable.from_ of an async generator is refused (porting guide), not half-run."""
+    import pytest
+
+    from pynet import errors
+
+    async def agen() -> Any:
+        yield 1
+
+    gen = agen()
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
+        Readable.from_(gen)
+    loop.run()
+
+
+def test_object_mode_none_is_the_end_not_a_chunk(loop: Loop) -> None:
+    """Python has one None for null and undefined: in object mode it cannot be a chunk."""
+    import pytest
+
+    from pynet import errors
+
+    got: list[Any] = []
+    r = Readable(objectMode=True, read=lambda: None)
+    r.on("data", got.append)
+    r.on("end", lambda: got.append("end"))
+    r.push(0)
+    r.push(None)
+    w = Writable(objectMode=True, write=lambda c, e, cb: cb())
+    with pytest.raises(errors.ERR_STREAM_NULL_VALUES):
+        w.write(None)
+    loop.run()
+    assert got == [0, "end"]
