@@ -68,12 +68,19 @@ def _py(script: str, *extra: str) -> list[str]:
 SERVERS: list[Server] = [
     Server("pynet_pipe", "pynet pipe()", "python", _py("pynet_pipe.py")),
     Server("pynet_data", "pynet 'data'+write", "python", _py("pynet_data.py")),
+    Server("pynet_async", "pynet async for+write", "python", _py("pynet_async.py")),
     Server("node_pipe", "Node net pipe()", "node", ["node", str(SRV / "node_net.js"), "{port}"]),
     Server(
         "node_data",
         "Node net 'data'+write",
         "node",
         ["node", str(SRV / "node_net.js"), "{port}", "data"],
+    ),
+    Server(
+        "node_async",
+        "Node net for await+write",
+        "node",
+        ["node", str(SRV / "node_net.js"), "{port}", "async"],
     ),
     Server("asyncio_protocol", "asyncio Protocol", "python", _py("asyncio_protocol.py")),
     Server("asyncio_streams", "asyncio Streams", "python", _py("asyncio_streams.py")),

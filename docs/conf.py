@@ -52,6 +52,7 @@ nitpick_ignore_regex = [
                r"|threading|ipaddress|concurrent\.futures|signal|os|io|codecs)\..*"),
     (r"py:.*", r"pyee(\..*)?"),
     (r"py:.*", r"pynet\._.*"),
+    (r"py:.*", r"pynet\.\w+\._\w+"),  # a private name of a public module (events._OnState)
 ]
 
 html_theme = "furo"
@@ -70,6 +71,7 @@ nitpick_ignore = [
     ("py:class", name)
     for name in ("NoArgListener", "ConnectionListener", "NodeObject", "AcceptedSocketOpts",
                  "pynet.events._F", "_OnceWrapper")
+] + [("py:data", "promisify.custom")  # an attribute of util.promisify, not a module name
 ] + [("py:meth", "rawListeners")  # process.once's docstring is EventEmitter.once's
 ] + [("py:mod", name) for name in ("net", "ipaddress", "selectors", "socket", "pyee")]
 

@@ -17,6 +17,7 @@ See ``docs/`` for the porting guide and the Python mapping of Node's API.
 
 from __future__ import annotations
 
+from pynet._core.promise import Promise, queueMicrotask
 from pynet._core.runtime import callFromThread, run
 from pynet._embed.poll import Poll
 from pynet.process import nextTick
@@ -33,11 +34,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Poll",
+    "Promise",
     "callFromThread",
     "clearImmediate",
     "clearInterval",
     "clearTimeout",
     "nextTick",
+    "queueMicrotask",
     "run",
     "setImmediate",
     "setInterval",

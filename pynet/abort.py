@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
-from pynet._js.call import arity
+from pynet._core.calls import call
 
 __all__ = ["AbortController", "AbortError", "AbortSignal"]
 
@@ -122,10 +122,10 @@ class AbortSignal:
         self._reason = _DOMAbortError() if reason is None else reason
         event = {"type": "abort", "target": self}
         if self.onabort is not None:
-            self.onabort(event)
+            call(self.onabort, event)
         listeners, self._listeners = self._listeners, []
         for fn, _once in listeners:
-            fn(event) if arity(fn) else fn()
+            call(fn, event)
 
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:

@@ -100,9 +100,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import fit
 from pynet._core.loop import Loop, get_loop
+from pynet._core.promise import Promise
 from pynet._core.threadpool import queue_work
-from pynet._js.call import js_caller
 from pynet._js.ip import isIP
 from pynet._js.nodeobject import NodeObject
 from pynet._js.number import is_number, to_uint32
@@ -396,7 +397,7 @@ class GetAddrInfoReqWrap:
         self._hints = hints
         self._all = all
         self._order = order
-        self._call = call if call is not None else js_caller(callback)
+        self._call = call if call is not None else fit(callback)
         self._ascii = ""
         self._resolver = _resolver
 
@@ -536,7 +537,7 @@ def lookup(hostname: Any, options: Any = None, callback: Any = _MISSING,
             validate_one_of(raw_order, "options.order", _VALID_ORDERS)
             order = raw_order
     family = int(family)
-    call = js_caller(callback)
+    call = fit(callback)
     loop = get_loop()
 
     if not truthy(hostname):
@@ -577,3 +578,37 @@ def _warn_invalid_hostname(hostname: object) -> None:
         "and is supported in the dns module solely for compatibility.")
     warning.code = "DEP0118"  # type: ignore[attr-defined]
     warnings.warn(warning, stacklevel=3)
+
+
+class _Promises:
+    """``dns.promises`` (``require('dns').promises``): the promise forms."""
+
+    @staticmethod
+    def lookup(hostname: Any, options: Any = None, **kwargs: Any) -> Promise[Any]:
+        """``dns.promises.lookup(hostname[, options])``: a Promise of
+        ``{'address', 'family'}`` (a list of them with ``all=True``); rejects
+        with the lookup's error.  Bad arguments raise synchronously, as in Node.
+
+        Difference: the answer for an IP literal or an empty name comes one tick
+        later than Node's (it goes through :func:`lookup`'s callback).
+        """
+        settle: list[Callable[..., None]] = []
+        promise: Promise[Any] = Promise(lambda resolve, reject: settle.extend((resolve, reject)))
+        resolve, reject = settle
+
+        def done(err: Any, address: Any = None, family: Any = None) -> None:
+            if err is not None:
+                reject(err)
+            elif isinstance(address, list):
+                resolve(address)
+            else:
+                resolve(NodeObject(address=address, family=family))
+
+        if options is None:
+            lookup(hostname, done, **kwargs)
+        else:
+            lookup(hostname, options, done, **kwargs)
+        return promise
+
+
+promises = _Promises()

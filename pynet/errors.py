@@ -107,6 +107,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_STREAM_UNSHIFT_AFTER_END_EVENT": (Exception, "stream.unshift() after end event"),
     "ERR_UNKNOWN_ENCODING": (TypeError, "Unknown encoding: {}"),
     "ERR_UNHANDLED_ERROR": (Exception, "{}"),
+    "ERR_UNHANDLED_REJECTION": (Exception, "{}"),
     "ERR_IP_BLOCKED": (Exception, "IP({}) is blocked by net.BlockList"),
     "ERR_METHOD_NOT_IMPLEMENTED": (Exception, "The {} method is not implemented"),
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
@@ -184,6 +185,8 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
                          "state.",
     "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
+    "ERR_UNHANDLED_REJECTION": "A promise was rejected with a value that is not an Error, and "
+                               "no handler took it: the rejection is thrown as this error.",
     "ERR_BUFFER_OUT_OF_BOUNDS": "An operation outside the bounds of a Buffer was attempted.",
     "ERR_SOCKET_ALREADY_BOUND": "An attempt was made to bind a socket that has already been "
                                 "bound.",
@@ -247,6 +250,7 @@ ERR_STREAM_PUSH_AFTER_EOF: type[NodeError]
 ERR_STREAM_UNSHIFT_AFTER_END_EVENT: type[NodeError]
 ERR_UNKNOWN_ENCODING: type[NodeError]
 ERR_UNHANDLED_ERROR: type[NodeError]
+ERR_UNHANDLED_REJECTION: type[NodeError]
 ERR_IP_BLOCKED: type[NodeError]
 ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]

@@ -96,28 +96,40 @@ from __future__ import annotations
 import threading
 import types
 import warnings
+from collections import deque
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Self, TypeVar, overload
 
 import pyee
 
 from pynet import errors
-from pynet._js.call import ALL as _ALL
-from pynet._js.call import arity as _arity
-from pynet._js.call import required as _required
+from pynet._core.calls import ALL, settle
+from pynet._core.calls import arity as _arity
+from pynet._core.calls import required as _required
+from pynet._core.promise import Promise, spawn
 from pynet._js.inspect import inspect as _js_inspect
-from pynet._js.number import is_number, number_to_string
-from pynet._js.validators import invalid_arg_type, out_of_range
+from pynet._js.nodeobject import NodeObject
+from pynet._js.number import MAX_SAFE_INTEGER, is_number, number_to_string
+from pynet._js.validators import (
+    invalid_arg_type,
+    out_of_range,
+    validate_integer,
+    validate_object,
+)
+from pynet.abort import AbortError, AbortSignal
 
 _REGISTRATION_LOCK = threading.Lock()
 
-__all__ = ["EventEmitter", "MaxListenersExceededWarning", "listenerCount"]
+__all__ = ["EventEmitter", "EventIterator", "MaxListenersExceededWarning", "listenerCount",
+           "on", "once"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 # Entry: (what emit calls, how many positional args it takes, what the user registered).
 _Entry = tuple[Callable[..., Any], int, Callable[..., Any], int]
 
+_CoroutineType = types.CoroutineType
+_ALL = ALL  # "takes every argument" (``*args``, or no signature to read)
 
 
 class MaxListenersExceededWarning(RuntimeWarning):
@@ -445,11 +457,13 @@ class EventEmitter(pyee.EventEmitter):
         for call, arity, _, required in entries:
             if arity >= nargs:
                 if required > nargs:  # JavaScript passes undefined: None here.
-                    call(*args, *((None,) * (required - nargs)))
+                    result = call(*args, *((None,) * (required - nargs)))
                 else:
-                    call(*args)
+                    result = call(*args)
             else:
-                call(*args[:arity])
+                result = call(*args[:arity])
+            if result is not None and result.__class__ is _CoroutineType:
+                settle(result)  # An async listener: start its coroutine.
         return True
 
     def _pynet_unhandled(self, args: tuple[Any, ...]) -> None:
@@ -466,7 +480,9 @@ class EventEmitter(pyee.EventEmitter):
         if entries is None:
             return False
         for call, arity, _, _required_count in entries:
-            call(*args[:arity], **kwargs)
+            result = call(*args[:arity], **kwargs)
+            if result is not None:
+                settle(result)
         return True
 
     def _emit_handle_potential_error(self, event: Hashable, error: Any) -> None:
@@ -518,3 +534,216 @@ class EventEmitter(pyee.EventEmitter):
 def listenerCount(emitter: Any, event: Hashable) -> int:
     """Node's ``events.listenerCount(emitter, event)``: emitters and AbortSignals alike."""
     return int(emitter.listenerCount(event))
+
+
+# --- promise forms: events.once, events.on ----------------------------------------
+
+
+def _options(options: Any, kwargs: dict[str, Any]) -> Any:
+    if kwargs:
+        return {**(options or {}), **kwargs} if isinstance(options, dict) or options is None \
+            else options
+    return {} if options is None else options
+
+
+def _validated_signal(options: Any) -> Any:
+    validate_object(options, "options")
+    signal = options.get("signal") if isinstance(options, Mapping) \
+        else getattr(options, "signal", None)
+    if signal is not None and not isinstance(signal, AbortSignal):
+        raise invalid_arg_type("options.signal", "AbortSignal", signal)
+    return signal
+
+
+def once(emitter: Any, name: Hashable, options: Any = None,
+         **kwargs: Any) -> Promise[list[Any]]:
+    """Node's ``events.once(emitter, name[, {signal}])``: a Promise of the list of
+    the next ``name`` event's arguments; rejects on ``'error'`` (unless ``name``
+    is ``'error'``) or when ``signal`` aborts (``AbortError``)."""
+    return spawn(_once(emitter, name, _options(options, kwargs)))
+
+
+async def _once(emitter: Any, name: Hashable, options: Any) -> Any:
+    # Node's ``once`` is an async function returning a new Promise: the same
+    # number of microtasks here (the task adopts the inner promise).
+    signal = _validated_signal(options)
+    if signal is not None and signal.aborted:
+        raise AbortError(cause=signal.reason)
+
+    def executor(resolve: Callable[..., None], reject: Callable[..., None]) -> None:
+        def error_listener(err: Any = None) -> None:
+            emitter.removeListener(name, resolver)
+            if signal is not None:
+                signal.removeEventListener("abort", abort_listener)
+            reject(err)
+
+        def resolver(*args: Any) -> None:
+            if callable(getattr(emitter, "removeListener", None)):
+                emitter.removeListener("error", error_listener)
+            if signal is not None:
+                signal.removeEventListener("abort", abort_listener)
+            resolve(list(args))
+
+        def abort_listener(*_: Any) -> None:
+            emitter.removeListener(name, resolver)
+            emitter.removeListener("error", error_listener)
+            reject(AbortError(cause=signal.reason))
+
+        if callable(getattr(emitter, "once", None)):
+            emitter.once(name, resolver)
+            if name != "error":
+                emitter.once("error", error_listener)
+        else:  # An EventTarget (AbortSignal): no 'error' semantics.
+            emitter.addEventListener(name, resolver, {"once": True})
+        if signal is not None:
+            signal.addEventListener("abort", abort_listener, {"once": True})
+
+    return Promise(executor)
+
+
+class _OnState:
+    """The listeners and queues behind one ``events.on`` iterator (Node's closure)."""
+
+    def __init__(self, emitter: Any, event: Hashable, signal: Any,
+                 close_events: list[Hashable], high: float, low: float) -> None:
+        self.emitter = emitter
+        self.signal = signal
+        self.events: deque[list[Any]] = deque()
+        self.waiting: deque[tuple[Callable[..., None], Callable[..., None]]] = deque()
+        self.error: BaseException | None = None
+        self.finished = False
+        self.paused = False
+        self.high = high
+        self.low = low
+        self.added: list[tuple[Hashable, Callable[..., Any]]] = []
+        self._add(event, lambda *args: self.on_event(list(args)))
+        if event != "error":
+            self._add("error", self.on_error)
+        for close in close_events:
+            self._add(close, self.on_close)
+        if signal is not None:
+            signal.addEventListener("abort", self.on_abort, {"once": True})
+
+    def _add(self, event: Hashable, listener: Callable[..., Any]) -> None:
+        self.emitter.on(event, listener)
+        self.added.append((event, listener))
+
+    def on_event(self, value: list[Any]) -> None:
+        if self.waiting:
+            self.waiting.popleft()[0](value)
+            return
+        self.events.append(value)
+        if not self.paused and len(self.events) > self.high:
+            self.paused = True
+            self.emitter.pause()
+
+    def on_error(self, err: Any = None) -> None:
+        if self.waiting:
+            self.waiting.popleft()[1](err)
+        else:
+            self.error = err
+        self.on_close()
+
+    def on_abort(self, *_: Any) -> None:
+        self.on_error(AbortError(cause=self.signal.reason))
+
+    def on_close(self, *_: Any) -> None:
+        """Node's ``closeHandler``: stop listening; pending ``next()`` calls end."""
+        if self.signal is not None:
+            self.signal.removeEventListener("abort", self.on_abort)
+        added, self.added = self.added, []
+        for event, listener in added:
+            self.emitter.removeListener(event, listener)
+        self.finished = True
+        while self.waiting:
+            self.waiting.popleft()[1](StopAsyncIteration())
+
+    def next(self) -> Promise[Any]:
+        if self.events:
+            value = self.events.popleft()
+            if self.paused and len(self.events) < self.low:
+                self.emitter.resume()
+                self.paused = False
+            return Promise.resolve(value)
+        if self.error is not None:
+            error, self.error = self.error, None
+            return Promise.reject(error)
+        if self.finished:
+            self.on_close()
+            return Promise.reject(StopAsyncIteration())  # The iteration's ``done``.
+        return Promise(lambda resolve, reject: self.waiting.append((resolve, reject)))
+
+
+class EventIterator:
+    """What :func:`on` returns: ``async for args in on(emitter, 'event')``.
+
+    Leaving the loop (``break``, an exception, or dropping the iterator)
+    removes the listeners at once, as JavaScript's ``return()`` does.
+    """
+
+    __slots__ = ("_state",)
+
+    def __init__(self, state: _OnState) -> None:
+        self._state = state
+
+    def __aiter__(self) -> EventIterator:
+        return self
+
+    def __anext__(self) -> Promise[list[Any]]:
+        return self._state.next()
+
+    def next(self) -> Promise[NodeObject]:
+        """JavaScript's ``iterator.next()``: a Promise of ``{'value', 'done'}``."""
+        def done(err: Any) -> NodeObject:
+            if isinstance(err, StopAsyncIteration):
+                return NodeObject(value=None, done=True)
+            raise err
+        return self._state.next().then(lambda value: NodeObject(value=value, done=False), done)
+
+    def return_(self) -> Promise[None]:
+        """JavaScript's ``iterator.return()``: stop listening."""
+        self._state.on_close()
+        return Promise.resolve(None)
+
+    async def aclose(self) -> None:
+        """Python's async-generator ``aclose``: stop listening (JavaScript's ``return()``)."""
+        self._state.on_close()
+
+    def throw(self, err: Any) -> None:
+        """JavaScript's ``iterator.throw(err)``: fail the next ``next()`` with ``err``."""
+        if not isinstance(err, BaseException):
+            raise invalid_arg_type("EventEmitter.AsyncIterator", "Error", err)
+        self._state.on_error(err)
+
+    def __del__(self) -> None:
+        state = getattr(self, "_state", None)
+        if state is not None and not state.finished:
+            try:
+                state.on_close()
+            except Exception:
+                pass
+
+
+def on(emitter: Any, event: Hashable, options: Any = None, **kwargs: Any) -> EventIterator:
+    """Node's ``events.on(emitter, event[, options])``: an async iterator of the
+    argument lists of ``event``.  Options: ``signal``, ``close`` (events that
+    end the iteration), ``highWaterMark``/``lowWaterMark`` (pause/resume the
+    emitter)."""
+    options = _options(options, kwargs)
+    signal = _validated_signal(options)
+    if signal is not None and signal.aborted:
+        raise AbortError(cause=signal.reason)
+    if not callable(getattr(emitter, "on", None)):
+        raise invalid_arg_type("emitter", ["EventEmitter", "EventTarget"], emitter)
+
+    def get(key: str) -> Any:
+        if isinstance(options, Mapping):
+            return options.get(key)
+        return getattr(options, key, None)
+
+    high = get("highWaterMark") or get("highWatermark") or MAX_SAFE_INTEGER
+    validate_integer(high, "options.highWaterMark", 1)
+    low = get("lowWaterMark") or get("lowWatermark") or 1
+    validate_integer(low, "options.lowWaterMark", 1)
+    close = list(get("close") or ())
+    return EventIterator(_OnState(emitter, event, signal, close, high, low))

@@ -28,8 +28,9 @@ from types import FrameType
 from typing import Any
 
 from pynet._core import loop as _loop
+from pynet._core import promise as _promise
+from pynet._core.calls import fit_args
 from pynet._core.runtime import set_before_exit_hook
-from pynet._js.call import fit_args
 from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
@@ -73,11 +74,18 @@ class _Process(EventEmitter):
         self.emit("beforeExit", 0)
         return True
 
-    def _handle_uncaught(self, exc: BaseException) -> bool:
+    def _handle_uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> bool:
         if not self.listenerCount("uncaughtException"):
             return False
-        self.emit("uncaughtException", exc, "uncaughtException")
+        self.emit("uncaughtException", exc, origin)
         return True
+
+    def _handle_rejection(self, reason: Any, promise: Any) -> bool:
+        """Node's ``unhandledRejection`` emit: False when no one listens."""
+        return self.emit("unhandledRejection", reason, promise)
+
+    def _handle_rejection_handled(self, promise: Any) -> bool:
+        return self.emit("rejectionHandled", promise)
 
     # -- signals --------------------------------------------------------------
 
@@ -113,6 +121,7 @@ def _signal_number(event: Any) -> int | None:
 #: are its bound methods (``process.emitter.listenerCount('SIGINT')`` works too).
 emitter = _Process()
 _loop.set_uncaught_hook(emitter._handle_uncaught)
+_promise.set_rejection_hooks(emitter._handle_rejection, emitter._handle_rejection_handled)
 set_before_exit_hook(emitter._emit_before_exit)
 
 on = emitter.on

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
-from pynet._js.call import js_caller
+from pynet._core.calls import fit
 from pynet._js.encoding import StringDecoder
 from pynet._js.inspect import inspect
 from pynet._js.number import number_to_string
@@ -261,7 +261,7 @@ class Interface(EventEmitter):
         else:
             self._old_prompt = self._prompt
             self.setPrompt(query)
-            self._question_callback = js_caller(cb)
+            self._question_callback = fit(cb)
             self.prompt()
 
     def _question_cancel(self) -> None:

@@ -10,8 +10,9 @@ Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 * delays are milliseconds; a delay that is not a number (``bool`` is not), is
   NaN, ``< 1`` or ``> 2**31 - 1`` becomes 1 ms, the last with a
   :class:`TimeoutOverflowWarning`;
-* extra arguments are passed to the callback, as many as it accepts (mapping §5:
-  :func:`pynet._js.call.fit_args`; missing ones are ``None``);
+* extra arguments are passed to the callback, as many as it accepts (read
+  once, :func:`pynet._core.calls.fit_args`); an async callback's coroutine is
+  started by the loop;
 * ``clearTimeout``/``clearInterval`` take the object, its primitive id, or
   ``None`` (a no-op), and each clears either kind;
 * a non-callable callback raises ``ERR_INVALID_ARG_TYPE``.
@@ -25,11 +26,19 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from pynet._core.calls import fit_args
 from pynet._core.loop import Immediate as _LoopImmediate
 from pynet._core.loop import Timer, get_loop
-from pynet._js.call import fit_args
+from pynet._core.promise import Promise
 from pynet._js.number import number_to_string, to_number
-from pynet._js.validators import TIMEOUT_MAX, TimeoutOverflowWarning, invalid_arg_type
+from pynet._js.validators import (
+    TIMEOUT_MAX,
+    TimeoutOverflowWarning,
+    invalid_arg_type,
+    validate_boolean,
+    validate_object,
+)
+from pynet.abort import AbortError, AbortSignal
 
 __all__ = [
     "Immediate",
@@ -38,6 +47,7 @@ __all__ = [
     "clearImmediate",
     "clearInterval",
     "clearTimeout",
+    "promises",
     "setImmediate",
     "setInterval",
     "setTimeout",
@@ -196,3 +206,204 @@ def clearImmediate(immediate: Any) -> None:
     """Cancel an immediate; anything else (``None`` included) is a no-op."""
     if isinstance(immediate, Immediate):
         immediate._handle.cancel()
+
+
+# --- timers/promises ----------------------------------------------------------------
+
+
+def _promise_options(options: Any) -> tuple[Any, bool]:
+    """``(signal, ref)`` from ``timers/promises`` options, validated as Node does."""
+    if options is None:
+        return None, True
+    validate_object(options, "options")
+    get = options.get if isinstance(options, dict) else (lambda k, d=None: getattr(options, k, d))
+    signal, ref = get("signal"), get("ref", True)
+    if signal is not None and not isinstance(signal, AbortSignal):
+        raise invalid_arg_type("options.signal", "AbortSignal", signal)
+    validate_boolean(ref, "options.ref")
+    return signal, ref
+
+
+def _promise_timer(arm: Callable[[Callable[..., Any]], Any], cancel: Callable[[Any], None],
+                   options: Any) -> Promise[Any]:
+    """Node's ``setTimeout``/``setImmediate`` of ``timers/promises``."""
+    try:
+        signal, ref = _promise_options(options)
+    except Exception as exc:
+        return Promise.reject(exc)
+    if signal is not None and signal.aborted:
+        return Promise.reject(AbortError(cause=signal.reason))
+    on_cancel: Callable[..., None] | None = None
+
+    def executor(resolve: Callable[..., None], reject: Callable[..., None]) -> None:
+        nonlocal on_cancel
+        handle = arm(resolve)
+        if not ref:
+            handle.unref()
+        if signal is not None:
+            def cancel_listener(*_: Any) -> None:
+                if not getattr(handle, "_destroyed", False) and _still_pending(handle):
+                    cancel(handle)
+                    reject(AbortError(cause=signal.reason))
+            on_cancel = cancel_listener
+            signal.addEventListener("abort", cancel_listener)
+
+    promise: Promise[Any] = Promise(executor)
+    if on_cancel is not None:
+        cancel_listener = on_cancel
+        return promise.finally_(lambda: signal.removeEventListener("abort", cancel_listener))
+    return promise
+
+
+def _still_pending(handle: Any) -> bool:
+    if isinstance(handle, Immediate):
+        return handle._handle.pending
+    return bool(handle.active)
+
+
+class _IntervalState:
+    """The timer side of one ``setInterval`` iterator (kept apart from the
+    iterator so that the timer does not keep the iterator alive)."""
+
+    def __init__(self, after: Any, options: Any) -> None:
+        self.wake: Callable[..., None] | None = None
+        self.not_yielded = 0
+        self.error: BaseException | None = None
+        self.signal, ref = _promise_options(options)
+        self.interval: Timeout | None = None
+        if self.signal is not None and self.signal.aborted:
+            self.error = AbortError(cause=self.signal.reason)
+            return
+        self.interval = setInterval(self.tick, after)
+        if not ref:
+            self.interval.unref()
+        if self.signal is not None:
+            self.signal.addEventListener("abort", self.on_cancel, {"once": True})
+
+    def tick(self) -> None:
+        self.not_yielded += 1
+        wake, self.wake = self.wake, None
+        if wake is not None:
+            wake(None)
+
+    def on_cancel(self, *_: Any) -> None:
+        self.close()
+        self.error = AbortError(cause=self.signal.reason)
+        wake, self.wake = self.wake, None
+        if wake is not None:
+            wake(None)
+
+    def close(self) -> None:
+        if self.interval is not None:
+            self.interval.close()
+            self.interval = None
+        if self.signal is not None:
+            self.signal.removeEventListener("abort", self.on_cancel)
+
+
+class _IntervalIterator:
+    """``timers/promises``'s ``setInterval``: ``async for value in setInterval(ms, value)``.
+
+    Leaving the loop (``break``, an exception, dropping the iterator) clears
+    the interval at once, as JavaScript's ``return()`` does.
+    """
+
+    def __init__(self, after: Any, value: Any, options: Any) -> None:
+        self._after = after
+        self._value = value
+        self._options = options
+        self._done = False
+        self._state: _IntervalState | None = None
+
+    def __aiter__(self) -> _IntervalIterator:
+        return self
+
+    async def __anext__(self) -> Any:
+        # An async generator in Node: nothing (validation, the timer) happens
+        # before the first next().
+        state = self._state
+        if state is None:
+            if self._done:
+                raise StopAsyncIteration
+            try:
+                state = self._state = _IntervalState(self._after, self._options)
+            except BaseException:
+                self._done = True
+                raise
+        while state.error is None and not self._done:
+            if state.not_yielded:
+                state.not_yielded -= 1
+                return self._value
+            await Promise(lambda resolve: setattr(state, "wake", resolve))
+        self._done = True
+        state.close()
+        error, state.error = state.error, None
+        if error is not None:
+            raise error
+        raise StopAsyncIteration
+
+    def return_(self) -> Promise[None]:
+        """JavaScript's ``iterator.return()``: clear the interval."""
+        self._done = True
+        if self._state is not None:
+            self._state.close()
+        return Promise.resolve(None)
+
+    async def aclose(self) -> None:
+        self.return_()
+
+    def __del__(self) -> None:
+        state = getattr(self, "_state", None)
+        if state is not None:
+            try:
+                state.close()
+            except Exception:
+                pass
+
+
+class _Scheduler:
+    """``timers/promises``'s ``scheduler``: ``wait(delay[, options])`` and ``yield_()``."""
+
+    @staticmethod
+    def wait(delay: Any, options: Any = None) -> Promise[None]:
+        return _TimersPromises.setTimeout(delay, None, options)
+
+    @staticmethod
+    def yield_() -> Promise[None]:
+        return _TimersPromises.setImmediate()
+
+
+class _TimersPromises:
+    """``require('timers/promises')``, as ``pynet.timers.promises``."""
+
+    #: Node's ``timers/promises`` ``scheduler``: ``wait(delay)`` and ``yield_()``.
+    scheduler = _Scheduler()
+
+    @staticmethod
+    def setTimeout(delay: Any = 1, value: Any = None, options: Any = None) -> Promise[Any]:
+        """A Promise of ``value``, fulfilled after ``delay`` ms (options: ``signal``, ``ref``)."""
+        return _promise_timer(lambda resolve: setTimeout(resolve, delay, value), clearTimeout,
+                              options)
+
+    @staticmethod
+    def setImmediate(value: Any = None, options: Any = None) -> Promise[Any]:
+        """A Promise of ``value``, fulfilled in this turn's check phase."""
+        return _promise_timer(lambda resolve: setImmediate(resolve, value), clearImmediate,
+                              options)
+
+    @staticmethod
+    def setInterval(delay: Any = 1, value: Any = None,
+                    options: Any = None) -> _IntervalIterator:
+        """An async iterator yielding ``value`` every ``delay`` ms."""
+        return _IntervalIterator(delay, value, options)
+
+
+#: ``require('timers/promises')``: ``setTimeout``, ``setImmediate``, ``setInterval``
+#: and ``scheduler``, returning pynet Promises and async iterators.
+promises = _TimersPromises()
+
+
+# util.promisify(setTimeout) is timers.promises.setTimeout, as in Node
+# (``util.promisify.custom``).
+setTimeout.__promisify__ = promises.setTimeout  # type: ignore[attr-defined]
+setImmediate.__promisify__ = promises.setImmediate  # type: ignore[attr-defined]

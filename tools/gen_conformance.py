@@ -149,7 +149,30 @@ def render() -> str:
             continue
         summary, table = render_suite(suite_rows, reasons)
         header += ["", f"## `{marker}*`: the `{suite}` module", "", *summary, "", table]
-    return "\n".join(header) + "\n"
+    return "\n".join(header + _other_ports(rows)) + "\n"
+
+
+def _other_ports(manifest_rows: list[dict[str, str]]) -> list[str]:
+    """Ports of Node tests the manifest does not list (stream, events, timers/promises...)."""
+    listed = {test_name(r["file"]) for r in manifest_rows}
+    rows = []
+    for path in sorted(CONF.glob("test_*.py")):
+        if path.name in listed:
+            continue
+        doc = ast.get_docstring(ast.parse(path.read_text())) or ""
+        first = doc.splitlines()[0] if doc else ""
+        node_file = first.removeprefix("Port of ").split(" ")[0] if first.startswith(
+            "Port of ") else "?"
+        tests, xfails = xfail_reasons(path)
+        status = ("xfail: " + "; ".join(sorted(set(xfails)))) if xfails else \
+            f"pass ({tests} test{'s' if tests != 1 else ''})"
+        rows.append(f"| `{node_file}` | [`{path.name}`](../tests/conformance/{path.name}) | "
+                    f"{status.replace('|', chr(92) + '|')} |")
+    if not rows:
+        return []
+    return ["", "## Other Node tests ported", "",
+            "Node's tests of the other modules (streams, promises, events, timers).", "",
+            "| Node test | pynet test | status |", "|---|---|---|", *rows]
 
 
 def main() -> int:

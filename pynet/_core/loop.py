@@ -14,6 +14,10 @@ top.  One turn of :meth:`Loop.run` is::
 * **ticks** (``next_tick``) run after *every* callback the loop makes, and
   after the script's synchronous part (the start of :meth:`run`), until the
   queue is empty — ticks queued by ticks run in the same drain.
+* **microtasks** (``queue_microtask``: promise reactions, ``await``
+  resumptions) run after the ticks, from a marker tick, until both queues are
+  empty; then unhandled rejections are reported (``rejection_work``, installed
+  by :mod:`pynet._core.promise`).
 * **timers** (:class:`Timer`) sit in a heap ordered by (deadline, sequence);
   a timer is due when its deadline is ``<= now``, where ``now`` is the time
   cached at the start of the phase (``uv_update_time``), so a 1 ms timer
@@ -61,11 +65,13 @@ import select
 import selectors
 import socket
 import threading
+import types
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pynet._core.calls import arity, settle
 from pynet._core.clock import Clock, MonotonicClock
 
 __all__ = [
@@ -79,6 +85,7 @@ __all__ = [
 ]
 
 Callback = Callable[..., Any]
+_CoroutineType = types.CoroutineType
 _READ = selectors.EVENT_READ
 _WRITE = selectors.EVENT_WRITE
 # selectors.EpollSelector's rule: anything but EPOLLOUT is readable (HUP, ERR
@@ -91,13 +98,17 @@ _EPOLL_MASK = {_READ: getattr(select, "EPOLLIN", 0), _WRITE: getattr(select, "EP
                _READ | _WRITE: getattr(select, "EPOLLIN", 0) | getattr(select, "EPOLLOUT", 0)}
 
 # Set by pynet.process: returns True when the exception was handled.
-_uncaught_hook: Callable[[BaseException], bool] | None = None
+_uncaught_hook: Callable[..., bool] | None = None
+_uncaught_hook_origin = False  # Does the hook take the origin argument?
 
 
-def set_uncaught_hook(hook: Callable[[BaseException], bool] | None) -> None:
-    """Install the function consulted for exceptions escaping callbacks."""
-    global _uncaught_hook
+def set_uncaught_hook(hook: Callable[..., bool] | None) -> None:
+    """Install the function consulted for exceptions escaping callbacks:
+    ``hook(exc[, origin])`` -> handled; ``origin`` is Node's
+    ``'uncaughtException'`` or ``'unhandledRejection'``."""
+    global _uncaught_hook, _uncaught_hook_origin
     _uncaught_hook = hook
+    _uncaught_hook_origin = hook is not None and arity(hook) >= 2
 
 
 class Timer:
@@ -275,6 +286,13 @@ class Loop:
                 self._selector = selectors.DefaultSelector()
         self._now = 0.0
         self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._microtasks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        self._in_microtasks = False
+        self._mark_queued = False  # Is the marker tick in the tick queue?
+        self._microtask_mark: tuple[Callback, tuple[Any, ...]] = (self._run_microtasks, ())
+        # processPromiseRejections, set by pynet._core.promise while it has
+        # rejections to report; returns whether it may have queued work.
+        self.rejection_work: Callable[[], bool] | None = None
         self._timers: list[tuple[float, int, Timer]] = []
         self._timer_seq = 0
         self._active_timers = 0
@@ -316,6 +334,25 @@ class Loop:
     def next_tick(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` to run before the loop goes on."""
         self._ticks.append((callback, args))
+
+    def queue_microtask(self, callback: Callback, *args: Any) -> None:
+        """Queue ``callback(*args)`` as a microtask: after the tick queue drains."""
+        # Discussion: microtasks need no test of their own on the hot path.
+        # Every place that drains after a callback tests ``if self._ticks``;
+        # the first microtask puts one marker tick (``_run_microtasks``) in the
+        # tick queue, and the marker drains the microtask queue once the ticks
+        # queued before and after it have run.  A program that uses no
+        # promises pays nothing.
+        if not self._mark_queued and not self._in_microtasks:
+            self._mark_queued = True
+            self._ticks.append(self._microtask_mark)
+        self._microtasks.append((callback, args))
+
+    def wake_drain(self) -> None:
+        """Make sure the microtask checkpoint runs soon (a rejection to report)."""
+        if not self._mark_queued and not self._in_microtasks:
+            self._mark_queued = True
+            self._ticks.append(self._microtask_mark)
 
     def call_pending(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` for the next pending phase."""
@@ -676,23 +713,70 @@ class Loop:
 
     def _call(self, callback: Callback, args: tuple[Any, ...]) -> None:
         try:
-            callback(*args)
+            result = callback(*args)
+            if result is not None and type(result) is _CoroutineType:
+                settle(result)
         except BaseException as exc:
             self._uncaught(exc)
         if self._ticks:
             self._drain_ticks()
 
     def _drain_ticks(self) -> None:
+        """Node's ``processTicksAndRejections``: run the tick queue until it is
+        empty.  The microtask queue runs from its marker tick (see
+        :meth:`queue_microtask`), so it comes after the ticks before it."""
         ticks = self._ticks
         while ticks:
             callback, args = ticks.popleft()
             try:
-                callback(*args)
+                result = callback(*args)
+                if result is not None and type(result) is _CoroutineType:
+                    settle(result)
             except BaseException as exc:
                 self._uncaught(exc)
 
-    def _uncaught(self, exc: BaseException) -> None:
-        if isinstance(exc, Exception) and _uncaught_hook is not None and _uncaught_hook(exc):
+    def _run_microtasks(self) -> None:
+        """The marker tick: once the ticks queued before it have run, drain the
+        microtask queue, then report unhandled rejections; what they queue runs
+        in the same drain, ticks first (V8's ``RunMicrotasks`` inside Node's
+        ``processTicksAndRejections``)."""
+        ticks = self._ticks
+        if ticks:  # Ticks queued after the marker still run before microtasks.
+            ticks.append(self._microtask_mark)
+            return
+        self._mark_queued = False
+        microtasks = self._microtasks
+        self._in_microtasks = True
+        try:
+            while True:
+                while microtasks:
+                    callback, args = microtasks.popleft()
+                    try:
+                        callback(*args)
+                    except BaseException as exc:
+                        self._uncaught(exc)
+                if ticks:
+                    break
+                work = self.rejection_work
+                if work is None or not work() or not (ticks or microtasks):
+                    break
+                if ticks:
+                    break
+        finally:
+            self._in_microtasks = False
+            if microtasks or (ticks and self.rejection_work is not None):
+                self._mark_queued = True
+                ticks.append(self._microtask_mark)
+
+    def trigger_uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> None:
+        """Node's ``TriggerUncaughtException``: hand ``exc`` to the uncaught-exception
+        hook (``process.on('uncaughtException')``); raise it when nothing handles it."""
+        self._uncaught(exc, origin)
+
+    def _uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> None:
+        hook = _uncaught_hook
+        if isinstance(exc, Exception) and hook is not None and (
+                hook(exc, origin) if _uncaught_hook_origin else hook(exc)):
             return
         raise exc
 

@@ -13,13 +13,22 @@ Node's ``SpinEventLoop`` (``src/api/embed_helpers.cc``)::
 ``EmitProcessBeforeExit`` belongs to the layer above (``process``), so this
 module only holds a hook that :mod:`pynet.process` installs: the core knows
 nothing of emitters.  :func:`run` may be called again later.
+
+``run(main())`` also takes a coroutine (started at once, as a call of an
+async function) or a Promise: the loop runs until it is drained, then ``run``
+returns the promise's value or raises its rejection; it returns ``None`` if
+the promise is still pending (a pending promise keeps nothing alive, as in
+Node).  ``run`` handles that promise's rejection itself, so it is never an
+``'unhandledRejection'`` (mapping §13).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
+from pynet._core import promise as _promise
 from pynet._core.loop import get_loop
 from pynet._js.validators import invalid_arg_type
 
@@ -34,14 +43,33 @@ def set_before_exit_hook(hook: Callable[[], bool] | None) -> None:
     _before_exit_hook = hook
 
 
-def run() -> None:
-    """Run the event loop until nothing ref'd is left."""
+def run(main: Any = None) -> Any:
+    """Run the event loop until nothing ref'd is left.
+
+    With a coroutine or a Promise, return its value (or raise its rejection)
+    once the loop is drained; ``None`` if it is still pending then.
+    """
     loop = get_loop()
+    promise: _promise.Promise[Any] | None = None
+    if main is not None:
+        if isinstance(main, _promise.Promise):
+            promise = main
+        elif inspect.iscoroutine(main):
+            promise = _promise.spawn(main)
+        else:
+            raise invalid_arg_type("main", ["Promise", "coroutine"], main)
+        _promise.mark_handled(promise)
     loop.run()
     while _before_exit_hook is not None and _before_exit_hook():
         if not loop.alive():
             break
         loop.run()
+    if promise is None:
+        return None
+    fulfilled, value = _promise.outcome(promise)
+    if fulfilled is False:
+        raise _promise.exception_of(value)
+    return value if fulfilled else None
 
 
 def callFromThread(callback: Callable[..., Any], *args: Any) -> None:

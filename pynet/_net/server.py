@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, cast, overload
 
 from pynet import dns as _dns
 from pynet import errors
+from pynet._core.calls import call, fit_args
 from pynet._core.loop import get_loop
 from pynet._handles.base import Listener, Stream
 from pynet._handles.fd import guess_handle_type, open_socket_fd
@@ -379,7 +380,7 @@ class Server(EventEmitter):
             if cb is None:
                 raise undefined_arg("callback")
             raise invalid_arg_type("callback", "function", cb)
-        self._loop.next_tick(cb, None, self._connections)
+        self._loop.next_tick(cb, *fit_args(cb, (None, self._connections)))
         return self
 
     # -------------------------------------------------------------- close
@@ -388,7 +389,7 @@ class Server(EventEmitter):
         """Stop listening; ``'close'`` once every connection has ended too."""
         if callable(cb):
             if self._handle is None:
-                self.once("close", lambda *a: cb(errors.ERR_SERVER_NOT_RUNNING()))
+                self.once("close", lambda *a: call(cb, errors.ERR_SERVER_NOT_RUNNING()))
             else:
                 self.once("close", cb)
         if self._handle is not None:

@@ -48,6 +48,8 @@ from typing import TYPE_CHECKING, Any, overload
 
 from pynet import dns as _dns
 from pynet import errors
+from pynet._core.calls import call
+from pynet._core.calls import callback as user_callback
 from pynet._core.loop import Timer
 from pynet._handles.base import Stream
 from pynet._handles.fd import open_fd
@@ -359,6 +361,7 @@ class Socket(Duplex):
         if callable(encoding):
             cb = encoding
         err = errors.epipe_ended()
+        cb = user_callback(cb)
         if cb is not None:
             self._loop.next_tick(cb, err)
         self.destroy(err)
@@ -654,7 +657,7 @@ class Socket(Duplex):
 
         if dnsopts["family"] not in (4, 6) and not local_address and auto_select:
             dnsopts["all"] = True
-            lookup(host, dnsopts, lambda err, addresses=None, *rest: self._after_lookup_all(
+            call(lookup, host, dnsopts, lambda err, addresses=None, *rest: self._after_lookup_all(
                 err, addresses, host, options, port, local_port, attempt_timeout))
             return
 
@@ -672,7 +675,7 @@ class Socket(Duplex):
                 self._unref_timer()
                 self._internal_connect(ip, port, ip_type, local_address, local_port)
 
-        lookup(host, dnsopts, emit_lookup)
+        call(lookup, host, dnsopts, emit_lookup)
 
     def _after_lookup_all(self, err: Any, addresses: Any, host: str, options: dict[str, Any],
                           port: int, local_port: Any, attempt_timeout: int) -> None:

@@ -37,6 +37,7 @@ from pynet._js.inspect import format_s
 from pynet._js.validators import invalid_arg_type, out_of_range
 from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
+from pynet._streams.async_iterator import ReadableAsyncIterator
 from pynet._streams.legacy import Stream
 from pynet._streams.utils import (
     get_high_water_mark,
@@ -581,6 +582,15 @@ class Readable(Stream):
     def isPaused(self) -> bool:
         """The current operating state: ``True`` after ``pause()`` (Node's ``isPaused``)."""
         return bool(self._r_paused) or self._r_flowing is False
+
+    def __aiter__(self) -> ReadableAsyncIterator:
+        """``async for chunk in stream`` (Node's ``readable[Symbol.asyncIterator]``)."""
+        return ReadableAsyncIterator(self)
+
+    def iterator(self, options: Any = None, **kwargs: Any) -> ReadableAsyncIterator:
+        """Node's ``readable.iterator({destroyOnReturn})``."""
+        options = {**(options or {}), **kwargs}
+        return ReadableAsyncIterator(self, options.get("destroyOnReturn", True) is not False)
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""

@@ -16,11 +16,12 @@ enough arguments, so well-formed callbacks cost nothing extra per call.
 
 from __future__ import annotations
 
+import inspect
 import math
 from collections.abc import Callable
 from typing import Any
 
-from pynet._js.call import arity
+from pynet._core.calls import arity, fit
 from pynet._js.validators import invalid_arg_type, invalid_arg_value
 
 __all__ = ["DEFAULT_HIGH_WATER_MARK", "DEFAULT_OBJECT_HIGH_WATER_MARK", "get_high_water_mark",
@@ -37,16 +38,12 @@ def nop(*args: Any) -> None:
 
 
 def tolerant(fn: Callable[..., Any], nargs: int) -> Callable[..., Any]:
-    """``fn`` if it takes ``nargs`` positional arguments, else a wrapper that drops the extra."""
-    accepted = arity(fn)
-    if accepted >= nargs:
+    """``fn`` itself if it takes ``nargs`` positional arguments and is a plain
+    function; else ``fn`` fitted (mapping §5: extra arguments dropped) and, for
+    an ``async def``, its coroutine started as a task (mapping §8)."""
+    if arity(fn) >= nargs and not inspect.iscoroutinefunction(fn):
         return fn
-
-    def call(*args: Any) -> Any:
-        return fn(*args[:accepted])
-
-    call.__wrapped_fn__ = fn  # type: ignore[attr-defined]
-    return call
+    return fit(fn)
 
 
 def js_length(chunk: Any) -> int:

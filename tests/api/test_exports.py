@@ -27,7 +27,7 @@ MANIFEST = json.loads((Path(__file__).with_name("node_net_manifest.json")).read_
 NOT_PORTED = {
     "Socket": {
         "asIndexedPairs", "compose", "drop", "every", "filter", "find", "flatMap", "forEach",
-        "iterator", "map", "reduce", "some", "take", "toArray", "wrap",
+        "map", "reduce", "some", "take", "toArray", "wrap",
     },
 }
 

@@ -10,17 +10,20 @@ The layers, bottom up (a module may import its own package and anything in a
 layer listed for it):
 
 * leaves: ``errors`` and ``_js`` (JavaScript value helpers), usable everywhere;
-* ``_core``: the loop, its clock, the runtime (``run``) and libuv's
-  threadpool; knows no sockets, no emitters;
+* ``_core``: the loop, its clock, the runtime (``run``), libuv's threadpool,
+  the rules for calling user functions (``calls``) and Promises/async tasks
+  (``promise``); knows no sockets, no emitters;
 * ``_handles``: libuv's handles (syscalls, write queues), on ``_core``: the
   interfaces (``base``), the stream machinery, then one module per handle
-  type (``tcp``, ``pipe``, ``fd``);
+  type (``tcp``, ``pipe``, ``fd``, ``poll``, ``udp``);
 * ``events``, then ``process``, ``timers``, ``abort``, ``dns``: Node's
-  runtime modules, on ``_core``;
+  runtime modules, on ``_core`` (``events`` and ``timers`` use ``abort``'s
+  ``AbortError`` for their promise forms; ``abort`` imports ``timers`` only
+  inside ``AbortSignal.timeout``);
 * ``_streams``: Node's stream machinery, on ``events``, ``abort`` and ``_core``;
 * ``_net``: ``net.Socket``/``net.Server``, on everything below, with their
   helpers (``normalize``, ``endpoint``, ``happy_eyeballs``) under them;
-* public modules with Node's names on top.
+* public modules with Node's names on top (``util``: on ``_core``).
 """
 
 from __future__ import annotations
@@ -43,15 +46,16 @@ LAYERS: dict[str, set[str]] = {
     "_js": {"errors", "_js"},
     "_core": CORE,
     "_handles": {"_handles"} | CORE,
-    "events": LEAVES,
+    "events": {"abort"} | CORE,
     "process": {"events"} | CORE,
-    "timers": CORE,
-    "abort": {"timers"} | LEAVES,
+    "timers": {"abort"} | CORE,  # abort imports timers lazily (AbortSignal.timeout)
+    "abort": {"timers"} | CORE,
     "dns": {"events", "process"} | CORE,
     "_streams": {"_streams", "events", "abort"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
-    "readline": {"events", "process", "abort"} | LEAVES,
+    "readline": {"events", "process", "abort"} | CORE,
+    "util": CORE,
     "stream": {"_streams"} | LEAVES,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
@@ -64,8 +68,10 @@ LAYERS: dict[str, set[str]] = {
 #: Every module of these packages must be listed.
 WITHIN: dict[str, set[str]] = {
     "_core.clock": set(),
-    "_core.loop": {"_core.clock"},
-    "_core.runtime": {"_core.loop"},
+    "_core.calls": set(),  # the rules for calling user functions; starts coroutines via a hook
+    "_core.loop": {"_core.clock", "_core.calls"},
+    "_core.promise": {"_core.calls", "_core.loop"},
+    "_core.runtime": {"_core.loop", "_core.promise"},
     "_core.threadpool": {"_core.loop"},
     "_handles.base": set(),  # The interfaces (Protocols) every handle type implements.
     "_handles.stream": {"_handles.base"},

@@ -43,6 +43,14 @@ ALLOWED: dict[tuple[str, str], str] = {
         "cares.getaddrinfo(req, ...)); the request object is public, its start is not",
     ("timers", "_handle"):
         "friend in one module: clearImmediate unwraps the module's own Immediate",
+    **{("_core.promise", attr): "friend functions in one module: the spec's abstract "
+       "operations (FulfillPromise, RejectPromise, TriggerPromiseReactions, "
+       "HostPromiseRejectionTracker) work on a promise's internal slots ([[PromiseState]], "
+       "[[PromiseResult]], [[PromiseIsHandled]], the reaction lists)"
+       for attr in ("_state", "_value", "_handled", "_fulfill_reactions", "_reject_reactions")},
+    ("timers", "_destroyed"):
+        "friend classes in one module: setInterval's promise iterator checks the Timeout it "
+        "made (Node's kDestroyed on its own timer)",
     ("abort", "_abort"):
         "friend classes in one module: AbortController and AbortSignal's static "
         "constructors abort the signal (Node's internal kAbort symbol)",

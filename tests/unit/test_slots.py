@@ -34,7 +34,7 @@ import pyee
 import pytest
 
 import pynet
-from pynet import dns, errors, net, stream, timers
+from pynet import Promise, dns, errors, net, stream, timers
 from pynet._core.clock import FakeClock, MonotonicClock
 from pynet._core.loop import Immediate as LoopImmediate
 from pynet._core.loop import Loop, Timer, _Watch
@@ -282,6 +282,38 @@ def public_streams(loop: Loop) -> list[object]:
     return [source, upper, through, sink, legacy, left, right]
 
 
+def promises_and_tasks(loop: Loop) -> list[object]:
+    """A task awaiting a Promise chain, an events.on iterator and an async for."""
+    from pynet import events
+    from pynet._core.calls import fit
+    from pynet._core.promise import _Task
+
+    got: list[Any] = []
+    emitter = EventEmitter()
+    source = stream.Readable.from_([b"x"])
+    iterators: list[object] = []
+
+    async def main() -> None:
+        got.append(await Promise.resolve(1).then(lambda v: v + 1))
+        it = events.on(emitter, "tick")
+        iterators.append(it)
+        emitter.emit("tick", 3)
+        async for args in it:
+            got.append(args[0])
+            break
+        chunks = source.__aiter__()
+        iterators.append(chunks)
+        async for chunk in chunks:
+            got.append(chunk)
+
+    task = _Task(main())
+    fitted = fit(lambda a: got.append(a))
+    fitted(4, "extra")
+    loop.run()
+    assert got == [4, 2, 3, b"x"] and task.promise is not None
+    return [task, task.promise, fitted, *iterators]
+
+
 def socket_lives(loop: Loop) -> list[object]:
     """Two sockets on a socketpair: data both ways, encodings, cork, pipe, idle
     timeout, pause/resume, half-close, then a destroy with an error."""
@@ -378,6 +410,7 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "lookup request": lookup_request,
     "bare duplex": bare_duplex,
     "public streams": public_streams,
+    "promises and tasks": promises_and_tasks,
     "socket lives": socket_lives,
     "never connected": never_connected,
     "poll handle": poll_handle,

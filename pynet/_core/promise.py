@@ -1,0 +1,645 @@
+"""JavaScript's Promise, async functions as tasks, and Node's unhandled rejections.
+
+Theory of operation
+-------------------
+:class:`Promise` follows ECMA-262 §27.2 step by step, because the order of
+callbacks is observable and must be Node's:
+
+* a promise is *pending*, *fulfilled* or *rejected*; its reactions are kept
+  in registration order and each becomes one **microtask** (``PromiseReactionJob``)
+  when the promise settles, or at once when ``then`` is called on a settled
+  promise (``PerformPromiseThen``);
+* resolving with a thenable (any object with a callable ``then``, pynet
+  Promises included) queues a ``PromiseResolveThenableJob`` that calls
+  ``then`` — two microtasks before the outer promise settles, as in V8;
+* the resolving functions given to an executor or a thenable share one
+  "already resolved" flag: only the first call counts.
+
+Microtasks live in the loop (:meth:`pynet._core.loop.Loop.queue_microtask`) and
+drain after the ``nextTick`` queue, after every callback the loop makes
+(Node's ``processTicksAndRejections``).
+
+**Async functions.**  A coroutine returned to pynet by a user function is run
+by :class:`_Task` (installed into :mod:`pynet._core.calls`): ``send`` runs it
+synchronously up to its first ``await``; ``Promise.__await__`` yields the
+promise to the task, which registers itself as the promise's reaction (V8's
+``Await``: ``PromiseResolve`` then ``PerformPromiseThen``, one microtask per
+await of a native promise).  The coroutine's return value resolves the task's
+promise (a returned promise is adopted: ``return p``), its exception rejects it.
+A bare ``yield`` (``asyncio.sleep(0)``) resumes on the next microtask.
+
+**Unhandled rejections** (Node 20, ``lib/internal/process/promises.js``, mode
+``throw``): a promise rejected while it has no reaction is remembered; after
+the microtask queue drains, each one still unhandled is offered to the hook
+(``process.emit('unhandledRejection', reason, promise)``); if nobody listens,
+the reason (or ``ERR_UNHANDLED_REJECTION`` for a reason that is not an
+exception) is an uncaught exception, origin ``'unhandledRejection'``.  A
+handler attached later to a reported promise emits ``'rejectionHandled'``.
+
+Invariants
+----------
+* A promise's state changes once; ``_reactions`` is ``None`` once settled.
+* Every handler pynet calls gets as many arguments as it accepts, and a
+  coroutine it returns is started (:mod:`pynet._core.calls`).
+* Rejection bookkeeping is per loop (tests use a loop each) and holds
+  reported promises weakly.
+
+Deliberate differences: a rejection reason that is not an exception reaches
+``await`` as :class:`PromiseRejectionError` (Python can only raise exceptions);
+re-raised from an async function, the original reason rejects its promise.
+Awaiting anything other than a Promise, a coroutine or a bare ``yield``
+raises ``TypeError`` inside the coroutine.  Node's
+``PromiseRejectionHandledWarning`` is not printed.
+"""
+
+from __future__ import annotations
+
+import types
+import weakref
+from collections.abc import Callable, Generator, Iterable
+from typing import Any, Generic, TypeVar
+
+from pynet import errors
+from pynet._core.calls import Fitted, arity, call, required, set_coroutine_starter, settle
+from pynet._core.loop import Loop, get_loop
+from pynet._js.inspect import inspect as _js_inspect
+from pynet._js.nodeobject import NodeObject
+from pynet._js.validators import invalid_arg_type
+
+__all__ = ["Promise", "PromiseRejectionError", "exception_of", "mark_handled", "outcome",
+           "pending", "queueMicrotask", "set_rejection_hooks", "settle_with", "spawn"]
+
+T = TypeVar("T")
+
+_PENDING, _FULFILLED, _REJECTED = 0, 1, 2
+_CoroutineType = types.CoroutineType
+
+
+class PromiseRejectionError(Exception):
+    """Raised by ``await`` for a rejection whose reason is not an exception
+    (``Promise.reject(42)``); ``.reason`` is the value."""
+
+    def __init__(self, reason: Any) -> None:
+        super().__init__(_js_inspect(reason))
+        self.reason = reason
+
+
+def _reason_of(exc: BaseException) -> Any:
+    return exc.reason if type(exc) is PromiseRejectionError else exc
+
+
+def _exception_of(reason: Any) -> BaseException:
+    return reason if isinstance(reason, BaseException) else PromiseRejectionError(reason)
+
+
+def exception_of(reason: Any) -> BaseException:
+    """What ``await`` raises for a rejection ``reason``: the reason itself when it
+    is an exception, else a :class:`PromiseRejectionError` carrying it."""
+    return _exception_of(reason)
+
+
+def outcome(p: Promise[Any]) -> tuple[bool | None, Any]:
+    """``(None, None)`` while ``p`` is pending, ``(True, value)`` once fulfilled,
+    ``(False, reason)`` once rejected (V8's ``%PromiseStatus``/``%PromiseResult``)."""
+    if p._state == _FULFILLED:
+        return True, p._value
+    if p._state == _REJECTED:
+        return False, p._value
+    return None, None
+
+
+# A reaction: (handler or None, derived promise or None: an await's has none).
+_Reaction = tuple[Callable[[Any], Any] | None, "Promise[Any] | None"]
+
+
+def _fit1(f: Any) -> Callable[[Any], Any] | None:
+    """A handler called with one argument, or None when ``f`` is not callable."""
+    if not callable(f):
+        return None
+    if arity(f) >= 1 and required(f) <= 1:
+        return f  # type: ignore[no-any-return]
+    return Fitted(f)
+
+
+class Promise(Generic[T]):
+    """JavaScript's Promise: ``Promise(lambda resolve, reject: ...)``; awaitable.
+
+    ``then(onFulfilled, onRejected)``, ``catch(onRejected)``,
+    ``finally_(onFinally)``; static ``resolve``, ``reject``, ``all``,
+    ``allSettled``, ``race``, ``any``.  See the module docs for the order.
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "_fulfill_reactions",
+        "_handled",
+        "_reject_reactions",
+        "_state",
+        "_value",
+    )
+
+    def __init__(self, executor: Callable[..., Any]) -> None:
+        if not callable(executor):
+            shown = "undefined" if executor is None else _js_inspect(executor)
+            raise TypeError(f"Promise resolver {shown} is not a function")
+        self._state = _PENDING
+        self._value: Any = None
+        self._handled = False
+        self._fulfill_reactions: list[_Reaction] | None = []
+        self._reject_reactions: list[_Reaction] | None = []
+        resolve, reject = _resolving_functions(self)
+        try:
+            call(executor, resolve, reject)
+        except Exception as exc:
+            reject(_reason_of(exc))
+
+    @classmethod
+    def _pending(cls) -> Promise[Any]:
+        p: Promise[Any] = cls.__new__(cls)
+        p._state = _PENDING
+        p._value = None
+        p._handled = False
+        p._fulfill_reactions = []
+        p._reject_reactions = []
+        return p
+
+    # -- instance API ----------------------------------------------------------
+
+    def then(self, onFulfilled: Any = None, onRejected: Any = None) -> Promise[Any]:
+        """Node's ``promise.then``: a new promise settled by the handler's result."""
+        derived = Promise._pending()
+        _perform_then(self, _fit1(onFulfilled), _fit1(onRejected), derived)
+        return derived
+
+    def catch(self, onRejected: Any = None) -> Promise[Any]:
+        """Node's ``promise.catch(onRejected)``: ``then(None, onRejected)``."""
+        return self.then(None, onRejected)
+
+    def finally_(self, onFinally: Any = None) -> Promise[T]:
+        """Node's ``promise.finally``: runs ``onFinally()`` and passes the result on."""
+        if not callable(onFinally):
+            return self.then(onFinally, onFinally)
+
+        def then_finally(value: Any) -> Any:
+            result = call(onFinally)
+            return Promise.resolve(result).then(lambda _=None: value)
+
+        def catch_finally(reason: Any) -> Any:
+            result = call(onFinally)
+
+            def thrower(_: Any = None) -> Any:
+                raise _exception_of(reason)
+
+            return Promise.resolve(result).then(thrower)
+
+        return self.then(then_finally, catch_finally)
+
+    def __await__(self) -> Generator[Any, Any, T]:
+        value = yield self
+        return value  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        if self._state == _PENDING:
+            return "Promise { <pending> }"
+        if self._state == _FULFILLED:
+            return f"Promise {{ {_js_inspect(self._value)} }}"
+        return f"Promise {{ <rejected> {self._value!r} }}"
+
+    # -- static API ------------------------------------------------------------
+
+    @staticmethod
+    def resolve(value: Any = None) -> Promise[Any]:
+        """``value`` itself when it is a Promise, else a promise resolved with it.
+
+        A coroutine is started at once as a task and its promise returned:
+        ``Promise.resolve(main())`` is JavaScript's call of an async function
+        ``main()`` whose promise the caller does not await.
+        """
+        if type(value) is Promise:
+            return value
+        if type(value) is _CoroutineType:
+            return spawn(value)
+        p = Promise._pending()
+        _resolve(p, value)
+        return p
+
+    @staticmethod
+    def reject(reason: Any = None) -> Promise[Any]:
+        """``Promise.reject(reason)``: a Promise rejected with ``reason``."""
+        p = Promise._pending()
+        _reject(p, reason)
+        return p
+
+    @staticmethod
+    def withResolvers() -> NodeObject:
+        """``{promise, resolve, reject}`` (ES2024; in Node 22, handy everywhere)."""
+        p = Promise._pending()
+        resolve, reject = _resolving_functions(p)
+        return NodeObject(promise=p, resolve=resolve, reject=reject)
+
+    @staticmethod
+    def all(iterable: Iterable[Any]) -> Promise[list[Any]]:
+        """Fulfils with the list of values, in order; rejects with the first reason."""
+        result = Promise._pending()
+        resolve, reject = _resolving_functions(result)
+        try:
+            items = list(iterable)
+        except Exception as exc:
+            reject(exc)
+            return result
+        values: list[Any] = [None] * len(items)
+        remaining = [1]
+
+        def element(index: int) -> Callable[[Any], None]:
+            called = [False]
+
+            def on_value(value: Any) -> None:
+                if called[0]:
+                    return
+                called[0] = True
+                values[index] = value
+                remaining[0] -= 1
+                if remaining[0] == 0:
+                    resolve(values)
+            return on_value
+
+        for index, item in enumerate(items):
+            remaining[0] += 1
+            Promise.resolve(item).then(element(index), reject)
+        remaining[0] -= 1
+        if remaining[0] == 0:
+            resolve(values)
+        return result
+
+    @staticmethod
+    def allSettled(iterable: Iterable[Any]) -> Promise[list[NodeObject]]:
+        """Fulfils with ``{'status': 'fulfilled', 'value': v}`` /
+        ``{'status': 'rejected', 'reason': r}`` objects, in order."""
+        result = Promise._pending()
+        resolve, reject = _resolving_functions(result)
+        try:
+            items = list(iterable)
+        except Exception as exc:
+            reject(exc)
+            return result
+        values: list[Any] = [None] * len(items)
+        remaining = [1]
+
+        def element(index: int, rejected: bool) -> Callable[[Any], None]:
+            def on_settled(value: Any) -> None:
+                if values[index] is not None:
+                    return
+                values[index] = (NodeObject(status="rejected", reason=value) if rejected
+                                 else NodeObject(status="fulfilled", value=value))
+                remaining[0] -= 1
+                if remaining[0] == 0:
+                    resolve(values)
+            return on_settled
+
+        for index, item in enumerate(items):
+            remaining[0] += 1
+            Promise.resolve(item).then(element(index, False), element(index, True))
+        remaining[0] -= 1
+        if remaining[0] == 0:
+            resolve(values)
+        return result
+
+    @staticmethod
+    def race(iterable: Iterable[Any]) -> Promise[Any]:
+        """Settles as the first of ``iterable`` to settle."""
+        result = Promise._pending()
+        resolve, reject = _resolving_functions(result)
+        try:
+            for item in iterable:
+                Promise.resolve(item).then(resolve, reject)
+        except Exception as exc:
+            reject(exc)
+        return result
+
+    @staticmethod
+    def any(iterable: Iterable[Any]) -> Promise[Any]:
+        """Fulfils with the first value; rejects with an ``AggregateError`` of all reasons."""
+        result = Promise._pending()
+        resolve, reject = _resolving_functions(result)
+        try:
+            items = list(iterable)
+        except Exception as exc:
+            reject(exc)
+            return result
+        reasons: list[Any] = [None] * len(items)
+        remaining = [1]
+
+        def fail() -> None:
+            reject(errors.AggregateError(reasons, "All promises were rejected"))
+
+        def element(index: int) -> Callable[[Any], None]:
+            called = [False]
+
+            def on_reason(reason: Any) -> None:
+                if called[0]:
+                    return
+                called[0] = True
+                reasons[index] = reason
+                remaining[0] -= 1
+                if remaining[0] == 0:
+                    fail()
+            return on_reason
+
+        for index, item in enumerate(items):
+            remaining[0] += 1
+            Promise.resolve(item).then(resolve, element(index))
+        remaining[0] -= 1
+        if remaining[0] == 0:
+            fail()
+        return result
+
+
+# -- the abstract operations ----------------------------------------------------
+
+
+def _resolving_functions(p: Promise[Any]) -> tuple[Callable[..., None], Callable[..., None]]:
+    """``CreateResolvingFunctions``: two functions sharing one "already resolved" flag."""
+    done = False
+
+    def resolve(value: Any = None) -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        _resolve(p, value)
+
+    def reject(reason: Any = None) -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        _reject(p, reason)
+
+    return resolve, reject
+
+
+_PRIMITIVES = (type(None), bool, int, float, str, bytes, list, tuple, dict)
+
+
+def _resolve(p: Promise[Any], value: Any) -> None:
+    """The promise resolve function's steps: adopt thenables, else fulfil."""
+    if value is p:
+        _reject(p, TypeError("Chaining cycle detected for promise #<Promise>"))
+        return
+    if type(value) in _PRIMITIVES:
+        _fulfill(p, value)
+        return
+    try:
+        then = getattr(value, "then", None)
+    except Exception as exc:
+        _reject(p, _reason_of(exc))
+        return
+    if not callable(then):
+        _fulfill(p, value)
+        return
+    get_loop().queue_microtask(_resolve_thenable_job, p, value, then)
+
+
+def _resolve_thenable_job(p: Promise[Any], thenable: Any, then: Callable[..., Any]) -> None:
+    resolve, reject = _resolving_functions(p)
+    try:
+        if isinstance(thenable, Promise) and getattr(then, "__func__", None) is Promise.then:
+            thenable.then(resolve, reject)
+        else:
+            call(then, resolve, reject)
+    except Exception as exc:
+        reject(_reason_of(exc))
+
+
+def _fulfill(p: Promise[Any], value: Any) -> None:
+    reactions = p._fulfill_reactions
+    p._state = _FULFILLED
+    p._value = value
+    p._fulfill_reactions = p._reject_reactions = None
+    if reactions:
+        queue = get_loop().queue_microtask
+        for handler, derived in reactions:
+            queue(_reaction_job, handler, derived, value, False)
+
+
+def _reject(p: Promise[Any], reason: Any) -> None:
+    reactions = p._reject_reactions
+    p._state = _REJECTED
+    p._value = reason
+    p._fulfill_reactions = p._reject_reactions = None
+    if not p._handled:
+        _tracker(get_loop()).unhandled(p)
+    if reactions:
+        queue = get_loop().queue_microtask
+        for handler, derived in reactions:
+            queue(_reaction_job, handler, derived, reason, True)
+
+
+def _perform_then(p: Promise[Any], on_fulfilled: Callable[[Any], Any] | None,
+                  on_rejected: Callable[[Any], Any] | None,
+                  derived: Promise[Any] | None) -> None:
+    state = p._state
+    if state == _PENDING:
+        assert p._fulfill_reactions is not None and p._reject_reactions is not None
+        p._fulfill_reactions.append((on_fulfilled, derived))
+        p._reject_reactions.append((on_rejected, derived))
+    elif state == _FULFILLED:
+        get_loop().queue_microtask(_reaction_job, on_fulfilled, derived, p._value, False)
+    else:
+        if not p._handled:
+            _tracker(get_loop()).handled(p)
+        get_loop().queue_microtask(_reaction_job, on_rejected, derived, p._value, True)
+    p._handled = True
+
+
+def _reaction_job(handler: Callable[[Any], Any] | None, derived: Promise[Any] | None,
+                  argument: Any, rejected: bool) -> None:
+    if handler is None:
+        if derived is not None:
+            if rejected:
+                _reject(derived, argument)
+            else:
+                _resolve(derived, argument)
+        return
+    if derived is None:  # An await's reaction: the task handles its own errors.
+        handler(argument)
+        return
+    try:
+        result = handler(argument)
+        if result is not None:
+            result = settle(result)
+    except Exception as exc:
+        _reject(derived, _reason_of(exc))
+        return
+    _resolve(derived, result)
+
+
+def pending() -> Promise[Any]:
+    """A new pending Promise for library code, settled with :func:`settle_with`
+    (no executor, no resolving functions to allocate)."""
+    return Promise._pending()
+
+
+def settle_with(p: Promise[Any], value: Any = None, reason: BaseException | None = None) -> None:
+    """Resolve ``p`` with ``value`` (not a thenable), or reject it with
+    ``reason``; only the first call counts (the library's stand-in for the
+    resolving functions)."""
+    if p._state != _PENDING or p._fulfill_reactions is None:
+        return
+    if reason is not None:
+        _reject(p, reason)
+    else:
+        _resolve(p, value)
+
+
+def mark_handled(p: Promise[Any]) -> None:
+    """Take ``p``'s rejection out of the unhandled bookkeeping (``pynet.run``'s
+    main promise: run raises it itself)."""
+    if not p._handled:
+        p._handled = True
+        if p._state == _REJECTED:
+            _tracker(get_loop()).handled(p, quiet=True)
+
+
+# -- async functions ---------------------------------------------------------------
+
+
+class _Task:
+    """Runs one coroutine on pynet's loop (V8's async function machinery)."""
+
+    __slots__ = ("_coro", "_on_fulfilled", "_on_rejected", "promise")
+
+    def __init__(self, coro: Any) -> None:
+        self._coro = coro
+        self.promise: Promise[Any] = Promise._pending()
+        self._on_fulfilled = self._resume
+        self._on_rejected = self._throw
+        self._step(None, None)
+
+    def _resume(self, value: Any) -> None:
+        self._step(value, None)
+
+    def _throw(self, reason: Any) -> None:
+        self._step(None, _exception_of(reason))
+
+    def _step(self, value: Any, exc: BaseException | None) -> None:
+        coro = self._coro
+        try:
+            yielded = coro.send(value) if exc is None else coro.throw(exc)
+        except StopIteration as stop:
+            _resolve(self.promise, stop.value)
+            return
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as err:
+            _reject(self.promise, _reason_of(err))
+            return
+        if not isinstance(yielded, Promise):
+            if yielded is None:  # A bare yield: resume on the next microtask.
+                get_loop().queue_microtask(self._resume, None)
+                return
+            get_loop().queue_microtask(self._throw, TypeError(
+                f"pynet cannot await {yielded!r}: await a pynet Promise or a coroutine"))
+            return
+        _perform_then(yielded, self._on_fulfilled, self._on_rejected, None)
+
+
+def spawn(coro: Any) -> Promise[Any]:
+    """Start ``coro`` as a task now (to its first ``await``); its Promise."""
+    return _Task(coro).promise
+
+
+set_coroutine_starter(spawn)
+
+
+def queueMicrotask(callback: Callable[..., Any]) -> None:
+    """Node's ``queueMicrotask(fn)``: run ``fn()`` after the current tick queue."""
+    if not callable(callback):
+        raise invalid_arg_type("callback", "function", callback)
+    get_loop().queue_microtask(_microtask, callback)
+
+
+def _microtask(callback: Callable[..., Any]) -> None:
+    call(callback)
+
+
+# -- unhandled rejections ------------------------------------------------------------
+
+# Installed by pynet.process: emit('unhandledRejection', reason, promise) -> listened;
+# emit('rejectionHandled', promise) -> listened.
+_unhandled_hook: Callable[[Any, Promise[Any]], bool] | None = None
+_handled_hook: Callable[[Promise[Any]], bool] | None = None
+
+
+def set_rejection_hooks(unhandled: Callable[[Any, Promise[Any]], bool] | None,
+                        handled: Callable[[Promise[Any]], bool] | None) -> None:
+    global _unhandled_hook, _handled_hook
+    _unhandled_hook, _handled_hook = unhandled, handled
+
+
+class _Rejections:
+    """One loop's ``maybeUnhandledPromises`` / ``pendingUnhandledRejections`` /
+    ``asyncHandledRejections`` (lib/internal/process/promises.js)."""
+
+    def __init__(self, loop: Loop) -> None:
+        self._loop = loop
+        self._maybe: weakref.WeakKeyDictionary[Promise[Any], bool] = weakref.WeakKeyDictionary()
+        self._pending: list[Promise[Any]] = []
+        self._handled_late: list[Promise[Any]] = []
+
+    def unhandled(self, p: Promise[Any]) -> None:
+        self._maybe[p] = False
+        self._pending.append(p)
+        self._schedule()
+
+    def handled(self, p: Promise[Any], quiet: bool = False) -> None:
+        warned = self._maybe.pop(p, None)
+        if warned and not quiet:
+            self._handled_late.append(p)
+            self._schedule()
+
+    def _schedule(self) -> None:
+        self._loop.rejection_work = self.process
+        self._loop.wake_drain()
+
+    def process(self) -> bool:
+        """``processPromiseRejections``: True when it may have queued work."""
+        more = bool(self._handled_late)
+        while self._handled_late:
+            p = self._handled_late.pop(0)
+            if _handled_hook is not None:
+                _handled_hook(p)
+        for _ in range(len(self._pending)):
+            p = self._pending.pop(0)
+            if p not in self._maybe:
+                continue
+            self._maybe[p] = True
+            reason = p._value
+            more = True
+            if _unhandled_hook is not None and _unhandled_hook(reason, p):
+                continue
+            if not self._pending and not self._handled_late:
+                self._loop.rejection_work = None
+            self._loop.trigger_uncaught(_unhandled_error(reason), "unhandledRejection")
+        if not self._pending and not self._handled_late:
+            self._loop.rejection_work = None
+        return more
+
+
+def _unhandled_error(reason: Any) -> BaseException:
+    if isinstance(reason, BaseException):
+        return reason
+    return errors.ERR_UNHANDLED_REJECTION(
+        "This error originated either by throwing inside of an async function without a "
+        "catch block, or by rejecting a promise which was not handled with .catch(). The "
+        f'promise rejected with the reason "{_js_inspect(reason)}".')
+
+
+_trackers: weakref.WeakKeyDictionary[Loop, _Rejections] = weakref.WeakKeyDictionary()
+
+
+def _tracker(loop: Loop) -> _Rejections:
+    tracker = _trackers.get(loop)
+    if tracker is None:
+        tracker = _trackers[loop] = _Rejections(loop)
+    return tracker

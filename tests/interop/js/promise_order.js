@@ -1,0 +1,260 @@
+// Promise / async-function ordering scenarios; py/promise_order.py is the
+// line-by-line transliteration.  Usage: node promise_order.js <scenario>.
+// Every line printed is deterministic in Node 20 (no timer-vs-immediate races
+// in the main script, TCP reads that cannot be split).
+'use strict';
+const net = require('net');
+const events = require('events');
+const tp = require('timers/promises');
+const log = (...a) => console.log(a.join(' '));
+const S = {};
+
+S.main_script = () => {
+  log('sync start');
+  process.nextTick(() => log('tick 1'));
+  Promise.resolve().then(() => {
+    log('then 1');
+    process.nextTick(() => log('tick from then 1'));
+    Promise.resolve().then(() => log('then from then 1'));
+  }).then(() => log('then 2'));
+  queueMicrotask(() => log('microtask'));
+  process.nextTick(() => {
+    log('tick 2');
+    Promise.resolve().then(() => log('then from tick 2'));
+    process.nextTick(() => log('tick from tick 2'));
+  });
+  (async () => {
+    log('async start');
+    await Promise.resolve();
+    log('async after 1');
+    await Promise.resolve();
+    log('async after 2');
+    process.nextTick(() => log('tick from async'));
+  })();
+  const adopted = new Promise((resolve) => resolve(Promise.resolve('v')));
+  adopted.then((v) => log('adopted', v));
+  Promise.resolve('w').then((v) => log('plain', v)).then(() => log('plain 2'))
+    .then(() => log('plain 3'));
+  log('sync end');
+};
+
+S.in_callbacks = () => {
+  setTimeout(() => {
+    log('timeout A');
+    Promise.resolve().then(() => {
+      log('then in A');
+      process.nextTick(() => log('tick from then in A'));
+    });
+    process.nextTick(() => log('tick in A'));
+  }, 5);
+  setTimeout(() => {
+    log('timeout B');
+    setImmediate(() => {
+      log('immediate 1');
+      Promise.resolve().then(() => log('then in immediate 1'));
+    });
+    setImmediate(() => log('immediate 2'));
+    (async () => {
+      log('async in B');
+      await Promise.resolve();
+      log('async in B resumed');
+    })();
+  }, 5);
+};
+
+S.async_listeners = () => {
+  const e = new events.EventEmitter();
+  e.on('x', async (a) => {
+    log('listener 1 start', a);
+    await Promise.resolve();
+    log('listener 1 resumed', a);
+  });
+  e.on('x', (a) => log('listener 2', a));
+  e.emit('x', 1);
+  log('after emit');
+  process.nextTick(() => e.emit('x', 2));
+};
+
+S.events_once = async () => {
+  const e = new events.EventEmitter();
+  events.once(e, 'go').then((args) => log('once resolved', args.join(',')));
+  e.emit('go', 'a', 'b');
+  Promise.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3'))
+    .then(() => log('t4'));
+  const err = new Error('boom');
+  events.once(e, 'next').catch((er) => log('once rejected', er.message, e.listenerCount('next')));
+  e.emit('error', err);
+};
+
+S.timers_promises = () => {
+  tp.setImmediate('I').then((v) => log('immediate promise', v));
+  process.nextTick(() => log('tick'));
+  (async () => {
+    let n = 0;
+    for await (const v of tp.setInterval(20, 'iv')) {
+      n += 1;
+      log('interval', v, n);
+      if (n === 3) break;
+    }
+    log('interval done');
+    log('timeout promise', await tp.setTimeout(3, 'T'));
+    log('scheduler.wait', String(await tp.scheduler.wait(2)));
+    const ac = new AbortController();
+    const p = tp.setTimeout(1000, 'x', { signal: ac.signal });
+    ac.abort();
+    try { await p; } catch (err) { log('aborted', err.name, err.code); }
+  })();
+};
+
+S.bad_input = () => {
+  process.on('unhandledRejection', (reason, promise) => {
+    log('unhandledRejection', reason instanceof Error ? reason.message : reason);
+  });
+  process.on('rejectionHandled', () => log('rejectionHandled'));
+  // A thenable that calls both resolve and reject: the first call wins.
+  const thenable = { then(resolve, reject) { resolve('first'); reject(new Error('second')); } };
+  Promise.resolve(thenable).then((v) => log('thenable', v), () => log('never'));
+  // An exception thrown from a then handler rejects the derived promise.
+  Promise.resolve().then(() => { throw new Error('from then'); })
+    .catch((err) => log('caught', err.message));
+  // A coroutine that never awaits still settles asynchronously for its callers.
+  (async () => { log('no await body'); return 7; })().then((v) => log('no await result', v));
+  // Awaiting a rejected promise inside a listener: the listener's promise rejects.
+  const e = new events.EventEmitter();
+  e.on('x', async () => { await Promise.reject(new Error('in listener')); });
+  e.emit('x');
+  // A non-Error rejection with a listener present.
+  Promise.reject(42);
+  // Handled late: rejectionHandled.
+  const late = Promise.reject(new Error('late'));
+  setTimeout(() => late.catch(() => log('late caught')), 5);
+  log('sync end');
+};
+
+S.data_handlers = () => {
+  const server = net.createServer((sock) => {
+    sock.on('data', async (chunk) => {
+      log('server data', chunk.toString());
+      await Promise.resolve();
+      log('server after await');
+      process.nextTick(() => log('server tick'));
+      await new Promise((r) => setImmediate(r));
+      log('server after immediate');
+      sock.write('pong');
+    });
+    sock.on('end', () => { log('server end'); sock.end(); });
+  });
+  server.listen(0, '127.0.0.1', async () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    await events.once(c, 'connect');
+    log('client connected');
+    c.write('ping');
+    const [data] = await events.once(c, 'data');
+    log('client data', data.toString());
+    Promise.resolve().then(() => log('client then'));
+    c.end();
+    await events.once(c, 'close');
+    log('client close');
+    server.close(() => log('server closed'));
+  });
+};
+
+S.for_await_socket = () => {
+  const server = net.createServer(async (sock) => {
+    let got = '';
+    for await (const chunk of sock) got += chunk.toString();
+    log('server read', got);
+    sock.end('bye');
+  });
+  server.listen(0, '127.0.0.1', async () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    c.end('hello');
+    for await (const chunk of c) {
+      log('client read', chunk.toString());
+      break;
+    }
+    log('client destroyed', c.destroyed);
+    await events.once(c, 'close');
+    log('client close');
+    server.close();
+  });
+};
+
+S.callback_arity = () => {
+  // Callbacks that take fewer arguments than they are given (JS drops the
+  // rest), async callbacks, and non-function callbacks that Node ignores.
+  setImmediate(async (a) => { log('immediate', a); await null; log('immediate resumed'); }, 'x', 'y');
+  process.nextTick(() => log('tick, args dropped'), 1, 2);
+  const server = net.createServer((sock) => {
+    sock.write('x', () => log('write cb'));
+    sock.write('y', null, 'not a function');
+    sock.end('z', async () => { log('end cb'); await null; log('end cb resumed'); });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const c = net.connect(server.address().port, '127.0.0.1', () => log('connect cb'));
+    c.on('data', (d) => log('client data', d.toString()));
+    c.on('end', () => {
+      server.getConnections(() => log('getConnections cb'));
+      server.getConnections((err, n) => log('getConnections', String(err), n));
+      server.close(() => {
+        log('close cb');
+        setTimeout(() => log('timeout, args dropped'), 1, 'a', 'b');
+        setTimeout((a, b, c) => log('timeout args', a, b, String(c)), 1, 'a', 'b');
+      });
+      c.end(() => log('client end cb'));
+    });
+  });
+};
+
+// A small async key-value server (a line protocol in the style of Redis'
+// inline commands) and an async client, both written with async/await.
+S.async_kv_program = () => {
+  const store = new Map();
+  async function execute(line) {
+    const [cmd, key, ...rest] = line.split(' ');
+    await tp.setImmediate();  // the storage is "asynchronous"
+    if (cmd === 'SET') { store.set(key, rest.join(' ')); return '+OK'; }
+    if (cmd === 'GET') return store.has(key) ? `$${store.get(key)}` : '$nil';
+    if (cmd === 'DEL') return `:${store.delete(key) ? 1 : 0}`;
+    throw new Error(`unknown command '${cmd}'`);
+  }
+  const server = net.createServer(async (sock) => {
+    let pending = '';
+    for await (const chunk of sock) {
+      pending += chunk.toString();
+      let nl;
+      while ((nl = pending.indexOf('\n')) !== -1) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        try {
+          sock.write(`${await execute(line)}\n`);
+        } catch (err) {
+          sock.write(`-ERR ${err.message}\n`);
+        }
+      }
+    }
+    log('server: client gone');
+  });
+  server.listen(0, '127.0.0.1', async () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    await events.once(c, 'connect');
+    const commands = ['SET a 1', 'SET b hello world', 'GET a', 'GET b', 'DEL a', 'GET a', 'PING'];
+    c.write(commands.map((x) => `${x}\n`).join(''));
+    let got = '';
+    let answers = 0;
+    for await (const chunk of c) {
+      got += chunk.toString();
+      let nl;
+      while ((nl = got.indexOf('\n')) !== -1) {
+        log('client:', got.slice(0, nl));
+        got = got.slice(nl + 1);
+        answers += 1;
+      }
+      if (answers === commands.length) break;
+    }
+    log('client: done, destroyed', c.destroyed);
+    server.close(() => log('server closed'));
+  });
+};
+
+S[process.argv[2]]();

@@ -1,0 +1,349 @@
+"""Line-by-line transliteration of js/promise_order.js (usage: python promise_order.py <scenario>)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pynet
+from pynet import Promise, events, net, process, queueMicrotask
+from pynet.abort import AbortController
+from pynet.timers import promises as tp
+from pynet.timers import setImmediate, setTimeout
+
+
+def log(*a: Any) -> None:
+    print(" ".join(str(x) for x in a), flush=True)
+
+
+S: dict[str, Any] = {}
+
+
+def scenario(f: Any) -> Any:
+    S[f.__name__] = f
+    return f
+
+
+@scenario
+def main_script() -> None:
+    log("sync start")
+    process.nextTick(lambda: log("tick 1"))
+
+    def then1() -> None:
+        log("then 1")
+        process.nextTick(lambda: log("tick from then 1"))
+        Promise.resolve().then(lambda: log("then from then 1"))
+
+    Promise.resolve().then(then1).then(lambda: log("then 2"))
+    queueMicrotask(lambda: log("microtask"))
+
+    def tick2() -> None:
+        log("tick 2")
+        Promise.resolve().then(lambda: log("then from tick 2"))
+        process.nextTick(lambda: log("tick from tick 2"))
+
+    process.nextTick(tick2)
+
+    async def body() -> None:
+        log("async start")
+        await Promise.resolve()
+        log("async after 1")
+        await Promise.resolve()
+        log("async after 2")
+        process.nextTick(lambda: log("tick from async"))
+
+    Promise.resolve(body())  # JS calls the async arrow at once: so does this.
+    adopted = Promise(lambda resolve: resolve(Promise.resolve("v")))
+    adopted.then(lambda v: log("adopted", v))
+    Promise.resolve("w").then(lambda v: log("plain", v)).then(lambda: log("plain 2")) \
+        .then(lambda: log("plain 3"))
+    log("sync end")
+
+
+@scenario
+def in_callbacks() -> None:
+    def a() -> None:
+        log("timeout A")
+
+        def then_a() -> None:
+            log("then in A")
+            process.nextTick(lambda: log("tick from then in A"))
+
+        Promise.resolve().then(then_a)
+        process.nextTick(lambda: log("tick in A"))
+
+    setTimeout(a, 5)
+
+    def b() -> None:
+        log("timeout B")
+
+        def imm1() -> None:
+            log("immediate 1")
+            Promise.resolve().then(lambda: log("then in immediate 1"))
+
+        setImmediate(imm1)
+        setImmediate(lambda: log("immediate 2"))
+
+        async def body() -> None:
+            log("async in B")
+            await Promise.resolve()
+            log("async in B resumed")
+
+        Promise.resolve(body())
+
+    setTimeout(b, 5)
+
+
+@scenario
+def async_listeners() -> None:
+    e = events.EventEmitter()
+
+    async def listener1(a: Any) -> None:
+        log("listener 1 start", a)
+        await Promise.resolve()
+        log("listener 1 resumed", a)
+
+    e.on("x", listener1)
+    e.on("x", lambda a: log("listener 2", a))
+    e.emit("x", 1)
+    log("after emit")
+    process.nextTick(lambda: e.emit("x", 2))
+
+
+@scenario
+def events_once() -> None:
+    e = events.EventEmitter()
+    events.once(e, "go").then(lambda args: log("once resolved", ",".join(args)))
+    e.emit("go", "a", "b")
+    Promise.resolve().then(lambda: log("t1")).then(lambda: log("t2")).then(lambda: log("t3")) \
+        .then(lambda: log("t4"))
+    err = Exception("boom")
+    events.once(e, "next").catch(
+        lambda er: log("once rejected", er, e.listenerCount("next")))
+    e.emit("error", err)
+
+
+@scenario
+def timers_promises() -> None:
+    tp.setImmediate("I").then(lambda v: log("immediate promise", v))
+    process.nextTick(lambda: log("tick"))
+
+    async def body() -> None:
+        n = 0
+        async for v in tp.setInterval(20, "iv"):
+            n += 1
+            log("interval", v, n)
+            if n == 3:
+                break
+        log("interval done")
+        log("timeout promise", await tp.setTimeout(3, "T"))
+        log("scheduler.wait", "undefined" if await tp.scheduler.wait(2) is None else "?")
+        ac = AbortController()
+        p = tp.setTimeout(1000, "x", {"signal": ac.signal})
+        ac.abort()
+        try:
+            await p
+        except Exception as err:
+            log("aborted", type(err).__name__, err.code)  # type: ignore[attr-defined]
+
+    Promise.resolve(body())
+
+
+@scenario
+def bad_input() -> None:
+    process.on("unhandledRejection", lambda reason, promise: log(
+        "unhandledRejection", reason))
+    process.on("rejectionHandled", lambda: log("rejectionHandled"))
+
+    class Thenable:
+        def then(self, resolve: Any, reject: Any) -> None:
+            resolve("first")
+            reject(Exception("second"))
+
+    Promise.resolve(Thenable()).then(lambda v: log("thenable", v), lambda: log("never"))
+
+    def thrower() -> None:
+        raise Exception("from then")
+
+    Promise.resolve().then(thrower).catch(lambda err: log("caught", err))
+
+    async def no_await() -> int:
+        log("no await body")
+        return 7
+
+    Promise.resolve(no_await()).then(lambda v: log("no await result", v))
+    e = events.EventEmitter()
+
+    async def listener() -> None:
+        await Promise.reject(Exception("in listener"))
+
+    e.on("x", listener)
+    e.emit("x")
+    Promise.reject(42)
+    late = Promise.reject(Exception("late"))
+    setTimeout(lambda: late.catch(lambda: log("late caught")), 5)
+    log("sync end")
+
+
+@scenario
+def data_handlers() -> None:
+    def on_connection(sock: Any) -> None:
+        async def on_data(chunk: bytes) -> None:
+            log("server data", chunk.decode())
+            await Promise.resolve()
+            log("server after await")
+            process.nextTick(lambda: log("server tick"))
+            await Promise(lambda r: setImmediate(r))
+            log("server after immediate")
+            sock.write("pong")
+
+        sock.on("data", on_data)
+
+        def on_end() -> None:
+            log("server end")
+            sock.end()
+
+        sock.on("end", on_end)
+
+    server = net.createServer(on_connection)
+
+    async def on_listening() -> None:
+        c = net.connect(server.address().port, "127.0.0.1")
+        await events.once(c, "connect")
+        log("client connected")
+        c.write("ping")
+        [data] = await events.once(c, "data")
+        log("client data", data.decode())
+        Promise.resolve().then(lambda: log("client then"))
+        c.end()
+        await events.once(c, "close")
+        log("client close")
+        server.close(lambda: log("server closed"))
+
+    server.listen(0, "127.0.0.1", on_listening)
+
+
+@scenario
+def for_await_socket() -> None:
+    async def on_connection(sock: Any) -> None:
+        got = ""
+        async for chunk in sock:
+            got += chunk.decode()
+        log("server read", got)
+        sock.end("bye")
+
+    server = net.createServer(on_connection)
+
+    async def on_listening() -> None:
+        c = net.connect(server.address().port, "127.0.0.1")
+        c.end("hello")
+        async for chunk in c:
+            log("client read", chunk.decode())
+            break
+        log("client destroyed", "true" if c.destroyed else "false")
+        await events.once(c, "close")
+        log("client close")
+        server.close()
+
+    server.listen(0, "127.0.0.1", on_listening)
+
+
+@scenario
+def callback_arity() -> None:
+    async def immediate(a: Any) -> None:
+        log("immediate", a)
+        await Promise.resolve()
+        log("immediate resumed")
+
+    setImmediate(immediate, "x", "y")
+    process.nextTick(lambda: log("tick, args dropped"), 1, 2)
+
+    def on_connection(sock: Any) -> None:
+        sock.write("x", lambda: log("write cb"))
+        sock.write("y", None, "not a function")
+
+        async def end_cb() -> None:
+            log("end cb")
+            await Promise.resolve()
+            log("end cb resumed")
+
+        sock.end("z", end_cb)
+
+    server = net.createServer(on_connection)
+
+    def on_listening() -> None:
+        c = net.connect(server.address().port, "127.0.0.1", lambda: log("connect cb"))
+        c.on("data", lambda d: log("client data", d.decode()))
+
+        def on_end() -> None:
+            server.getConnections(lambda: log("getConnections cb"))
+            server.getConnections(lambda err, n: log(
+                "getConnections", "null" if err is None else err, n))
+            def on_close() -> None:
+                log("close cb")
+                setTimeout(lambda: log("timeout, args dropped"), 1, "a", "b")
+                setTimeout(lambda a, b, c: log(
+                    "timeout args", a, b, "undefined" if c is None else c), 1, "a", "b")
+
+            server.close(on_close)
+            c.end(lambda: log("client end cb"))
+
+        c.on("end", on_end)
+
+    server.listen(0, "127.0.0.1", on_listening)
+
+
+@scenario
+def async_kv_program() -> None:
+    store: dict[str, str] = {}
+
+    async def execute(line: str) -> str:
+        parts = line.split(" ")
+        cmd, key, rest = parts[0], (parts[1] if len(parts) > 1 else ""), parts[2:]
+        await tp.setImmediate()  # The storage is "asynchronous".
+        if cmd == "SET":
+            store[key] = " ".join(rest)
+            return "+OK"
+        if cmd == "GET":
+            return f"${store[key]}" if key in store else "$nil"
+        if cmd == "DEL":
+            return f":{1 if store.pop(key, None) is not None else 0}"
+        raise Exception(f"unknown command '{cmd}'")
+
+    async def on_connection(sock: Any) -> None:
+        pending = ""
+        async for chunk in sock:
+            pending += chunk.decode()
+            while "\n" in pending:
+                line, pending = pending.split("\n", 1)
+                try:
+                    sock.write(f"{await execute(line)}\n")
+                except Exception as err:
+                    sock.write(f"-ERR {err}\n")
+        log("server: client gone")
+
+    server = net.createServer(on_connection)
+
+    async def on_listening() -> None:
+        c = net.connect(server.address().port, "127.0.0.1")
+        await events.once(c, "connect")
+        commands = ["SET a 1", "SET b hello world", "GET a", "GET b", "DEL a", "GET a", "PING"]
+        c.write("".join(f"{x}\n" for x in commands))
+        got = ""
+        answers = 0
+        async for chunk in c:
+            got += chunk.decode()
+            while "\n" in got:
+                line, got = got.split("\n", 1)
+                log("client:", line)
+                answers += 1
+            if answers == len(commands):
+                break
+        log("client: done, destroyed", "true" if c.destroyed else "false")
+        server.close(lambda: log("server closed"))
+
+    server.listen(0, "127.0.0.1", on_listening)
+
+
+S[sys.argv[1]]()
+pynet.run()
