@@ -17,6 +17,8 @@ See ``docs/`` for the porting guide and the Python mapping of Node's API.
 
 from __future__ import annotations
 
+import os as _os
+
 from pynet._core.promise import Promise, queueMicrotask
 from pynet._core.runtime import callFromThread, run
 from pynet._embed.poll import Poll
@@ -31,6 +33,11 @@ from pynet.timers import (
 )
 
 __version__ = "0.1.0"
+
+if "NODE_UNIQUE_ID" in _os.environ:
+    # A cluster worker (started by cluster.fork()): connect to the primary
+    # before the script runs, as Node does at startup.
+    import pynet.cluster  # noqa: F401
 
 __all__ = [
     "Poll",

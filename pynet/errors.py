@@ -35,6 +35,7 @@ __all__ = [
     "AggregateError",
     "NodeError",
     "SystemError",
+    "coded_error",
     "dns_exception",
     "errno_exception",
     "exception_with_host_port",
@@ -124,6 +125,33 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_SOCKET_DGRAM_IS_CONNECTED": (Exception, "Already connected"),
     "ERR_SOCKET_DGRAM_NOT_CONNECTED": (Exception, "Not connected"),
     "ERR_SOCKET_DGRAM_NOT_RUNNING": (Exception, "Not running"),
+    "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM": (
+        TypeError,
+        "The feature {} is unavailable on the current platform, which is being used to run "
+        "Node.js",
+    ),
+    "ERR_TLS_CERT_ALTNAME_FORMAT": (
+        SyntaxError, "Invalid subject alternative name string"),
+    "ERR_TLS_CERT_ALTNAME_INVALID": (
+        Exception, "Hostname/IP does not match certificate's altnames: {}"),
+    "ERR_TLS_DH_PARAM_SIZE": (Exception, "DH parameter size {} is less than 2048"),
+    "ERR_TLS_HANDSHAKE_TIMEOUT": (Exception, "TLS handshake timeout"),
+    "ERR_TLS_INVALID_CONTEXT": (TypeError, "{} must be a SecureContext"),
+    "ERR_TLS_INVALID_PROTOCOL_VERSION": (
+        TypeError, "{} is not a valid {} TLS protocol version"),
+    "ERR_TLS_INVALID_STATE": (
+        Exception, "TLS socket connection must be securely established"),
+    "ERR_TLS_PROTOCOL_VERSION_CONFLICT": (
+        TypeError, "TLS protocol version {} conflicts with secureProtocol {}"),
+    "ERR_TLS_RENEGOTIATE": (Exception, "Attempt to renegotiate TLS session failed"),
+    "ERR_TLS_RENEGOTIATION_DISABLED": (
+        Exception, "TLS session renegotiation disabled for this socket"),
+    "ERR_TLS_REQUIRED_SERVER_NAME": (
+        Exception, '"servername" is required parameter for Server.addContext'),
+    "ERR_TLS_SESSION_ATTACK": (Exception, "TLS session renegotiation attack detected"),
+    "ERR_TLS_SNI_FROM_SERVER": (Exception, "Cannot issue SNI from a TLS server-side socket"),
+    "ERR_IPC_CHANNEL_CLOSED": (Exception, "Channel closed"),
+    "ERR_IPC_DISCONNECTED": (Exception, "IPC channel is already disconnected"),
 }
 
 
@@ -144,6 +172,10 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_INVALID_FD_TYPE": "A file descriptor ('fd') type was not valid.",
     "ERR_INVALID_HANDLE_TYPE": "An attempt was made to send an unsupported \"handle\" over an "
                                "IPC communication channel to a child process.",
+    "ERR_IPC_CHANNEL_CLOSED": "An attempt was made to use an IPC communication channel that "
+                              "was already closed.",
+    "ERR_IPC_DISCONNECTED": "An attempt was made to disconnect an IPC communication channel "
+                            "that was already disconnected.",
     "ERR_SERVER_ALREADY_LISTEN": "The server.listen() method was called while a net.Server "
                                  "was already listening.",
     "ERR_SERVER_NOT_RUNNING": "The server.close() method was called when a net.Server was "
@@ -185,6 +217,59 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
                          "state.",
     "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
+    "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM": (
+        "Used when a feature that is not available to the current platform which is running "
+        "Node.js is used."
+    ),
+    "ERR_TLS_CERT_ALTNAME_FORMAT": (
+        "This error is thrown by checkServerIdentity if a user-supplied subjectaltname "
+        "property violates encoding rules."
+    ),
+    "ERR_TLS_CERT_ALTNAME_INVALID": (
+        "While using TLS, the host name/IP of the peer did not match any of the "
+        "subjectAltNames in its certificate."
+    ),
+    "ERR_TLS_DH_PARAM_SIZE": (
+        "While using TLS, the parameter offered for the Diffie-Hellman (DH) key-agreement "
+        "protocol is too small."
+    ),
+    "ERR_TLS_HANDSHAKE_TIMEOUT": (
+        "A TLS/SSL handshake timed out. In this case, the server must also abort the "
+        "connection."
+    ),
+    "ERR_TLS_INVALID_CONTEXT": (
+        "The context must be a SecureContext."
+    ),
+    "ERR_TLS_INVALID_PROTOCOL_VERSION": (
+        "Valid TLS protocol versions are 'TLSv1', 'TLSv1.1', or 'TLSv1.2'."
+    ),
+    "ERR_TLS_INVALID_STATE": (
+        "The TLS socket must be connected and securely established. Ensure the 'secure' event "
+        "is emitted before continuing."
+    ),
+    "ERR_TLS_PROTOCOL_VERSION_CONFLICT": (
+        "Attempting to set a TLS protocol minVersion or maxVersion conflicts with an attempt "
+        "to set the secureProtocol explicitly."
+    ),
+    "ERR_TLS_RENEGOTIATE": (
+        "An attempt to renegotiate the TLS session failed."
+    ),
+    "ERR_TLS_RENEGOTIATION_DISABLED": (
+        "An attempt was made to renegotiate TLS on a socket instance with renegotiation "
+        "disabled."
+    ),
+    "ERR_TLS_REQUIRED_SERVER_NAME": (
+        "While using TLS, the server.addContext() method was called without providing a host "
+        "name in the first parameter."
+    ),
+    "ERR_TLS_SESSION_ATTACK": (
+        "An excessive amount of TLS renegotiations is detected, which is a potential vector "
+        "for denial-of-service attacks."
+    ),
+    "ERR_TLS_SNI_FROM_SERVER": (
+        "An attempt was made to issue Server Name Indication from a TLS server-side socket, "
+        "which is only valid from a client."
+    ),
     "ERR_UNHANDLED_REJECTION": "A promise was rejected with a value that is not an Error, and "
                                "no handler took it: the rejection is thrown as this error.",
     "ERR_BUFFER_OUT_OF_BOUNDS": "An operation outside the bounds of a Buffer was attempted.",
@@ -238,6 +323,8 @@ ERR_INVALID_HANDLE_TYPE: type[NodeError]
 ERR_SERVER_ALREADY_LISTEN: type[NodeError]
 ERR_SERVER_NOT_RUNNING: type[NodeError]
 ERR_SOCKET_CLOSED: type[NodeError]
+ERR_IPC_CHANNEL_CLOSED: type[NodeError]
+ERR_IPC_DISCONNECTED: type[NodeError]
 ERR_SOCKET_CLOSED_BEFORE_CONNECTION: type[NodeError]
 ERR_SOCKET_CONNECTION_TIMEOUT: type[NodeError]
 ERR_STREAM_WRITE_AFTER_END: type[NodeError]
@@ -267,6 +354,35 @@ ERR_SOCKET_BUFFER_SIZE: type[NodeError]
 ERR_SOCKET_DGRAM_IS_CONNECTED: type[NodeError]
 ERR_SOCKET_DGRAM_NOT_CONNECTED: type[NodeError]
 ERR_SOCKET_DGRAM_NOT_RUNNING: type[NodeError]
+ERR_FEATURE_UNAVAILABLE_ON_PLATFORM: type[NodeError]
+ERR_TLS_CERT_ALTNAME_FORMAT: type[NodeError]
+ERR_TLS_CERT_ALTNAME_INVALID: type[NodeError]
+ERR_TLS_DH_PARAM_SIZE: type[NodeError]
+ERR_TLS_HANDSHAKE_TIMEOUT: type[NodeError]
+ERR_TLS_INVALID_CONTEXT: type[NodeError]
+ERR_TLS_INVALID_PROTOCOL_VERSION: type[NodeError]
+ERR_TLS_INVALID_STATE: type[NodeError]
+ERR_TLS_PROTOCOL_VERSION_CONFLICT: type[NodeError]
+ERR_TLS_RENEGOTIATE: type[NodeError]
+ERR_TLS_RENEGOTIATION_DISABLED: type[NodeError]
+ERR_TLS_REQUIRED_SERVER_NAME: type[NodeError]
+ERR_TLS_SESSION_ATTACK: type[NodeError]
+ERR_TLS_SNI_FROM_SERVER: type[NodeError]
+
+
+_DYNAMIC: dict[str, type[NodeError]] = {}
+
+
+def coded_error(code: str, message: str, **props: Any) -> NodeError:
+    """A plain Node ``Error`` whose code is only known at run time (OpenSSL's
+    ``ERR_SSL_*``/``ERR_OSSL_*`` reasons, X.509 verification codes such as
+    ``DEPTH_ZERO_SELF_SIGNED_CERT``): an instance of a class named after the
+    code, derived from :class:`NodeError` and :class:`Exception`."""
+    cls = _DYNAMIC.get(code)
+    if cls is None:
+        cls = _DYNAMIC[code] = type(code, (NodeError,), {"code": code})
+        cls.__module__ = __name__
+    return cls(message, **props)
 
 
 class AggregateError(Exception):

@@ -14,6 +14,12 @@
 * ``process.on('beforeExit', fn)`` — emitted by :func:`pynet.run` each time
   the loop runs out of work; if ``fn`` schedules more, the loop goes on.
 
+* ``process.send(message)``, ``process.on('message', fn)``,
+  ``process.disconnect()``, ``process.connected`` — in a cluster worker (a
+  process started with an IPC channel, ``NODE_CHANNEL_FD``), JSON messages to
+  and from the primary.  Elsewhere ``connected`` is ``False`` and ``send``
+  raises ``ERR_IPC_CHANNEL_CLOSED`` (Node leaves ``process.send`` undefined).
+
 The module itself plays the role of Node's ``process`` object: ``on``,
 ``once``, ``off``, ``emit`` and the other emitter methods are module-level
 names bound to one :class:`pynet.events.EventEmitter`.
@@ -27,8 +33,10 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from pynet import errors
 from pynet._core import loop as _loop
 from pynet._core import promise as _promise
+from pynet._core.calls import callback as user_callback
 from pynet._core.calls import fit_args
 from pynet._core.runtime import set_before_exit_hook
 from pynet._js.validators import invalid_arg_type
@@ -36,6 +44,8 @@ from pynet.events import EventEmitter
 
 __all__ = [
     "addListener",
+    "connected",
+    "disconnect",
     "emit",
     "emitter",
     "eventNames",
@@ -49,6 +59,8 @@ __all__ = [
     "prependOnceListener",
     "removeAllListeners",
     "removeListener",
+    "send",
+    "set_ipc_channel",
 ]
 
 
@@ -136,3 +148,63 @@ emit = emitter.emit
 listeners = emitter.listeners
 listenerCount = emitter.listenerCount
 eventNames = emitter.eventNames
+
+# -- the IPC channel (a cluster worker's link to its primary) -----------------------
+
+#: Whether this process has an open IPC channel to its parent (Node's
+#: ``process.connected``): ``True`` in a cluster worker until it disconnects.
+connected = False
+_channel: Any = None
+
+
+def set_ipc_channel(channel: Any) -> None:
+    """Install the IPC channel (pynet's own; Node's ``setupChannel`` on ``process``).
+
+    ``channel`` has ``send(message, fd, callback)`` and ``disconnect()`` and
+    emits ``'message'``/``'internalMessage'``/``'disconnect'`` through this
+    module's emitter.  :mod:`pynet.cluster` installs it in a worker.
+    """
+    global _channel, connected
+    _channel = channel
+    connected = True
+    emitter.prependListener("disconnect", _on_disconnect)
+
+
+def _on_disconnect() -> None:
+    global connected
+    connected = False
+
+
+def send(message: Any, sendHandle: Any = None, options: Any = None,
+         callback: Callable[..., Any] | None = None) -> bool:
+    """Send a JSON-serialisable message to the parent (``process.send``).
+
+    Returns ``False`` when the channel's queue is long (Node's backpressure
+    hint).  ``callback(err)`` runs once the message is written.
+    """
+    handle = sendHandle
+    if callable(handle):
+        callback, handle = handle, None
+    elif callable(options):
+        callback = options
+    if message is None:
+        raise errors.ERR_MISSING_ARGS('The "message" argument must be specified')
+    if handle is not None:
+        raise errors.ERR_INVALID_HANDLE_TYPE()
+    if _channel is None:
+        raise errors.ERR_IPC_CHANNEL_CLOSED()
+    if callback is not None:
+        if not callable(callback):
+            raise invalid_arg_type("callback", "function", callback)
+        callback = user_callback(callback)  # Mapping §5: it gets only what it declares.
+    result: bool = _channel.send(message, None, callback)
+    return result
+
+
+def disconnect() -> None:
+    """Close the IPC channel to the parent (``process.disconnect``); ``'disconnect'`` follows."""
+    global connected
+    if _channel is None:
+        raise errors.ERR_IPC_DISCONNECTED()
+    connected = False
+    _channel.disconnect()

@@ -32,9 +32,9 @@ def test_name(node_file: str) -> str:
     return "test_" + stem.removeprefix("test-").replace("-", "_") + ".py"
 
 
-def manifest() -> list[dict[str, str]]:
+def manifest(name: str = "manifest.tsv") -> list[dict[str, str]]:
     rows = []
-    for line in (CONF / "manifest.tsv").read_text().splitlines():
+    for line in (CONF / name).read_text().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         number, file, portability, category, in_v20, behaviour = line.split("\t")
@@ -75,7 +75,7 @@ def xfail_reasons(path: Path) -> tuple[int, list[str]]:
 
 #: The suites, in page order: (title, file-name marker).  A manifest row belongs
 #: to the first suite whose marker is in its file name.
-SUITES = [("dgram", "test-dgram-"), ("net", "test-net-")]
+SUITES = [("dgram", "test-dgram-"), ("tls", "test-tls-"), ("net", "test-net-")]
 
 
 def suite_of(node_file: str) -> str:
@@ -127,7 +127,7 @@ def render_suite(rows: list[dict[str, str]], reasons: dict[str, str]) -> tuple[l
 
 
 def render() -> str:
-    rows = manifest()
+    rows = manifest() + manifest("manifest_tls.tsv")
     reasons = not_portable()
     net_rows = [r for r in rows if suite_of(r["file"]) == "net"]
     summary, table = render_suite(net_rows, reasons)
@@ -188,7 +188,7 @@ def main() -> int:
         print("docs/conformance.md is current")
         return 0
     OUT.write_text(text)
-    print(text.splitlines()[5:11], sep="\n")
+    print("\n".join(text.splitlines()[5:11]))
     return 0
 
 

@@ -61,6 +61,9 @@ def run(main: Any = None) -> Any:
         _promise.mark_handled(promise)
     loop.run()
     while _before_exit_hook is not None and _before_exit_hook():
+        # The emit is a callback of its own (Node's MakeCallback): its ticks and
+        # microtasks run before liveness is checked, and do not count for it.
+        loop.drain_ticks()
         if not loop.alive():
             break
         loop.run()

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 from pynet._js.number import is_number, number_to_string
 
-__all__ = ["to_string", "truthy"]
+__all__ = ["spread", "to_string", "truthy"]
 
 
 def truthy(value: object) -> bool:
@@ -67,3 +68,14 @@ def _to_string(value: object, seen: set[int]) -> str:
     if isinstance(value, Mapping):
         return "[object Object]"
     return str(value)
+
+
+def spread(value: object) -> dict[str, Any]:
+    """JavaScript's ``{ ...value }`` of an options argument: a mapping's items, a
+    string's or a list's elements under their indices, nothing for anything else
+    (``undefined``, ``null``, numbers, booleans and objects with no own keys)."""
+    if isinstance(value, Mapping):
+        return {str(k) if not isinstance(k, str) else k: v for k, v in value.items()}
+    if isinstance(value, (str, list, tuple)):
+        return {str(i): v for i, v in enumerate(value)}
+    return {}

@@ -50,6 +50,8 @@ from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info
 from pynet._net.normalize import normalize_args, undefined_arg, validate_block_list
+from pynet._net.proxy import DEFAULT_TIMEOUT_MS as PROXY_TIMEOUT_MS
+from pynet._net.proxy import ProxiedStream, read_proxy_header
 from pynet._net.socket import Socket
 from pynet._streams.utils import DEFAULT_HIGH_WATER_MARK
 from pynet.abort import AbortSignal
@@ -68,7 +70,19 @@ if TYPE_CHECKING:
         ServerOpts,
         ServerRemove,
     )
-__all__ = ["Server"]
+__all__ = ["Server", "set_cluster_hook"]
+
+#: ``hook(server, query, done)``: in a cluster worker, how a server asks the
+#: primary for its listening handle (Node's ``cluster._getServer``); ``done``
+#: gets ``(errno, handle)``.  ``None`` in any other process.
+ClusterHook = Callable[[Any, dict[str, Any], Callable[[int, Any], None]], None]
+_cluster_hook: ClusterHook | None = None
+
+
+def set_cluster_hook(hook: ClusterHook | None) -> None:
+    """Installed by :mod:`pynet.cluster` in a worker process (Node's ``listenInCluster``)."""
+    global _cluster_hook
+    _cluster_hook = hook
 
 
 class Server(EventEmitter):
@@ -118,6 +132,7 @@ class Server(EventEmitter):
         self._unref = False
         self._pipeName: str | None = None
         self._listening_id = 1
+        self._exclusive = False
         self.allowHalfOpen = truthy(options.get("allowHalfOpen"))
         self.pauseOnConnect = truthy(options.get("pauseOnConnect"))
         self.noDelay = truthy(options.get("noDelay"))
@@ -126,6 +141,13 @@ class Server(EventEmitter):
         self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
         self.maxConnections: int | None = None
         self.blockList: BlockList | None = validate_block_list(options.get("blockList"))
+        #: pynet's own option: every connection starts with a PROXY protocol header.
+        self.proxyProtocol = truthy(options.get("proxyProtocol"))
+        timeout = options.get("proxyProtocolTimeout")
+        if timeout is not None:
+            validate_number(timeout, "options.proxyProtocolTimeout", 1)
+        #: pynet's own option: how long (ms) a connection may take to send its header.
+        self.proxyProtocolTimeout: float = timeout or PROXY_TIMEOUT_MS
 
     # -------------------------------------------------------------- listen
 
@@ -166,6 +188,7 @@ class Server(EventEmitter):
         if isinstance(backlog_from_args, float) and math.isnan(backlog_from_args):
             backlog_from_args = 0
         self._listening_id += 1
+        self._exclusive = truthy(options.get("exclusive"))
         if options.get("signal") is not None:
             self._add_abort_signal(options["signal"])
         fd = options.get("fd")
@@ -262,6 +285,10 @@ class Server(EventEmitter):
                              backlog: int, ipv6_only: bool, reuse_port: bool,
                              ticks: int = 1) -> None:
         """Node's ``setupListenHandle``: bind (``::`` falling back to ``0.0.0.0``) and listen."""
+        if _cluster_hook is not None and not self._exclusive:
+            self._listen_in_cluster(address, port, address_type, backlog,
+                                    {"ipv6Only": ipv6_only, "reusePort": reuse_port})
+            return
         backlog = backlog or 511
         result: Listener | int
         if not address:
@@ -292,12 +319,37 @@ class Server(EventEmitter):
 
     def _setup_pipe_handle(self, path: str, backlog: int, readable_all: bool,
                            writable_all: bool) -> None:
+        if _cluster_hook is not None and not self._exclusive:
+            self._listen_in_cluster(path, -1, -1, backlog, {"readableAll": readable_all,
+                                                            "writableAll": writable_all})
+            return
         result = pipe_listen(self._loop, path, backlog or 511, readable_all, writable_all)
         if isinstance(result, int):
             self._loop.next_tick(self._emit_error, errors.uv_exception_with_host_port(
                 result, "listen", path, -1))
             return
         self._install(result)
+
+    def _listen_in_cluster(self, address: str | None, port: int, address_type: int,
+                           backlog: int, extra: dict[str, Any]) -> None:
+        """Node's ``listenInCluster`` in a worker: the primary provides the handle."""
+        assert _cluster_hook is not None
+        listening_id = self._listening_id
+
+        def on_handle(code: int, handle: Listener | None) -> None:
+            if listening_id != self._listening_id:  # close() was called meanwhile.
+                if handle is not None:
+                    handle.close(None)
+                return
+            if code or handle is None:
+                # Node's listenOnPrimaryHandle: ExceptionWithHostPort, no description.
+                self.emit("error", errors.exception_with_host_port(code, "bind", address, port))
+                return
+            self._install(handle)
+
+        query = {"address": address, "port": port, "addressType": address_type, "fd": None,
+                 "backlog": backlog or 511, **extra}
+        _cluster_hook(self, query, on_handle)
 
     def _install(self, handle: Listener, ticks: int = 1) -> None:
         self._handle = handle
@@ -328,6 +380,9 @@ class Server(EventEmitter):
             self.emit("error", err)
             return
         assert handle is not None
+        if self.proxyProtocol and not isinstance(handle, ProxiedStream):
+            self._read_proxy_header(handle)
+            return
         if self.blockList is not None and not handle.is_pipe:
             try:
                 peer = handle.getpeername()[0]
@@ -367,7 +422,35 @@ class Server(EventEmitter):
             sock.setKeepAlive(True, self.keepAliveInitialDelay * 1000)
         self._connections += 1
         sock.server = self
+        if isinstance(handle, ProxiedStream):
+            sock.proxy = handle.header
         self.emit("connection", sock)
+
+    def _read_proxy_header(self, handle: Stream) -> None:
+        """pynet's ``proxyProtocol``: read the PROXY header, then go on as a connection.
+
+        A connection waiting for its header counts as one (``close()`` waits
+        for it).  A bad or missing header never reaches ``'connection'``:
+        the server emits ``'proxyError'`` ``(err, socket)`` (pynet's own event,
+        as ``tls.Server`` emits ``'tlsClientError'``) and the socket is
+        destroyed, with ``err`` if it has an ``'error'`` listener.
+        """
+        self._connections += 1
+
+        def report(err: Exception | None, stream: ProxiedStream | None, header: Any) -> None:
+            self._connections -= 1
+            if err is None and stream is not None and self._handle is not None:
+                self._on_connection(None, stream)
+                return
+            if err is None:  # The server closed meanwhile.
+                handle.close(None)
+            else:
+                sock = Socket(handle=handle, pauseOnCreate=True, allowHalfOpen=True)
+                self.emit("proxyError", err, sock)
+                sock.destroy(err if sock.listenerCount("error") else None)
+            self._emit_close_if_drained()
+
+        read_proxy_header(self._loop, handle, report, self.proxyProtocolTimeout)
 
     def _on_connection_destroyed(self) -> None:
         """A socket this server accepted was destroyed (Node's ``_connections--``)."""

@@ -68,7 +68,7 @@ from pynet._js.validators import (
     validate_port,
     validate_string,
 )
-from pynet._js.value import truthy
+from pynet._js.value import spread, truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info, connection_error, local_connect_error
 from pynet._net.happy_eyeballs import (
@@ -126,6 +126,11 @@ class Socket(Duplex):
         ``autoSelectFamilyAttemptedAddresses``: When family autoselection tried
             several addresses, the ``'ip:port'`` strings it attempted, in order;
             ``None`` otherwise (Node's ``undefined``: the property is absent).
+        ``proxy``: pynet's own: on a socket accepted by a server with
+            ``proxyProtocol``, the PROXY protocol header (``version``,
+            ``command``, ``family``, ``sourceAddress``, ``sourcePort``,
+            ``destinationAddress``, ``destinationPort``, v2 ``tlvs``, the raw
+            ``header`` bytes); ``None`` otherwise.
         ``blockList``: The ``net.BlockList`` given as the ``blockList`` option (Node
             22; Node 20 ignores it), or ``None``: a connect to a blocked address
             fails with ``ERR_IP_BLOCKED``.
@@ -169,6 +174,7 @@ class Socket(Duplex):
         "autoSelectFamilyAttemptedAddresses",
         "blockList",
         "connecting",
+        "proxy",
         "server",
     )
 
@@ -188,7 +194,7 @@ class Socket(Duplex):
         # option, and the server reads no private field of the socket.
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        opts: dict[str, Any] = dict(options or {}, **kwargs)
+        opts: dict[str, Any] = {**spread(options), **kwargs}  # Node: { ...options }
         for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
             if opts.get(key):
                 raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")
@@ -223,6 +229,7 @@ class Socket(Duplex):
         self._handle_pending = False
         self._reset_and_closing = False
         self.server: Server | None = None
+        self.proxy: NodeObject | None = None
         self._on_destroyed = _on_destroyed
         self._bytes_read = 0
         self._bytes_written = 0
@@ -279,6 +286,10 @@ class Socket(Duplex):
     def _handle_from_fd(self, fd: Any) -> Stream:
         fd = validate_int32(fd, "fd", 0)
         return open_fd(self._loop, fd)
+
+    def _wrap_handle(self, handle: Stream) -> Stream:
+        """Hook: each handle a connect makes passes here (a TLSSocket wraps it)."""
+        return handle
 
     def _attach(self, handle: Stream) -> None:
         self._handle = handle
@@ -729,7 +740,7 @@ class Socket(Duplex):
         if old is not None:
             old.onread = None
             old.close(None)
-        handle = new_tcp(self._loop, family)
+        handle = self._wrap_handle(new_tcp(self._loop, family))
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
@@ -755,9 +766,9 @@ class Socket(Duplex):
         if current is not None and not current.closed and current.family == family:
             handle = current  # Node reuses the handle it has (e.g. new Socket({fd})).
         elif family == _socket.AF_UNIX:
-            handle = new_pipe(loop)
+            handle = self._wrap_handle(new_pipe(loop))
         else:
-            handle = new_tcp(loop, family)
+            handle = self._wrap_handle(new_tcp(loop, family))
         self._attach(handle)
         if self._unref_pending:
             handle.unref()

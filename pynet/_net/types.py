@@ -203,6 +203,8 @@ class ServerOpts(TypedDict, total=False):
     keepAliveInitialDelay: float | None
     highWaterMark: int | None
     blockList: BlockList | None
+    proxyProtocol: bool | None  # pynet's own: a PROXY protocol header starts each connection
+    proxyProtocolTimeout: float | None  # pynet's own: ms to wait for that header
 
 
 class ListenOptions(TypedDict, total=False):

@@ -35,7 +35,7 @@ from pynet import errors
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
 from pynet._js.inspect import format_s
 from pynet._js.validators import invalid_arg_type, out_of_range
-from pynet._js.value import truthy
+from pynet._js.value import spread, truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.async_iterator import ReadableAsyncIterator
 from pynet._streams.legacy import Stream
@@ -589,13 +589,16 @@ class Readable(Stream):
 
     def iterator(self, options: Any = None, **kwargs: Any) -> ReadableAsyncIterator:
         """Node's ``readable.iterator({destroyOnReturn})``."""
-        options = {**(options or {}), **kwargs}
+        options = {**spread(options), **kwargs}
         return ReadableAsyncIterator(self, options.get("destroyOnReturn", True) is not False)
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""
         from pynet._streams.pipe import pipe
-        opts = dict(options or {}, **kwargs)
+        if not callable(getattr(dest, "on", None)):
+            # Node reads dest.on first and fails with a TypeError; say which argument it was.
+            raise invalid_arg_type("destination", "stream.Writable", dest)
+        opts = {**spread(options), **kwargs}
         return pipe(self, dest, opts.get("end", True) is not False)
 
     @staticmethod

@@ -58,8 +58,14 @@ LAYERS: dict[str, set[str]] = {
     "util": CORE,
     "stream": {"_streams"} | LEAVES,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
+    "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
+    "tls": {"_tls"} | LEAVES,
     "_embed": {"_embed", "_handles", "_net", "_streams"} | RUNTIME | CORE,
-    "__init__": {"_core", "_embed", "process", "timers"},
+    "_cluster": {"_cluster", "_net", "_handles", "_streams"} | RUNTIME | CORE,
+    "cluster": {"_cluster"} | LEAVES,
+    "systemd": LEAVES,
+    "shutdown": {"_net", "events", "process", "timers"} | LEAVES,
+    "__init__": {"_core", "_embed", "process", "timers", "cluster"},
     "__main__": {"_embed"},
 }
 
@@ -78,17 +84,19 @@ WITHIN: dict[str, set[str]] = {
     "_handles.tcp": {"_handles.base", "_handles.stream"},
     "_handles.pipe": {"_handles.base", "_handles.stream"},
     "_handles.fd": {"_handles.base", "_handles.stream", "_handles.tcp", "_handles.pipe"},
+    "_handles.ipc": set(),  # uv_pipe_t with ipc=1: bytes and SCM_RIGHTS descriptors.
     "_handles.poll": set(),  # uv_poll_t: a foreign descriptor, no stream machinery.
     "_handles.udp": set(),  # uv_udp_t: datagrams, no stream machinery.
     "_net.address": set(),
     "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
     "_net.normalize": {"_net.address"},
     "_net.endpoint": {"_net.types"},
+    "_net.proxy": set(),  # PROXY protocol headers, and the handle wrapper they give.
     "_net.happy_eyeballs": {"_net.address", "_net.endpoint"},
     "_net.socket": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
                     "_net.types"},
     "_net.server": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
-                    "_net.socket", "_net.types"},
+                    "_net.proxy", "_net.socket", "_net.types"},
 }
 
 

@@ -35,6 +35,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     **{("_core.loop", attr): _FRIEND_TIMER for attr in (
         "_active", "_args", "_callback", "_delay", "_pending", "_ref", "_repeat", "_seq",
         "_when", "_timer_start", "_timer_stop", "_ref_timers", "_ref_immediates")},
+    ("_cluster.child", "_exit"):
+        "os._exit is the standard library's public exit-now call (Node's process.exit in a "
+        "worker whose primary went away), not another object's private attribute",
     ("_core.threadpool", "_state"):
         "friend classes in one module: the pool moves its WorkRequest between queued, "
         "running and done under its lock (uv_cancel's check in threadpool.c)",
@@ -88,6 +91,16 @@ def _stream_state_fields() -> set[str]:
 
 #: Inside one package, modules that are friends of the package's state, with why.
 PACKAGE_FRIENDS: dict[str, tuple[set[str], str]] = {
+    "_tls": ({"_connect_options", "_contexts", "_controlReleased", "_destroyed", "_hadError",
+              "_handle", "_host", "_on_connect_end_listener", "_rejectUnauthorized",
+              "_release_control", "_requestCert", "_reset_and_closing", "_secure",
+              "_secureContext", "_start", "_tlsOptions", "_tls_error_reported", "_tls_handle",
+              "_pynet_handle", "_pynet_secure"},
+             "Node's lib/_tls_wrap.js: TLSSocket is a net.Socket subclass, and the module's "
+             "functions (onConnectSecure, tlsConnectionListener, connect) work on the "
+             "TLSSocket they made and on net.Socket's underscored fields (_handle, _hadError, "
+             "_host) as Node's do; the ssl objects carry a back reference to their handle. "
+             "Debt: give these fields methods so the package needs no friendship"),
     "_streams": (_stream_state_fields() | {"_has_r", "_has_w", "_on_constructed"},
                  "Node's lib/internal/streams/* read and write each other's stream state "
                  "(kState, _readableState, _writableState); pynet keeps that state in "

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""TLS echo benchmark: pynet's tls against node's tls and asyncio's ssl (and uvloop).
+
+    python bench/tls_bench.py            # 3 runs x 3 s per workload
+    python bench/tls_bench.py --quick    # smoke: 1 run x 1 s
+
+Workloads, all driven by the same node client (bench/tls_load.js) so only the
+server differs: ``rr`` (100 connections, 64-byte request/response, round
+trips/s), ``bulk`` (one connection echoing 64 KiB writes, MiB/s each way),
+``hs`` (8 parallel clients doing handshake + close, handshakes/s).  Servers
+are pinned to CPU 0 and the client to CPU 1 when ``taskset`` exists.
+Certificates are made with the openssl CLI into a temporary directory.
+Prints medians and pynet's ratio to each other server, for throughput and for
+the server's CPU time per unit of work (user + system, from /proc): the
+second is the fairer number on a busy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+
+from tests.tls_certs import make_certs  # noqa: E402
+
+SERVERS = {
+    "pynet": [sys.executable, str(BENCH / "servers" / "tls_pynet.py")],
+    "node": ["node", str(BENCH / "servers" / "tls_node.js")],
+    "asyncio": [sys.executable, str(BENCH / "servers" / "tls_asyncio.py")],
+}
+WORKLOADS = ["rr", "bulk", "hs"]
+UNITS = {"rr": "round trips/s", "bulk": "MiB/s", "hs": "handshakes/s"}
+UNIT_ONE = {"rr": "round trip", "bulk": "MiB each way", "hs": "handshake"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def pin(cpu: int) -> list[str]:
+    return ["taskset", "-c", str(cpu)] if shutil.which("taskset") else []
+
+
+def wait_port(port: int, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("server exited")
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("server did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(server: list[str], workload: str, seconds: float, certdir: str
+            ) -> tuple[float, float]:
+    """(throughput, server CPU seconds per unit of work)."""
+    port = free_port()
+    proc = subprocess.Popen([*pin(0), *server, str(port), certdir],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_port(port, proc)
+        before = cpu_seconds(proc.pid)
+        out = subprocess.run([*pin(1), "node", str(BENCH / "tls_load.js"), workload, str(port),
+                              str(seconds)], capture_output=True, text=True,
+                             timeout=seconds + 60)
+        used = cpu_seconds(proc.pid) - before
+        value = float(json.loads(out.stdout.strip().splitlines()[-1])["value"])
+        return value, used / max(value * seconds, 1e-9)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--uvloop", action="store_true", help="add asyncio+uvloop")
+    args = parser.parse_args()
+    runs, seconds = (1, 1.0) if args.quick else (args.runs, args.seconds)
+    servers = dict(SERVERS)
+    if args.uvloop:
+        servers["uvloop"] = [*SERVERS["asyncio"][:2], "uvloop"]
+    with tempfile.TemporaryDirectory() as tmp:
+        make_certs(Path(tmp))
+        results: dict[str, dict[str, float]] = {}
+        costs: dict[str, dict[str, float]] = {}
+        for workload in WORKLOADS:
+            for name, argv in servers.items():
+                pairs = [measure(argv, workload, seconds, tmp) for _ in range(runs)]
+                results.setdefault(workload, {})[name] = statistics.median(p[0] for p in pairs)
+                costs.setdefault(workload, {})[name] = statistics.median(p[1] for p in pairs)
+    names = " ".join(f"{n:>12}" for n in servers)
+    print("Throughput (higher is better; the client is node, on the other CPU)")
+    print(f"{'workload':10} {names}   pynet/node  pynet/asyncio")
+    for workload, row in results.items():
+        cells = " ".join(f"{row[n]:12.1f}" for n in servers)
+        print(f"{workload:10} {cells}   {row['pynet'] / row['node']:9.2f}x  "
+              f"{row['pynet'] / row['asyncio']:9.2f}x   ({UNITS[workload]})")
+    print("Server CPU per unit of work, in microseconds (lower is better; robust to a busy"
+          " machine)")
+    print(f"{'workload':10} {names}   node/pynet  asyncio/pynet")
+    for workload, row in costs.items():
+        cells = " ".join(f"{row[n] * 1e6:12.1f}" for n in servers)
+        print(f"{workload:10} {cells}   {row['node'] / row['pynet']:9.2f}x  "
+              f"{row['asyncio'] / row['pynet']:9.2f}x   (per {UNIT_ONE[workload]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

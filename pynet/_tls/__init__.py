@@ -1,0 +1,1 @@
+"""Node's ``tls`` on pynet's loop: certificates, contexts, the TLS handle, TLSSocket."""

@@ -1,0 +1,546 @@
+"""``tls.createSecureContext``: Node's SecureContext over :class:`ssl.SSLContext`.
+
+Theory of operation
+-------------------
+Node's ``SecureContext`` holds the credentials and settings, and each TLS
+socket sets its own verify mode on its ``SSL`` object (``setVerifyMode``).
+Python's ``ssl`` puts the verify mode and the side (client or server) on the
+context.  So a :class:`SecureContext` keeps Node's options and builds one
+:class:`ssl.SSLContext` per *(side, verify mode)* the first time it is asked
+(:meth:`SecureContext.ssl_context`), then reuses it: sessions can be resumed
+on it (Python accepts a session only on the context that made it), and the
+costly loading of keys happens once.
+
+``tls.connect`` makes a new context per call, as Node does; to keep sessions
+resumable across connections (``session`` option) contexts made from equal
+options are shared through a small cache (:func:`create_secure_context`).
+
+PEM given in memory reaches OpenSSL through a pipe read as ``/dev/fd/N``,
+never through a file on disk (Python's ``load_cert_chain`` takes paths only).
+
+Verification (``lib/_tls_wrap.js``'s ``verifyError``): when pynet must
+reject unauthorised peers, OpenSSL verifies during the handshake
+(``CERT_REQUIRED``) and the failure carries X.509's code, which
+:func:`verify_error` turns into Node's error (``DEPTH_ZERO_SELF_SIGNED_CERT``,
+``self-signed certificate``).  When it must not reject, the handshake runs
+with ``CERT_NONE`` and :func:`check_chain` computes ``authorizationError``
+from the peer's certificate, the trusted CAs and the signature (RSA
+PKCS#1 v1.5 and ECDSA on P-256/P-384, checked here in Python).
+
+Node reference: ``lib/_tls_common.js`` (``SecureContext``,
+``createSecureContext``), ``lib/internal/tls/secure-context.js``
+(``configSecureContext``), ``src/crypto/crypto_context.cc``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import ssl
+import tempfile
+import time
+from collections import OrderedDict
+from typing import Any
+
+from pynet import errors
+from pynet._js.validators import invalid_arg_type
+from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
+
+__all__ = ["DEFAULT_CIPHERS", "DEFAULT_ECDH_CURVE", "DEFAULT_MAX_VERSION", "DEFAULT_MIN_VERSION",
+           "SecureContext", "check_chain", "create_secure_context", "openssl_error",
+           "verify_error"]
+
+#: ``tls.DEFAULT_MIN_VERSION``: the lowest protocol version a context allows.
+DEFAULT_MIN_VERSION = "TLSv1.2"
+#: ``tls.DEFAULT_MAX_VERSION``: the highest protocol version a context allows.
+DEFAULT_MAX_VERSION = "TLSv1.3"
+#: ``tls.DEFAULT_ECDH_CURVE``: the ECDH curve setting of a new context.
+DEFAULT_ECDH_CURVE = "auto"
+#: ``tls.DEFAULT_CIPHERS``: Node 20's default cipher list.
+DEFAULT_CIPHERS = (
+    "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:"
+    "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA256:"
+    "DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:"
+    "ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:"
+    "!MD5:!PSK:!SRP:!CAMELLIA")
+_TLS13_SUITES = {"TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+                 "TLS_AES_128_GCM_SHA256"}
+
+_VERSIONS = {
+    "TLSv1": ssl.TLSVersion.TLSv1, "TLSv1.1": ssl.TLSVersion.TLSv1_1,
+    "TLSv1.2": ssl.TLSVersion.TLSv1_2, "TLSv1.3": ssl.TLSVersion.TLSv1_3,
+}
+
+# X509_V_ERR_* numbers -> Node's codes (src/crypto/crypto_common.cc, X509_ERROR_CODES).
+_X509_CODES = {
+    2: "UNABLE_TO_GET_ISSUER_CERT", 3: "UNABLE_TO_GET_CRL",
+    4: "UNABLE_TO_DECRYPT_CERT_SIGNATURE", 5: "UNABLE_TO_DECRYPT_CRL_SIGNATURE",
+    6: "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY", 7: "CERT_SIGNATURE_FAILURE",
+    8: "CRL_SIGNATURE_FAILURE", 9: "CERT_NOT_YET_VALID", 10: "CERT_HAS_EXPIRED",
+    11: "CRL_NOT_YET_VALID", 12: "CRL_HAS_EXPIRED", 13: "ERROR_IN_CERT_NOT_BEFORE_FIELD",
+    14: "ERROR_IN_CERT_NOT_AFTER_FIELD", 15: "ERROR_IN_CRL_LAST_UPDATE_FIELD",
+    16: "ERROR_IN_CRL_NEXT_UPDATE_FIELD", 17: "OUT_OF_MEM",
+    18: "DEPTH_ZERO_SELF_SIGNED_CERT", 19: "SELF_SIGNED_CERT_IN_CHAIN",
+    20: "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", 21: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    22: "CERT_CHAIN_TOO_LONG", 23: "CERT_REVOKED", 24: "INVALID_CA",
+    25: "PATH_LENGTH_EXCEEDED", 26: "INVALID_PURPOSE", 27: "CERT_UNTRUSTED",
+    28: "CERT_REJECTED", 62: "HOSTNAME_MISMATCH",
+}
+# Node's messages for the codes pynet computes itself (OpenSSL's texts).
+_X509_MESSAGES = {
+    "CERT_NOT_YET_VALID": "certificate is not yet valid",
+    "CERT_HAS_EXPIRED": "certificate has expired",
+    "DEPTH_ZERO_SELF_SIGNED_CERT": "self-signed certificate",
+    "SELF_SIGNED_CERT_IN_CHAIN": "self-signed certificate in certificate chain",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY": "unable to get local issuer certificate",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE": "unable to verify the first certificate",
+    "CERT_SIGNATURE_FAILURE": "certificate signature failure",
+}
+
+
+def verify_error(code: str, message: str | None = None) -> errors.NodeError:
+    """Node's verification error: ``Error('self-signed certificate')`` with ``code``."""
+    return errors.coded_error(code, message or _X509_MESSAGES.get(code, code.lower()))
+
+
+def openssl_error(exc: ssl.SSLError) -> errors.NodeError:
+    """An :class:`ssl.SSLError` as Node shows OpenSSL's errors.
+
+    ``code`` is ``ERR_SSL_<REASON>`` (``ERR_SSL_WRONG_VERSION_NUMBER``), or
+    ``ERR_OSSL_<REASON>`` outside the SSL library; ``library`` and
+    ``reason`` as Node sets them; verification failures become Node's X.509
+    errors.
+    """
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        code = _X509_CODES.get(exc.verify_code or 0)
+        if code is not None:
+            return verify_error(code, exc.verify_message or None)
+    reason = getattr(exc, "reason", None) or "UNKNOWN"
+    library = getattr(exc, "library", None) or ""
+    text = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
+    if "] " in text:
+        text = text.split("] ", 1)[1]
+    if " (_ssl.c" in text:
+        text = text.rsplit(" (_ssl.c", 1)[0]
+    lib_name = {"SSL": "SSL routines", "PEM": "PEM routines", "X509": "x509 certificate routines",
+                "EVP": "digital envelope routines", "PROV": "Provider routines",
+                "DECODER": "DECODER routines"}.get(library, library)
+    prefix = "ERR_SSL_" if library == "SSL" else "ERR_OSSL_"
+    return _ossl(prefix + reason, _PACKED.get(reason, "00000000"), lib_name, text)
+
+
+def _ossl(code: str, packed: str, library: str, reason: str) -> errors.NodeError:
+    return errors.coded_error(code, f"error:{packed}:{library}::{reason}", library=library,
+                              reason=reason)
+
+
+# OpenSSL 3's packed error numbers for the reasons pynet meets most, for Node's text.
+_PACKED = {
+    "WRONG_VERSION_NUMBER": "0A00010B", "HTTP_REQUEST": "0A00009C",
+    "UNSUPPORTED_PROTOCOL": "0A000102", "NO_SHARED_CIPHER": "0A0000C1",
+    "TLSV1_ALERT_UNKNOWN_CA": "0A000418", "SSLV3_ALERT_BAD_CERTIFICATE": "0A000412",
+    "TLSV13_ALERT_CERTIFICATE_REQUIRED": "0A00045C", "PEER_DID_NOT_RETURN_A_CERTIFICATE":
+    "0A0000C7", "TLSV1_ALERT_PROTOCOL_VERSION": "0A000416",
+    "SSLV3_ALERT_HANDSHAKE_FAILURE": "0A000410", "PACKET_LENGTH_TOO_LONG": "0A0000C6",
+    "RECORD_LAYER_FAILURE": "0A000139", "TLSV1_ALERT_NO_APPLICATION_PROTOCOL": "0A000460",
+    "CERTIFICATE_VERIFY_FAILED": "0A000086", "UNEXPECTED_EOF_WHILE_READING": "0A000126",
+    "TLSV1_ALERT_INTERNAL_ERROR": "0A000438", "TLSV1_ALERT_DECODE_ERROR": "0A000432",
+    "SSLV3_ALERT_UNEXPECTED_MESSAGE": "0A00040A", "UNEXPECTED_MESSAGE": "0A0000F4",
+}
+
+
+def _as_pem_list(value: Any, name: str) -> list[bytes]:
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append(item.encode("latin-1"))
+        elif isinstance(item, (bytes, bytearray, memoryview)):
+            out.append(bytes(item))
+        elif isinstance(item, dict) and name == "options.key":
+            out.append(_as_pem_list(item.get("pem"), name)[0])
+        else:
+            raise invalid_arg_type(name, ["string", "Buffer", "TypedArray", "DataView"], item)
+    return out
+
+
+def _memfd(data: bytes) -> tuple[str, int]:
+    """A path that reads ``data`` from memory (``memfd_create``: nothing on disk).
+
+    Discussion: a pipe would do for certificates, but OpenSSL seeks while it
+    decodes an encrypted key, so the file must be seekable.
+    """
+    fd = os.memfd_create("pynet-tls", getattr(os, "MFD_CLOEXEC", 1))
+    os.write(fd, data)
+    os.lseek(fd, 0, os.SEEK_SET)
+    return f"/proc/self/fd/{fd}", fd
+
+
+def _with_files(datas: list[bytes], fn: Any) -> Any:
+    if hasattr(os, "memfd_create"):
+        opened = [_memfd(d) for d in datas]
+        try:
+            return fn(*[p for p, _ in opened])
+        finally:
+            for _, fd in opened:
+                os.close(fd)
+    with tempfile.TemporaryDirectory() as tmp:  # pragma: no cover - not Linux
+        paths = []
+        for i, data in enumerate(datas):
+            path = os.path.join(tmp, str(i))
+            with open(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as f:
+                f.write(data)
+            paths.append(path)
+        return fn(*paths)
+
+
+class SecureContext:
+    """Node's ``SecureContext`` (``tls.createSecureContext`` returns one)."""
+
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        opts = dict(options or {})
+        self._options = opts
+        self._keys = _as_pem_list(opts.get("key"), "options.key")
+        self._certs = _as_pem_list(opts.get("cert"), "options.cert")
+        self._cas = _as_pem_list(opts.get("ca"), "options.ca")
+        passphrase = opts.get("passphrase")
+        if passphrase is not None and not isinstance(passphrase, (str, bytes)):
+            raise invalid_arg_type("options.passphrase", "string", passphrase)
+        self._passphrase = passphrase
+        if opts.get("pfx") is not None:
+            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("pfx (PKCS#12)")
+        for unsupported in ("ticketKeys", "sessionTimeout", "clientCertEngine", "privateKeyEngine",
+                            "privateKeyIdentifier", "crl", "sigalgs", "secureProtocol"):
+            if opts.get(unsupported) is not None:
+                raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(f"options.{unsupported}")
+        self._min = self._version(opts.get("minVersion"), "minimum", DEFAULT_MIN_VERSION)
+        self._max = self._version(opts.get("maxVersion"), "maximum", DEFAULT_MAX_VERSION)
+        ciphers = opts.get("ciphers")
+        if ciphers is not None and not isinstance(ciphers, str):
+            raise invalid_arg_type("options.ciphers", "string", ciphers)
+        self._ciphers = ciphers
+        curve = opts.get("ecdhCurve")
+        if curve is not None and not isinstance(curve, str):
+            raise invalid_arg_type("options.ecdhCurve", "string", curve)
+        self._curve = curve
+        self._dhparam = _as_pem_list(opts.get("dhparam"), "options.dhparam")
+        self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None],
+                            ssl.SSLContext] = {}
+        self._trusted: list[Certificate] | None = None
+        # Fail now, as Node does, on bad credentials or settings.
+        self.context = self.ssl_context(True, ssl.CERT_NONE) if self._keys or self._certs \
+            else self.ssl_context(False, ssl.CERT_NONE)
+
+    @staticmethod
+    def _version(value: Any, which: str, default: str) -> ssl.TLSVersion:
+        if value is None:
+            value = default
+        if not isinstance(value, str):
+            raise invalid_arg_type(f"options.{which[:3]}Version", "string", value)
+        if value not in _VERSIONS:
+            raise errors.ERR_TLS_INVALID_PROTOCOL_VERSION(  # type: ignore[call-arg]
+                f'"{value}"', which)
+        return _VERSIONS[value]
+
+    # -- contexts -------------------------------------------------------------------------
+
+    def ssl_context(self, server: bool, verify: ssl.VerifyMode,
+                    alpn: tuple[str, ...] | None = None) -> ssl.SSLContext:
+        """The :class:`ssl.SSLContext` for one side, verify mode and ALPN list (made once:
+        Python keeps ALPN on the context, Node on each socket)."""
+        key = (server, verify, alpn)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            ctx = self._contexts[key] = self._build(server, verify)
+            if alpn:
+                ctx.set_alpn_protocols(list(alpn))
+        return ctx
+
+    def _build(self, server: bool, verify: ssl.VerifyMode) -> ssl.SSLContext:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)
+        ctx._pynet_secure = self  # type: ignore[attr-defined]  # ``context.context`` -> self
+        ctx.check_hostname = False
+        ctx.verify_mode = verify
+        ctx.minimum_version = self._min
+        ctx.maximum_version = self._max
+        if self._options.get("honorCipherOrder") is False:
+            ctx.options &= ~ssl.OP_CIPHER_SERVER_PREFERENCE
+        elif server:
+            ctx.options |= ssl.OP_CIPHER_SERVER_PREFERENCE
+        secure_options = self._options.get("secureOptions")
+        if secure_options:
+            ctx.options |= secure_options
+        try:
+            self._load(ctx)
+        except ssl.SSLError as exc:
+            raise self._credential_error(exc) from None
+        return ctx
+
+    def _load(self, ctx: ssl.SSLContext) -> None:
+        if self._ciphers is not None:
+            legacy = [c for c in self._ciphers.split(":") if c and not c.startswith("TLS_")]
+            modern = [c for c in self._ciphers.split(":") if c.startswith("TLS_")]
+            if modern and not set(modern) <= _TLS13_SUITES:
+                raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("TLSv1.3 ciphersuite selection")
+            if legacy:
+                try:
+                    ctx.set_ciphers(":".join(legacy))
+                except ssl.SSLError:
+                    raise _ossl("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
+                                "no cipher match") from None
+            elif not modern:
+                ctx.set_ciphers("")
+        if self._curve not in (None, "auto"):
+            assert self._curve is not None
+            if ":" in self._curve:
+                raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("a list of ecdhCurve names")
+            try:
+                ctx.set_ecdh_curve(self._curve)
+            except ValueError:
+                raise errors.coded_error("ERR_CRYPTO_OPERATION_FAILED",
+                                         "Failed to set ECDH curve") from None
+        if self._dhparam:
+            _with_files(self._dhparam[:1], ctx.load_dh_params)
+        if self._cas:
+            ders = [d for pem in self._cas for d in pem_to_der_list(pem)]
+            if ders:
+                ctx.load_verify_locations(cadata=b"".join(ders))
+        else:
+            ctx.load_default_certs(ssl.Purpose.SERVER_AUTH if not ctx.check_hostname
+                                   and ctx.protocol == ssl.PROTOCOL_TLS_CLIENT
+                                   else ssl.Purpose.CLIENT_AUTH)
+        password = self._passphrase
+        for i, cert in enumerate(self._certs):
+            key = self._keys[i] if i < len(self._keys) else (self._keys[0] if self._keys
+                                                             else None)
+            if key is not None and b"ENCRYPTED" in key and password is None:
+                raise errors.coded_error(
+                    "ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt",
+                    library="Provider routines", reason="bad decrypt")
+            if not pem_to_der_list(cert):
+                raise errors.coded_error(
+                    "ERR_OSSL_PEM_NO_START_LINE", "error:0480006C:PEM routines::no start line",
+                    library="PEM routines", reason="no start line")
+            if key is None:
+                continue
+            pw = password if password is not None else (lambda: b"")
+            _with_files([cert, key], lambda c, k, pw=pw: ctx.load_cert_chain(c, k, pw))
+
+    def _credential_error(self, exc: ssl.SSLError) -> Exception:
+        reason = getattr(exc, "reason", None) or ""
+        library = getattr(exc, "library", None) or ""
+        if library == "SSL" and reason == "NO_CIPHER_MATCH":
+            return openssl_error(exc)
+        if reason in ("KEY_VALUES_MISMATCH", "NO_CERTIFICATE_ASSIGNED"):
+            return errors.coded_error(
+                "ERR_OSSL_X509_KEY_VALUES_MISMATCH",
+                "error:05800074:x509 certificate routines::key values mismatch",
+                library="x509 certificate routines", reason="key values mismatch")
+        if any(b"ENCRYPTED" in k for k in self._keys):
+            return errors.coded_error(
+                "ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt",
+                library="Provider routines", reason="bad decrypt")
+        if self._keys and not any(b"-----BEGIN" in k for k in self._keys):
+            return errors.coded_error(
+                "ERR_OSSL_UNSUPPORTED", "error:1E08010C:DECODER routines::unsupported",
+                library="DECODER routines", reason="unsupported")
+        return openssl_error(exc)
+
+    # -- verification without OpenSSL's verifier ---------------------------------------------
+
+    def trusted(self) -> list[Certificate]:
+        """The CAs this context trusts, parsed (``ca`` or the system store)."""
+        if self._trusted is None:
+            if self._cas:
+                ders = [d for pem in self._cas for d in pem_to_der_list(pem)]
+            else:
+                ctx = self.ssl_context(False, ssl.CERT_REQUIRED)
+                ders = [bytes(d) for d in ctx.get_ca_certs(binary_form=True)]
+            parsed = (parse_certificate(d) for d in ders)
+            self._trusted = [c for c in parsed if c is not None]
+        return self._trusted
+
+    def own_certificates(self) -> list[bytes]:
+        """The DER of this context's own certificates (``getCertificate``)."""
+        return [d for pem in self._certs for d in pem_to_der_list(pem)[:1]]
+
+    def issuer_of(self, cert: Certificate) -> Certificate | None:
+        """The certificate of this context's CA store that issued ``cert``, or ``None``."""
+        for ca in self.trusted():
+            if ca.subject_der == cert.issuer_der and (ca.der == cert.der or
+                                                      _signed_by(cert, ca)):
+                return ca
+        return None
+
+
+def check_chain(context: SecureContext, der: bytes | None) -> str | None:
+    """Node's ``verifyError`` code for a peer's leaf certificate, or None when trusted."""
+    if der is None:
+        return "UNABLE_TO_GET_ISSUER_CERT"
+    cert = parse_certificate(der)
+    if cert is None:
+        return "CERT_REJECTED"
+    now = time.time()
+    trusted = context.trusted()
+    if cert.self_signed:
+        if not any(ca.der == cert.der for ca in trusted):
+            return "DEPTH_ZERO_SELF_SIGNED_CERT"
+    else:
+        # OpenSSL (so Node) takes as issuer only a CA whose name matches and whose
+        # key verifies the signature: an impostor with the right name is "no issuer".
+        if not any(ca.subject_der == cert.issuer_der and _signed_by(cert, ca)
+                   for ca in trusted):
+            return "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+    if now < cert.not_before:
+        return "CERT_NOT_YET_VALID"
+    if now > cert.not_after:
+        return "CERT_HAS_EXPIRED"
+    return None
+
+
+# -- signatures (RSA PKCS#1 v1.5, ECDSA P-256/P-384) -----------------------------------------
+
+_HASHES = {
+    "1.2.840.113549.1.1.5": ("sha1", bytes.fromhex("3021300906052b0e03021a05000414")),
+    "1.2.840.113549.1.1.11": ("sha256", bytes.fromhex("3031300d060960864801650304020105000420")),
+    "1.2.840.113549.1.1.12": ("sha384", bytes.fromhex("3041300d060960864801650304020205000430")),
+    "1.2.840.113549.1.1.13": ("sha512", bytes.fromhex("3051300d060960864801650304020305000440")),
+}
+_ECDSA_HASHES = {"1.2.840.10045.4.3.2": "sha256", "1.2.840.10045.4.3.3": "sha384",
+                 "1.2.840.10045.4.3.4": "sha512"}
+_EC_PARAMS = {  # name -> (p, a, b, Gx, Gy, n)
+    "prime256v1": (
+        0xFFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF,
+        -3, 0x5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B,
+        0x6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296,
+        0x4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5,
+        0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551),
+    "secp384r1": (
+        int("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEFFFFFFFF0000000000000000"
+            "FFFFFFFF", 16),
+        -3,
+        int("B3312FA7E23EE7E4988E056BE3F82D19181D9C6EFE8141120314088F5013875AC656398D8A2ED19D2A85C8"
+            "EDD3EC2AEF", 16),
+        int("AA87CA22BE8B05378EB1C71EF320AD746E1D3B628BA79B9859F741E082542A385502F25DBF55296C3A545E"
+            "3872760AB7", 16),
+        int("3617DE4A96262C6F5D9E98BF9292DC29F8F41DBD289A147CE9DA3113B5F0B8C00A60B1CE1D7E819D7A431D"
+            "7C90EA0E5F", 16),
+        int("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFC7634D81F4372DDF581A0DB248B0A77AECEC196A"
+            "CCC52973", 16)),
+}
+
+
+def _signed_by(cert: Certificate, issuer: Certificate) -> bool:
+    key = issuer.pubkey_info
+    try:
+        if cert.sig_alg in _HASHES and key.get("type") == "RSA":
+            name, prefix = _HASHES[cert.sig_alg]
+            n, e = key["n"], key["e"]
+            size = (n.bit_length() + 7) // 8
+            em = pow(int.from_bytes(cert.signature, "big"), e, n).to_bytes(size, "big")
+            digest = prefix + hashlib.new(name, cert.tbs).digest()
+            expected = b"\x00\x01" + b"\xff" * (size - len(digest) - 3) + b"\x00" + digest
+            return bool(em == expected)
+        if cert.sig_alg in _ECDSA_HASHES and key.get("type") == "EC":
+            return bool(_ecdsa_verify(key, _ECDSA_HASHES[cert.sig_alg], cert.tbs,
+                                      cert.signature))
+    except (ValueError, OverflowError, KeyError, IndexError):
+        return False
+    return False
+
+
+def _ecdsa_verify(key: dict[str, Any], hash_name: str, data: bytes, sig: bytes) -> bool:
+    params = _EC_PARAMS.get(key["curve"])
+    point = key["point"]
+    if params is None or not point or point[0] != 4:
+        return False
+    p, a, _b, gx, gy, n = params
+    size = (len(point) - 1) // 2
+    qx = int.from_bytes(point[1:1 + size], "big")
+    qy = int.from_bytes(point[1 + size:], "big")
+    # ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }
+    if sig[0] != 0x30:
+        return False
+    pos = 2 if sig[1] < 0x80 else 2 + (sig[1] & 0x7F)
+    r_len = sig[pos + 1]
+    r = int.from_bytes(sig[pos + 2:pos + 2 + r_len], "big")
+    pos += 2 + r_len
+    s_len = sig[pos + 1]
+    s = int.from_bytes(sig[pos + 2:pos + 2 + s_len], "big")
+    if not (0 < r < n and 0 < s < n):
+        return False
+    digest = hashlib.new(hash_name, data).digest()
+    z = int.from_bytes(digest, "big")
+    if len(digest) * 8 > n.bit_length():
+        z >>= len(digest) * 8 - n.bit_length()
+    w = pow(s, -1, n)
+    u1, u2 = z * w % n, r * w % n
+
+    def add(P: tuple[int, int] | None, Q: tuple[int, int] | None) -> tuple[int, int] | None:
+        if P is None:
+            return Q
+        if Q is None:
+            return P
+        if P[0] == Q[0] and (P[1] + Q[1]) % p == 0:
+            return None
+        if P == Q:
+            lam = (3 * P[0] * P[0] + a) * pow(2 * P[1], -1, p) % p
+        else:
+            lam = (Q[1] - P[1]) * pow(Q[0] - P[0], -1, p) % p
+        x = (lam * lam - P[0] - Q[0]) % p
+        return x, (lam * (P[0] - x) - P[1]) % p
+
+    def mul(k: int, P: tuple[int, int]) -> tuple[int, int] | None:
+        result: tuple[int, int] | None = None
+        addend: tuple[int, int] | None = P
+        while k:
+            if k & 1:
+                result = add(result, addend)
+            addend = add(addend, addend)
+            k >>= 1
+        return result
+
+    total = add(mul(u1, (gx, gy)), mul(u2, (qx, qy)))
+    return total is not None and total[0] % n == r
+
+
+# -- the cache behind tls.connect ------------------------------------------------------------
+
+_CACHE: OrderedDict[tuple[Any, ...], SecureContext] = OrderedDict()
+_CACHE_SIZE = 32
+_CONTEXT_KEYS = ("key", "cert", "ca", "passphrase", "ciphers", "minVersion", "maxVersion",
+                 "ecdhCurve", "dhparam", "honorCipherOrder", "secureOptions", "pfx",
+                 "ticketKeys", "sessionTimeout", "crl", "sigalgs", "secureProtocol",
+                 "clientCertEngine", "privateKeyEngine", "privateKeyIdentifier")
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    return value
+
+
+def create_secure_context(options: dict[str, Any] | None) -> SecureContext:
+    """``tls.createSecureContext(options)``, shared among equal options (see module doc)."""
+    opts = options or {}
+    try:
+        key = tuple((k, _freeze(opts.get(k))) for k in _CONTEXT_KEYS)
+        hash(key)
+    except TypeError:
+        return SecureContext(opts)
+    ctx = _CACHE.get(key)
+    if ctx is None:
+        ctx = SecureContext({k: opts[k] for k in _CONTEXT_KEYS if k in opts})
+        _CACHE[key] = ctx
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(key)
+    return ctx

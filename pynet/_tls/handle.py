@@ -1,0 +1,586 @@
+"""The TLS handle: OpenSSL over a stream handle, with memory BIOs (Node's ``TLSWrap``).
+
+Theory of operation
+-------------------
+A :class:`TLSHandle` wraps a connected (or connecting) stream handle and
+presents to :class:`~pynet._net.socket.Socket` the same interface the plain
+handle does (``onread``, ``read_start``/``read_stop``, ``write``/``writev``
+with completion callbacks, ``shutdown``, ``close``, ``ref``/``unref``,
+``write_queue_size``…), so a ``TLSSocket`` is a ``net.Socket`` with Node's
+events, backpressure and timeouts unchanged.  The TLS state machine is
+Python's :class:`ssl.SSLObject` between two :class:`ssl.MemoryBIO` (as
+asyncio's ``sslproto`` and trio do): ciphertext read from the inner handle
+goes into ``incoming``; what OpenSSL produces in ``outgoing`` is written to
+the inner handle, through its write queue.
+
+* **Handshake.** :meth:`start` creates the ``SSLObject`` and runs
+  ``do_handshake`` (a client's ClientHello leaves at once; a server waits for
+  one).  A server with an SNICallback reads the ClientHello itself first
+  (:func:`client_hello_server_name`) and asks for the context of the name it
+  carries, so the answer may come later, as in Node; only then does OpenSSL
+  see the bytes.  The inner handle reads during the handshake whatever the socket
+  asked.  The end is reported with ``onhandshakedone()``; a failure with
+  ``onerror(err)`` (an OpenSSL error made Node's by
+  :func:`pynet._tls.context.openssl_error`).
+* **Reading.** After the handshake the inner handle reads while the socket
+  reads (``read_start``/``read_stop`` pass through), so TCP backpressure
+  still reaches the peer.  Each chunk of ciphertext is decrypted at once and
+  each plaintext chunk goes to ``onread``.  A ``close_notify`` or the inner
+  EOF is ``onread(None, None)`` (an EOF without ``close_notify`` is an
+  EOF, as Node treats it).  TLS 1.3 session tickets that arrive after the
+  handshake are noticed by the session id changing: ``onsession(session)``.
+* **Writing.** ``write`` encrypts at once (``SSLObject.write`` on a memory
+  BIO never blocks) and writes the records to the inner handle with the
+  caller's callback: the inner write queue is the only queue, and its
+  completion is the caller's completion.  Writes before the end of the
+  handshake wait in ``_pending`` and are encrypted when it ends.
+* **Shutdown** sends ``close_notify`` then the inner shutdown (FIN), without
+  waiting for the peer's ``close_notify``; reading goes on (TLS 1.3
+  half-close).
+
+Invariants
+----------
+* Plaintext is never written to the inner handle; ciphertext never reaches
+  ``onread``.
+* After :meth:`close` no callback but the close callback and the
+  completions of unfinished writes runs.
+
+Node reference: ``src/crypto/crypto_tls.cc`` (``TLSWrap``: ``ClearOut``,
+``ClearIn``, ``EncOut``, ``OnStreamRead``), ``lib/_tls_wrap.js``.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable
+from typing import Any
+
+from pynet._core.loop import Loop
+from pynet._handles.base import Stream
+from pynet._handles.stream import READ_SIZE
+from pynet._tls.context import SecureContext, openssl_error
+
+__all__ = ["TLSHandle", "client_hello_server_name"]
+
+_BATCH = 4 * READ_SIZE  # Plaintext bytes per onread, at most (see _decrypt).
+
+Buffer = bytes | bytearray | memoryview
+WriteCallback = Callable[[Exception | None], None]
+
+
+class TLSHandle:
+    """A TLS session over a stream handle; the handle interface of a ``net.Socket``."""
+
+    def __init__(self, loop: Loop, inner: Stream, context: SecureContext,
+                 server: bool, verify: ssl.VerifyMode) -> None:
+        self._loop = loop
+        self.inner = inner
+        self.context = context
+        self.server_side = server
+        self.verify = verify
+        self.incoming = ssl.MemoryBIO()
+        self.outgoing = ssl.MemoryBIO()
+        self.ssl: ssl.SSLObject | None = None
+        self.servername: str | None = None  # Client: what to send; server: what came.
+        self.alpn: list[str] | None = None
+        self.session: Any = None  # ssl.SSLSession to resume (client).
+        self.onread: Callable[[bytes | None, Exception | None], None] | None = None
+        self.onhandshakedone: Callable[[], None] | None = None
+        self.onerror: Callable[[Exception], None] | None = None
+        self.onsession: Callable[[Any], None] | None = None
+        self.read_into: Any = None  # Node's ``onread`` option is not offered over TLS.
+        self.onread_into: Any = None
+        self.reading = False
+        self.handshaking = False
+        self.established = False
+        self.bytes_read = 0
+        self.bytes_written = 0
+        self._pending: list[tuple[bytes, WriteCallback | None]] = []
+        self._shutdown_cb: WriteCallback | None = None
+        self._eof = False
+        self._errored = False
+        self._session_id: bytes | None = None
+        self._drain_scheduled = False
+        # Server: (servername, answer(err, SecureContext | None)) before the session.
+        self.onclienthello: Callable[[str | None, Callable[..., None]], None] | None = None
+        self._hello_state: str | None = None  # None, "reading", "asked", "done"
+        self._hello = bytearray()
+        # Client reads left to feed record by record (see _decrypt_by_record).
+        self._ticket_reads = 0 if server else 8
+        inner.onread = self._on_inner_read
+
+    # -- the plain handle's interface ----------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self.inner.closed
+
+    @property
+    def is_pipe(self) -> bool:
+        return self.inner.is_pipe
+
+    @property
+    def family(self) -> int:
+        return self.inner.family
+
+    def bind(self, address: Any) -> int:
+        """``uv_tcp_bind`` of the wrapped handle (``localAddress``/``localPort``)."""
+        return self.inner.bind(address)
+
+    @property
+    def write_queue_size(self) -> int:
+        return self.inner.write_queue_size + sum(len(d) for d, _ in self._pending)
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def ref(self) -> None:
+        self.inner.ref()
+
+    def unref(self) -> None:
+        self.inner.unref()
+
+    def has_ref(self) -> bool:
+        return self.inner.has_ref()
+
+    def getsockname(self) -> Any:
+        return self.inner.getsockname()
+
+    def getpeername(self) -> Any:
+        return self.inner.getpeername()
+
+    def set_no_delay(self, enable: bool) -> None:
+        self.inner.set_no_delay(enable)
+
+    def set_keep_alive(self, enable: bool, delay_s: int) -> None:
+        self.inner.set_keep_alive(enable, delay_s)
+
+    def connect(self, address: Any, cb: Callable[[Exception | None], None]) -> int:
+        return self.inner.connect(address, cb)
+
+    def close(self, cb: Callable[[], None] | None) -> None:
+        self.reading = False
+        self._shutdown_cb = None
+        pending, self._pending = self._pending, []
+        self.inner.close(cb if not pending else lambda: self._after_close(pending, cb))
+
+    @staticmethod
+    def _after_close(pending: list[tuple[bytes, WriteCallback | None]],
+                     cb: Callable[[], None] | None) -> None:
+        for _, write_cb in pending:
+            if write_cb is not None:
+                write_cb(None)
+        if cb is not None:
+            cb()
+
+    def reset(self, cb: Callable[[], None] | None) -> None:
+        self._pending = []
+        self.inner.reset(cb)
+
+    # -- handshake -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Create the TLS session and begin the handshake (Node's ``ssl.start()``).
+
+        A server with ``onclienthello`` first reads the ClientHello itself and asks
+        for the context by the name it carries (Node's asynchronous SNICallback),
+        then creates the session with that context and feeds it what it read.
+        """
+        if self.ssl is not None or self.inner.closed or self._hello_state is not None:
+            return
+        if self.server_side and self.onclienthello is not None:
+            self._hello_state = "reading"
+            self._hello = bytearray()
+            self.handshaking = True
+            self.inner.read_start()
+            return
+        self._create_ssl()
+        self._handshake()
+
+    def _create_ssl(self) -> None:
+        ctx = self.context.ssl_context(self.server_side, self.verify,
+                                       tuple(self.alpn) if self.alpn else None)
+        if self.server_side and ctx.sni_callback is None:
+            ctx.sni_callback = _sni_dispatch
+        hostname = self.servername if not self.server_side else None
+        try:
+            sslobj = ctx.wrap_bio(self.incoming, self.outgoing, server_side=self.server_side,
+                                  server_hostname=hostname or None, session=self.session)
+        except ValueError:
+            # A session from a context with other settings cannot resume here
+            # (Python ties a session to its context): a full handshake, as
+            # OpenSSL does with a session it cannot use.
+            sslobj = ctx.wrap_bio(self.incoming, self.outgoing, server_side=self.server_side,
+                                  server_hostname=hostname or None)
+        sslobj._pynet_handle = self  # type: ignore[attr-defined]
+        self.ssl = sslobj
+        self.handshaking = True
+        self.inner.read_start()
+
+    def _on_hello_data(self, data: bytes | None) -> None:
+        """Before the session exists (server, ``onclienthello``): collect the ClientHello."""
+        if data is None:
+            self._eof = True
+            self.incoming.write_eof()
+            self._hello_state = "done"
+            self.handshaking = False
+            if self.onread is not None:
+                self.onread(None, None)
+            return
+        self.incoming.write(data)  # OpenSSL reads it all once the session exists.
+        if self._hello_state != "reading":
+            return  # Waiting for the answer.
+        self._hello += data
+        status, name = client_hello_server_name(bytes(self._hello))
+        if status == "more":
+            return
+        self._hello_state = "asked"
+        self._hello = bytearray()
+        if status == "bad" or self.onclienthello is None:
+            self._hello_answer(None, None)  # Not TLS: OpenSSL reports it.
+        else:
+            self.onclienthello(name, self._hello_answer)
+
+    def _hello_answer(self, err: BaseException | None, context: SecureContext | None) -> None:
+        if self._hello_state != "asked" or self.inner.closed or self._errored:
+            return
+        self._hello_state = "done"
+        if err is not None:
+            self._fail(err if isinstance(err, Exception) else Exception(str(err)))
+            return
+        if context is not None:
+            self.context = context
+        self._create_ssl()
+        self._handshake()
+
+    def _handshake(self) -> None:
+        assert self.ssl is not None
+        try:
+            self.ssl.do_handshake()
+        except ssl.SSLWantReadError:
+            self._flush()
+            return
+        except ssl.SSLError as exc:
+            self._flush()  # The alert goes to the peer, as OpenSSL wrote it.
+            self._fail(openssl_error(exc))
+            return
+        self._flush()
+        self.handshaking = False
+        self.established = True
+        if not self.reading:
+            self.inner.read_stop()
+        sslobj = self.ssl
+        if not self.server_side and (sslobj.version() == "TLSv1.3" or sslobj.session_reused):
+            # TLS 1.3 sessions come with the tickets, later; a resumed one is not new.
+            session = sslobj.session
+            self._session_id = session.id if session is not None else None
+        else:
+            self._note_session()
+        pending, self._pending = self._pending, []
+        for data, cb in pending:
+            err, done = self._write_now(data, cb)
+            if done and cb is not None:
+                cb(err)
+        if self.onhandshakedone is not None:
+            self.onhandshakedone()
+        if self._shutdown_cb is not None and not self._pending:
+            cb, self._shutdown_cb = self._shutdown_cb, None
+            self.shutdown(cb)
+        if self.incoming.pending and not self.inner.closed:
+            self._decrypt()
+
+    def _fail(self, err: Exception) -> None:
+        if self._errored:
+            return
+        self._errored = True
+        self.handshaking = False
+        self.inner.read_stop()
+        if self.onerror is not None:
+            self.onerror(err)
+
+    def _note_session(self) -> None:
+        """Report a new session (TLS 1.3 tickets arrive after the handshake)."""
+        if self.server_side or self.ssl is None or self.onsession is None:
+            return
+        session = self.ssl.session
+        if session is None or (not session.has_ticket and self.ssl.version() == "TLSv1.3"):
+            return
+        sid = session.id
+        if sid != self._session_id:
+            self._session_id = sid
+            self.onsession(session)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def read_start(self) -> None:
+        if self.reading or self.inner.closed:
+            return
+        self.reading = True
+        if self.incoming.pending and self.established and not self._drain_scheduled:
+            self._drain_scheduled = True
+            self._loop.call_pending(self._drain)
+        if not self._eof:
+            self.inner.read_start()
+
+    def read_stop(self) -> None:
+        self.reading = False
+        if not self.handshaking:
+            self.inner.read_stop()
+
+    def _drain(self) -> None:
+        self._drain_scheduled = False
+        if self.reading and not self.inner.closed:
+            self._decrypt()
+
+    def _on_inner_read(self, data: bytes | None, err: Exception | None) -> None:
+        if err is not None:
+            if self.handshaking or self.onread is None:
+                self._fail(err)
+            else:
+                self.onread(None, err)
+            return
+        if self._hello_state in ("reading", "asked"):
+            self._on_hello_data(data)
+            return
+        if data is None:
+            self._eof = True
+            self.incoming.write_eof()
+        elif not (self._ticket_reads and self.established):
+            self.incoming.write(data)
+        if self.ssl is None:
+            if data is None and self.onread is not None:
+                self.onread(None, None)
+            return
+        if self.handshaking:
+            if self._eof:  # EOF mid-handshake: an EOF; the owner decides (ECONNRESET).
+                self.handshaking = False
+                if self.onread is not None:
+                    self.onread(None, None)
+                return
+            self._handshake()
+            return
+        if self.established:
+            if self._ticket_reads and data is not None:
+                self._decrypt_by_record(data)
+            else:
+                self._decrypt()
+
+    def _decrypt(self) -> None:
+        """Decrypt what ``incoming`` holds and report it, a batch per ``onread``.
+
+        Discussion: OpenSSL returns one record (at most 16 KiB) per read; Node
+        emits each.  pynet joins the records decrypted from one wakeup (up to
+        ``_BATCH``) into one chunk: the same bytes in fewer, larger ``'data'``
+        events, which is most of the Python cost per byte.
+        """
+        sslobj = self.ssl
+        assert sslobj is not None
+        read = sslobj.read
+        while True:
+            if not self.reading and not self._eof:
+                # Stopped: leave the rest in ``incoming`` for read_start.
+                return
+            chunks: list[bytes] = []
+            size = 0
+            ending: str | None = None
+            failure: ssl.SSLError | None = None
+            while size < _BATCH:
+                try:
+                    chunk = read(READ_SIZE)
+                except ssl.SSLWantReadError:
+                    ending = "more"
+                    break
+                except ssl.SSLZeroReturnError:  # close_notify
+                    ending = "close_notify"
+                    break
+                except ssl.SSLEOFError:  # EOF without close_notify: still an EOF.
+                    ending = "eof"
+                    break
+                except ssl.SSLError as exc:
+                    ending, failure = "error", exc
+                    break
+                if not chunk:
+                    ending = "eof"
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            if chunks:
+                self.bytes_read += size
+                if not self.server_side:
+                    self._note_session()  # A ticket read with this data comes first.
+                if self.onread is not None:
+                    self.onread(chunks[0] if len(chunks) == 1 else b"".join(chunks), None)
+                if self.inner.closed:
+                    return
+            if ending == "more":
+                self._after_records()
+                return
+            if ending == "close_notify":
+                self._after_records()
+                self._end()
+                return
+            if ending == "eof":
+                self._end()
+                return
+            if failure is not None:
+                self._flush()
+                self._fail(openssl_error(failure))
+                return
+
+    def _decrypt_by_record(self, data: bytes) -> None:
+        """Feed OpenSSL one record at a time, for the first reads after a client's
+        handshake: each TLS 1.3 session ticket is then seen by itself (Node emits
+        ``'session'`` once per ticket; Python has no new-session callback)."""
+        self._ticket_reads -= 1
+        pos, size = 0, len(data)
+        while pos < size:
+            end = pos + 5 + int.from_bytes(data[pos + 3:pos + 5], "big") if size - pos >= 5 \
+                else size
+            self.incoming.write(data[pos:end])
+            pos = end
+            self._decrypt()
+            if self.inner.closed or self._errored:
+                return
+
+    def _after_records(self) -> None:
+        if self.outgoing.pending:  # Key updates, or a reply OpenSSL owes.
+            self._flush()
+        self._note_session()
+        if self._eof:
+            self._end()
+
+    def _end(self) -> None:
+        if self.reading or self._eof:
+            self.inner.read_stop()
+        self._eof = True
+        if self.onread is not None and not self.inner.closed:
+            onread, self.onread = self.onread, None  # EOF once.
+            onread(None, None)
+            self.onread = onread
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, data: Buffer, cb: WriteCallback | None) -> tuple[Exception | None, bool]:
+        if not self.established:
+            self._pending.append((bytes(data), cb))
+            return None, False
+        return self._write_now(data, cb)
+
+    def writev(self, chunks: list[Buffer], cb: WriteCallback | None
+               ) -> tuple[Exception | None, bool]:
+        return self.write(b"".join(chunks), cb)
+
+    def _write_now(self, data: Buffer, cb: WriteCallback | None
+                   ) -> tuple[Exception | None, bool]:
+        assert self.ssl is not None
+        size = len(data) if not isinstance(data, memoryview) else data.nbytes
+        self.bytes_written += size
+        if size:
+            try:
+                self.ssl.write(data)
+            except ssl.SSLError as exc:
+                return openssl_error(exc), True
+        records = self.outgoing.read()
+        err, done = self.inner.write(records, cb) if records else (None, True)
+        if done and cb is not None and err is None:
+            # Discussion: Node's TLSWrap completes a write that the socket took at
+            # once from a SetImmediate, never synchronously: a second write() in
+            # the same tick is buffered by the Writable (bufferSize counts it, as
+            # test-tls-buffersize checks).  Do the same.
+            self._loop.set_immediate(cb, None)
+            return None, False
+        return err, done
+
+    def receive(self, data: bytes) -> None:
+        """Ciphertext that was read before the handle was wrapped (Node's ``receive``)."""
+        self._on_inner_read(data, None)
+
+    def _flush(self) -> None:
+        """Write whatever OpenSSL produced (handshake records, alerts, tickets)."""
+        if self.outgoing.pending and not self.inner.closed:
+            self.inner.write(self.outgoing.read(), None)
+
+    def shutdown(self, cb: WriteCallback) -> None:
+        """``close_notify``, then FIN once the queue drains (``SSL_shutdown``)."""
+        if not self.established:
+            if self.ssl is None or self._errored or not self.handshaking:
+                self.inner.shutdown(cb)  # No session to close (or none to come).
+            else:
+                self._shutdown_cb = cb  # After the handshake and the pending writes.
+            return
+        assert self.ssl is not None
+        # Discussion: unwrap() calls SSL_shutdown twice: the first sends our
+        # close_notify, the second reads, looking for the peer's, and would eat
+        # application data still in ``incoming``.  Hide that data from it and
+        # put it back: it is read as usual (TLS half-close).
+        held = self.incoming.read() if self.incoming.pending and not self._eof else b""
+        try:
+            self.ssl.unwrap()
+        except ssl.SSLError:
+            pass  # WANT_READ: our close_notify is out; the peer's may never come.
+        finally:
+            if held:
+                self.incoming.write(held)
+        self._flush()
+        self.inner.shutdown(cb)
+        if held and self.reading and not self._drain_scheduled:
+            self._drain_scheduled = True
+            self._loop.call_pending(self._drain)
+
+
+def client_hello_server_name(buf: bytes) -> tuple[str, str | None]:
+    """The server name of a TLS ClientHello at the start of ``buf`` (RFC 8446 §4.1.2,
+    RFC 6066 §3): ``("more", None)`` until it is whole, ``("done", name or None)``,
+    or ``("bad", None)`` when the bytes are not a ClientHello."""
+    try:
+        handshake = bytearray()
+        pos = 0
+        while True:
+            if len(buf) - pos < 5:
+                return "more", None
+            if buf[pos] != 22:  # handshake record
+                return "bad", None
+            size = int.from_bytes(buf[pos + 3:pos + 5], "big")
+            if len(buf) - pos - 5 < size:
+                return "more", None
+            handshake += buf[pos + 5:pos + 5 + size]
+            pos += 5 + size
+            if len(handshake) >= 4:
+                if handshake[0] != 1:  # client_hello
+                    return "bad", None
+                length = int.from_bytes(handshake[1:4], "big")
+                if len(handshake) >= 4 + length:
+                    break
+        body = bytes(handshake[4:4 + length])
+        p = 2 + 32
+        p += 1 + body[p]  # session id
+        p += 2 + int.from_bytes(body[p:p + 2], "big")  # cipher suites
+        p += 1 + body[p]  # compression methods
+        if p + 2 > len(body):
+            return "done", None
+        end = p + 2 + int.from_bytes(body[p:p + 2], "big")
+        p += 2
+        while p + 4 <= end:
+            kind = int.from_bytes(body[p:p + 2], "big")
+            size = int.from_bytes(body[p + 2:p + 4], "big")
+            if kind == 0:  # server_name
+                data = body[p + 4:p + 4 + size]
+                q = 2
+                while q + 3 <= len(data):
+                    name_len = int.from_bytes(data[q + 1:q + 3], "big")
+                    if data[q] == 0:
+                        return "done", data[q + 3:q + 3 + name_len].decode("ascii", "replace")
+                    q += 3 + name_len
+                return "done", None
+            p += 4 + size
+        return "done", None
+    except IndexError:
+        return "bad", None
+
+
+def _sni_dispatch(sslobj: Any, servername: str | None, ctx: ssl.SSLContext) -> None:
+    """The server contexts' ``sni_callback``: note the name the client sent (the
+    context was chosen before, from the ClientHello: see :meth:`TLSHandle.start`)."""
+    handle: TLSHandle | None = getattr(sslobj, "_pynet_handle", None)
+    if handle is not None:
+        handle.servername = servername
