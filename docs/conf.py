@@ -10,6 +10,8 @@ docstrings by autodoc.
 
 from __future__ import annotations
 
+import re
+
 import pynet
 
 project = "pynet"
@@ -49,7 +51,7 @@ napoleon_use_ivar = True
 # public pynet name or a page — fails the build under -n.
 nitpick_ignore_regex = [
     (r"py:.*", r"(collections\.abc|typing|typing_extensions|types|enum|socket|selectors"
-               r"|threading|ipaddress|concurrent\.futures|signal|os|io|codecs)\..*"),
+               r"|threading|ipaddress|concurrent\.futures|signal|os|io|codecs|ssl)\..*"),
     (r"py:.*", r"pyee(\..*)?"),
     (r"py:.*", r"pynet\._.*"),
     (r"py:.*", r"pynet\.\w+\._\w+"),  # a private name of a public module (events._OnState)
@@ -86,6 +88,8 @@ def _api_docstring(app: object, what: str, name: str, obj: object, options: obje
       by napoleon into a type and a description: :func:`_unsplit` joins it again.
     """
     if what == "module":
+        # A source path with a glob (``lib/internal/cluster/*.js``) is not emphasis.
+        lines[:] = [re.sub(r"(?<=/)\*(?=\.)", r"\\*", line) for line in lines]
         for i in range(1, len(lines)):
             if lines[i] and set(lines[i]) <= set("-=~^") and lines[i - 1].strip():
                 del lines[i - 1:]
