@@ -1,0 +1,205 @@
+"""The examples of examples/, each driven by its real client over loopback.
+
+* ``chat_server.py`` — two ``node`` clients chat through it;
+* ``resp_server.py`` — ``redis-cli`` commands, then ``redis-benchmark``;
+* ``http_responder.py`` — ``curl``, with keep-alive, a POST body and a 404;
+* ``tcp_proxy.py`` — ``curl`` through the proxy to the HTTP responder;
+* ``netcat.py`` — a ``node`` server's bytes on netcat's stdout.
+
+Every server binds port 0 (``PORT=0``) and prints the port it got on its first
+line.  A missing tool skips its test on a developer's machine; under CI
+(``CI`` set), where .ci/run installs node, curl and Debian's redis-tools, it
+fails instead, so a green CI run has run every example.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+
+pytestmark = pytest.mark.interop
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not on PATH under CI (.ci/run installs it)")
+        pytest.skip(f"{name} is not on PATH (.ci/run installs it)")
+    return path
+
+
+@contextmanager
+def _example(script: str, **env: str) -> Iterator[int]:
+    """Run an example server on port 0; yield the port it printed; stop it."""
+    proc = subprocess.Popen([sys.executable, str(EXAMPLES / script)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PORT="0", **env))
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        match = re.search(r"listening on 127\.0\.0\.1:(\d+)", first)
+        assert match, f"{script} printed {first!r}"
+        yield int(match.group(1))
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert proc.returncode == -15, f"{script} died: {err}"  # still running until terminated
+
+
+CHAT_CLIENTS = r"""
+const net = require('net');
+const port = +process.argv[1];
+const log = [];
+function client(name, onLine) {
+  const sock = net.connect(port, '127.0.0.1');
+  sock.setEncoding('utf8');
+  let pending = '';
+  sock.on('data', (chunk) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop();
+    for (const line of lines) { log.push(name + ' < ' + line); onLine(sock, line); }
+  });
+  return sock;
+}
+let b;
+const a = client('A', (sock, line) => {
+  if (line === 'you are guest1') b = client('B', (sockB, lineB) => {
+    if (lineB === 'you are guest2') {
+      sockB.write('hello from node\r\nsecond ');  // a line split across two writes
+      setTimeout(() => sockB.write('line\n'), 50);
+    }
+    if (lineB === 'guest1: hi B') sockB.end();
+  });
+  if (line === 'guest2: second line') sock.write('hi B\n');
+  if (line === 'guest2 left') { sock.end(); }
+});
+a.on('close', () => console.log(log.join('\n')));
+"""
+
+
+def test_chat_server_with_node_clients(node: str) -> None:
+    with _example("chat_server.py") as port:
+        out = subprocess.run([node, "-e", CHAT_CLIENTS, str(port)], capture_output=True,
+                             text=True, timeout=30, check=True).stdout
+    lines = out.splitlines()
+    a = [line for line in lines if line.startswith("A")]
+    b = [line for line in lines if line.startswith("B")]
+    assert a == ["A < you are guest1", "A < guest2 joined", "A < guest2: hello from node",
+                 "A < guest2: second line", "A < guest2 left"]
+    assert b == ["B < you are guest2", "B < guest1: hi B"]
+
+
+def test_resp_server_with_redis_cli_and_benchmark() -> None:
+    cli = _tool("redis-cli")
+    bench = _tool("redis-benchmark")
+    with _example("resp_server.py") as port:
+        def redis(*args: str) -> str:
+            return subprocess.run([cli, "-p", str(port), *args], capture_output=True,
+                                  text=True, timeout=30, check=True).stdout.strip()
+        assert redis("ping") == "PONG"
+        assert redis("set", "greeting", "hello world") == "OK"
+        assert redis("get", "greeting") == "hello world"
+        assert redis("get", "missing") == ""
+        assert redis("incr", "n") == "1"
+        assert redis("incr", "n") == "2"
+        assert redis("incr", "greeting") == "ERR value is not an integer or out of range"
+        assert redis("mset", "a", "1", "b", "2") == "OK"
+        assert redis("--no-raw", "mget", "a", "b", "missing").splitlines() == [
+            '1) "1"', '2) "2"', "3) (nil)"]
+        assert redis("exists", "a", "b", "zz") == "2"
+        assert redis("del", "a", "zz") == "1"
+        big = "x" * 100_000  # arrives in several 'data' chunks
+        assert redis("set", "big", big) == "OK"
+        assert redis("get", "big") == big
+        # Inline and pipelined requests, as redis-cli --pipe would send them.
+        piped = subprocess.run([cli, "-p", str(port)], input="PING\nSET k v\nGET k\n",
+                               capture_output=True, text=True, timeout=30, check=True)
+        assert piped.stdout.split() == ["PONG", "OK", "v"]
+        result = subprocess.run(
+            [bench, "-p", str(port), "-t", "ping,set,get,incr,mset", "-n", "2000", "-c", "8",
+             "-P", "4", "--csv"], capture_output=True, text=True, timeout=120, check=True)
+        rows = {line.split(",")[0].strip('"'): line for line in result.stdout.splitlines()[1:]}
+        for test in ("PING_INLINE", "PING_MBULK", "SET", "GET", "INCR", "MSET (10 keys)"):
+            assert test in rows, result.stdout + result.stderr
+            assert float(rows[test].split(",")[1].strip('"')) > 0
+        assert "rror" not in result.stderr, result.stderr
+        assert int(redis("dbsize")) >= 4
+        assert redis("get", "counter:__rand_int__") == "2000"  # redis-benchmark's INCR key
+
+
+def test_http_responder_with_curl() -> None:
+    curl = _tool("curl")
+    with _example("http_responder.py") as port:
+        base = f"http://127.0.0.1:{port}"
+        # Two requests on one connection (keep-alive), a POST body, a 404.
+        run = subprocess.run(
+            [curl, "-sS", "-v", f"{base}/", f"{base}/", "-w", "%{http_code}\n"],
+            capture_output=True, text=True, timeout=30, check=True)
+        assert run.stdout == "hello from pynet\n200\nhello from pynet\n200\n"
+        assert re.search(r"[Rr]e-?using existing connection", run.stderr), run.stderr
+        post = subprocess.run([curl, "-sS", "--data-binary", "ping \u00e9\n" * 1000,
+                               f"{base}/echo"], capture_output=True, timeout=30, check=True)
+        assert post.stdout == ("ping \u00e9\n" * 1000).encode()
+        missing = subprocess.run([curl, "-sS", "-o", "/dev/null", "-w", "%{http_code}",
+                                  f"{base}/nope"], capture_output=True, text=True, timeout=30,
+                                 check=True)
+        assert missing.stdout == "404"
+
+
+def test_tcp_proxy_with_curl_through_it() -> None:
+    curl = _tool("curl")
+    with _example("http_responder.py") as target, \
+            _example("tcp_proxy.py", TARGET=f"127.0.0.1:{target}") as port:
+        body = "x" * 2_000_000  # larger than the socket buffers: back-pressure both ways
+        run = subprocess.run([curl, "-sS", f"http://127.0.0.1:{port}/", "--data-binary", "@-",
+                              "--request-target", "/echo"], input=body, capture_output=True,
+                             text=True, timeout=60, check=True)
+        assert run.stdout == body
+        get = subprocess.run([curl, "-sS", f"http://127.0.0.1:{port}/"], capture_output=True,
+                             text=True, timeout=30, check=True)
+        assert get.stdout == "hello from pynet\n"
+
+
+SERVER_SENDS = r"""
+const net = require('net');
+const server = net.createServer((sock) => {
+  sock.write(Buffer.from([0, 1, 2, 255]));
+  setTimeout(() => { sock.end('second chunk\n'); server.close(); }, 20);
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+"""
+
+
+def test_netcat_prints_what_a_node_server_sends(node: str) -> None:
+    server = subprocess.Popen([node, "-e", SERVER_SENDS], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        port = server.stdout.readline().strip()
+        out = subprocess.run([sys.executable, str(EXAMPLES / "netcat.py"), "127.0.0.1", port],
+                             capture_output=True, timeout=30, check=True).stdout
+    finally:
+        server.communicate(timeout=10)
+    assert out == bytes([0, 1, 2, 255]) + b"second chunk\n"
+
+
+def test_netcat_reports_a_refused_connection() -> None:
+    import socket
+    with socket.socket() as s:  # a port that was just free: nothing listens on it
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    run = subprocess.run([sys.executable, str(EXAMPLES / "netcat.py"), "127.0.0.1", str(port)],
+                         capture_output=True, text=True, timeout=30)
+    assert run.returncode == 1
+    assert "ECONNREFUSED" in run.stderr
