@@ -100,6 +100,50 @@ def _exception_of(reason: Any) -> BaseException:
     return reason if isinstance(reason, BaseException) else PromiseRejectionError(reason)
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+class _Gather:
+    """The shared steps of the spec's ``PerformPromiseAll``, ``…AllSettled`` and
+    ``…Any``: one slot per element, a ``remainingElementsCount`` that starts at 1
+    (so ``done`` cannot run before every element is subscribed: :meth:`close`
+    takes that 1 off), and element functions that fill their slot once."""
+
+    def __init__(self, done: Callable[[list[Any]], Any]) -> None:
+        self.slots: list[Any] = []
+        self._remaining = 1
+        self._done = done
+
+    def elements(self, *wraps: Callable[[Any], Any]) -> list[Callable[[Any], None]]:
+        """The next slot's element functions, one per ``wrap`` (what to store for a
+        value), sharing one ``[[AlreadyCalled]]``."""
+        index = len(self.slots)
+        self.slots.append(None)
+        self._remaining += 1
+        called = False
+
+        def element(wrap: Callable[[Any], Any]) -> Callable[[Any], None]:
+            def record(value: Any) -> None:
+                nonlocal called
+                if called:
+                    return
+                called = True
+                self.slots[index] = wrap(value)
+                self._count_down()
+            return record
+        return [element(wrap) for wrap in wraps]
+
+    def close(self) -> None:
+        """The last step: every element is subscribed."""
+        self._count_down()
+
+    def _count_down(self) -> None:
+        self._remaining -= 1
+        if self._remaining == 0:
+            self._done(self.slots)
+
+
 def exception_of(reason: Any) -> BaseException:
     """What ``await`` raises for a rejection ``reason``: the reason itself when it
     is an exception, else a :class:`PromiseRejectionError` carrying it."""
@@ -258,28 +302,11 @@ class Promise(Generic[T]):
         except Exception as exc:
             reject(exc)
             return result
-        values: list[Any] = [None] * len(items)
-        remaining = [1]
-
-        def element(index: int) -> Callable[[Any], None]:
-            called = [False]
-
-            def on_value(value: Any) -> None:
-                if called[0]:
-                    return
-                called[0] = True
-                values[index] = value
-                remaining[0] -= 1
-                if remaining[0] == 0:
-                    resolve(values)
-            return on_value
-
-        for index, item in enumerate(items):
-            remaining[0] += 1
-            Promise.resolve(item).then(element(index), reject)
-        remaining[0] -= 1
-        if remaining[0] == 0:
-            resolve(values)
+        gather = _Gather(resolve)
+        for item in items:
+            (on_value,) = gather.elements(_same)
+            Promise.resolve(item).then(on_value, reject)
+        gather.close()
         return result
 
     @staticmethod
@@ -293,26 +320,13 @@ class Promise(Generic[T]):
         except Exception as exc:
             reject(exc)
             return result
-        values: list[Any] = [None] * len(items)
-        remaining = [1]
-
-        def element(index: int, rejected: bool) -> Callable[[Any], None]:
-            def on_settled(value: Any) -> None:
-                if values[index] is not None:
-                    return
-                values[index] = (NodeObject(status="rejected", reason=value) if rejected
-                                 else NodeObject(status="fulfilled", value=value))
-                remaining[0] -= 1
-                if remaining[0] == 0:
-                    resolve(values)
-            return on_settled
-
-        for index, item in enumerate(items):
-            remaining[0] += 1
-            Promise.resolve(item).then(element(index, False), element(index, True))
-        remaining[0] -= 1
-        if remaining[0] == 0:
-            resolve(values)
+        gather = _Gather(resolve)
+        for item in items:
+            on_fulfilled, on_rejected = gather.elements(
+                lambda value: NodeObject(status="fulfilled", value=value),
+                lambda reason: NodeObject(status="rejected", reason=reason))
+            Promise.resolve(item).then(on_fulfilled, on_rejected)
+        gather.close()
         return result
 
     @staticmethod
@@ -337,31 +351,12 @@ class Promise(Generic[T]):
         except Exception as exc:
             reject(exc)
             return result
-        reasons: list[Any] = [None] * len(items)
-        remaining = [1]
-
-        def fail() -> None:
-            reject(errors.AggregateError(reasons, "All promises were rejected"))
-
-        def element(index: int) -> Callable[[Any], None]:
-            called = [False]
-
-            def on_reason(reason: Any) -> None:
-                if called[0]:
-                    return
-                called[0] = True
-                reasons[index] = reason
-                remaining[0] -= 1
-                if remaining[0] == 0:
-                    fail()
-            return on_reason
-
-        for index, item in enumerate(items):
-            remaining[0] += 1
-            Promise.resolve(item).then(resolve, element(index))
-        remaining[0] -= 1
-        if remaining[0] == 0:
-            fail()
+        gather = _Gather(
+            lambda reasons: reject(errors.AggregateError(reasons, "All promises were rejected")))
+        for item in items:
+            (on_reason,) = gather.elements(_same)
+            Promise.resolve(item).then(resolve, on_reason)
+        gather.close()
         return result
 
 
