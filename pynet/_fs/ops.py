@@ -37,7 +37,7 @@ import datetime
 import errno as _errno
 import os
 import stat as _stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pynet import errors
@@ -166,14 +166,17 @@ def _validate_encoding(encoding: object) -> None:
 
 def get_options(options: object, kwargs: dict[str, Any] | None = None,
                 defaults: dict[str, Any] | None = None) -> dict[str, Any]:
-    """``getOptions``: ``None``, an encoding name, or an options dict (plus keyword
-    arguments, mapping §3), merged over ``defaults``; the encoding is checked."""
+    """``getOptions``: ``None``, an encoding name, or an options mapping (plus keyword
+    arguments, mapping §3), merged over ``defaults``; the encoding is checked.
+
+    Any :class:`~collections.abc.Mapping` is read with its lookups, so a
+    ``ChainMap`` stands in for Node's options inherited through a prototype."""
     result = dict(defaults or {})
     if options is None or callable(options):
         pass
     elif isinstance(options, str):
         result["encoding"] = options
-    elif isinstance(options, dict):
+    elif isinstance(options, Mapping):
         result.update(options)
     else:
         raise invalid_arg_type("options", ["string", "Object"], options)
