@@ -1,6 +1,6 @@
 """Node's test/fixtures files the fs ports read, made under pytest's tmp_path.
 
-``x.txt`` is ``'xyz\\n'``; ``elipses.txt`` is 10000 × U+2026 (30000 bytes of
+``x.txt`` is ``'xyz\\n'``; ``elipses.txt`` is 10000 times U+2026 (30000 bytes of
 UTF-8), as in Node's fixtures directory.
 """
 
