@@ -214,7 +214,7 @@ class Stats:
     ``atimeMs``, ``mtimeMs``, ``ctimeMs``, ``birthtimeMs`` (numbers, with
     fractions of a millisecond) and ``atime``, ``mtime``, ``ctime``,
     ``birthtime`` (JavaScript ``Date`` values as aware UTC
-    :class:`datetime.datetime`, whole milliseconds).  Where Python cannot read
+    ``datetime.datetime``, whole milliseconds).  Where Python cannot read
     a file's birth time (Linux before statx support in Python), ``birthtime``
     is the change time, as libuv's ``stat`` fallback gives.
     """

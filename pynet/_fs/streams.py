@@ -284,5 +284,5 @@ class WriteStream(_FileStream, Writable):  # type: ignore[misc]  # _construct: a
         self.end()
 
     def destroySoon(self) -> None:
-        """Node's ``destroySoon``: :meth:`end` (a file has no half-close)."""
+        """Node's ``destroySoon``: ``end()`` (a file has no half-close)."""
         self.end()
