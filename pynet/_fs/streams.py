@@ -62,7 +62,7 @@ class _FileStream:
     fd: int | None
     path: Any
     flags: Any
-    mode: int
+    mode: Any
     _io: bool
     _io_done: Callable[[BaseException | None], None] | None
 
@@ -76,9 +76,9 @@ class _FileStream:
             self.mode = 0o666 if opts.get("mode") is None else opts["mode"]
         else:
             self.fd = _import_fd(opts["fd"])
-            self.path = None
-            self.flags = default_flags
-            self.mode = 0o666
+            self.path = None  # Node leaves path, flags and mode undefined here.
+            self.flags = None
+            self.mode = None
         opts["autoDestroy"] = True if opts.get("autoClose") is None else opts["autoClose"]
 
     def _construct(self, callback: _Cb) -> None:
@@ -155,8 +155,8 @@ class ReadStream(_FileStream, Readable):  # type: ignore[misc]  # _construct: a 
     Attributes:
         ``path``: The path given (``None`` when made from ``fd``).
         ``fd``: The descriptor, an ``int``; ``None`` until ``'open'`` and after close.
-        ``flags``: The open flags (``'r'`` by default).
-        ``mode``: The mode for a file the flags create (``0o666``).
+        ``flags``: The open flags (``'r'`` by default; ``None`` when made from ``fd``).
+        ``mode``: The mode for a file the flags create (``0o666``; ``None`` from ``fd``).
         ``start``: The first byte offset to read, or ``None``.
         ``end``: The last byte offset to read (inclusive); ``math.inf`` for all.
         ``pos``: The offset of the next read, or ``None`` (the descriptor's own).
@@ -220,8 +220,8 @@ class WriteStream(_FileStream, Writable):  # type: ignore[misc]  # _construct: a
     Attributes:
         ``path``: The path given (``None`` when made from ``fd``).
         ``fd``: The descriptor, an ``int``; ``None`` until ``'open'`` and after close.
-        ``flags``: The open flags (``'w'`` by default).
-        ``mode``: The mode for a file the flags create (``0o666``).
+        ``flags``: The open flags (``'w'`` by default; ``None`` when made from ``fd``).
+        ``mode``: The mode for a file the flags create (``0o666``; ``None`` from ``fd``).
         ``start``: The byte offset to write at, or ``None`` (the descriptor's own).
         ``pos``: The offset of the next write, or ``None``.
         ``flush``: Whether the file is fsync'd before it is closed.
