@@ -335,6 +335,9 @@ def read(loop: Loop, fd: int, length: int, position: int | None, done: Done) -> 
         _submit(loop, "read", None, lambda: os.pread(fd, length, position), done)
 
 
+_pwritev: Callable[[int, list[memoryview], int], int] | None = getattr(os, "pwritev", None)
+
+
 def _write_all(fd: int, chunks: list[bytes], position: int | None) -> int:
     """On a worker: write every byte of ``chunks`` (Node's ``writeAll``/``writevAll``
     loop over short writes)."""
@@ -343,8 +346,10 @@ def _write_all(fd: int, chunks: list[bytes], position: int | None) -> int:
     while views:
         if position is None:
             n = os.writev(fd, views)
-        else:
-            n = os.pwritev(fd, views, position + total)
+        elif _pwritev is not None:
+            n = _pwritev(fd, views, position + total)
+        else:  # No pwritev (older macOS): one positioned write of the first buffer.
+            n = os.pwrite(fd, views[0], position + total)
         if n == 0:
             raise OSError(_errno.EIO, "write failed")  # Node: ERR_SYSTEM_ERROR after 5 tries
         total += n
