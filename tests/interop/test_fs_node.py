@@ -3,9 +3,10 @@
 js/fs_scenarios.js holds the scenarios (read and write streams with their
 events, ranges, encodings, descriptors, a file truncated or unlinked while it
 is read, writes after destroy/end, open errors; readFile/writeFile/appendFile/
-stat/unlink and fs.promises with their errors; bad arguments; a file uploaded
-through a socket with pipe() into a WriteStream); py/fs_scenarios.py is its
-line-by-line Python twin.  Each program runs every scenario in turn, each
+stat/unlink and fs.promises with their errors; bad arguments; pipelines of file
+streams that fail at either end; emitClose false; a file uploaded through a
+socket with pipe() into a WriteStream); py/fs_scenarios.py is its line-by-line
+Python twin.  Each program runs every scenario in turn, each
 until its loop is idle, in its own scratch directory, printing one JSON line
 per event with the directory written as ``$D``.
 
@@ -36,7 +37,8 @@ TIMEOUT = 60
 pytestmark = pytest.mark.interop
 
 SCENARIOS = re.findall(r"^S\.(\w+) = ", JS.read_text(), flags=re.M)
-CONCURRENT = {"read_stream_range_encoding", "read_stream_high_water_mark", "upload"}
+CONCURRENT = {"read_stream_range_encoding", "read_stream_high_water_mark", "upload",
+              "pipeline_errors"}
 
 
 @functools.cache

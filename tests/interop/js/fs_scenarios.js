@@ -257,6 +257,28 @@ S.promises = () => {
   })();
 };
 
+S.pipeline_errors = () => {
+  const { pipeline } = require('stream');
+  const r1 = fs.createReadStream(P('missing-src'));
+  const w1 = fs.createWriteStream(P('pipe-dst'));
+  watch(w1, 'w1', ['open', 'error', 'close']);
+  pipeline(r1, w1, (err) => {
+    T('p1 done', err, r1.destroyed, w1.destroyed);
+    fs.writeFileSync(P('pipe-src'), 'p'.repeat(100000));
+    const r2 = fs.createReadStream(P('pipe-src'));
+    const w2 = fs.createWriteStream(DIR);
+    watch(r2, 'r2', ['open', 'error', 'close']);
+    pipeline(r2, w2, (err) => T('p2 done', err, r2.destroyed, w2.destroyed, r2.bytesRead <= 100000));
+  });
+};
+
+S.emit_close_false = () => {
+  fs.writeFileSync(P('ec.txt'), 'ec');
+  const r = fs.createReadStream(P('ec.txt'), { emitClose: false });
+  watch(r, 'r', RE);
+  r.on('end', () => setImmediate(() => T('after', r.destroyed, r.closed, r.fd)));
+};
+
 S.upload = () => {
   const src = Buffer.alloc(300000);
   for (let i = 0; i < src.length; i++) src[i] = (i * 7) % 251;

@@ -388,6 +388,33 @@ async def promises() -> None:
 
 
 @scenario
+def pipeline_errors() -> None:
+    from pynet.stream import pipeline
+    r1 = fs.createReadStream(P("missing-src"))
+    w1 = fs.createWriteStream(P("pipe-dst"))
+    watch(w1, "w1", ["open", "error", "close"])
+
+    def done1(err: Any) -> None:
+        T("p1 done", err, r1.destroyed, w1.destroyed)
+        write_sync(P("pipe-src"), "p" * 100000)
+        r2 = fs.createReadStream(P("pipe-src"))
+        w2 = fs.createWriteStream(DIR)
+        watch(r2, "r2", ["open", "error", "close"])
+        pipeline(r2, w2, lambda err: T("p2 done", err, r2.destroyed, w2.destroyed,
+                                       r2.bytesRead <= 100000))
+    pipeline(r1, w1, done1)
+
+
+@scenario
+def emit_close_false() -> None:
+    from pynet.timers import setImmediate
+    write_sync(P("ec.txt"), "ec")
+    r = fs.createReadStream(P("ec.txt"), emitClose=False)
+    watch(r, "r", RE)
+    r.on("end", lambda: setImmediate(lambda: T("after", r.destroyed, r.closed, r.fd)))
+
+
+@scenario
 def upload() -> None:
     src = bytes((i * 7) % 251 for i in range(300000))
     write_sync(P("up.bin"), src)
