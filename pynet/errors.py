@@ -39,6 +39,7 @@ __all__ = [
     "dns_exception",
     "errno_exception",
     "exception_with_host_port",
+    "uv_exception",
     "uv_exception_with_host_port",
 ]
 
@@ -423,6 +424,20 @@ _UV_TEXT: dict[str, str] = {
     "EMSGSIZE": "message too long",
     "ECONNREFUSED": "connection refused",
     "ECANCELED": "operation canceled",
+    # uv_strerror for the file-system codes (Node's fs errors carry them).
+    "EISDIR": "illegal operation on a directory",
+    "EEXIST": "file already exists",
+    "ENOTEMPTY": "directory not empty",
+    "ENOSPC": "no space left on device",
+    "EROFS": "read-only file system",
+    "EIO": "i/o error",
+    "ELOOP": "too many symbolic links encountered",
+    "EFBIG": "file too large",
+    "ETXTBSY": "text file is busy",
+    "EAGAIN": "resource temporarily unavailable",
+    "ESPIPE": "invalid seek",
+    "EXDEV": "cross-device link not permitted",
+    "EDQUOT": "disk quota exceeded",
 }
 
 # DNS failures use getaddrinfo codes (negative libuv numbers in Node).
@@ -524,6 +539,29 @@ def uv_exception_with_host_port(err: int, syscall: str, address: str | None,
     details = f"{address}:{port}" if port and port > 0 else (address or "")
     message = f"{syscall} {code}: {text}" + (f" {details}" if details else "")
     return _build(err, code, syscall, message, address, port)
+
+
+def uv_exception(err: int, syscall: str, path: str | None = None,
+                 dest: str | None = None) -> SystemError:
+    """Node's ``UVException``, the file-system errors' shape.
+
+    For example ``ENOENT: no such file or directory, open '/x'``, with
+    ``.path`` (and ``.dest`` for two-path calls) set only when given, as in
+    Node.
+    """
+    code = _code_of(err)
+    text = _UV_TEXT.get(code) or os.strerror(err).lower()
+    message = f"{code}: {text}, {syscall}"
+    if path is not None:
+        message += f" '{path}'"
+    if dest is not None:
+        message += f" -> '{dest}'"
+    exc = _build(err, code, syscall, message)
+    if path is not None:
+        exc.path = path  # type: ignore[attr-defined]
+    if dest is not None:
+        exc.dest = dest  # type: ignore[attr-defined]
+    return exc
 
 
 def dns_exception(code: str, syscall: str, hostname: str) -> SystemError:

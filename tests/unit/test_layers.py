@@ -57,6 +57,8 @@ LAYERS: dict[str, set[str]] = {
     "readline": {"events", "process", "abort"} | CORE,
     "util": CORE,
     "stream": {"_streams"} | CORE,
+    "_fs": {"_fs", "_streams", "abort"} | CORE,
+    "fs": {"_fs", "abort"} | CORE,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
     "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
     "tls": {"_tls"} | LEAVES,
