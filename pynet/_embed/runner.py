@@ -122,6 +122,16 @@ def _own_frames(exc: BaseException) -> None:
     exc.__traceback__ = start
 
 
+def _left_the_loop(exc: BaseException) -> bool:
+    """Whether ``exc`` went through the loop (raised out of ``run()``)."""
+    tb: TracebackType | None = exc.__traceback__
+    while tb is not None:
+        if _where(tb.tb_frame.f_code.co_filename) == _LOOP:
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def report(exc: BaseException) -> str:
     """The text Node prints for an uncaught error, for ``exc`` (see the module docs)."""
     _own_frames(exc)
@@ -204,7 +214,10 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as exc:
             # A throw at the top level is an uncaught exception, as in Node:
             # offered to 'uncaughtException' (raised again if nobody takes it).
+            # One that left the loop (a script's own pynet.run()) was offered already.
             listened = process.listenerCount("uncaughtException") > 0
+            if _left_the_loop(exc):
+                return _fatal(exc, listened)
             try:
                 get_loop().trigger_uncaught(exc)
             except (SystemExit, KeyboardInterrupt):

@@ -4,6 +4,8 @@ node is tests/interop/test_runner_node.py."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,24 @@ def test_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert runner.main([]) == 9
     assert runner.main([str(tmp_path / "missing.py")]) == 1
     assert promise.unhandled_rejections() == "throw"
+
+
+def test_a_failing_handler_under_the_scripts_own_run_exits_7(tmp_path: Path) -> None:
+    # The script calls pynet.run() itself: what escapes it already went through
+    # 'uncaughtException', so the runner does not offer it again.
+    script = tmp_path / "s.py"
+    script.write_text(
+        "from pynet import process, run, setTimeout\n"
+        "def handler(err):\n"
+        "    print('handler', err)\n"
+        "    raise RuntimeError('from handler')\n"
+        "process.on('uncaughtException', handler)\n"
+        "def boom():\n"
+        "    raise ValueError('in timer')\n"
+        "setTimeout(boom, 1)\n"
+        "run()\n")
+    done = subprocess.run([sys.executable, "-m", "pynet", str(script)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 7
+    assert done.stdout == "handler in timer\n"
+    assert "RuntimeError: from handler" in done.stderr.splitlines()
