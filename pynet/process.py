@@ -13,6 +13,10 @@
   are unref'd).
 * ``process.on('beforeExit', fn)`` — emitted by :func:`pynet.run` each time
   the loop runs out of work; if ``fn`` schedules more, the loop goes on.
+* :func:`emitWarning` — ``'warning'`` on the next tick; the default listener
+  prints ``(node:PID) Name: message`` to stderr (not with ``NODE_NO_WARNINGS=1``),
+  as Node's does, without its ``--trace-warnings`` hint.  Unhandled rejections
+  in the ``warn`` modes and ``'multipleResolves'`` (DEP0160) use it.
 
 * ``process.send(message)``, ``process.on('message', fn)``,
   ``process.disconnect()``, ``process.connected`` — in a cluster worker (a
@@ -27,7 +31,9 @@ names bound to one :class:`pynet.events.EventEmitter`.
 
 from __future__ import annotations
 
+import os
 import signal as _signal
+import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
@@ -39,6 +45,7 @@ from pynet._core import promise as _promise
 from pynet._core.calls import callback as user_callback
 from pynet._core.calls import fit_args
 from pynet._core.runtime import set_before_exit_hook
+from pynet._js.errortext import NodeWarning, error_name, message
 from pynet._js.validators import invalid_arg_type
 from pynet.events import EventEmitter
 
@@ -47,6 +54,7 @@ __all__ = [
     "connected",
     "disconnect",
     "emit",
+    "emitWarning",
     "emitter",
     "eventNames",
     "listenerCount",
@@ -181,6 +189,67 @@ emit = emitter.emit
 listeners = emitter.listeners
 listenerCount = emitter.listenerCount
 eventNames = emitter.eventNames
+
+# -- warnings -------------------------------------------------------------------------
+
+
+def emitWarning(warning: Any, type: Any = None,  # noqa: A002 - Node's name
+                code: Any = None, ctor: Any = None) -> None:
+    """Node's ``process.emitWarning(warning[, type[, code]])`` (or ``(warning, options)``):
+    ``'warning'`` is emitted on the next tick with a warning object (``name`` is
+    ``type``, ``'Warning'`` by default)."""
+    if isinstance(type, dict):
+        code = type.get("code")
+        type = type.get("type") or "Warning"  # noqa: A001
+    elif callable(type):
+        type, code = "Warning", None  # noqa: A001
+    if type is not None and not isinstance(type, str):
+        raise invalid_arg_type("type", "string", type)
+    if callable(code):
+        code = None
+    elif code is not None and not isinstance(code, str):
+        raise invalid_arg_type("code", "string", code)
+    if isinstance(warning, str):
+        warning = NodeWarning(warning, type or "Warning", code)
+    elif not isinstance(warning, BaseException):
+        raise invalid_arg_type("warning", ["Error", "string"], warning)
+    nextTick(emitter.emit, "warning", warning)
+
+
+def _on_warning(warning: Any) -> None:
+    """Node's default ``'warning'`` listener (``onWarning``)."""
+    if not isinstance(warning, BaseException):
+        return
+    code = getattr(warning, "code", None)
+    prefix = f"(node:{os.getpid()}) " + (f"[{code}] " if code else "")
+    text = message(warning)
+    sys.stderr.write(f"{prefix}{error_name(warning)}{': ' + text if text else ''}\n")
+    sys.stderr.flush()
+
+
+def _set_exit_code(code: int) -> None:
+    globals()["exitCode"] = code
+
+
+def _multiple_resolves(kind: str, promise: Any, value: Any) -> None:
+    """``'multipleResolves'`` (deprecated, DEP0160), only while someone listens."""
+    if emitter.listenerCount("multipleResolves"):
+        nextTick(_emit_multiple_resolves, kind, promise, value)
+
+
+def _emit_multiple_resolves(kind: str, promise: Any, value: Any) -> None:
+    global _multiple_resolves_warned
+    if emitter.emit("multipleResolves", kind, promise, value) and not _multiple_resolves_warned:
+        _multiple_resolves_warned = True
+        emitWarning("The multipleResolves event has been deprecated.", "DeprecationWarning",
+                    "DEP0160")
+
+
+_multiple_resolves_warned = False
+if os.environ.get("NODE_NO_WARNINGS") != "1":
+    emitter.on("warning", _on_warning)
+_promise.set_warning_hooks(emitWarning, _set_exit_code)
+_promise.set_multiple_resolves_hook(_multiple_resolves)
 
 # -- the IPC channel (a cluster worker's link to its primary) -----------------------
 

@@ -16,6 +16,15 @@ Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 * ``clearTimeout``/``clearInterval`` take the object, its primitive id, or
   ``None`` (a no-op), and each clears either kind;
 * a non-callable callback raises ``ERR_INVALID_ARG_TYPE``.
+
+``NODE_DEBUG=timer`` prints Node's debug lines (lib/internal/timers.js's
+``insert``, ``processTimers``, ``listOnTimeout``; lib/timers.js's
+``unenroll``).  Node keeps one list of timers per duration; pynet's loop keeps
+one heap, so with the section enabled :class:`_DebugLists` shadows Node's
+lists (timers by duration, in insertion order) to say what Node says: a list
+created, the timer phase starting (``process timer lists <now>``, the
+loop's time in ms), a list's timers running, and why a list stops (its next
+timer not due yet, or the list empty).  Without it nothing is kept.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from pynet._core.calls import fit_args
 from pynet._core.loop import Immediate as _LoopImmediate
 from pynet._core.loop import Timer, get_loop
 from pynet._core.promise import Promise
+from pynet._js import debuglog
 from pynet._js.number import number_to_string, to_number
 from pynet._js.validators import (
     TIMEOUT_MAX,
@@ -52,6 +62,10 @@ __all__ = [
     "setInterval",
     "setTimeout",
 ]
+
+# NODE_DEBUG=timer: tested before any argument is built.
+_DEBUG = debuglog.enabled("timer")
+_debug = debuglog.debuglog("timer")
 
 _ids = itertools.count(1)
 _by_id: weakref.WeakValueDictionary[int, Timeout] = weakref.WeakValueDictionary()
@@ -85,9 +99,30 @@ class Timeout(Timer):
 
     def __init__(self, callback: Callable[..., Any], delay: float, args: tuple[Any, ...],
                  repeat: bool) -> None:
+        if _DEBUG:
+            callback = self._debug_traced(callback)
         super().__init__(get_loop(), callback, args, delay, delay if repeat else None)
         self._id = next(_ids)
         self._destroyed = False
+
+    if _DEBUG:  # Defined only then: no cost otherwise.
+        def start(self, delay: float | None = None) -> None:
+            """(Re)arm the timer, and Node's ``insert`` for ``NODE_DEBUG=timer``."""
+            super().start(delay)
+            _debug_lists.insert(self, self._delay, self._loop.now())
+
+    def _debug_traced(self, callback: Callable[..., Any]) -> Callable[..., Any]:
+        """``callback`` inside ``processTimers``/``listOnTimeout``'s lines
+        (``NODE_DEBUG=timer`` only: the closure holds the timer)."""
+        def fire(*args: Any) -> Any:
+            now = self._loop.now()
+            _debug_lists.begin(self, self._delay, now)
+            try:
+                return callback(*args)
+            finally:
+                _debug_lists.end(self, self._delay, now,
+                                 self._repeat is not None and not self._destroyed)
+        return fire
 
     def ref(self) -> Timeout:  # type: ignore[override]
         """When called, requests that the loop not exit so long as the ``Timeout`` is
@@ -119,6 +154,8 @@ class Timeout(Timer):
 
     def close(self) -> Timeout:
         """Cancel the timer (as ``clearTimeout``)."""
+        if _DEBUG and not self._destroyed:
+            _debug_lists.unenroll(self, self._delay)
         self._destroyed = True
         self.stop()
         return self
@@ -164,6 +201,71 @@ def clearTimeout(timer: Any) -> None:
 
 
 clearInterval = clearTimeout
+
+
+class _DebugLists:
+    """Node's timer lists, shadowed for ``NODE_DEBUG=timer`` only (module docs)."""
+
+    def __init__(self) -> None:
+        self.lists: dict[float, list[Timeout]] = {}
+        # Each listed timer's _idleStart: when it was (re)inserted, in loop time.
+        self.starts: weakref.WeakKeyDictionary[Timeout, float] = weakref.WeakKeyDictionary()
+        self.phase: float | None = None  # the loop time of the timer phase running
+        self.started: set[float] = set()  # the lists listOnTimeout began in it
+
+    def insert(self, timer: Timeout, msecs: float, now: float) -> None:
+        """``insert``: append to the duration's list, creating it if needed."""
+        for listed in self.lists.values():
+            if timer in listed:
+                listed.remove(timer)
+        entries = self.lists.get(msecs)
+        if entries is None:
+            _debug("no %d list was found in insert, creating a new one", msecs)
+            entries = self.lists[msecs] = []
+        entries.append(timer)
+        self.starts[timer] = now
+
+    def unenroll(self, timer: Timeout, msecs: float) -> None:
+        """``unenroll``: remove; an empty list goes."""
+        entries = self.lists.get(msecs)
+        if entries is None:
+            return
+        if timer in entries:
+            entries.remove(timer)
+        if not entries:
+            _debug("unenroll: list empty")
+            del self.lists[msecs]
+
+    def begin(self, timer: Timeout, msecs: float, now: float) -> None:
+        """A timer fires: ``processTimers``' and ``listOnTimeout``'s first lines."""
+        if self.phase != now:
+            self.phase = now
+            self.started = set()
+            _debug("process timer lists %d", now)
+        if msecs not in self.started:
+            self.started.add(msecs)
+            _debug("timeout callback %d", msecs)
+        entries = self.lists.get(msecs)
+        if entries is not None and timer in entries:
+            entries.remove(timer)
+
+    def end(self, timer: Timeout, msecs: float, now: float, again: bool) -> None:
+        """After its callback (an interval goes back in its list): the list's
+        last line when its next timer is not due, or it is empty."""
+        if again:
+            self.lists.setdefault(msecs, []).append(timer)
+            self.starts[timer] = now
+        entries = self.lists.get(msecs)
+        if entries:
+            diff = now - self.starts.get(entries[0], now - msecs)
+            if diff < msecs:
+                _debug("%d list wait because diff is %d", msecs, diff)
+            return
+        _debug("%d list empty", msecs)
+        self.lists.pop(msecs, None)
+
+
+_debug_lists = _DebugLists()
 
 
 class Immediate:

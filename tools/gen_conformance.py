@@ -77,6 +77,7 @@ def xfail_reasons(path: Path) -> tuple[int, list[str]]:
 #: The suites, in page order: (title, file-name marker).  A manifest row belongs
 #: to the first suite whose marker is in its file name.
 SUITES = [("dgram", "test-dgram-"), ("tls", "test-tls-"), ("fs", "test-fs-"),
+          ("promise", "test-promise"), ("timers/promises", "test-timers-promises"),
           ("net", "test-net-")]
 
 
@@ -129,7 +130,8 @@ def render_suite(rows: list[dict[str, str]], reasons: dict[str, str]) -> tuple[l
 
 
 def render() -> str:
-    rows = manifest() + manifest("manifest_tls.tsv") + manifest("manifest_fs.tsv")
+    rows = (manifest() + manifest("manifest_tls.tsv") + manifest("manifest_fs.tsv")
+            + manifest("manifest_promises.tsv"))
     reasons = not_portable()
     net_rows = [r for r in rows if suite_of(r["file"]) == "net"]
     summary, table = render_suite(net_rows, reasons)

@@ -28,13 +28,25 @@ await of a native promise).  The coroutine's return value resolves the task's
 promise (a returned promise is adopted: ``return p``), its exception rejects it.
 A bare ``yield`` (``asyncio.sleep(0)``) resumes on the next microtask.
 
-**Unhandled rejections** (Node 20, ``lib/internal/process/promises.js``, mode
-``throw``): a promise rejected while it has no reaction is remembered; after
-the microtask queue drains, each one still unhandled is offered to the hook
+**Unhandled rejections** (Node 20, ``lib/internal/process/promises.js``): a
+promise rejected while it has no reaction is remembered (with a rejection id);
+after the microtask queue drains, each one still unhandled is handled by the
+``--unhandled-rejections`` mode (:func:`set_unhandled_rejections`).  In
+``throw``, Node 20's default, it is offered to the hook
 (``process.emit('unhandledRejection', reason, promise)``); if nobody listens,
-the reason (or ``ERR_UNHANDLED_REJECTION`` for a reason that is not an
-exception) is an uncaught exception, origin ``'unhandledRejection'``.  A
-handler attached later to a reported promise emits ``'rejectionHandled'``.
+the reason (or ``UnhandledPromiseRejection``, code ``ERR_UNHANDLED_REJECTION``,
+for a reason that is not an exception) is an uncaught exception, origin
+``'unhandledRejection'``.  ``strict`` makes it an uncaught exception first and
+emits ``'unhandledRejection'`` after, warning when nobody listens; ``warn``
+emits and always warns; ``none`` only emits; ``warn-with-error-code`` warns
+and sets ``process.exitCode = 1`` when nobody listens.  The warnings
+(``UnhandledPromiseRejectionWarning``: the reason's text, then the
+explanation with the rejection id) go through ``process.emitWarning`` (a
+hook).  A handler attached later to a reported promise emits
+``'rejectionHandled'`` (``PromiseRejectionHandledWarning`` when nobody
+listens).  A second resolve or reject of a settled promise's resolving
+functions is reported through the ``'multipleResolves'`` hook (Node's
+``resolveError``, deprecated event).
 
 Invariants
 ----------
@@ -55,8 +67,7 @@ Deliberate differences: a rejection reason that is not an exception reaches
 ``await`` as :class:`PromiseRejectionError` (Python can only raise exceptions);
 re-raised from an async function, the original reason rejects its promise.
 Awaiting anything other than a Promise, a coroutine or a bare ``yield``
-raises ``TypeError`` inside the coroutine.  Node's
-``PromiseRejectionHandledWarning`` is not printed.
+raises ``TypeError`` inside the coroutine.
 """
 
 from __future__ import annotations
@@ -69,13 +80,16 @@ from typing import Any, Generic, Protocol, TypeVar
 from pynet import errors
 from pynet._core.calls import Fitted, arity, call, required, set_coroutine_starter, settle
 from pynet._core.loop import Loop, get_loop
+from pynet._js.errortext import NodeWarning, no_side_effects_to_string, stack
 from pynet._js.inspect import inspect as _js_inspect
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
 
-__all__ = ["ForeignAwaits", "Promise", "PromiseRejectionError", "exception_of", "mark_handled",
-           "outcome", "pending", "queueMicrotask", "set_foreign_awaits", "set_rejection_hooks",
-           "settle_with", "spawn"]
+__all__ = ["UNHANDLED_REJECTIONS_MODES", "ForeignAwaits", "Promise", "PromiseRejectionError",
+           "exception_of", "mark_handled", "outcome",
+           "pending", "queueMicrotask", "set_foreign_awaits", "set_multiple_resolves_hook",
+           "set_rejection_hooks", "set_unhandled_rejections", "set_warning_hooks", "settle_with",
+           "spawn", "unhandled_rejections"]
 
 T = TypeVar("T")
 
@@ -370,6 +384,8 @@ def _resolving_functions(p: Promise[Any]) -> tuple[Callable[..., None], Callable
     def resolve(value: Any = None) -> None:
         nonlocal done
         if done:
+            if _multiple_resolves_hook is not None:
+                _multiple_resolves_hook("resolve", p, value)
             return
         done = True
         _resolve(p, value)
@@ -377,6 +393,8 @@ def _resolving_functions(p: Promise[Any]) -> tuple[Callable[..., None], Callable
     def reject(reason: Any = None) -> None:
         nonlocal done
         if done:
+            if _multiple_resolves_hook is not None:
+                _multiple_resolves_hook("reject", p, reason)
             return
         done = True
         _reject(p, reason)
@@ -604,10 +622,20 @@ def _microtask(callback: Callable[..., Any]) -> None:
 
 # -- unhandled rejections ------------------------------------------------------------
 
+#: Node's ``--unhandled-rejections`` modes; ``throw`` is Node 20's default.
+UNHANDLED_REJECTIONS_MODES = ("throw", "strict", "warn", "none", "warn-with-error-code")
+_mode = "throw"
+
 # Installed by pynet.process: emit('unhandledRejection', reason, promise) -> listened;
 # emit('rejectionHandled', promise) -> listened.
 _unhandled_hook: Callable[[Any, Promise[Any]], bool] | None = None
 _handled_hook: Callable[[Promise[Any]], bool] | None = None
+# process.emitWarning(warning); warning-with-error-code's ``process.exitCode = 1``.
+_warning_hook: Callable[[BaseException], None] | None = None
+_exit_code_hook: Callable[[int], None] | None = None
+# process.nextTick(() => process.emit('multipleResolves', type, promise, value)),
+# installed only while someone listens (Node's hasMultipleResolvesListener).
+_multiple_resolves_hook: Callable[[str, Promise[Any], Any], None] | None = None
 
 
 def set_rejection_hooks(unhandled: Callable[[Any, Promise[Any]], bool] | None,
@@ -616,25 +644,70 @@ def set_rejection_hooks(unhandled: Callable[[Any, Promise[Any]], bool] | None,
     _unhandled_hook, _handled_hook = unhandled, handled
 
 
+def set_warning_hooks(warn: Callable[[BaseException], None] | None,
+                      exit_code: Callable[[int], None] | None) -> None:
+    """Install ``process.emitWarning`` and the setter of ``process.exitCode``."""
+    global _warning_hook, _exit_code_hook
+    _warning_hook, _exit_code_hook = warn, exit_code
+
+
+def set_multiple_resolves_hook(hook: Callable[[str, Promise[Any], Any], None] | None) -> None:
+    """Install (or remove) the ``'multipleResolves'`` report (deprecated in Node, DEP0160)."""
+    global _multiple_resolves_hook
+    _multiple_resolves_hook = hook
+
+
+def set_unhandled_rejections(mode: str) -> None:
+    """Select Node's ``--unhandled-rejections`` mode (``python -m pynet
+    --unhandled-rejections=warn script.py``); ``ValueError`` for another name."""
+    global _mode
+    if mode not in UNHANDLED_REJECTIONS_MODES:
+        raise ValueError("invalid value for --unhandled-rejections")
+    _mode = mode
+
+
+def unhandled_rejections() -> str:
+    """The current ``--unhandled-rejections`` mode."""
+    return _mode
+
+
+class _Info:
+    """``PromiseInfo``: the rejection's reason, its id, whether it was reported
+    (one per rejected promise nobody handled in time: no ``__slots__`` needed)."""
+
+    def __init__(self, reason: Any, uid: int) -> None:
+        self.reason = reason
+        self.uid = uid
+        self.warned = False
+
+
 class _Rejections:
     """One loop's ``maybeUnhandledPromises`` / ``pendingUnhandledRejections`` /
     ``asyncHandledRejections`` (lib/internal/process/promises.js)."""
 
     def __init__(self, loop: Loop) -> None:
         self._loop = loop
-        self._maybe: weakref.WeakKeyDictionary[Promise[Any], bool] = weakref.WeakKeyDictionary()
-        self._pending: list[Promise[Any]] = []
-        self._handled_late: list[Promise[Any]] = []
+        self._maybe: weakref.WeakKeyDictionary[Promise[Any], _Info] = \
+            weakref.WeakKeyDictionary()
+        self._pending: dict[Promise[Any], _Info] = {}
+        self._handled_late: list[tuple[Promise[Any], BaseException]] = []
+        self._last_id = 0
 
     def unhandled(self, p: Promise[Any]) -> None:
-        self._maybe[p] = False
-        self._pending.append(p)
+        self._last_id += 1
+        self._pending[p] = _Info(p._value, self._last_id)
         self._schedule()
 
     def handled(self, p: Promise[Any], quiet: bool = False) -> None:
-        warned = self._maybe.pop(p, None)
-        if warned and not quiet:
-            self._handled_late.append(p)
+        if self._pending.pop(p, None) is not None:
+            return
+        info = self._maybe.pop(p, None)
+        if info is not None and info.warned and not quiet:
+            warning = _warning(
+                "PromiseRejectionHandledWarning",
+                f"Promise rejection was handled asynchronously (rejection id: {info.uid})",
+                info.uid)
+            self._handled_late.append((p, warning))
             self._schedule()
 
     def _schedule(self) -> None:
@@ -645,33 +718,104 @@ class _Rejections:
         """``processPromiseRejections``: True when it may have queued work."""
         more = bool(self._handled_late)
         while self._handled_late:
-            p = self._handled_late.pop(0)
-            if _handled_hook is not None:
-                _handled_hook(p)
-        for _ in range(len(self._pending)):
-            p = self._pending.pop(0)
-            if p not in self._maybe:
-                continue
-            self._maybe[p] = True
-            reason = p._value
-            more = True
-            if _unhandled_hook is not None and _unhandled_hook(reason, p):
-                continue
-            if not self._pending and not self._handled_late:
-                self._loop.rejection_work = None
-            self._loop.trigger_uncaught(_unhandled_error(reason), "unhandledRejection")
-        if not self._pending and not self._handled_late:
-            self._loop.rejection_work = None
-        return more
+            p, warning = self._handled_late.pop(0)
+            if not (_handled_hook is not None and _handled_hook(p)):
+                _warn(warning)
+        pending, self._pending = list(self._pending.items()), {}
+        self._loop.rejection_work = None
+        try:
+            while pending:
+                p, info = pending.pop(0)
+                self._maybe[p] = info
+                info.warned = True
+                more = True
+                _MODES[_mode](p, info, self._loop)
+        finally:
+            # An uncaught one ends the program (raised out of run()): keep the rest.
+            self._pending = {**dict(pending), **self._pending}
+            if self._pending or self._handled_late:
+                self._loop.rejection_work = self.process
+        return more or bool(self._pending)
+
+
+def _warning(name: str, message: str, uid: int) -> NodeWarning:
+    """``UnhandledPromiseRejectionWarning`` / ``PromiseRejectionHandledWarning``,
+    with the rejection's ``id``."""
+    warning = NodeWarning(message, name)
+    warning.id = uid  # type: ignore[attr-defined]
+    return warning
+
+
+def _emit_unhandled(p: Promise[Any], info: _Info) -> bool:
+    return _unhandled_hook is not None and _unhandled_hook(info.reason, p)
+
+
+def _warn(warning: BaseException) -> None:
+    if _warning_hook is not None:
+        _warning_hook(warning)
+
+
+def _warn_unhandled(info: _Info) -> None:
+    """``emitUnhandledRejectionWarning``: the reason, then the explanation."""
+    reason = info.reason
+    text = stack(reason) if isinstance(reason, BaseException) else \
+        no_side_effects_to_string(reason)
+    _warn(NodeWarning(text, "UnhandledPromiseRejectionWarning"))
+    _warn(_warning(
+        "UnhandledPromiseRejectionWarning",
+        "Unhandled promise rejection. This error originated either by throwing inside of an "
+        "async function without a catch block, or by rejecting a promise which was not "
+        "handled with .catch(). To terminate the node process on unhandled promise "
+        "rejection, use the CLI flag `--unhandled-rejections=strict` (see "
+        "https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). "
+        f"(rejection id: {info.uid})", info.uid))
+
+
+def _mode_strict(p: Promise[Any], info: _Info, loop: Loop) -> None:
+    loop.trigger_uncaught(_unhandled_error(info.reason), "unhandledRejection")
+    if not _emit_unhandled(p, info):
+        _warn_unhandled(info)
+
+
+def _mode_none(p: Promise[Any], info: _Info, loop: Loop) -> None:
+    _emit_unhandled(p, info)
+
+
+def _mode_warn(p: Promise[Any], info: _Info, loop: Loop) -> None:
+    _emit_unhandled(p, info)
+    _warn_unhandled(info)
+
+
+def _mode_throw(p: Promise[Any], info: _Info, loop: Loop) -> None:
+    if not _emit_unhandled(p, info):
+        loop.trigger_uncaught(_unhandled_error(info.reason), "unhandledRejection")
+
+
+def _mode_warn_with_error_code(p: Promise[Any], info: _Info, loop: Loop) -> None:
+    if not _emit_unhandled(p, info):
+        _warn_unhandled(info)
+        if _exit_code_hook is not None:
+            _exit_code_hook(1)
+
+
+_MODES: dict[str, Callable[[Promise[Any], _Info, Loop], None]] = {
+    "throw": _mode_throw,
+    "strict": _mode_strict,
+    "warn": _mode_warn,
+    "none": _mode_none,
+    "warn-with-error-code": _mode_warn_with_error_code,
+}
 
 
 def _unhandled_error(reason: Any) -> BaseException:
+    """The reason when it is an exception, else Node's ``UnhandledPromiseRejection``."""
     if isinstance(reason, BaseException):
         return reason
     return errors.ERR_UNHANDLED_REJECTION(
         "This error originated either by throwing inside of an async function without a "
         "catch block, or by rejecting a promise which was not handled with .catch(). The "
-        f'promise rejected with the reason "{_js_inspect(reason)}".')
+        f'promise rejected with the reason "{no_side_effects_to_string(reason)}".',
+        name="UnhandledPromiseRejection")
 
 
 _trackers: weakref.WeakKeyDictionary[Loop, _Rejections] = weakref.WeakKeyDictionary()

@@ -21,6 +21,10 @@ Zero cost when disabled: a module that logs keeps a module-level flag
 (``DEBUG = debuglog.enabled('net')``) and tests it before building any
 argument, so a disabled section costs one global lookup per call site.
 
+Sections pynet prints: ``net`` (lib/net.js), ``tls`` (lib/_tls_wrap.js),
+``stream`` (lib/internal/streams/readable.js) and ``timer``
+(lib/internal/timers.js, lib/timers.js).
+
 Node reference: lib/internal/util/debuglog.js (``initializeDebugEnv``,
 ``debuglogImpl``), ``formatWithOptions`` and ``inspect``
 (lib/internal/util/inspect.js) for the values pynet logs.

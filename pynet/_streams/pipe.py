@@ -13,6 +13,9 @@ Invariant: at most one chunk beyond ``writableHighWaterMark`` is in ``dest``'s
 buffer per pipe, and the source holds at most ``readableHighWaterMark`` plus
 one read, so a proxy ``a.pipe(b).pipe(a)`` stays bounded in memory.
 
+``NODE_DEBUG=stream`` prints the debug lines of Node's ``pipe`` closures
+(``ondata``, ``dest.write false``, ``pipeOnDrain 1``…), as readable.py does.
+
 Discussion: one small object per pipe, whose bound methods are the
 listeners, instead of Node's ten closures: an echo server pipes every
 connection into itself, so this is per-connection memory.
@@ -20,11 +23,16 @@ connection into itself, so this is per-connection memory.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from pynet._js import debuglog
 from pynet._js.nodeobject import NodeObject
 
 __all__ = ["pipe", "unpipe"]
+
+_DEBUG = debuglog.enabled("stream")
+_debug = debuglog.debuglog("stream")
 
 
 class _Pipe:
@@ -37,17 +45,25 @@ class _Pipe:
         self.cleaned_up = False
 
     def onend(self) -> None:
+        if _DEBUG:
+            _debug("onend")
         self.dest.end()
 
     def unpipe(self) -> None:
+        if _DEBUG:
+            _debug("unpipe")
         self.src.unpipe(self.dest)
 
     def onunpipe(self, readable: Any, info: Any = None) -> None:
+        if _DEBUG:
+            _debug("onunpipe")
         if readable is self.src and info is not None and info.get("hasUnpiped") is False:
             info["hasUnpiped"] = True
             self.cleanup()
 
     def cleanup(self) -> None:
+        if _DEBUG:
+            _debug("cleanup")
         src, dest = self.src, self.dest
         dest.removeListener("close", self.onclose)
         dest.removeListener("finish", self.onfinish)
@@ -59,12 +75,20 @@ class _Pipe:
         src.removeListener("end", self.unpipe)
         src.removeListener("data", self.ondata)
         self.cleaned_up = True
-        if self.ondrain_added and src._r_await_drain and getattr(dest, "writableNeedDrain", True):
+        # Node reads the raw needDrain flag here (not writableNeedDrain, which is
+        # false once the destination is ending).
+        if self.ondrain_added and src._r_await_drain and getattr(dest, "_w_need_drain", True):
             self.ondrain()
 
     def pause(self) -> None:
         src = self.src
         if not self.cleaned_up:
+            if _DEBUG:
+                pipes = src._r_pipes or []
+                if len(pipes) == 1 and pipes[0] is self.dest:
+                    _debug("false write response, pause", 0)
+                elif len(pipes) > 1 and self.dest in pipes:
+                    _debug("false write response, pause", len(src._r_await_drain or ()))
             if src._r_await_drain is None:
                 src._r_await_drain = set()
             src._r_await_drain.add(self.dest)
@@ -76,16 +100,30 @@ class _Pipe:
     def ondrain(self) -> None:
         src = self.src
         waiting = src._r_await_drain
+        if _DEBUG:
+            if waiting and self.dest in waiting and len(src._r_pipes or ()) <= 1:
+                _debug("pipeOnDrain", 1)
+            elif len(src._r_pipes or ()) > 1:
+                _debug("pipeOnDrain", len(waiting or ()))
         if waiting:
             waiting.discard(self.dest)
         if not waiting and src.listenerCount("data"):
             src.resume()
 
     def ondata(self, chunk: Any) -> None:
+        if _DEBUG:
+            _debug("ondata")
+            ret = self.dest.write(chunk)
+            _debug("dest.write", ret)
+            if ret is False:
+                self.pause()
+            return
         if self.dest.write(chunk) is False:
             self.pause()
 
     def onerror(self, er: BaseException) -> None:
+        if _DEBUG:
+            _debug("onerror", er)
         dest = self.dest
         self.unpipe()
         dest.removeListener("error", self.onerror)
@@ -100,14 +138,19 @@ class _Pipe:
         self.unpipe()
 
     def onfinish(self) -> None:
+        if _DEBUG:
+            _debug("onfinish")
         self.dest.removeListener("close", self.onclose)
         self.unpipe()
 
 
-def pipe(src: Any, dest: Any, do_end: bool = True) -> Any:
+def pipe(src: Any, dest: Any, do_end: bool = True, options: Any = None) -> Any:
     if src._r_pipes is None:
         src._r_pipes = []
     src._r_pipes.append(dest)
+    if _DEBUG:
+        _debug("pipe count=%d opts=%s", len(src._r_pipes),
+               "undefined" if options is None else json.dumps(options, separators=(",", ":")))
     p = _Pipe(src, dest)
     end_fn = p.onend if do_end else p.unpipe
     if src._r_end_emitted:
@@ -123,6 +166,8 @@ def pipe(src: Any, dest: Any, do_end: bool = True) -> Any:
     if getattr(dest, "writableNeedDrain", None) is True:
         p.pause()
     elif not src._r_flowing:
+        if _DEBUG:
+            _debug("pipe resume")
         src.resume()
     return dest
 

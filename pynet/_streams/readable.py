@@ -14,6 +14,10 @@ Chunks are ``bytes`` (``str`` once ``setEncoding`` is set); in object mode any
 Python object but ``None``, each counting 1 towards the length.  A ``str``
 pushed to a byte stream is encoded (``'utf8'`` unless told otherwise).
 
+``NODE_DEBUG=stream`` prints Node's debug lines (``STREAM 1234: read 0``) at
+the points where readable.js calls ``debug()``; each is guarded by the
+module flag ``_DEBUG``, so a disabled section costs one global lookup.
+
 Invariants
 ----------
 * ``_r_length`` is the number of bytes (code units of a decoded string,
@@ -32,6 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._js import debuglog
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
 from pynet._js.inspect import format_s
 from pynet._js.validators import invalid_arg_type, out_of_range
@@ -48,6 +53,10 @@ from pynet._streams.utils import (
 __all__ = ["Readable"]
 
 _MAX_HWM = 0x40000000
+
+# NODE_DEBUG=stream (readable.js's debug()): tested before any argument is built.
+_DEBUG = debuglog.enabled("stream")
+_debug = debuglog.debuglog("stream")
 
 
 def _chunk_error(chunk: Any) -> Exception:
@@ -145,6 +154,8 @@ class Readable(Stream):
                 self._r_readable_listening = self._r_need_readable = True
                 self._r_flowing = False
                 self._r_emitted_readable = False
+                if _DEBUG:
+                    _debug("on readable")
                 if self._r_length:
                     self._emit_readable()
                 elif not self._r_reading:
@@ -182,6 +193,8 @@ class Readable(Stream):
             self._r_flowing = None
 
     def _n_reading_next_tick(self) -> None:
+        if _DEBUG:
+            _debug("readable nexttick read 0")
         self.read(0)
 
     # =============================================================== properties
@@ -260,6 +273,8 @@ class Readable(Stream):
 
     def push(self, chunk: Any, encoding: str | None = None) -> bool:
         """Add ``chunk`` to the read side (``None`` is EOF); False means 'stop reading'."""
+        if _DEBUG:
+            _debug("push", debuglog.NULL if chunk is None else chunk)
         if chunk is None:
             self._r_reading = False
             self._on_eof_chunk()
@@ -311,6 +326,8 @@ class Readable(Stream):
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
         """Put ``chunk`` back at the front of the read buffer (Node's ``unshift``)."""
+        if _DEBUG:
+            _debug("unshift", debuglog.NULL if chunk is None else chunk)
         if chunk is None:
             self._r_reading = False
             self._on_eof_chunk()
@@ -359,6 +376,8 @@ class Readable(Stream):
         self._maybe_read_more()
 
     def _on_eof_chunk(self) -> None:
+        if _DEBUG:
+            _debug("onEofChunk")
         if self._r_ended:
             return
         if self._r_decoder is not None:
@@ -377,12 +396,18 @@ class Readable(Stream):
             self._emit_readable_()
 
     def _emit_readable(self) -> None:
+        if _DEBUG:
+            _debug("emitReadable")
         self._r_need_readable = False
         if not self._r_emitted_readable:
+            if _DEBUG:
+                _debug("emitReadable", self._r_flowing is True)
             self._r_emitted_readable = True
             self._loop.next_tick(self._emit_readable_)
 
     def _emit_readable_(self) -> None:
+        if _DEBUG:
+            _debug("emitReadable_")
         if not self._destroyed and not self._errored and (self._r_length or self._r_ended):
             self.emit("readable")
             self._r_emitted_readable = False
@@ -399,6 +424,8 @@ class Readable(Stream):
         while (not self._r_reading and not self._r_ended
                and (self._r_length < self._r_hwm or (self._r_flowing and self._r_length == 0))):
             before = self._r_length
+            if _DEBUG:
+                _debug("maybeReadMore read 0")
             self.read(0)
             if before == self._r_length:
                 break
@@ -421,6 +448,8 @@ class Readable(Stream):
 
     def read(self, n: int | None = None) -> Any:
         """Node's ``readable.read([size])``: a chunk from the buffer, or ``None``."""
+        if _DEBUG:
+            _debug("read", n)
         if n is not None and not isinstance(n, int):
             n = _parse_int(n)
         n_orig = n
@@ -433,6 +462,8 @@ class Readable(Stream):
         if n == 0 and self._r_need_readable and (
                 (self._r_length >= self._r_hwm if self._r_hwm else self._r_length > 0)
                 or self._r_ended):
+            if _DEBUG:
+                _debug("read: emitReadable")
             if self._r_length == 0 and self._r_ended:
                 self._end_readable()
             else:
@@ -444,12 +475,20 @@ class Readable(Stream):
                 self._end_readable()
             return None
         do_read = self._r_need_readable
+        if _DEBUG:
+            _debug("need readable", do_read)
         if self._r_length == 0 or self._r_length - count < self._r_hwm:
             do_read = True
+            if _DEBUG:
+                _debug("length less than watermark", do_read)
         if (self._r_ended or self._r_reading or self._destroyed or self._errored
                 or not self._constructed):
             do_read = False
+            if _DEBUG:
+                _debug("reading, ended or constructing", do_read)
         elif do_read:
+            if _DEBUG:
+                _debug("do read")
             self._r_reading = True
             self._r_sync = True
             if self._r_length == 0:
@@ -505,11 +544,15 @@ class Readable(Stream):
         return "".join(parts) if isinstance(first, str) else b"".join(parts)
 
     def _end_readable(self) -> None:
+        if _DEBUG:
+            _debug("endReadable")
         if not self._r_end_emitted:
             self._r_ended = True
             self._loop.next_tick(self._end_readable_nt)
 
     def _end_readable_nt(self) -> None:
+        if _DEBUG:
+            _debug("endReadableNT")
         if (not self._errored and not self._close_emitted and not self._r_end_emitted
                 and self._r_length == 0):
             self._r_end_emitted = True
@@ -548,7 +591,11 @@ class Readable(Stream):
         """Stops emitting ``'data'`` events (switches out of flowing mode); data stays
         in the internal buffer.
         """
+        if _DEBUG:
+            _debug("call pause")
         if self._r_flowing is not False:
+            if _DEBUG:
+                _debug("pause")
             self._r_flowing = False
             self.emit("pause")
         self._r_paused = True
@@ -559,6 +606,8 @@ class Readable(Stream):
         ``'resume'``).
         """
         if not self._r_flowing:
+            if _DEBUG:
+                _debug("resume")
             self._r_flowing = not self._r_readable_listening
             if not self._r_resume_scheduled:
                 self._r_resume_scheduled = True
@@ -567,6 +616,8 @@ class Readable(Stream):
         return self
 
     def _resume_(self) -> None:
+        if _DEBUG:
+            _debug("resume", bool(self._r_reading))
         if not self._r_reading:
             self.read(0)
         self._r_resume_scheduled = False
@@ -576,6 +627,8 @@ class Readable(Stream):
             self.read(0)
 
     def _flow(self) -> None:
+        if _DEBUG:
+            _debug("flow")
         while self._r_flowing and self.read() is not None:
             pass
 
@@ -599,7 +652,8 @@ class Readable(Stream):
             # Node reads dest.on first and fails with a TypeError; say which argument it was.
             raise invalid_arg_type("destination", "stream.Writable", dest)
         opts = {**spread(options), **kwargs}
-        return pipe(self, dest, opts.get("end", True) is not False)
+        return pipe(self, dest, opts.get("end", True) is not False,
+                    opts if options is not None or kwargs else None)
 
     @staticmethod
     def from_(iterable: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Readable:

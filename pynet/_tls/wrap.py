@@ -24,6 +24,10 @@ adds on top:
 * A :class:`Server` is a ``net.Server`` whose ``'connection'`` listener
   wraps each raw socket (``tlsConnectionListener``).
 
+``NODE_DEBUG=tls`` prints Node's debug lines (``TLS 1234: client _start
+handle? true connecting? false requestOCSP? false``) at the points where
+``_tls_wrap.js`` calls ``debug()``.
+
 Node reference: ``lib/_tls_wrap.js`` (``TLSSocket``, ``Server``, ``connect``,
 ``normalizeConnectArgs``), ``lib/tls.js`` (``checkServerIdentity``).
 """
@@ -39,6 +43,7 @@ from pynet import errors
 from pynet._core.calls import call as _call
 from pynet._core.loop import get_loop
 from pynet._handles.base import Stream
+from pynet._js import debuglog
 from pynet._js.ip import isIP as _isIP
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type, validate_function, validate_string
@@ -53,6 +58,14 @@ if TYPE_CHECKING:
     from pynet._net.types import ServerOpts, SocketConnectOpts, SocketConstructorOpts
 
 __all__ = ["Server", "TLSSession", "TLSSocket", "checkServerIdentity", "connect"]
+
+# NODE_DEBUG=tls (_tls_wrap.js's debug()): tested before any argument is built.
+_DEBUG = debuglog.enabled("tls")
+_debug = debuglog.debuglog("tls")
+
+
+def _side(sock: TLSSocket) -> str:
+    return "server" if sock._tlsOptions.get("isServer") else "client"
 
 
 class TLSSession(bytes):
@@ -137,7 +150,7 @@ class TLSSocket(Socket):
         opts = self._tlsOptions
         handle = TLSHandle(get_loop(), inner, self._secureContext, bool(opts.get("isServer")),
                            self._verify_mode())
-        handle.onhandshakedone = self._finish_init
+        handle.onhandshakedone = self._on_handshake_done
         handle.onerror = self._on_handle_error
         handle.onsession = self._on_session
         alpn = opts.get("ALPNProtocols")
@@ -160,6 +173,10 @@ class TLSSocket(Socket):
 
     def _init(self, socket: Socket | None) -> None:
         opts = self._tlsOptions
+        if _DEBUG:
+            # Node's handle exists from the start (a new one for tls.connect).
+            _debug("%s _init", _side(self), "handle?", socket is None or (
+                socket._handle is not None or bool(socket.connecting)))
         self.server: Any = opts.get("server")
         if opts.get("isServer"):
             sni = opts.get("SNICallback")
@@ -185,6 +202,11 @@ class TLSSocket(Socket):
 
     def _init_read(self, socket: Socket | None) -> None:
         """Node's ``initRead``: feed data the raw socket buffered, then read."""
+        if _DEBUG:
+            # pynet wraps a connecting client's handle once it exists; Node's exists already.
+            _debug("%s initRead", _side(self), "handle?", self._handle is not None or (
+                       self._parent is None and bool(self.connecting)),
+                   "buffered?", socket is not None and socket.readableLength)
         handle = self._tls_handle
         if handle is None or self._handle is None:
             return
@@ -201,6 +223,10 @@ class TLSSocket(Socket):
 
     def _start(self) -> None:
         """Node's ``_start``: begin the client handshake once connected."""
+        if _DEBUG:
+            _debug("%s _start", _side(self), "handle?", self._handle is not None,
+                   "connecting?", bool(self.connecting),
+                   "requestOCSP?", bool(self._tlsOptions.get("requestOCSP")))
         if self.connecting:
             self.once("connect", self._start)
             return
@@ -211,6 +237,12 @@ class TLSSocket(Socket):
 
     # -- handshake events ----------------------------------------------------------------
 
+    def _on_handshake_done(self) -> None:
+        """The handle's ``onhandshakedone`` (Node's, client and server)."""
+        if _DEBUG:
+            _debug(f"{_side(self)} onhandshakedone")
+        self._finish_init()
+
     def _finish_init(self) -> None:
         """Node's ``_finishInit``: the handshake is done."""
         handle = self._tls_handle
@@ -218,6 +250,9 @@ class TLSSocket(Socket):
         self.alpnProtocol = handle.ssl.selected_alpn_protocol() or False
         # Server: the name the client asked for; client: the name it sent.
         self.servername = handle.servername or False
+        if _DEBUG:
+            _debug("%s _finishInit", _side(self), "handle?", self._handle is not None,
+                   "alpn", self.alpnProtocol, "servername", self.servername)
         self._secureEstablished = True
         if (self._tlsOptions.get("handshakeTimeout") or 0) > 0:
             self.setTimeout(0, self._handle_timeout)
@@ -225,6 +260,8 @@ class TLSSocket(Socket):
 
     def _on_handle_error(self, err: Exception) -> None:
         """Node's ``onerror`` for the TLS handle."""
+        if _DEBUG:
+            _debug("%s onerror %s had? %j", _side(self), err, self._had_tls_error)
         if self._had_tls_error:
             return
         self._had_tls_error = True
@@ -246,6 +283,8 @@ class TLSSocket(Socket):
         The TLS handle reads the ClientHello before OpenSSL sees it, so the
         callback may answer later, as in Node (the handle waits).
         """
+        if _DEBUG:
+            _debug("server onhandshakestart")  # OpenSSL starts on this ClientHello
         callback = self._SNICallback
         if not servername or callback is None:
             answer(None, None)
@@ -582,9 +621,15 @@ def _on_connect_secure(sock: TLSSocket) -> None:
         if options.get("rejectUnauthorized"):
             sock.destroy(verify)
             return
+        if _DEBUG:
+            _debug("client emit secureConnect. rejectUnauthorized: %s, "
+                   "authorizationError: %s", options.get("rejectUnauthorized"),
+                   sock.authorizationError)
         sock.emit("secureConnect")
     else:
         sock.authorized = True
+        if _DEBUG:
+            _debug("client emit secureConnect. authorized:", sock.authorized)
         sock.emit("secureConnect")
     if sock._on_connect_end_listener is not None:
         sock.removeListener("end", sock._on_connect_end_listener)
@@ -734,6 +779,8 @@ class Server(NetServer):
 
     def _tls_connection_listener(self, raw: Socket) -> None:
         """Node's ``tlsConnectionListener``."""
+        if _DEBUG:
+            _debug("net.Server.on(connection): new TLSSocket")
         sock = TLSSocket(raw, {
             "secureContext": self._sharedCreds,
             "isServer": True,
@@ -787,6 +834,8 @@ def _on_socket_secure(sock: TLSSocket) -> None:
         else:
             sock.authorized = True  # OpenSSL verified it (CERT_OPTIONAL/REQUIRED).
     if not sock._destroyed and sock._release_control():
+        if _DEBUG:
+            _debug("server emit secureConnection")
         server = sock._tlsOptions.get("server")
         if server is not None:
             server.emit("secureConnection", sock)
@@ -795,6 +844,8 @@ def _on_socket_secure(sock: TLSSocket) -> None:
 def _on_socket_tls_error(sock: TLSSocket, err: BaseException) -> None:
     if not sock._controlReleased and not sock._tls_error_reported:
         sock._tls_error_reported = True
+        if _DEBUG:
+            _debug("server emit tlsClientError:", err)
         server = sock._tlsOptions.get("server")
         if server is not None:
             server.emit("tlsClientError", err, sock)

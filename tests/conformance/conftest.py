@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from pynet._core.loop import Loop
+from tests.conformance._rejections import rejections  # noqa: F401 - a fixture
 from tests.helpers import CallChecker
 
 
