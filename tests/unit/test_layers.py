@@ -56,6 +56,7 @@ LAYERS: dict[str, set[str]] = {
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | CORE,
     "util": CORE,
+    "console": {"process", "events"} | CORE,
     "stream": {"_streams"} | CORE,
     "dgram": {"_handles", "events", "dns", "abort"} | CORE,
     "_tls": {"_tls", "_net", "_handles", "_streams"} | RUNTIME | CORE,
