@@ -473,9 +473,13 @@ def _format_error(ctx: _Ctx, err: BaseException) -> str:
 def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
                      kind: int, enumerable: bool = True) -> str:
     """``formatProperty``."""
-    ctx.indentation_lvl += 2
+    diff = 3 if ctx.compact is True and kind == _K_OBJECT else 2
+    extra = " "
+    ctx.indentation_lvl += diff
     text = _format_value(ctx, value, recurse_times)
-    ctx.indentation_lvl -= 2
+    if diff == 3 and ctx.break_length < string_width(text):
+        extra = "\n" + " " * ctx.indentation_lvl
+    ctx.indentation_lvl -= diff
     if kind == _K_ARRAY:
         return text
     if key == "__proto__":
@@ -486,7 +490,7 @@ def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
         name = key
     else:
         name = _str_escape(key)
-    return f"{name}: {text}"
+    return f"{name}:{extra}{text}"
 
 
 def _remaining_text(remaining: int | float) -> str:
@@ -653,12 +657,13 @@ def _group_array_elements(ctx: _Ctx, output: list[str], numbers: bool) -> list[s
         biased_max = max(actual_max - 3 - average_bias, 1)
         columns = min(
             _js_round(math.sqrt(2.5 * biased_max * output_length) / biased_max),
-            math.floor((ctx.break_length - ctx.indentation_lvl) / actual_max),
+            (ctx.break_length - ctx.indentation_lvl) // actual_max,
             int(ctx.compact) * 4,
             15,
         )
         if columns <= 1:
             return output
+        columns = int(columns)
         max_line_length = []
         for i in range(columns):
             line_max = 0
@@ -772,8 +777,8 @@ def _format_s_arg(value: object, options: Mapping[str, Any]) -> str:
     inspected to depth 0, an object with its own ``__str__`` (``toString``) as that."""
     if is_number(value):
         return _format_number(value)  # type: ignore[arg-type]
-    if value is None or isinstance(value, (str, bool)):
-        return to_string(value)
+    if value is None or isinstance(value, (str, bool)) or _is_bytes(value):
+        return to_string(value)  # a Buffer's own toString: its UTF-8 text
     if _has_own_str(value) and _hook_of(value) is None:
         return str(value)
     if callable(value) and not isinstance(value, type):
