@@ -433,8 +433,6 @@ class _ProcessStream:
     redirect) and starts using ``process.stdout`` as soon as it exists.
     """
 
-    __slots__ = ("_name",)
-
     def __init__(self, name: str) -> None:
         self._name = name
 
