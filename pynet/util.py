@@ -44,6 +44,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from pynet import errors
 from pynet._core.calls import call
 from pynet._core.loop import get_loop
 from pynet._core.promise import Promise, spawn
@@ -86,8 +87,16 @@ class _Inspect:
     #: ``util.inspect.custom`` symbol): ``__node_inspect__(self[, depth[, options[, inspect]]])``.
     custom = "__node_inspect__"
 
-    #: ``util.inspect.defaultOptions``: the options every call starts from.
-    defaultOptions = _inspect.DEFAULT_OPTIONS
+    @property
+    def defaultOptions(self) -> dict[str, Any]:
+        """``util.inspect.defaultOptions``: the options every call starts from
+        (a dict: set a key to change one; assigning a dict merges it in)."""
+        return _inspect.DEFAULT_OPTIONS
+
+    @defaultOptions.setter
+    def defaultOptions(self, options: Any) -> None:
+        validate_object(options, "options")
+        _inspect.DEFAULT_OPTIONS.update(options)
 
     def __call__(self, value: Any, options: Any = None, **kwargs: Any) -> str:
         """``util.inspect(value[, options])``: ``value`` as Node prints it.
@@ -114,14 +123,32 @@ inspect = _Inspect()
 def inherits(ctor: Any, superCtor: Any) -> None:
     """``util.inherits(ctor, superCtor)``: make class ``ctor`` derive from
     ``superCtor`` (its bases become ``superCtor`` and its other non-``object``
-    bases) and set ``ctor.super_``, as Node does.  Prefer ``class C(Base)``."""
+    bases) and set ``ctor.super_``, as Node does.  Prefer ``class C(Base)``.
+
+    Difference: Python cannot change the bases of a class that derives from
+    ``object`` alone; such a ``ctor`` gets copies of ``superCtor``'s attributes
+    instead, so its instances have the methods but ``isinstance(x, superCtor)``
+    is false."""
     if not isinstance(ctor, type):
         raise invalid_arg_type("ctor", "Function", ctor)
-    if not isinstance(superCtor, type):
+    if superCtor is None or (callable(superCtor) and not isinstance(superCtor, type)):
         raise invalid_arg_type("superCtor", "Function", superCtor)
+    if not isinstance(superCtor, type):  # an object: its .prototype is undefined
+        raise errors.ERR_INVALID_ARG_TYPE(
+            'The "superCtor.prototype" property must be of type object. Received undefined')
     ctor.super_ = superCtor  # type: ignore[attr-defined]
-    if not issubclass(ctor, superCtor):
+    if issubclass(ctor, superCtor):
+        return
+    try:
         ctor.__bases__ = (superCtor, *(b for b in ctor.__bases__ if b is not object))
+    except TypeError:
+        # Discussion: CPython refuses new bases for a class derived from object
+        # alone; then the super class's attributes are copied in (the prototype
+        # chain's effect on lookups), and isinstance() does not see the link.
+        for cls in reversed(superCtor.__mro__[:-1]):
+            for name, value in vars(cls).items():
+                if name not in vars(ctor) and name not in ("__dict__", "__weakref__"):
+                    setattr(ctor, name, value)
 
 
 class _Types:

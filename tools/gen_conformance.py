@@ -1,7 +1,8 @@
 """Generate docs/conformance.md from the conformance tests.
 
 For every Node ``test-net-*.js`` and ``test-dgram-*.js`` file in
-``tests/conformance/manifest.tsv`` (one section per module, with its own counts)
+``tests/conformance/manifest.tsv`` (and ``manifest_tls.tsv``, ``manifest_util.tsv``;
+one section per module, with its own counts)
 the table names the pynet test that ports it and its status:
 
 * **pass** — ``tests/conformance/test_<module>_<name>.py`` exists and marks no
@@ -75,7 +76,8 @@ def xfail_reasons(path: Path) -> tuple[int, list[str]]:
 
 #: The suites, in page order: (title, file-name marker).  A manifest row belongs
 #: to the first suite whose marker is in its file name.
-SUITES = [("dgram", "test-dgram-"), ("tls", "test-tls-"), ("net", "test-net-")]
+SUITES = [("dgram", "test-dgram-"), ("tls", "test-tls-"), ("util", "test-util-"),
+          ("net", "test-net-")]
 
 
 def suite_of(node_file: str) -> str:
@@ -127,7 +129,7 @@ def render_suite(rows: list[dict[str, str]], reasons: dict[str, str]) -> tuple[l
 
 
 def render() -> str:
-    rows = manifest() + manifest("manifest_tls.tsv")
+    rows = manifest() + manifest("manifest_tls.tsv") + manifest("manifest_util.tsv")
     reasons = not_portable()
     net_rows = [r for r in rows if suite_of(r["file"]) == "net"]
     summary, table = render_suite(net_rows, reasons)

@@ -441,6 +441,8 @@ def _error_props(err: BaseException) -> list[tuple[str, Any, bool]]:
     """(key, value, enumerable) of an exception's own properties, in Node's order."""
     attrs = dict(_public_attrs(err))
     attrs.pop("message", None)
+    if "code" in attrs and attrs["code"] is None:
+        del attrs["code"]  # AggregateError's code when its errors have none
     errors = attrs.pop("errors", None)
     if _is_system_error(err):
         # Node's ErrnoException/ExceptionWithHostPort set these, in this order.
@@ -534,8 +536,9 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
             return f"{constructor} {{}}"
         braces[0] = f"{constructor} {{"
     elif isinstance(value, (list, tuple)):
-        constructor = "Array"
-        prefix = "" if type(value) in (list, tuple) else f"{type(value).__name__}({len(value)}) "
+        plain = type(value) in (list, tuple)
+        constructor = "Array" if plain else type(value).__name__
+        prefix = "" if plain else f"{constructor}({len(value)}) "
         braces = [f"{prefix}[", "]"]
         if ctx.show_hidden:
             keys = [("length", len(value), False)]
@@ -588,7 +591,11 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     elif isinstance(value, type):
         return _class_base(value)
     elif callable(value):
-        return _function_base(value)
+        base = _function_base(value)
+        keys = [(k, v, True) for k, v in _public_attrs(value)]
+        if not keys:
+            return base
+        constructor = "Function"
     else:
         constructor = type(value).__name__
         keys = [(k, v, True) for k, v in _public_attrs(value)]
