@@ -120,7 +120,7 @@ def test_circular() -> None:
 def _raised(exc: BaseException) -> BaseException:
     try:
         raise exc
-    except BaseException as caught:  # noqa: BLE001
+    except BaseException as caught:
         return caught
 
 
@@ -132,7 +132,7 @@ def test_errors_print_their_stack() -> None:
         assert shown.splitlines()[0] == header
         assert shown.splitlines()[1].startswith("    at _raised (")
     try:
-        undef()  # type: ignore[name-defined] # noqa: F821
+        undef()  # type: ignore[name-defined]
     except NameError as e:
         assert inspect(e).startswith("NameError: name 'undef' is not defined\n    at ")
 
