@@ -69,6 +69,7 @@ Node reference: lib/internal/util/inspect.js (``inspect``, ``formatValue``,
 
 from __future__ import annotations
 
+import functools
 import inspect as _pyinspect
 import json
 import math
@@ -629,17 +630,20 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
             cut = len(output) - len(keys)
             output = output[:cut] + _sort(output[cut:], ctx.sorted)
     # groupArrayElements pads numbers on the left: every shown entry a number.
-    numbers = extras_type == _K_ARRAY_EXTRAS and len(output) <= len(value) and \
-        all(is_number(v) for v in value[:len(output)])
+    numbers = False
+    if extras_type == _K_ARRAY_EXTRAS and isinstance(value, (list, tuple)):
+        items: Sequence[Any] = value
+        numbers = len(output) <= len(items) and all(is_number(v) for v in items[:len(output)])
     return _reduce_to_single_string(ctx, output, base, braces, extras_type,
                                     recurse_times, numbers)
 
 
 def _sort(output: list[str], comparator: Any) -> list[str]:
     if callable(comparator):
-        import functools
+        def compare(a: str, b: str) -> int:
+            return int(comparator(a, b))
 
-        return sorted(output, key=functools.cmp_to_key(comparator))
+        return sorted(output, key=functools.cmp_to_key(compare))
     return sorted(output, key=lambda s: s.encode("utf-16-be"))
 
 
