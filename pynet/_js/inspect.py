@@ -640,8 +640,11 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
 
 def _sort(output: list[str], comparator: Any) -> list[str]:
     if callable(comparator):
+        cmp: Callable[..., Any] = comparator
+
         def compare(a: str, b: str) -> int:
-            return int(comparator(a, b))
+            result: Any = cmp(a, b)  # a JavaScript comparator: any number
+            return -1 if result < 0 else 1 if result > 0 else 0
 
         return sorted(output, key=functools.cmp_to_key(compare))
     return sorted(output, key=lambda s: s.encode("utf-16-be"))
