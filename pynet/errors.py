@@ -75,6 +75,7 @@ class NodeError(Exception):
 # code -> (builtin base, message template).  Templates are Node's.
 _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_INVALID_ARG_TYPE": (TypeError, "{}"),
+    "ERR_CONSOLE_WRITABLE_STREAM": (TypeError, "Console expects a writable stream instance for {}"),
     "ERR_INVALID_ARG_VALUE": (TypeError, "{}"),
     "ERR_INVALID_RETURN_VALUE": (TypeError, "{}"),
     "ERR_MISSING_ARGS": (TypeError, "{}"),
@@ -158,6 +159,8 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
 
 # code -> Node's one-line description (doc/api/errors.md, v20).
 _DESCRIPTIONS: dict[str, str] = {
+    "ERR_CONSOLE_WRITABLE_STREAM": "Console was instantiated without stdout stream, or "
+                                   "Console has a non-writable stdout or stderr stream.",
     "ERR_INVALID_ARG_TYPE": "An argument of the wrong type was passed to a Node.js API.",
     "ERR_INVALID_ARG_VALUE": "An invalid or unsupported value was passed for a given argument.",
     "ERR_INVALID_RETURN_VALUE": "Thrown in case a function option does not provide a valid "
@@ -311,6 +314,7 @@ for _code, (_base, _template) in _CODES.items():
 # Discussion: the names are bound by the loop above; these annotations let
 # mypy and readers see them.
 ERR_INVALID_ARG_TYPE: type[NodeError]
+ERR_CONSOLE_WRITABLE_STREAM: type[NodeError]
 ERR_INVALID_ARG_VALUE: type[NodeError]
 ERR_INVALID_RETURN_VALUE: type[NodeError]
 ERR_MISSING_ARGS: type[NodeError]

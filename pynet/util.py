@@ -1,4 +1,19 @@
-"""Node's ``util`` module: the promise helpers ``promisify`` and ``callbackify``.
+"""Node's ``util`` module: ``format``, ``inspect``, the promise helpers, ``inherits``, ``types``.
+
+* :func:`format` and :func:`formatWithOptions` are Node's printf-like
+  formatter (``%s %d %i %f %j %o %O %c %%``, then the remaining arguments
+  inspected and joined by spaces): what ``console.log`` prints.
+* :func:`inspect` is ``util.inspect(value[, options])`` with Node's options
+  and defaults (``depth`` 2, ``breakLength`` 80, ``compact`` 3,
+  ``maxArrayLength`` 100, ``maxStringLength`` 10000, ``sorted``); Python
+  values print as their JavaScript twins (mapping §13: ``None`` is ``null``,
+  ``bytes`` a Buffer, a ``tuple`` an array, a ``set`` a ``Set``, an exception
+  an Error, an instance ``Name { attr: value }``).  ``inspect.custom`` is the
+  method name ``'__node_inspect__'`` (Node's ``util.inspect.custom`` symbol):
+  a class defining ``__node_inspect__(self[, depth[, options[, inspect]]])``
+  prints as that method says.  The implementation is
+  :mod:`pynet._js.inspect`, the library's only one (error messages use it
+  too).
 
 * :func:`promisify` turns a function whose last argument is a Node-style
   callback ``(err, value)`` into one returning a :class:`pynet.Promise`; a
@@ -10,7 +25,13 @@
   ``(err, value)``, called on a later tick; a falsy rejection reason becomes
   Node's ``ERR_FALSY_VALUE_REJECTION``-style error with ``.reason``.
 
-Node reference: lib/internal/util.js ``promisify``, lib/util.js ``callbackify``.
+* :func:`inherits` makes a class derive from another (``super_`` set, as in Node);
+  :data:`types` has the ``util.types`` checks that have Python twins;
+  :func:`isDeepStrictEqual` compares as ``assert.deepStrictEqual`` does.
+
+Node reference: lib/internal/util.js ``promisify``, lib/util.js ``callbackify``,
+``inherits``, ``isDeepStrictEqual``, lib/internal/util/inspect.js ``format``,
+``formatWithOptions``, ``inspect``, lib/internal/util/comparisons.js.
 Deliberate difference: ``promisify.custom`` is the attribute name
 ``'__promisify__'`` (Python has no symbols); ``promisify`` of a function
 whose callback gets several values resolves with the first, as Node does.
@@ -18,15 +39,238 @@ whose callback gets several values resolves with the first, as Node does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import inspect as _pyinspect
+import math
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from pynet import errors
 from pynet._core.calls import call
 from pynet._core.loop import get_loop
 from pynet._core.promise import Promise, spawn
-from pynet._js.validators import invalid_arg_type
+from pynet._js import inspect as _inspect
+from pynet._js.number import is_number
+from pynet._js.validators import invalid_arg_type, validate_object
 
-__all__ = ["callbackify", "promisify"]
+__all__ = [
+    "callbackify",
+    "format",
+    "formatWithOptions",
+    "inherits",
+    "inspect",
+    "isDeepStrictEqual",
+    "promisify",
+    "types",
+]
+
+
+def format(*args: Any) -> str:  # noqa: A001 - Node's name
+    """``util.format(format[, ...args])``: a printf-like string (``%s`` String,
+    ``%d`` Number, ``%i`` parseInt, ``%f`` parseFloat, ``%j`` JSON, ``%o``/``%O``
+    inspect, ``%c`` ignored, ``%%`` a percent sign), then the arguments left
+    over, inspected (strings as they are), joined by spaces."""
+    return _inspect.format_args(*args)
+
+
+def formatWithOptions(inspectOptions: Any, *args: Any) -> str:
+    """``util.formatWithOptions(inspectOptions, ...args)``: :func:`format`, with
+    ``inspectOptions`` for the values it inspects."""
+    validate_object(inspectOptions, "inspectOptions", allow_array=True)
+    options = dict(inspectOptions) if isinstance(inspectOptions, Mapping) else {}
+    return _inspect.format_with_options(options, *args)
+
+
+class _Inspect:
+    """``util.inspect`` (callable), with ``inspect.custom`` and ``inspect.defaultOptions``."""
+
+    #: The method a class defines to print its own way (Node's
+    #: ``util.inspect.custom`` symbol): ``__node_inspect__(self[, depth[, options[, inspect]]])``.
+    custom = "__node_inspect__"
+
+    @property
+    def defaultOptions(self) -> dict[str, Any]:
+        """``util.inspect.defaultOptions``: the options every call starts from
+        (a dict: set a key to change one; assigning a dict merges it in)."""
+        return _inspect.DEFAULT_OPTIONS
+
+    @defaultOptions.setter
+    def defaultOptions(self, options: Any) -> None:
+        validate_object(options, "options")
+        _inspect.DEFAULT_OPTIONS.update(options)
+
+    def __call__(self, value: Any, options: Any = None, **kwargs: Any) -> str:
+        """``util.inspect(value[, options])``: ``value`` as Node prints it.
+
+        Options (a dict or keyword arguments): ``depth`` (2; ``None`` for no
+        limit), ``breakLength`` (80), ``compact`` (3, or ``False``/``True``),
+        ``maxArrayLength`` (100), ``maxStringLength`` (10000), ``sorted``
+        (``True`` or a comparison function), ``customInspect`` (``True``),
+        ``showHidden`` (arrays show ``[length]``); ``colors`` is accepted and
+        ignored.  ``inspect(value, True)`` is Node's legacy ``showHidden`` form.
+        """
+        if isinstance(options, bool):
+            options = {"showHidden": options}
+        elif options is not None and not isinstance(options, Mapping):
+            options = {}
+        return _inspect.inspect(value, {**(options or {}), **kwargs})
+
+
+#: ``util.inspect(value[, options])``: the value as Node prints it
+#: (``inspect.custom`` names the hook method; ``inspect.defaultOptions``).
+inspect = _Inspect()
+
+
+def inherits(ctor: Any, superCtor: Any) -> None:
+    """``util.inherits(ctor, superCtor)``: make class ``ctor`` derive from
+    ``superCtor`` (its bases become ``superCtor`` and its other non-``object``
+    bases) and set ``ctor.super_``, as Node does.  Prefer ``class C(Base)``.
+
+    Difference: Python cannot change the bases of a class that derives from
+    ``object`` alone; such a ``ctor`` gets copies of ``superCtor``'s attributes
+    instead, so its instances have the methods but ``isinstance(x, superCtor)``
+    is false."""
+    if not isinstance(ctor, type):
+        raise invalid_arg_type("ctor", "Function", ctor)
+    if superCtor is None or (callable(superCtor) and not isinstance(superCtor, type)):
+        raise invalid_arg_type("superCtor", "Function", superCtor)
+    if not isinstance(superCtor, type):  # an object: its .prototype is undefined
+        raise errors.ERR_INVALID_ARG_TYPE(
+            'The "superCtor.prototype" property must be of type object. Received undefined')
+    ctor.super_ = superCtor  # type: ignore[attr-defined]
+    if issubclass(ctor, superCtor):
+        return
+    try:
+        ctor.__bases__ = (superCtor, *(b for b in ctor.__bases__ if b is not object))
+    except TypeError:
+        # Discussion: CPython refuses new bases for a class derived from object
+        # alone; then the super class's attributes are copied in (the prototype
+        # chain's effect on lookups), and isinstance() does not see the link.
+        for cls in reversed(superCtor.__mro__[:-1]):
+            for name, value in vars(cls).items():
+                if name not in vars(ctor) and name not in ("__dict__", "__weakref__"):
+                    setattr(ctor, name, value)
+
+
+class _Types:
+    """``util.types``: the checks that have a Python twin."""
+
+    @staticmethod
+    def isPromise(value: Any) -> bool:
+        """A :class:`pynet.Promise`."""
+        return isinstance(value, Promise)
+
+    @staticmethod
+    def isSet(value: Any) -> bool:
+        """A ``set`` or ``frozenset`` (JavaScript's ``Set``)."""
+        return isinstance(value, (set, frozenset))
+
+    @staticmethod
+    def isMap(value: Any) -> bool:
+        """Always ``False``: a ``dict`` is a plain object, not a ``Map``."""
+        return False
+
+    @staticmethod
+    def isNativeError(value: Any) -> bool:
+        """An exception (JavaScript's ``Error``)."""
+        return isinstance(value, BaseException)
+
+    @staticmethod
+    def isAsyncFunction(value: Any) -> bool:
+        """An ``async def`` function (or async generator function)."""
+        return _pyinspect.iscoroutinefunction(value) or _pyinspect.isasyncgenfunction(value)
+
+    @staticmethod
+    def isGeneratorFunction(value: Any) -> bool:
+        """A generator function (``def`` with ``yield``, sync or async)."""
+        return _pyinspect.isgeneratorfunction(value) or _pyinspect.isasyncgenfunction(value)
+
+    @staticmethod
+    def isUint8Array(value: Any) -> bool:
+        """``bytes``, ``bytearray`` or ``memoryview`` (a Buffer is a ``Uint8Array``)."""
+        return isinstance(value, (bytes, bytearray, memoryview))
+
+    @staticmethod
+    def isArrayBufferView(value: Any) -> bool:
+        """``bytes``, ``bytearray`` or ``memoryview``."""
+        return isinstance(value, (bytes, bytearray, memoryview))
+
+    @staticmethod
+    def isTypedArray(value: Any) -> bool:
+        """``bytes``, ``bytearray`` or ``memoryview`` (Buffers)."""
+        return isinstance(value, (bytes, bytearray, memoryview))
+
+
+#: ``util.types``: ``isPromise``, ``isSet``, ``isMap``, ``isNativeError``,
+#: ``isAsyncFunction``, ``isGeneratorFunction``, ``isUint8Array``,
+#: ``isArrayBufferView``, ``isTypedArray``.
+types = _Types()
+
+
+def isDeepStrictEqual(val1: Any, val2: Any) -> bool:
+    """``util.isDeepStrictEqual(val1, val2)``: equal as ``assert.deepStrictEqual``
+    sees it: numbers by ``Object.is`` (``NaN`` equals ``NaN``, ``0`` is not
+    ``-0``, ``1 == 1.0``, ``True`` is not ``1``), arrays (lists and tuples)
+    item by item, objects (mappings) key by key in any order, sets by members,
+    Buffers by bytes, other objects of the same class by their attributes."""
+    return _deep_equal(val1, val2, {})
+
+
+def _deep_equal(a: Any, b: Any, memo: dict[tuple[int, int], bool]) -> bool:
+    if is_number(a) or is_number(b):
+        if not (is_number(a) and is_number(b)):
+            return False
+        if math.isnan(a) and math.isnan(b):
+            return True
+        if a == 0 and b == 0:
+            return math.copysign(1, a) == math.copysign(1, b)
+        return bool(a == b)
+    if a is b:
+        return True
+    if a is None or b is None or isinstance(a, (str, bool)) or isinstance(b, (str, bool)):
+        return type(a) is type(b) and a == b
+    key = (id(a), id(b))
+    if key in memo:
+        return memo[key]
+    memo[key] = True
+    result = _deep_equal_objects(a, b, memo)
+    memo[key] = result
+    return result
+
+
+def _deep_equal_objects(a: Any, b: Any, memo: dict[tuple[int, int], bool]) -> bool:
+    buffers = (bytes, bytearray, memoryview)
+    if isinstance(a, buffers) or isinstance(b, buffers):
+        return isinstance(a, buffers) and isinstance(b, buffers) and bytes(a) == bytes(b)
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        return isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)) \
+            and len(a) == len(b) and all(_deep_equal(x, y, memo) for x, y in zip(a, b, strict=True))
+    if isinstance(a, Mapping) or isinstance(b, Mapping):
+        return isinstance(a, Mapping) and isinstance(b, Mapping) and len(a) == len(b) \
+            and all(k in b and _deep_equal(v, b[k], memo) for k, v in a.items())
+    if isinstance(a, (set, frozenset)) or isinstance(b, (set, frozenset)):
+        if not (isinstance(a, (set, frozenset)) and isinstance(b, (set, frozenset))):
+            return False
+        if len(a) != len(b):
+            return False
+        rest = list(b)
+        for item in a:
+            match = next((i for i, other in enumerate(rest)
+                          if _deep_equal(item, other, memo)), None)
+            if match is None:
+                return False
+            rest.pop(match)
+        return True
+    if type(a) is not type(b):
+        return False
+    if callable(a):
+        return False  # two different functions
+    if isinstance(a, BaseException) and str(a) != str(b):
+        return False
+    attrs_a = getattr(a, "__dict__", None)
+    attrs_b = getattr(b, "__dict__", None)
+    if attrs_a is None or attrs_b is None:
+        return bool(a == b)
+    return _deep_equal(dict(attrs_a), dict(attrs_b), memo)
 
 _CUSTOM = "__promisify__"
 

@@ -1,8 +1,8 @@
 """Generate docs/conformance.md from the conformance tests.
 
 For every Node ``test-net-*.js`` and ``test-dgram-*.js`` file in
-``tests/conformance/manifest.tsv`` (and the ``test-tls-*``/``test-fs-*`` files of
-``manifest_tls.tsv``/``manifest_fs.tsv``; one section per module, with its own counts)
+``tests/conformance/manifest.tsv`` (and every other ``manifest_<module>.tsv`` there;
+one section per module, with its own counts)
 the table names the pynet test that ports it and its status:
 
 * **pass** — ``tests/conformance/test_<module>_<name>.py`` exists and marks no
@@ -77,6 +77,7 @@ def xfail_reasons(path: Path) -> tuple[int, list[str]]:
 #: The suites, in page order: (title, file-name marker).  A manifest row belongs
 #: to the first suite whose marker is in its file name.
 SUITES = [("dgram", "test-dgram-"), ("tls", "test-tls-"), ("fs", "test-fs-"),
+          ("util", "test-util-"),
           ("promise", "test-promise"), ("timers/promises", "test-timers-promises"),
           ("net", "test-net-")]
 
@@ -130,8 +131,9 @@ def render_suite(rows: list[dict[str, str]], reasons: dict[str, str]) -> tuple[l
 
 
 def render() -> str:
-    rows = (manifest() + manifest("manifest_tls.tsv") + manifest("manifest_fs.tsv")
-            + manifest("manifest_promises.tsv"))
+    rows = manifest()
+    for extra in sorted(CONF.glob("manifest_*.tsv")):
+        rows += manifest(extra.name)
     reasons = not_portable()
     net_rows = [r for r in rows if suite_of(r["file"]) == "net"]
     summary, table = render_suite(net_rows, reasons)

@@ -81,6 +81,7 @@ from pynet import errors
 from pynet._core.calls import Fitted, arity, call, required, set_coroutine_starter, settle
 from pynet._core.loop import Loop, get_loop
 from pynet._js.errortext import NodeWarning, no_side_effects_to_string, stack
+from pynet._js.inspect import ObjectView, Raw
 from pynet._js.inspect import inspect as _js_inspect
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
@@ -273,6 +274,17 @@ class Promise(Generic[T]):
         if self._state == _FULFILLED:
             return f"Promise {{ {_js_inspect(self._value)} }}"
         return f"Promise {{ <rejected> {self._value!r} }}"
+
+    def __node_inspect__(self) -> ObjectView:
+        """As ``util.inspect`` shows a Promise: ``Promise { 1 }``,
+        ``Promise { <pending> }``, ``Promise { <rejected> Error: … }``."""
+        if self._state == _PENDING:
+            entry: Any = Raw("<pending>")
+        elif self._state == _FULFILLED:
+            entry = self._value
+        else:
+            entry = Raw("<rejected>", self._value)
+        return ObjectView("Promise", entries=[entry], source=self)
 
     # -- static API ------------------------------------------------------------
 

@@ -32,18 +32,15 @@ Node reference: lib/internal/util/debuglog.js (``initializeDebugEnv``,
 
 from __future__ import annotations
 
-import json
 import logging
-import math
 import os
 import re
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from pynet._js.inspect import format_s
+from pynet._js.inspect import format_args as js_format_args
 from pynet._js.inspect import inspect as js_inspect
-from pynet._js.number import is_number, number_to_string, to_number
 
 __all__ = ["NULL", "JsArray", "debuglog", "enabled", "format_args", "inspect"]
 
@@ -133,65 +130,10 @@ def inspect(value: Any) -> str:
     return js_inspect(_js_value(value))
 
 
-def _number(value: Any, integer: bool) -> str:
-    """``%d``/``%i`` (``integer``) and ``%f``: ``Number(value)``, truncated for ``%i``."""
-    if value is None:
-        return "NaN"  # Number(undefined)
-    number = value if is_number(value) else to_number(None if value is NULL else value)
-    if integer and isinstance(number, float):
-        if math.isnan(number) or math.isinf(number):
-            return "NaN"
-        number = int(number)
-    return number_to_string(number)
-
-
-def _json(value: Any) -> str:
-    try:
-        return json.dumps(value, separators=(",", ":"), default=lambda o: None)
-    except (TypeError, ValueError):
-        return "[Circular]"
-
-
 def format_args(*args: Any) -> str:
-    """``util.format(...args)``."""
-    if not args:
-        return ""
-    first = args[0]
-    if len(args) == 1 and isinstance(first, str):
-        return first
-    rest = list(args[1:])
-    out: list[str] = []
-    if isinstance(first, str):
-        pieces = re.split(r"(%[sdifjoOc%])", first)
-        text = []
-        for piece in pieces:
-            if len(piece) == 2 and piece[0] == "%" and piece[1] in "sdifjoOc%":
-                spec = piece[1]
-                if spec == "%":
-                    text.append("%")
-                    continue
-                if not rest:
-                    text.append(piece)
-                    continue
-                arg = rest.pop(0)
-                if spec == "s":
-                    text.append(format_s(_js_value(arg)))
-                elif spec in "di":
-                    text.append(_number(arg, True))
-                elif spec == "f":
-                    text.append(_number(arg, False))
-                elif spec == "j":
-                    text.append(_json(arg))
-                elif spec in "oO":
-                    text.append(inspect(arg))
-                # %c (CSS) consumes its argument and prints nothing.
-            else:
-                text.append(piece)
-        out.append("".join(text))
-    else:
-        out.append(inspect(first))
-    out.extend(arg if isinstance(arg, str) else inspect(arg) for arg in rest)
-    return " ".join(out)
+    """``util.format(...args)`` (:func:`pynet._js.inspect.format_args`), ``None``
+    as ``undefined``."""
+    return js_format_args(*[_js_value(arg) for arg in args])
 
 
 class _NodeLineHandler(logging.StreamHandler):  # type: ignore[type-arg]

@@ -1,37 +1,185 @@
-"""A small ``util.inspect``: how Node shows a value in a message or a ``console.log``.
+"""``util.inspect`` and ``util.format``: how Node shows a value, for the values Python has.
 
-Mirrors ``formatValue``/``formatPrimitive``/``strEscape``/``reduceToSingleString``
-of ``lib/internal/util/inspect.js`` with the default options (depth 2,
-breakLength 80, no colours), for the values pynet meets.
+The one formatter of the library: ``console.log``, ``util.inspect``,
+``util.format``, error messages (``Received …``) and debug lines all come
+here.  A port of Node v20's ``lib/internal/util/inspect.js``: ``formatValue``
+→ ``formatRaw`` → the per-type formatters → ``reduceToSingleString``, with the
+same context (``ctx``: depth, indentation level, the ``seen`` stack, the
+circular-reference table, ``currentDepth``) and the same options and defaults
+(``depth`` 2, ``breakLength`` 80, ``compact`` 3, ``maxArrayLength`` 100,
+``maxStringLength`` 10000, ``sorted``; no colours).
+
+Theory of operation: a value is first a primitive (``None`` is ``null``,
+``bool``, ``int``/``float`` as JavaScript numbers, ``str``), or a value with a
+custom inspector (the ``__node_inspect__`` hook, Node's
+``[util.inspect.custom]``; ``bytes``-likes, whose inspector is Buffer's), or an
+object laid out by ``formatRaw``: a prefix and braces, the entries its
+formatter makes (array items, set members, a Promise's state), then its own
+properties as ``key: value``; ``reduceToSingleString`` puts the entries on one
+line when they fit in ``breakLength`` (and the object nests at most
+``compact`` levels of objects), groups long arrays of short items into
+columns (``groupArrayElements``), and otherwise puts one entry per line.
+
+Python values as JavaScript ones (mapping §13):
+
+* ``list``/``tuple`` are arrays (a subclass prints ``Name(n) [ … ]``, as an
+  ``Array`` subclass does); every ``Mapping`` is a plain object (keys that are
+  array indices first, in ascending order, then the rest in insertion order,
+  as JavaScript orders an object's keys); ``set``/``frozenset`` are
+  ``Set(n) { … }``; ``bytes``/``bytearray``/``memoryview`` are Buffers
+  (``<Buffer 68 69 … 50 more bytes>``);
+* a function is ``[Function: f]`` (``[AsyncFunction: f]``,
+  ``[GeneratorFunction: g]``, ``[Function (anonymous)]`` for a lambda), a class
+  ``[class X]`` or ``[class X extends Y]``;
+* an exception prints as Node prints an Error: its stack (``Name: message``,
+  then the traceback's frames innermost first, as ``    at fn (file:line)``
+  lines), or ``[Name: message]`` when it was never raised (Node's form for an
+  error without a stack), then its own public attributes in braces
+  (``code: 'ECONNREFUSED'``); ``__cause__`` is ``[cause]`` and
+  ``AggregateError.errors`` is ``[errors]``.  pynet's ``ERR_*`` errors read
+  ``TypeError [ERR_X]: message`` and its system errors ``Error: message`` with
+  ``errno``, ``code``, ``syscall``, ``address``, ``port``, as Node's;
+* any other object is a class instance, ``Name { attr: value }`` from its
+  public instance attributes (``vars()`` and ``__slots__``, names not starting
+  with ``_``).
 
 Invariants:
 
-* exact for primitives: ``None`` is ``null``, booleans, numbers
-  (:func:`pynet._js.number.number_to_string`, ``-0`` shown as ``-0``),
-  strings (Node's choice of quote and its escapes, long strings split at
-  ``'\\n'``);
-* faithful for flat ``dict``/``list`` values (objects and arrays), ``bytes``
-  (``<Buffer ..>``), callables (``[Function: f]``) and classes; approximate
-  for deep or wide structures (no array grouping);
-* an object may define ``__node_inspect__() -> str`` to print as Node prints
-  it (``NodeObject``, ``SocketAddress``...).
+* Output is byte-for-byte Node's for every value whose JavaScript twin is the
+  one above (tests/interop/test_console_node.py runs node on a table of
+  them); numbers go through :func:`pynet._js.number.number_to_string`.
+* A ``__node_inspect__(depth, options, inspect)`` hook is called with as many
+  of those arguments as it accepts; a ``str`` it returns is printed as is (its
+  line breaks indented to the current level), any other value is inspected in
+  its place (Node's rule), and an :class:`ObjectView` prints as a class
+  instance with Node's layout (``Promise { <pending> }``, ``Socket { … }``).
+* Line lengths count UTF-16 code units (``String.prototype.length``), as
+  Node's do; array grouping uses display widths (wide characters 2, combining
+  ones 0).
+
+Not ported: colours, ``showProxy``, ``getters``, ``numericSeparator``;
+``showHidden`` only adds an array's ``[length]``.
+
+Node reference: lib/internal/util/inspect.js (``inspect``, ``formatValue``,
+``formatRaw``, ``formatError``, ``groupArrayElements``, ``formatPrimitive``,
+``strEscape``, ``formatProperty``, ``reduceToSingleString``,
+``formatWithOptionsInternal``), lib/buffer.js (``Buffer.prototype[customInspectSymbol]``,
+``INSPECT_MAX_BYTES``).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect as _pyinspect
+import json
 import math
 import re
-from collections.abc import Callable, Mapping
+import traceback
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from pynet._js.number import is_number, number_to_string
+from pynet._js.number import is_number, js_trim, number_to_string, to_number
 from pynet._js.value import to_string
 
-__all__ = ["format_s", "inspect", "utf16_len"]
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "INSPECT_MAX_BYTES",
+    "ObjectView",
+    "Raw",
+    "format_args",
+    "format_s",
+    "format_with_options",
+    "inspect",
+    "string_width",
+    "utf16_len",
+]
+
+#: Buffer's ``INSPECT_MAX_BYTES``: the bytes a Buffer shows before ``... n more bytes``.
+INSPECT_MAX_BYTES = 50
+
+#: ``util.inspect.defaultOptions`` (the options pynet honours).
+DEFAULT_OPTIONS: dict[str, Any] = {
+    "showHidden": False,
+    "depth": 2,
+    "colors": False,
+    "customInspect": True,
+    "showProxy": False,
+    "maxArrayLength": 100,
+    "maxStringLength": 10000,
+    "breakLength": 80,
+    "compact": 3,
+    "sorted": False,
+    "getters": False,
+    "numericSeparator": False,
+}
+
+_HOOK = "__node_inspect__"
+_K_OBJECT, _K_ARRAY, _K_ARRAY_EXTRAS = 0, 1, 2
+_MIN_LINE_LENGTH = 16
 
 _META = {i: f"\\x{i:02X}" for i in [*range(0x20), *range(0x7F, 0xA0)]}
-_META.update({8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 39: "\\'", 92: "\\\\"})
+_META.update({8: "\\b", 9: "\\t", 10: "\\n", 11: "\\x0B", 12: "\\f", 13: "\\r",
+              39: "\\'", 92: "\\\\"})
 _KEY_RE = re.compile(r"[a-zA-Z_][a-zA-Z_0-9]*\Z")
+_INDEX_RE = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+_ESCAPE_ALL = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f\ud800-\udfff]")
+_ESCAPE_SINGLE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f\ud800-\udfff]")
+
+
+class Raw:
+    """An entry of an :class:`ObjectView` printed as text, not inspected
+    (``<pending>``); with a value, ``text`` then the inspected value
+    (``<rejected> Error: …``)."""
+
+    __slots__ = ("has_value", "text", "value")
+
+    def __init__(self, text: str, *value: Any) -> None:
+        self.text = text
+        self.has_value = bool(value)
+        self.value = value[0] if value else None
+
+
+class ObjectView:
+    """What a ``__node_inspect__`` hook returns to print as a JavaScript class
+    instance: ``Name { entries…, key: value… }`` laid out as Node lays out an
+    object (depth, line breaks, ``[Name]`` beyond the depth).
+
+    ``entries`` come first (values are inspected, :class:`Raw` ones are text:
+    a Promise's ``<pending>``); ``props`` are the own properties, in order.
+    """
+
+    __slots__ = ("entries", "name", "props", "source")
+
+    def __init__(self, name: str, props: Mapping[str, Any] | None = None,
+                 entries: Sequence[Any] = (), source: object = None) -> None:
+        self.name = name
+        self.props = dict(props or {})
+        self.entries = list(entries)
+        #: The object shown (for circular references), or the view itself.
+        self.source = self if source is None else source
+
+
+class _Ctx:
+    """``ctx`` of inspect.js: the options and the walk's state."""
+
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        opts = {**DEFAULT_OPTIONS, **options}
+        self.depth: float = math.inf if opts["depth"] is None else opts["depth"]
+        self.show_hidden = bool(opts["showHidden"])
+        self.custom_inspect = bool(opts["customInspect"])
+        self.break_length: float = opts["breakLength"]
+        self.compact: int | bool = opts["compact"]
+        self.max_array_length: float = (math.inf if opts["maxArrayLength"] is None
+                                        else max(0, opts["maxArrayLength"]))
+        self.max_string_length: float = (math.inf if opts["maxStringLength"] is None
+                                         else max(0, opts["maxStringLength"]))
+        self.sorted: Any = opts["sorted"]
+        self.options = opts
+        self.indentation_lvl = 0
+        self.seen: list[int] = []
+        self.circular: dict[int, int] = {}
+        self.current_depth = 0
 
 
 def utf16_len(text: str) -> int:
@@ -39,49 +187,578 @@ def utf16_len(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+def string_width(text: str) -> int:
+    """``getStringWidth``: the columns ``text`` takes (wide characters 2, combining 0)."""
+    width = 0
+    for ch in unicodedata.normalize("NFC", text):
+        code = ord(ch)
+        if code < 127:
+            width += 1 if code >= 32 else 0
+        elif code <= 0x9F or unicodedata.combining(ch) or 0x200B <= code <= 0x200F \
+                or 0xFE00 <= code <= 0xFE0F:
+            continue
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            width += 2
+        else:
+            width += 1
+    return width
+
+
 def _str_escape(text: str) -> str:
-    """``strEscape`` of ``lib/internal/util/inspect.js``: quote and escape."""
+    """``strEscape``: quote (``'``, else ``"``, else a backtick) and escape."""
     quote = "'"
+    pattern = _ESCAPE_ALL
     if "'" in text:
         if '"' not in text:
             quote = '"'
         elif "`" not in text and "${" not in text:
             quote = "`"
-    out: list[str] = []
-    for ch in text:
-        point = ord(ch)
-        if (point == 39 and quote == "'") or point == 92 or point < 32 or 126 < point < 160:
-            out.append(_META[point])
-        elif 0xD800 <= point <= 0xDFFF:  # a lone surrogate
-            out.append(f"\\u{point:x}")
-        else:
-            out.append(ch)
-    return f"{quote}{''.join(out)}{quote}"
+        if quote != "'":
+            pattern = _ESCAPE_SINGLE
+    if pattern.search(text) is None:
+        return f"{quote}{text}{quote}"
+
+    def escape(match: re.Match[str]) -> str:
+        point = ord(match.group())
+        return _META[point] if point in _META else f"\\u{point:x}"
+
+    return f"{quote}{pattern.sub(escape, text)}{quote}"
 
 
-def _inspect_string(text: str, indentation: int = 0) -> str:
-    # Long strings are shown one line per '\n' (formatPrimitive, breakLength 80).
-    if utf16_len(text) > 16 and utf16_len(text) > 80 - indentation - 4:
-        lines = re.split(r"(?<=\n)", text)
-        lines = [line for line in lines if line] or [""]
-        if len(lines) > 1:
-            return f" +\n{' ' * (indentation + 2)}".join(_str_escape(x) for x in lines)
-    return _str_escape(text)
+def _format_number(value: int | float) -> str:
+    """``formatNumber``: ``-0`` as ``-0``, the rest as ``String(number)``."""
+    if isinstance(value, float) and value == 0 and math.copysign(1.0, value) < 0:
+        return "-0"
+    return number_to_string(value)
 
 
-def _function_name(value: Callable[..., Any]) -> str:
+def _format_primitive(ctx: _Ctx, value: object) -> str | None:
+    """``formatPrimitive`` (and ``null``): the text, or ``None`` for an object."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if is_number(value):
+        return _format_number(value)  # type: ignore[arg-type]
+    if not isinstance(value, str):
+        return None
+    trailer = ""
+    length = utf16_len(value)
+    if length > ctx.max_string_length:
+        keep = int(ctx.max_string_length)
+        remaining = length - keep
+        value = value[:keep]
+        trailer = f"... {remaining} more character{'s' if remaining > 1 else ''}"
+        length = utf16_len(value)
+    if ctx.compact is not True and length > _MIN_LINE_LENGTH \
+            and length > ctx.break_length - ctx.indentation_lvl - 4:
+        lines = [line for line in re.split(r"(?<=\n)", value) if line] or [""]
+        joiner = f" +\n{' ' * (ctx.indentation_lvl + 2)}"
+        return joiner.join(_str_escape(line) for line in lines) + trailer
+    return _str_escape(value) + trailer
+
+
+def _is_bytes(value: object) -> bool:
+    return isinstance(value, (bytes, bytearray, memoryview))
+
+
+def _format_buffer(value: bytes | bytearray | memoryview) -> str:
+    """``Buffer.prototype[customInspectSymbol]``: ``<Buffer 68 69 ... 1 more byte>``."""
+    data = value.tobytes() if isinstance(value, memoryview) else bytes(value[:INSPECT_MAX_BYTES])
+    data = data[:INSPECT_MAX_BYTES]
+    length = value.nbytes if isinstance(value, memoryview) else len(value)
+    text = " ".join(f"{b:02x}" for b in data)
+    remaining = length - INSPECT_MAX_BYTES
+    if remaining > 0:
+        text += f" ... {remaining} more byte{'s' if remaining > 1 else ''}"
+    return f"<Buffer {text}>"
+
+
+def _hook_of(value: object) -> Callable[..., Any] | None:
+    hook = getattr(type(value), _HOOK, None)
+    if hook is None or isinstance(value, type):
+        return None
+    return getattr(value, _HOOK)  # type: ignore[no-any-return]
+
+
+def _call_hook(hook: Callable[..., Any], ctx: _Ctx, recurse_times: int) -> Any:
+    # Node calls it with (depth, options, inspect); ours may take fewer.
+    depth = None if ctx.depth == math.inf else ctx.depth - recurse_times
+    args = (depth, dict(ctx.options), inspect)
+    try:
+        params = _pyinspect.signature(hook).parameters.values()
+    except (TypeError, ValueError):
+        return hook()
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return hook(*args)
+    count = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+    return hook(*args[:count])
+
+
+def _format_value(ctx: _Ctx, value: object, recurse_times: int) -> str:
+    """``formatValue``."""
+    primitive = _format_primitive(ctx, value)
+    if primitive is not None:
+        return primitive
+    if _is_bytes(value):
+        return _format_buffer(value)  # type: ignore[arg-type]
+    if ctx.custom_inspect:
+        hook = _hook_of(value)
+        if hook is not None:
+            ret = _call_hook(hook, ctx, recurse_times)
+            if ret is not value:
+                if isinstance(ret, str):
+                    return ret.replace("\n", "\n" + " " * ctx.indentation_lvl)
+                if not isinstance(ret, ObjectView):
+                    return _format_value(ctx, ret, recurse_times)
+                value = ret
+    key = id(value.source if isinstance(value, ObjectView) else value)
+    if key in ctx.seen:
+        index = ctx.circular.get(key)
+        if index is None:
+            index = ctx.circular[key] = len(ctx.circular) + 1
+        return f"[Circular *{index}]"
+    return _format_raw(ctx, value, recurse_times)
+
+
+def _is_index(key: str) -> bool:
+    return _INDEX_RE.match(key) is not None and int(key) <= 2**32 - 2
+
+
+def _key_text(key: object) -> str:
+    """A Python key as a JavaScript property key (``String(key)``)."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float) and key == 0:
+        return "0"  # String(-0) is '0'
+    return to_string(key)
+
+
+def _object_keys(value: Mapping[Any, Any]) -> list[tuple[str, Any]]:
+    """The mapping's items in JavaScript's property order: indices first, ascending."""
+    items = [(_key_text(k), v) for k, v in value.items()]
+    indices = sorted((item for item in items if _is_index(item[0])), key=lambda i: int(i[0]))
+    if not indices:
+        return items
+    return indices + [item for item in items if not _is_index(item[0])]
+
+
+def _public_attrs(value: object) -> list[tuple[str, Any]]:
+    """A class instance's own properties: its public attributes (slots, then ``vars()``)."""
+    attrs: dict[str, Any] = {}
+    for cls in reversed(type(value).__mro__):
+        slots = vars(cls).get("__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if not name.startswith("_") and hasattr(value, name):
+                attrs[name] = getattr(value, name)
+    own = getattr(value, "__dict__", None)
+    if isinstance(own, dict):
+        attrs.update((k, v) for k, v in own.items()
+                     if isinstance(k, str) and not k.startswith("_"))
+    return list(attrs.items())
+
+
+def _function_base(value: Callable[..., Any]) -> str:
+    """``getFunctionBase``: ``[Function: f]``, ``[AsyncFunction: f]``…"""
+    kind = "Function"
+    if _pyinspect.isasyncgenfunction(value):
+        kind = "AsyncGeneratorFunction"
+    elif _pyinspect.iscoroutinefunction(value):
+        kind = "AsyncFunction"
+    elif _pyinspect.isgeneratorfunction(value):
+        kind = "GeneratorFunction"
     name = getattr(value, "__name__", "")
-    return "" if name == "<lambda>" else str(name)
+    if not isinstance(name, str) or name == "<lambda>":
+        name = ""
+    return f"[{kind} (anonymous)]" if not name else f"[{kind}: {name}]"
 
 
-def inspect(value: object, *, depth: int = 2) -> str:
-    """A small ``util.inspect(value)`` (default options, no colours).
+def _class_base(value: type) -> str:
+    """``getClassBase``: ``[class X]``, ``[class X extends Y]``."""
+    base = f"class {value.__name__}"
+    parent = value.__mro__[1] if len(value.__mro__) > 1 else object
+    if parent is not object and value.__module__ != "builtins":
+        base += f" extends {parent.__name__}"
+    return f"[{base}]"
 
-    Exact for ``None`` (``null``), booleans, numbers (``-0`` included) and
-    strings; ``dict``/``Mapping`` print as objects, ``list``/``tuple`` as
-    arrays, ``bytes`` as ``<Buffer ..>``, callables as ``[Function: f]``.
+
+def _node_error_name(err: BaseException) -> str:
+    """Node's ``err.name`` for a Python exception."""
+    if _is_node_error(err):
+        # pynet's ERR_* classes: Node's name from the builtin base.
+        if isinstance(err, TypeError):
+            return "TypeError"
+        if isinstance(err, ValueError):
+            return "RangeError"
+        if isinstance(err, SyntaxError):
+            return "SyntaxError"
+        return "Error"
+    if _is_system_error(err):
+        return "Error"  # pynet's system errors
+    return type(err).__name__
+
+
+def _error_message(err: BaseException) -> str:
+    message = getattr(err, "message", None)
+    if isinstance(message, str):
+        return message
+    if isinstance(err, KeyError) and len(err.args) == 1:
+        return to_string(err.args[0])
+    return str(err)
+
+
+def _error_header(err: BaseException) -> str:
+    """``err.toString()`` as Node's stack starts: ``Name [CODE]: message``."""
+    name = _node_error_name(err)
+    if _is_node_error(err):
+        name = f"{name} [{type(err).code}]"  # type: ignore[attr-defined]
+    message = _error_message(err)
+    return f"{name}: {message}" if message else name
+
+
+def _error_frames(err: BaseException) -> list[str]:
+    frames = traceback.extract_tb(err.__traceback__) if err.__traceback__ else []
+    lines = []
+    for frame in reversed(frames):
+        where = f"{frame.filename}:{frame.lineno}"
+        if getattr(frame, "colno", None) is not None:
+            where += f":{frame.colno + 1}"  # type: ignore[operator]
+        lines.append(f"    at {frame.name} ({where})")
+    return lines
+
+
+def _is_node_error(err: BaseException) -> bool:
+    """One of pynet's ``ERR_*`` classes (named after its code)."""
+    code = getattr(type(err), "code", None)
+    return bool(code) and type(err).__name__ == code
+
+
+def _is_system_error(err: BaseException) -> bool:
+    return isinstance(err, OSError) and isinstance(getattr(err, "code", None), str) \
+        and hasattr(err, "syscall")
+
+
+def _error_props(err: BaseException) -> list[tuple[str, Any, bool]]:
+    """(key, value, enumerable) of an exception's own properties, in Node's order."""
+    attrs = dict(_public_attrs(err))
+    attrs.pop("message", None)
+    if "code" in attrs and attrs["code"] is None:
+        del attrs["code"]  # AggregateError's code when its errors have none
+    errors = attrs.pop("errors", None)
+    if _is_system_error(err):
+        # Node's ErrnoException/ExceptionWithHostPort set these, in this order.
+        ordered: dict[str, Any] = {"errno": err.errno}  # type: ignore[attr-defined]
+        for name in ("code", "syscall", "address", "port", "hostname"):
+            value = attrs.pop(name, None)
+            if value is not None:
+                ordered[name] = value
+        attrs = {**ordered, **attrs}
+    elif _is_node_error(err):
+        attrs = {"code": type(err).code, **attrs}  # type: ignore[attr-defined]
+    props = [(k, v, True) for k, v in attrs.items()]
+    if err.__cause__ is not None:
+        props.append(("cause", err.__cause__, False))
+    if isinstance(errors, list):
+        props.append(("errors", errors, False))
+    return props
+
+
+def _format_error(ctx: _Ctx, err: BaseException) -> str:
+    """``formatError``: the stack, or ``[Name: message]`` without frames."""
+    frames = _error_frames(err)
+    header = _error_header(err)
+    stack = "\n".join([header, *frames]) if frames else f"[{header}]"
+    if ctx.indentation_lvl:
+        stack = stack.replace("\n", "\n" + " " * ctx.indentation_lvl)
+    return stack
+
+
+def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
+                     kind: int, enumerable: bool = True) -> str:
+    """``formatProperty``."""
+    diff = 3 if ctx.compact is True and kind == _K_OBJECT else 2
+    extra = " "
+    ctx.indentation_lvl += diff
+    text = _format_value(ctx, value, recurse_times)
+    if diff == 3 and ctx.break_length < string_width(text):
+        extra = "\n" + " " * ctx.indentation_lvl
+    ctx.indentation_lvl -= diff
+    if kind == _K_ARRAY:
+        return text
+    if key == "__proto__":
+        name = "['__proto__']"
+    elif not enumerable:
+        name = f"[{key}]"
+    elif _KEY_RE.match(key):
+        name = key
+    else:
+        name = _str_escape(key)
+    return f"{name}:{extra}{text}"
+
+
+def _remaining_text(remaining: int | float) -> str:
+    return f"... {remaining} more item{'s' if remaining > 1 else ''}"
+
+
+def _no_entries(_recurse: int) -> list[str]:
+    return []
+
+
+def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
+    """``formatRaw``: braces, entries and own properties, then the layout."""
+    base = ""
+    braces = ["{", "}"]
+    extras_type = _K_OBJECT
+    entries: Callable[[int], list[str]] = _no_entries
+    keys: list[tuple[str, Any, bool]] = []
+    constructor = "Object"
+    source = value
+    if isinstance(value, ObjectView):
+        constructor = value.name
+        source = value.source
+        keys = [(k, v, True) for k, v in value.props.items()]
+        view = value
+
+        def view_entries(recurse: int) -> list[str]:
+            out = []
+            for entry in view.entries:
+                if isinstance(entry, Raw) and not entry.has_value:
+                    out.append(entry.text)
+                    continue
+                ctx.indentation_lvl += 2
+                text = _format_value(ctx, entry.value if isinstance(entry, Raw) else entry,
+                                     recurse)
+                ctx.indentation_lvl -= 2
+                out.append(f"{entry.text} {text}" if isinstance(entry, Raw) else text)
+            return out
+
+        entries = view_entries
+        if not keys and not view.entries:
+            return f"{constructor} {{}}"
+        braces[0] = f"{constructor} {{"
+    elif isinstance(value, (list, tuple)):
+        plain = type(value) in (list, tuple)
+        constructor = "Array" if plain else type(value).__name__
+        prefix = "" if plain else f"{constructor}({len(value)}) "
+        braces = [f"{prefix}[", "]"]
+        if ctx.show_hidden:
+            keys = [("length", len(value), False)]
+        if not value and not keys:
+            return f"{braces[0]}]"
+        extras_type = _K_ARRAY_EXTRAS
+        seq = value
+
+        def array_entries(recurse: int) -> list[str]:
+            length = min(ctx.max_array_length, len(seq))
+            out = [_format_property(ctx, "", seq[i], recurse, _K_ARRAY)
+                   for i in range(int(length))]
+            if len(seq) > length:
+                out.append(_remaining_text(len(seq) - length))
+            return out
+
+        entries = array_entries
+    elif isinstance(value, (set, frozenset)):
+        constructor = "Set"
+        prefix = f"Set({len(value)}) "
+        if not value:
+            return f"{prefix}{{}}"
+        braces = [f"{prefix}{{", "}"]
+        members = value
+
+        def set_entries(recurse: int) -> list[str]:
+            length = min(ctx.max_array_length, len(members))
+            out = []
+            ctx.indentation_lvl += 2
+            for i, member in enumerate(members):
+                if i >= length:
+                    break
+                out.append(_format_value(ctx, member, recurse))
+            ctx.indentation_lvl -= 2
+            if len(members) > length:
+                out.append(_remaining_text(len(members) - length))
+            return out
+
+        entries = set_entries
+    elif isinstance(value, Mapping):
+        keys = [(k, v, True) for k, v in _object_keys(value)]
+        if not keys:
+            return "{}"
+    elif isinstance(value, BaseException):
+        constructor = _node_error_name(value)
+        keys = _error_props(value)
+        base = _format_error(ctx, value)
+        if not keys:
+            return base
+    elif isinstance(value, type):
+        return _class_base(value)
+    elif callable(value):
+        base = _function_base(value)
+        keys = [(k, v, True) for k, v in _public_attrs(value)]
+        if not keys:
+            return base
+        constructor = "Function"
+    else:
+        constructor = type(value).__name__
+        keys = [(k, v, True) for k, v in _public_attrs(value)]
+        if not keys:
+            return f"{constructor} {{}}"
+        braces[0] = f"{constructor} {{"
+
+    if recurse_times > ctx.depth:
+        return f"[{constructor}]"
+    recurse_times += 1
+    ident = id(source)
+    ctx.seen.append(ident)
+    ctx.current_depth = recurse_times
+    try:
+        output = entries(recurse_times)
+        output.extend(_format_property(ctx, k, v, recurse_times, _K_OBJECT, enum)
+                      for k, v, enum in keys)
+    finally:
+        ctx.seen.pop()
+    index = ctx.circular.get(ident)
+    if index is not None:
+        reference = f"<ref *{index}>"
+        if ctx.compact is not True:
+            base = reference if not base else f"{reference} {base}"
+        else:
+            braces[0] = f"{reference} {braces[0]}"
+    if ctx.sorted:
+        if extras_type == _K_OBJECT:
+            output = _sort(output, ctx.sorted)
+        elif len(keys) > 1:
+            cut = len(output) - len(keys)
+            output = output[:cut] + _sort(output[cut:], ctx.sorted)
+    # groupArrayElements pads numbers on the left: every shown entry a number.
+    numbers = False
+    if extras_type == _K_ARRAY_EXTRAS and isinstance(value, (list, tuple)):
+        items: Sequence[Any] = value
+        numbers = len(output) <= len(items) and all(is_number(v) for v in items[:len(output)])
+    return _reduce_to_single_string(ctx, output, base, braces, extras_type,
+                                    recurse_times, numbers)
+
+
+def _sort(output: list[str], comparator: Any) -> list[str]:
+    if callable(comparator):
+        cmp: Callable[..., Any] = comparator
+
+        def compare(a: str, b: str) -> int:
+            result: Any = cmp(a, b)  # a JavaScript comparator: any number
+            return -1 if result < 0 else 1 if result > 0 else 0
+
+        return sorted(output, key=functools.cmp_to_key(compare))
+    return sorted(output, key=lambda s: s.encode("utf-16-be"))
+
+
+def _group_array_elements(ctx: _Ctx, output: list[str], numbers: bool) -> list[str]:
+    """``groupArrayElements``: long arrays of short items in aligned columns."""
+    total_length = 0
+    max_length = 0
+    output_length = len(output)
+    if ctx.max_array_length < len(output):
+        output_length -= 1  # the "... n more items" entry is not grouped
+    separator_space = 2
+    data_len = []
+    for i in range(output_length):
+        length = string_width(output[i])
+        data_len.append(length)
+        total_length += length + separator_space
+        max_length = max(max_length, length)
+    actual_max = max_length + separator_space
+    if actual_max * 3 + ctx.indentation_lvl < ctx.break_length and \
+            (total_length / actual_max > 5 or max_length <= 6):
+        average_bias = math.sqrt(actual_max - total_length / len(output))
+        biased_max = max(actual_max - 3 - average_bias, 1)
+        columns = min(
+            _js_round(math.sqrt(2.5 * biased_max * output_length) / biased_max),
+            (ctx.break_length - ctx.indentation_lvl) // actual_max,
+            int(ctx.compact) * 4,
+            15,
+        )
+        if columns <= 1:
+            return output
+        columns = int(columns)
+        max_line_length = []
+        for i in range(columns):
+            line_max = 0
+            for j in range(i, len(output), columns):
+                if j < output_length and data_len[j] > line_max:
+                    line_max = data_len[j]
+            max_line_length.append(line_max + separator_space)
+        grouped = []
+        for i in range(0, output_length, columns):
+            top = min(i + columns, output_length)
+            line = []
+            for j in range(i, top - 1):
+                padding = max_line_length[j - i] + len(output[j]) - data_len[j]
+                cell = f"{output[j]}, "
+                line.append(cell.rjust(padding) if numbers else cell.ljust(padding))
+            j = top - 1
+            if numbers:
+                padding = max_line_length[j - i] + len(output[j]) - data_len[j] - separator_space
+                line.append(output[j].rjust(padding))
+            else:
+                line.append(output[j])
+            grouped.append("".join(line))
+        if ctx.max_array_length < len(output):
+            grouped.append(output[output_length])
+        output = grouped
+    return output
+
+
+def _js_round(x: float) -> int:
+    """``Math.round``: halves round up."""
+    return math.floor(x + 0.5)
+
+
+def _is_below_break_length(ctx: _Ctx, output: list[str], start: int, base: str) -> bool:
+    total = len(output) + start
+    if total + len(output) > ctx.break_length:
+        return False
+    for entry in output:
+        total += utf16_len(entry)
+        if total > ctx.break_length:
+            return False
+    return base == "" or "\n" not in base
+
+
+def _reduce_to_single_string(ctx: _Ctx, output: list[str], base: str, braces: list[str],
+                             extras_type: int, recurse_times: int, numbers: bool) -> str:
+    """``reduceToSingleString``: one line if it fits, else one entry per line."""
+    if ctx.compact is not True:
+        if isinstance(ctx.compact, int) and ctx.compact >= 1:
+            entries = len(output)
+            if extras_type == _K_ARRAY_EXTRAS and entries > 6:
+                output = _group_array_elements(ctx, output, numbers)
+            if ctx.current_depth - recurse_times < ctx.compact and entries == len(output):
+                start = len(output) + ctx.indentation_lvl + utf16_len(braces[0]) + \
+                    utf16_len(base) + 10
+                if _is_below_break_length(ctx, output, start, base):
+                    joined = ", ".join(output)
+                    if "\n" not in joined:
+                        return f"{base + ' ' if base else ''}{braces[0]} {joined} {braces[1]}"
+        indentation = "\n" + " " * ctx.indentation_lvl
+        return (f"{base + ' ' if base else ''}{braces[0]}{indentation}  "
+                f"{(',' + indentation + '  ').join(output)}{indentation}{braces[1]}")
+    if _is_below_break_length(ctx, output, 0, base):
+        return f"{braces[0]}{' ' + base if base else ''} {', '.join(output)} {braces[1]}"
+    indentation = " " * ctx.indentation_lvl
+    ln = " " if base == "" and len(braces[0]) == 1 else \
+        f"{' ' + base if base else ''}\n{indentation}  "
+    return f"{braces[0]}{ln}{(',' + chr(10) + indentation + '  ').join(output)} {braces[1]}"
+
+
+def inspect(value: object, options: Mapping[str, Any] | None = None, **kwargs: Any) -> str:
+    """``util.inspect(value[, options])``: the value as Node prints it.
+
+    ``options`` (a dict or keyword arguments) are Node's: ``depth`` (2;
+    ``None`` for no limit), ``breakLength`` (80), ``compact`` (3),
+    ``maxArrayLength`` (100), ``maxStringLength`` (10000), ``sorted``,
+    ``customInspect``, ``showHidden``; ``colors`` is accepted and ignored.
     """
-    return _inspect(value, depth, 0, set())
+    merged = {**(options or {}), **kwargs}
+    ctx = _Ctx({k: v for k, v in merged.items() if k in DEFAULT_OPTIONS})
+    return _format_value(ctx, value, 0)
 
 
 def format_s(value: object) -> str:
@@ -93,67 +770,201 @@ def format_s(value: object) -> str:
     depth 0 (``{ a: [Object] }``).
     """
     if is_number(value):
-        if isinstance(value, float) and value == 0 and math.copysign(1.0, value) < 0:
-            return "-0"
-        return number_to_string(value)  # type: ignore[arg-type]
-    if isinstance(value, (list, tuple, Mapping)) or hasattr(type(value), "__node_inspect__"):
+        return _format_number(value)  # type: ignore[arg-type]
+    if isinstance(value, (list, tuple, Mapping)) or hasattr(type(value), _HOOK):
         return inspect(value, depth=0)
     return to_string(value)
 
 
-def _inspect(value: object, depth: int, level: int, seen: set[int]) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value == 0 and math.copysign(1.0, value) < 0:
-        return "-0"
+# --- util.format ------------------------------------------------------------------
+
+def _has_own_str(value: object) -> bool:
+    """``!hasBuiltInToString(value)``: a class of the user's with its own ``__str__``."""
+    for cls in type(value).__mro__:
+        if "__str__" in vars(cls):
+            return cls.__module__ != "builtins" and not issubclass(cls, BaseException)
+    return False
+
+
+def _format_s_arg(value: object, options: Mapping[str, Any]) -> str:
+    """``%s``: numbers as ``formatNumber``, primitives as ``String``, objects
+    inspected to depth 0, an object with its own ``__str__`` (``toString``) as that."""
     if is_number(value):
-        return number_to_string(value)  # type: ignore[arg-type]
-    if isinstance(value, str):
-        return _inspect_string(value, level * 2)
-    hook = getattr(type(value), "__node_inspect__", None)
-    if hook is not None:
-        return str(hook(value))
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        data = bytes(value)
-        shown = " ".join(f"{b:02x}" for b in data[:50])
-        more = f" ... {len(data) - 50} more byte{'s' if len(data) > 51 else ''}" \
-            if len(data) > 50 else ""
-        return f"<Buffer{' ' if shown else ''}{shown}{more}>"
-    if isinstance(value, type):
-        return f"[class {value.__name__}]"
-    if callable(value):
-        name = _function_name(value)
-        return f"[Function: {name}]" if name else "[Function (anonymous)]"
-    if not isinstance(value, (list, tuple, Mapping)):
-        return f"{type(value).__name__} {{}}"
-    is_array = isinstance(value, (list, tuple))
-    if id(value) in seen:
-        return "[Circular *1]"
-    if level > depth:
-        return "[Array]" if is_array else "[Object]"
-    seen.add(id(value))
-    items: list[str] = []
+        return _format_number(value)  # type: ignore[arg-type]
+    if value is None or isinstance(value, (str, bool)) or _is_bytes(value):
+        return to_string(value)  # a Buffer's own toString: its UTF-8 text
+    if _has_own_str(value) and _hook_of(value) is None:
+        return str(value)
+    if callable(value) and not isinstance(value, type):
+        return inspect(value)
+    return inspect(value, {**options, "compact": 3, "depth": 0})
+
+
+def _parse_int(value: object) -> float:
+    """``Number.parseInt(value)`` (radix 10, or 16 after ``0x``)."""
+    text = js_trim(to_string(value))
+    sign = 1
+    if text[:1] in "+-" and text:
+        sign = -1 if text[0] == "-" else 1
+        text = text[1:]
+    radix, digits = 10, "0123456789"
+    if text[:2].lower() == "0x":
+        radix, digits, text = 16, "0123456789abcdef", text[2:]
+    count = 0
+    while count < len(text) and text[count].lower() in digits:
+        count += 1
+    if count == 0:
+        return math.nan
+    number = float(int(text[:count], radix))
+    return -number if sign < 0 else number
+
+
+_FLOAT_PREFIX = re.compile(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
+
+
+def _parse_float(value: object) -> float:
+    """``Number.parseFloat(value)``: the longest decimal prefix."""
+    match = _FLOAT_PREFIX.match(js_trim(to_string(value)))
+    if match is None:
+        return math.nan
+    return float(match.group().replace("Infinity", "inf"))
+
+
+def _json_stringify(value: object) -> str:
+    """``JSON.stringify(value)`` for ``%j``: ``'[Circular]'`` for a cycle,
+    ``undefined`` for a function, Buffers as ``{"type":"Buffer","data":[…]}``."""
+    if callable(value) and not isinstance(value, Mapping):
+        return "undefined"
     try:
-        if isinstance(value, (list, tuple)):
-            items = [_inspect(v, depth, level + 1, seen) for v in value]
-            braces = ("[", "]")
+        return _json(value, [])
+    except _CircularError:
+        return "[Circular]"
+
+
+class _CircularError(Exception):
+    pass
+
+
+def _json(item: Any, seen: list[int]) -> str:
+    if item is None:
+        return "null"
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if is_number(item):
+        if isinstance(item, float) and not math.isfinite(item):
+            return "null"
+        return "0" if item == 0 else number_to_string(item)
+    if isinstance(item, str):
+        return json.dumps(item, ensure_ascii=False)
+    if _is_bytes(item):
+        data = item.tobytes() if isinstance(item, memoryview) else bytes(item)
+        return '{"type":"Buffer","data":[' + ",".join(map(str, data)) + "]}"
+    if id(item) in seen:
+        raise _CircularError
+    seen.append(id(item))
+    try:
+        if isinstance(item, (list, tuple)):
+            return "[" + ",".join("null" if _is_function(v) else _json(v, seen)
+                                  for v in item) + "]"
+        if isinstance(item, Mapping):
+            pairs = _object_keys(item)
+        elif isinstance(item, (set, frozenset)) or _is_function(item):
+            pairs = []
         else:
-            for key, val in value.items():
-                k = str(key)
-                shown = k if _KEY_RE.match(k) else _str_escape(k)
-                items.append(f"{shown}: {_inspect(val, depth, level + 1, seen)}")
-            braces = ("{", "}")
+            pairs = _public_attrs(item)
+        return "{" + ",".join(f"{json.dumps(k, ensure_ascii=False)}:{_json(v, seen)}"
+                              for k, v in pairs if not _is_function(v)) + "}"
     finally:
-        seen.discard(id(value))
-    if not items:
-        return braces[0] + braces[1]
-    # reduceToSingleString / isBelowBreakLength with breakLength 80.
-    start = len(items) + level * 2 + 1 + 10
-    joined = ", ".join(items)
-    if (start + 2 * len(items) <= 80 and start + len(items) + sum(map(len, items)) <= 80
-            and "\n" not in joined):
-        return f"{braces[0]} {joined} {braces[1]}"
-    pad = "\n" + " " * (level * 2)
-    return f"{braces[0]}{pad}  " + f",{pad}  ".join(items) + f"{pad}{braces[1]}"
+        seen.pop()
+
+
+def _is_function(value: object) -> bool:
+    return callable(value) and not isinstance(value, Mapping) and not _is_bytes(value) \
+        and _hook_of(value) is None
+
+
+def format_with_options(options: Mapping[str, Any], *args: Any) -> str:
+    """``util.formatWithOptions(inspectOptions, ...args)``: :func:`format_args`
+    with those options for the values it inspects."""
+    if not args:
+        return ""
+    first = args[0]
+    index = 0
+    out = ""
+    join = ""
+    if isinstance(first, str):
+        if len(args) == 1:
+            return first
+        last = 0
+        i = 0
+        while i < len(first) - 1:
+            if first[i] == "%":
+                i += 1
+                spec = first[i]
+                if index + 1 != len(args):
+                    if spec == "s":
+                        index += 1
+                        text = _format_s_arg(args[index], options)
+                    elif spec == "j":
+                        index += 1
+                        text = _json_stringify(args[index])
+                    elif spec == "d":
+                        index += 1
+                        arg = args[index]
+                        text = _format_number(arg if is_number(arg) else _to_number(arg))
+                    elif spec == "O":
+                        index += 1
+                        text = inspect(args[index], options)
+                    elif spec == "o":
+                        index += 1
+                        text = inspect(args[index], {**options, "showHidden": True, "depth": 4})
+                    elif spec == "i":
+                        index += 1
+                        text = _format_number(_parse_int(args[index]))
+                    elif spec == "f":
+                        index += 1
+                        text = _format_number(_parse_float(args[index]))
+                    elif spec == "c":
+                        index += 1
+                        text = ""
+                    elif spec == "%":
+                        out += first[last:i]
+                        last = i + 1
+                        i += 1
+                        continue
+                    else:
+                        i += 1
+                        continue
+                    if last != i - 1:
+                        out += first[last:i - 1]
+                    out += text
+                    last = i + 1
+                elif spec == "%":
+                    out += first[last:i]
+                    last = i + 1
+            i += 1
+        if last != 0:
+            index += 1
+            join = " "
+            if last < len(first):
+                out += first[last:]
+    while index < len(args):
+        value = args[index]
+        out += join
+        out += value if isinstance(value, str) else inspect(value, options)
+        join = " "
+        index += 1
+    return out
+
+
+def _to_number(value: object) -> float:
+    """``Number(value)`` for ``%d``: JavaScript's coercion, objects ``NaN``."""
+    if isinstance(value, (list, tuple)) and len(value) <= 1:
+        return to_number(to_string(value))  # Number([]) is 0, Number(['7']) is 7
+    return to_number(value)
+
+
+def format_args(*args: Any) -> str:
+    """``util.format(...args)``: a printf-like format string (``%s %d %i %f %j
+    %o %O %c %%``), then the remaining arguments inspected, space-separated."""
+    return format_with_options({}, *args)

@@ -809,7 +809,7 @@ def test_only_the_error_event_raises_when_unheard() -> None:
     (math.inf, "Infinity"),
     (math.nan, "NaN"),
     (b"ab", "<Buffer 61 62>"),
-    (b"", "<Buffer>"),
+    (b"", "<Buffer >"),  # node: util.inspect(Buffer.alloc(0))
     (bytes(51), "<Buffer " + " ".join(["00"] * 50) + " ... 1 more byte>"),  # node: util.inspect(Buffer.alloc(51))
     ({"a": {"b": {"c": {"d": 1}}}}, "{ a: { b: { c: [Object] } } }"),
     ([[[[1]]]], "[ [ [ [Array] ] ] ]"),

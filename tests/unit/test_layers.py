@@ -23,7 +23,8 @@ layer listed for it):
 * ``_streams``: Node's stream machinery, on ``events``, ``abort`` and ``_core``;
 * ``_net``: ``net.Socket``/``net.Server``, on everything below, with their
   helpers (``normalize``, ``endpoint``, ``happy_eyeballs``) under them;
-* public modules with Node's names on top (``util``: on ``_core``).
+* public modules with Node's names on top (``util``: on ``_core``; ``console``: on
+  ``process``, for its streams).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ LAYERS: dict[str, set[str]] = {
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | CORE,
     "util": CORE,
+    "console": {"process", "events"} | CORE,
     "stream": {"_streams"} | CORE,
     "_fs": {"_fs", "_streams", "abort"} | CORE,
     "fs": {"_fs", "abort"} | CORE,

@@ -48,6 +48,7 @@ from pynet._handles.pipe import FdPipe
 from pynet._handles.poll import PollHandle
 from pynet._handles.stream import StreamHandle
 from pynet._js.encoding import StringDecoder
+from pynet._js.inspect import ObjectView, Raw, inspect
 from pynet._js.nodeobject import NodeObject
 from pynet._net.address import SocketAddress
 from pynet._net.types import AddressInfo
@@ -208,8 +209,11 @@ def values(loop: Loop) -> list[object]:
     assert address.toJSON()["port"] == 80
     info = AddressInfo(address="::1", family="IPv6", port=1)
     assert info.port == 1
+    raw = Raw("<rejected>", 1)
+    view = ObjectView("Promise", {"a": 1}, [raw])
+    assert inspect(view) == "Promise { <rejected> 1, a: 1 }"
     return [decoder, NodeObject({"address": "::1", "port": 1}), info, address,
-            SocketAddress.parse("1.2.3.4:5")]
+            SocketAddress.parse("1.2.3.4:5"), raw, view]
 
 
 def fd_pipe(loop: Loop) -> list[object]:
