@@ -4,7 +4,10 @@
 
 Two programs, each run on pynet and, the same program, on node (when ``node``
 is on PATH); every figure is the median of ``--runs`` runs (3 by default),
-pynet and node alternating; the last column is pynet's ratio to node.
+pynet and node alternating; the last column is pynet's ratio to node.  Each
+workload has two rows: MB/s, and MB per CPU second of the program under test
+(from the connection, or the start of the pipeline, to its end), the steadier
+figure on a shared machine.
 
 * ``memory`` — an in-memory Readable pushes N MiB in ``--chunk``-byte chunks
   from ``_read``, a pass-through Transform (``cb(None, chunk)``) hands each on,
@@ -43,6 +46,7 @@ const [total, size] = process.argv.slice(1).map(Number);
 const chunk = Buffer.alloc(size, 120);
 let left = total, seen = 0;
 const start = process.hrtime.bigint();
+const cpu = process.cpuUsage();
 pipeline(
   new Readable({ read() { if (left <= 0) this.push(null); else { left -= size; this.push(chunk); } } }),
   new Transform({ transform(c, e, cb) { cb(null, c); } }),
@@ -50,7 +54,8 @@ pipeline(
   (err) => {
     if (err) throw err;
     const secs = Number(process.hrtime.bigint() - start) / 1e9;
-    console.log((seen / secs / 1e6).toFixed(1));
+    const used = process.cpuUsage(cpu);
+    console.log(seen / secs / 1e6, seen / ((used.user + used.system) / 1e6) / 1e6);
   });
 """
 
@@ -60,15 +65,20 @@ const { Transform, pipeline } = require('stream');
 const sinkPort = +process.argv[1];
 const server = net.createServer((sock) => {
   server.close();
+  const cpu = process.cpuUsage();
   pipeline(sock, new Transform({ transform(c, e, cb) { cb(null, c); } }),
-           net.connect(sinkPort, '127.0.0.1'), (err) => { if (err) throw err; });
+           net.connect(sinkPort, '127.0.0.1'), (err) => {
+    if (err) throw err;
+    const used = process.cpuUsage(cpu);
+    console.log((used.user + used.system) / 1e6);
+  });
 });
 server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 """
 
 
-def run_memory(total: int, size: int) -> float:
-    """MB/s of Readable → Transform → Writable on pynet, in this process."""
+def run_memory(total: int, size: int) -> tuple[float, float]:
+    """MB/s and MB per CPU second of Readable → Transform → Writable on pynet, here."""
     chunk = b"x" * size
     state = {"left": total, "seen": 0}
 
@@ -84,13 +94,14 @@ def run_memory(total: int, size: int) -> float:
         cb()  # type: ignore[operator]
 
     src = Readable(read=read)
-    result: list[float] = []
-    start = time.perf_counter()
+    result: list[tuple[float, float]] = []
+    start, cpu = time.perf_counter(), time.process_time()
 
     def done(err: BaseException | None) -> None:
         if err is not None:
             raise err
-        result.append(state["seen"] / (time.perf_counter() - start) / 1e6)
+        result.append((state["seen"] / (time.perf_counter() - start) / 1e6,
+                       state["seen"] / (time.process_time() - cpu) / 1e6))
 
     pipeline(src, Transform(transform=lambda c, e, cb: cb(None, c)), Writable(write=write), done)
     pynet.run()
@@ -101,10 +112,12 @@ def serve_socket(sink_port: int) -> None:
     """The pynet program of the ``socket`` workload (the twin of ``JS_SOCKET``)."""
     def on_connection(sock: net.Socket) -> None:
         server.close()
+        cpu = time.process_time()
 
         def done(err: BaseException | None) -> None:
             if err is not None:
                 raise err
+            print(time.process_time() - cpu, flush=True)
         pipeline(sock, Transform(transform=lambda c, e, cb: cb(None, c)),
                  net.connect(sink_port, "127.0.0.1"), done)
 
@@ -113,8 +126,9 @@ def serve_socket(sink_port: int) -> None:
     pynet.run()
 
 
-def drive_socket(command: list[str], total: int, size: int) -> float:
-    """Start ``command`` (a socket-workload program), push ``total`` bytes through it; MB/s."""
+def drive_socket(command: list[str], total: int, size: int) -> tuple[float, float]:
+    """Start ``command`` (a socket-workload program), push ``total`` bytes through it;
+    MB/s, and MB per CPU second of the program (which it prints at the end)."""
     sink = socket.create_server(("127.0.0.1", 0))
     received = [0]
     finished = [0.0]
@@ -142,6 +156,7 @@ def drive_socket(command: list[str], total: int, size: int) -> float:
                 sent += size
             conn.shutdown(socket.SHUT_WR)
             thread.join(300)
+        cpu = float(proc.stdout.readline())
         if proc.wait(60) != 0:
             raise RuntimeError(f"{command[0]} exited with {proc.returncode}")
     finally:
@@ -151,7 +166,7 @@ def drive_socket(command: list[str], total: int, size: int) -> float:
         sink.close()
     if received[0] != sent:
         raise RuntimeError(f"the sink got {received[0]} bytes of {sent}")
-    return sent / (finished[0] - start) / 1e6
+    return sent / (finished[0] - start) / 1e6, sent / cpu / 1e6
 
 
 def main() -> None:
@@ -173,27 +188,31 @@ def main() -> None:
     me = [sys.executable, str(Path(__file__).resolve()), "--serve-socket"]
     rows = []
     for name in ("memory", "socket"):
-        py: list[float] = []
-        js: list[float] = []
+        py: list[tuple[float, float]] = []
+        js: list[tuple[float, float]] = []
         for _ in range(args.runs):
             if name == "memory":
                 py.append(run_memory(total, args.chunk))
                 if node:
-                    js.append(float(subprocess.run(
-                        [node, "-e", JS_MEMORY, str(total), str(args.chunk)],
-                        capture_output=True, text=True, check=True).stdout))
+                    out = subprocess.run([node, "-e", JS_MEMORY, str(total), str(args.chunk)],
+                                         capture_output=True, text=True, check=True).stdout
+                    wall, per_cpu = map(float, out.split())
+                    js.append((wall, per_cpu))
             else:
                 py.append(drive_socket(me, total, args.chunk))
                 if node:
                     js.append(drive_socket([node, "-e", JS_SOCKET], total, args.chunk))
-        rows.append((name, statistics.median(py), statistics.median(js) if js else None))
+        for i, unit in enumerate(("MB/s", "MB/CPU-s")):
+            rows.append((f"{name} {unit}", statistics.median(r[i] for r in py),
+                         statistics.median(r[i] for r in js) if js else None))
     print(f"Transform throughput, {args.mib} MiB in {args.chunk}-byte chunks, "
           f"median of {args.runs} run(s)")
-    print(f"{'workload':10} {'pynet MB/s':>11} {'node MB/s':>10} {'pynet/node':>11}")
-    for name, p, j in rows:
-        ratio = f"{p / j:10.2f}x" if j else "   (no node)"
-        node_mbs = f"{j:10.1f}" if j else f"{'-':>10}"
-        print(f"{name:10} {p:11.1f} {node_mbs} {ratio}")
+    print(f"{'workload':16} {'pynet':>10} {'node':>10} {'pynet/node':>11}")
+    for label, p, j in rows:
+        if j:
+            print(f"{label:16} {p:10.1f} {j:10.1f} {p / j:10.2f}x")
+        else:
+            print(f"{label:16} {p:10.1f} {'-':>10}   (no node)")
 
 
 if __name__ == "__main__":
