@@ -241,7 +241,7 @@ class _DebugLists:
         if self.phase != now:
             self.phase = now
             self.started = set()
-            _debug("process timer lists %d", now)
+            _debug("process timer lists %d", int(now))  # uv_now() is whole ms
         if msecs not in self.started:
             self.started.add(msecs)
             _debug("timeout callback %d", msecs)
@@ -259,7 +259,7 @@ class _DebugLists:
         if entries:
             diff = now - self.starts.get(entries[0], now - msecs)
             if diff < msecs:
-                _debug("%d list wait because diff is %d", msecs, diff)
+                _debug("%d list wait because diff is %d", msecs, int(diff))
             return
         _debug("%d list empty", msecs)
         self.lists.pop(msecs, None)
