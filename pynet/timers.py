@@ -20,7 +20,7 @@ Node's rules (lib/timers.js, lib/internal/timers.js ``Timeout``):
 ``NODE_DEBUG=timer`` prints Node's debug lines (lib/internal/timers.js's
 ``insert``, ``processTimers``, ``listOnTimeout``; lib/timers.js's
 ``unenroll``).  Node keeps one list of timers per duration; pynet's loop keeps
-one heap, so with the section enabled :class:`_DebugLists` shadows Node's
+one heap, so with the section enabled ``_DebugLists`` shadows Node's
 lists (timers by duration, in insertion order) to say what Node says: a list
 created, the timer phase starting (``process timer lists <now>``, the
 loop's time in ms), a list's timers running, and why a list stops (its next
