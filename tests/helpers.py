@@ -111,6 +111,21 @@ class PortHolder:
         self._held.clear()
 
 
+def require_tool(name: str) -> str:
+    """The path of an external program a test drives (openssl, redis-cli, curl…).
+
+    Missing, it skips the test on a developer's machine and fails it under CI,
+    where ``.ci/run`` installs every such tool."""
+    import pytest
+
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not on PATH under CI (.ci/run installs it)")
+        pytest.skip(f"{name} is not on PATH (.ci/run installs it)")
+    return path
+
+
 def node_path() -> str | None:
     return shutil.which("node")
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -25,19 +24,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import require_tool
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 pytestmark = pytest.mark.interop
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is not on PATH under CI (.ci/run installs it)")
-        pytest.skip(f"{name} is not on PATH (.ci/run installs it)")
-    return path
 
 
 @contextmanager
@@ -102,8 +96,8 @@ def test_chat_server_with_node_clients(node: str) -> None:
 
 
 def test_resp_server_with_redis_cli_and_benchmark() -> None:
-    cli = _tool("redis-cli")
-    bench = _tool("redis-benchmark")
+    cli = require_tool("redis-cli")
+    bench = require_tool("redis-benchmark")
     with _example("resp_server.py") as port:
         def redis(*args: str) -> str:
             return subprocess.run([cli, "-p", str(port), *args], capture_output=True,
@@ -140,7 +134,7 @@ def test_resp_server_with_redis_cli_and_benchmark() -> None:
 
 
 def test_http_responder_with_curl() -> None:
-    curl = _tool("curl")
+    curl = require_tool("curl")
     with _example("http_responder.py") as port:
         base = f"http://127.0.0.1:{port}"
         # Two requests on one connection (keep-alive), a POST body, a 404.
@@ -159,7 +153,7 @@ def test_http_responder_with_curl() -> None:
 
 
 def test_tcp_proxy_with_curl_through_it() -> None:
-    curl = _tool("curl")
+    curl = require_tool("curl")
     with _example("http_responder.py") as target, \
             _example("tcp_proxy.py", TARGET=f"127.0.0.1:{target}") as port:
         body = "x" * 2_000_000  # larger than the socket buffers: back-pressure both ways

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import socket
 import ssl
 import subprocess
@@ -33,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import require_tool
 from tests.tls_certs import Certs, make_certs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,13 +41,6 @@ EXAMPLES = ROOT / "examples"
 pytestmark = pytest.mark.interop
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is not on PATH under CI (.ci/run installs it)")
-        pytest.skip(f"{name} is not on PATH (.ci/run installs it)")
-    return path
 
 
 class _Server:
@@ -124,12 +117,12 @@ def _s_client(openssl: str, port: int, payload: bytes, *flags: str) -> tuple[byt
 
 @pytest.fixture(scope="module")
 def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    _tool("openssl")
+    require_tool("openssl")
     return make_certs(tmp_path_factory.mktemp("certs"))
 
 
 def test_tls_echo_with_given_certs_and_openssl_s_client(certs: Certs) -> None:
-    openssl = _tool("openssl")
+    openssl = require_tool("openssl")
     payload = b"hello over TLS\n" + b"".join(b"line %d %s\n" % (i, b"x" * 200)
                                               for i in range(2000))  # ~400 KB
     with _example("tls_echo.py", "--key", certs.path("server-key.pem"),
@@ -145,7 +138,7 @@ def test_tls_echo_with_given_certs_and_openssl_s_client(certs: Certs) -> None:
 
 
 def test_tls_echo_self_signed_cert_is_the_one_s_client_gets() -> None:
-    openssl = _tool("openssl")
+    openssl = require_tool("openssl")
     with _example("tls_echo.py") as server:
         got, err = _s_client(openssl, server.port, b"ping\n", "-tls1_2", "-showcerts",
                              "-servername", "localhost")
@@ -162,7 +155,7 @@ def test_tls_echo_self_signed_cert_is_the_one_s_client_gets() -> None:
 
 
 def test_tls_echo_survives_a_plain_tcp_client() -> None:
-    openssl = _tool("openssl")
+    openssl = require_tool("openssl")
     with _example("tls_echo.py") as server:
         with socket.create_connection(("127.0.0.1", server.port)) as plain:
             plain.sendall(b"GET / HTTP/1.0\r\n\r\n")
