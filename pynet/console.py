@@ -29,8 +29,8 @@ Invariants:
   ``process.stdout``.
 
 Names: ``console.assert`` is ``console.assert_`` (a Python keyword, mapping
-§2).  Warnings Node emits through ``process.emitWarning`` (a ``time`` label
-used twice, an unknown ``timeEnd``/``countReset`` label) are Python warnings.
+§2).  Warnings (a ``time`` label used twice, an unknown ``timeEnd``/``countReset``
+label) go through ``process.emitWarning``, as Node's do.
 Not ported: colours (``colorMode`` is accepted; output never has colours),
 ``console.clear`` only clears a TTY, as Node's; the inspector-only methods
 (``profile``, ``timeStamp``…).
@@ -45,7 +45,6 @@ import math
 import sys
 import time as _time
 import traceback
-import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -226,7 +225,7 @@ class Console:
         """Reset ``label``'s counter (a warning when there is none)."""
         label = _label(label)
         if label not in self._counts:
-            warnings.warn(Warning(f"Count for '{label}' does not exist"), stacklevel=2)
+            process.emitWarning(f"Count for '{label}' does not exist")
             return
         del self._counts[label]
 
@@ -234,8 +233,7 @@ class Console:
         """Start a timer named ``label`` (a warning when it is running already)."""
         label = _label(label)
         if label in self._times:
-            warnings.warn(Warning(f"Label '{label}' already exists for console.time()"),
-                          stacklevel=2)
+            process.emitWarning(f"Label '{label}' already exists for console.time()")
             return
         self._times[label] = _time.perf_counter()
 
@@ -252,7 +250,7 @@ class Console:
     def _time_log(self, name: str, label: str, data: tuple[Any, ...] | None) -> bool:
         started = self._times.get(label)
         if started is None:
-            warnings.warn(Warning(f"No such label '{label}' for console.{name}()"), stacklevel=3)
+            process.emitWarning(f"No such label '{label}' for console.{name}()")
             return False
         formatted = format_time((_time.perf_counter() - started) * 1000)
         self.log("%s: %s", label, formatted, *(data or ()))

@@ -823,11 +823,18 @@ def _unhandled_error(reason: Any) -> BaseException:
     """The reason when it is an exception, else Node's ``UnhandledPromiseRejection``."""
     if isinstance(reason, BaseException):
         return reason
-    return errors.ERR_UNHANDLED_REJECTION(
-        "This error originated either by throwing inside of an async function without a "
-        "catch block, or by rejecting a promise which was not handled with .catch(). The "
-        f'promise rejected with the reason "{no_side_effects_to_string(reason)}".',
-        name="UnhandledPromiseRejection")
+    # Discussion: raised and caught here so that it carries a frame, as Node's
+    # carries its stack (``at throwUnhandledRejectionsMode …``): printed, it
+    # reads ``UnhandledPromiseRejection: …`` then an ``at`` line, as Node's does,
+    # not the ``[…]`` Node gives an error without a stack.
+    try:
+        raise errors.ERR_UNHANDLED_REJECTION(
+            "This error originated either by throwing inside of an async function without a "
+            "catch block, or by rejecting a promise which was not handled with .catch(). The "
+            f'promise rejected with the reason "{no_side_effects_to_string(reason)}".',
+            name="UnhandledPromiseRejection")
+    except errors.ERR_UNHANDLED_REJECTION as err:
+        return err
 
 
 _trackers: weakref.WeakKeyDictionary[Loop, _Rejections] = weakref.WeakKeyDictionary()

@@ -3,22 +3,15 @@
 Theory of operation
 -------------------
 Node prints an uncaught error, a warning, or ``util.inspect(err)`` from three
-parts: the error's ``stack`` (``Name: message`` then one ``    at …`` line a
-frame), then its own enumerable properties in braces (``{ code: 'X' }``).
-A Python exception has the same parts under other names, and this module
-maps them:
-
-* **name** — ``err.name`` where the exception carries one (Node's errors
-  that pynet builds with a ``name`` of their own, such as
-  ``UnhandledPromiseRejection``), else the class name
-  (``ConnectionRefusedError``, ``ERR_SOCKET_BAD_PORT``, ``ValueError``);
-* **stack** — ``Name: message`` then Python's traceback lines (the frames
-  the exception went through, oldest first as Python prints them), each
-  indented four spaces where Node puts its ``at`` lines;
-* **own properties** — ``errno`` for an :class:`OSError`, ``code`` (also a
-  class attribute of pynet's ``ERR_*`` classes), then the public attributes
-  set on the instance, except ``name`` and ``message`` (not enumerable in
-  Node) and those that are ``None`` (absent in Node).
+parts: the error's ``stack`` (``Name [CODE]: message`` then one ``    at …``
+line a frame), then its own enumerable properties in braces
+(``{ code: 'X' }``).  The one rendering of a Python exception in those terms
+is :mod:`pynet._js.inspect`'s (mapping §13: the name Node gives the error's
+kind or its own ``name``, the traceback's frames innermost first as ``at``
+lines, ``errno``/``code``/``syscall``… in Node's order); this module adds
+what only the runner and the warnings need around it: :func:`location`, the
+``file:line``, source line and caret Node prints above an uncaught error, and
+:class:`NodeWarning`.
 
 :func:`no_side_effects_to_string` is V8's ``NoSideEffectsToString``, the text
 Node puts in ``The promise rejected with the reason "…"``.
@@ -30,12 +23,11 @@ import linecache
 import traceback
 from typing import Any
 
-from pynet._js.inspect import inspect
+from pynet._js.inspect import error_name, error_stack, inspect
 from pynet._js.number import is_number, number_to_string
 
 __all__ = ["NodeWarning", "error_name", "inspect_error", "location", "message",
-           "no_side_effects_to_string",
-           "own_properties", "stack"]
+           "no_side_effects_to_string", "stack"]
 
 class NodeWarning(Warning):
     """A Node warning object (``process.emitWarning``'s): an Error whose ``name``
@@ -52,15 +44,6 @@ class NodeWarning(Warning):
         return self.message
 
 
-_HIDDEN = frozenset({"name", "message", "stack"})
-
-
-def error_name(exc: BaseException) -> str:
-    """``err.name``: an own ``name`` string, else the class name."""
-    name = vars(exc).get("name") if hasattr(exc, "__dict__") else None
-    return name if isinstance(name, str) else type(exc).__name__
-
-
 def message(exc: BaseException) -> str:
     """``err.message``: a ``message`` attribute, else ``str(exc)``."""
     text = getattr(exc, "message", None)
@@ -68,40 +51,14 @@ def message(exc: BaseException) -> str:
 
 
 def stack(exc: BaseException) -> str:
-    """``err.stack``: ``Name: message`` and the traceback's lines, indented."""
-    text = message(exc)
-    head = f"{error_name(exc)}: {text}" if text else error_name(exc)
-    frames = traceback.extract_tb(exc.__traceback__)
-    lines = "".join(traceback.format_list(frames)).rstrip("\n")
-    if not lines:
-        return head
-    return head + "\n" + "\n".join("  " + line for line in lines.split("\n"))
-
-
-def own_properties(exc: BaseException) -> dict[str, Any]:
-    """The properties Node would list in braces after the stack."""
-    props: dict[str, Any] = {}
-    if isinstance(exc, OSError) and exc.errno is not None:
-        props["errno"] = exc.errno
-    code = getattr(exc, "code", None)
-    if isinstance(code, str) and code:
-        props["code"] = code
-    for key, value in (vars(exc).items() if hasattr(exc, "__dict__") else ()):
-        if key.startswith("_") or key in _HIDDEN or value is None or key in props:
-            continue
-        props[key] = value
-    return props
+    """``err.stack`` (:func:`pynet._js.inspect.error_stack`)."""
+    return error_stack(exc)
 
 
 def inspect_error(exc: BaseException) -> str:
-    """``util.inspect(err)``: the stack, then ``{ own properties }``."""
-    text = stack(exc)
-    props = own_properties(exc)
-    if not props:
-        return text
-    body = ",\n".join(f"  {key}: {inspect(value)}".replace("\n", "\n  ")
-                      for key, value in props.items())
-    return f"{text} {{\n{body}\n}}"
+    """``util.inspect(err)``: the stack, then ``{ own properties }`` — the one
+    rendering :mod:`pynet._js.inspect` gives every exception."""
+    return inspect(exc)
 
 
 def location(exc: BaseException) -> str | None:

@@ -87,6 +87,8 @@ __all__ = [
     "INSPECT_MAX_BYTES",
     "ObjectView",
     "Raw",
+    "error_name",
+    "error_stack",
     "format_args",
     "format_s",
     "format_with_options",
@@ -382,6 +384,26 @@ def _class_base(value: type) -> str:
     return f"[{base}]"
 
 
+def error_name(err: BaseException) -> str:
+    """Node's ``err.name`` for a Python exception: an own ``name`` string
+    (errors pynet builds with a name of their own, such as
+    ``UnhandledPromiseRejection`` or a warning's type), else the name Node
+    gives the error's kind."""
+    return _own_name(err) or _node_error_name(err)
+
+
+def _own_name(err: BaseException) -> str | None:
+    own = vars(err).get("name") if hasattr(err, "__dict__") else None
+    return own if isinstance(own, str) else None
+
+
+def error_stack(err: BaseException) -> str:
+    """``err.stack``: ``Name [CODE]: message``, then one ``    at …`` line per
+    frame of the traceback, innermost first (just the first line for an
+    exception never raised)."""
+    return "\n".join([_error_header(err), *_error_frames(err)])
+
+
 def _node_error_name(err: BaseException) -> str:
     """Node's ``err.name`` for a Python exception."""
     if _is_node_error(err):
@@ -409,8 +431,8 @@ def _error_message(err: BaseException) -> str:
 
 def _error_header(err: BaseException) -> str:
     """``err.toString()`` as Node's stack starts: ``Name [CODE]: message``."""
-    name = _node_error_name(err)
-    if _is_node_error(err):
+    name = error_name(err)
+    if _is_node_error(err) and not _own_name(err):
         name = f"{name} [{type(err).code}]"  # type: ignore[attr-defined]
     message = _error_message(err)
     return f"{name}: {message}" if message else name
@@ -442,6 +464,8 @@ def _error_props(err: BaseException) -> list[tuple[str, Any, bool]]:
     """(key, value, enumerable) of an exception's own properties, in Node's order."""
     attrs = dict(_public_attrs(err))
     attrs.pop("message", None)
+    if _own_name(err) is not None:
+        del attrs["name"]  # removeDuplicateErrorKeys: the stack's header shows it
     if "code" in attrs and attrs["code"] is None:
         del attrs["code"]  # AggregateError's code when its errors have none
     errors = attrs.pop("errors", None)

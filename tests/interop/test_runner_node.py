@@ -139,16 +139,18 @@ def test_unhandled_rejection_report(node: str, tmp_path: Path, name: str) -> Non
     assert js.returncode == py.returncode == 1
     line = [x for x in js.stderr.splitlines() if x.startswith("UnhandledPromiseRejection:")]
     assert len(line) == 1
-    assert py.stderr.startswith(line[0] + " {\n"), py.stderr
+    py_lines = py.stderr.splitlines()
+    assert line[0] in py_lines, py.stderr
+    assert py_lines[py_lines.index(line[0]) + 1].startswith("    at "), py.stderr
     assert _braces(py.stderr) == _braces(js.stderr) == "  code: 'ERR_UNHANDLED_REJECTION'\n"
 
 
 def test_system_error_report(node: str, tmp_path: Path) -> None:
     js, py = _both(node, tmp_path, "econnrefused")
     assert js.returncode == py.returncode == 1
-    first = "ConnectionRefusedError: connect ECONNREFUSED 127.0.0.1:1"
+    first = "Error: connect ECONNREFUSED 127.0.0.1:1"
     assert first in py.stderr.splitlines()
-    assert "Error: connect ECONNREFUSED 127.0.0.1:1" in js.stderr.splitlines()
+    assert first in js.stderr.splitlines()
     # errno: Node's is negative, pynet keeps Python's positive value (mapping §6).
     assert _braces(py.stderr) == _braces(js.stderr).replace("errno: -", "errno: ")  # type: ignore[union-attr]
 
