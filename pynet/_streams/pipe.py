@@ -20,11 +20,21 @@ connection into itself, so this is per-connection memory.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from pynet._js.nodeobject import NodeObject
 
-__all__ = ["pipe", "unpipe"]
+__all__ = ["never_end", "pipe", "unpipe"]
+
+# Node's ``dest !== process.stdout && dest !== process.stderr``: the streams
+# pipe() never ends (pynet.process registers its stdout and stderr here).
+_never_ended: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def never_end(stream: Any) -> None:
+    """Make ``pipe()`` into ``stream`` never end it (``process.stdout``/``stderr``)."""
+    _never_ended.add(stream)
 
 
 class _Pipe:
@@ -109,7 +119,7 @@ def pipe(src: Any, dest: Any, do_end: bool = True) -> Any:
         src._r_pipes = []
     src._r_pipes.append(dest)
     p = _Pipe(src, dest)
-    end_fn = p.onend if do_end else p.unpipe
+    end_fn = p.onend if do_end and dest not in _never_ended else p.unpipe
     if src._r_end_emitted:
         src._loop.next_tick(end_fn)
     else:
