@@ -97,13 +97,24 @@ class _StdioOutput:
         self.destroy()
 
 
-class _StdinSocket:
-    """What stdin does as a socket (a pipe or a TTY): Node's ``onpause``."""
+class _StdinSocket(Socket):
+    """A socket that may be stdin (a pipe or a TTY): Node's ``onpause``."""
 
-    def _watch_pause(self: Any) -> None:
+    def _watch_pause(self) -> None:
         self.on("pause", lambda: self._loop.next_tick(self._stop_reading))
 
-    def _stop_reading(self: Any) -> None:
+    def _maybe_read_more(self) -> None:
+        # Socket skips this tick while its handle reads; stdin cannot: its
+        # onpause may stop the reads before the tick runs, and Node's tick then
+        # starts them again (a stdin paused inside 'data' keeps reading).
+        super(Socket, self)._maybe_read_more()
+
+    def _on_stream_read(self, data: bytes | None, err: Exception | None) -> None:
+        super()._on_stream_read(data, err)
+        if data is not None and not self._destroyed:
+            self._maybe_read_more()  # after the fast path's 'data', as push() would
+
+    def _stop_reading(self) -> None:
         """A paused stdin stops reading on the next tick, so the process can exit."""
         handle = self._handle
         if handle is not None and handle.reading and not self.readableFlowing:
@@ -111,7 +122,7 @@ class _StdinSocket:
             handle.read_stop()
 
 
-class StdioSocket(_StdioOutput, _StdinSocket, Socket):
+class StdioSocket(_StdioOutput, _StdinSocket):
     """``process.stdout``/``stderr``/``stdin`` on a pipe or a socket: a ``net.Socket``.
 
     Attributes:
@@ -184,7 +195,7 @@ class WriteStream(_StdioOutput, Socket):
         self._stdio_destroy(exception, cb, super()._destroy)
 
 
-class ReadStream(_StdinSocket, Socket):
+class ReadStream(_StdinSocket):
     """Node's ``tty.ReadStream``: ``process.stdin`` on a terminal.
 
     The terminal stays in its line mode (raw mode is not ported).
