@@ -43,8 +43,10 @@
   File and TTY writes are synchronous, so a later ``print()`` comes after
   them too; on a pipe a write the reader has not taken yet waits in pynet's
   queue and a later ``print()`` may overtake it: write through one of them.
-  pynet never makes descriptors 0-2 non-blocking (it reopens a pipe or
-  terminal for its own use), so ``print()`` keeps working next to it.
+  pynet leaves descriptors 0-2 blocking (it reopens a pipe or terminal for
+  its own use, and uses ``MSG_DONTWAIT`` on a socket), so ``print()`` keeps
+  working next to it; where a reopen fails it makes the descriptor
+  non-blocking and restores its flags at exit, as Node does.
 * ``argv`` (``[sys.executable, script's absolute path, *args]``, Node's
   shape; under ``python -m pynet script.py a b`` the script and its
   arguments), ``argv0``, ``execPath``, ``env`` (``os.environ``),

@@ -549,3 +549,27 @@ def test_sigwinch_resizes_a_tty_stdout(tmp_path: Path, node: str) -> None:
         traces.append((first + rest).decode())
     assert traces[0] == "size 100 40\nresize 120 30\n"
     assert traces[1] == traces[0]
+
+
+@pytest.mark.parametrize("kind", ["pipe", "file", "tty"])
+def test_destroying_stdio_keeps_descriptors_open(tmp_path: Path, node: str, kind: str) -> None:
+    """``process.stdout.destroy()`` emits 'close' and leaves stdout usable (Node's
+    dummyDestroy); in pynet ``process.stdin.destroy()`` leaves fd 0 open too."""
+    js = ("process.stdout.on('close', () => { log('close', process.stdout.destroyed);"
+          " process.stdout.write('still\\n'); });"
+          "process.stdout.destroy(); log('destroyed', process.stdout.destroyed);")
+    py = ("def on_close():\n    log('close', process.stdout.destroyed)\n"
+          "    process.stdout.write('still\\n')\n\n\n"
+          "process.stdout.on('close', on_close)\n"
+          "process.stdout.destroy()\nlog('destroyed', process.stdout.destroyed)\n")
+    expected, got = _both(tmp_path, node, js, py, stdout=kind)
+    assert got == expected
+    assert expected[1] == "destroyed False\nclose False\n"
+    assert expected[0].strip() == b"still"
+    (tmp_path / "stdin.py").write_text(PY_LOG + r"""
+import os
+process.stdin.on('close', lambda: log('closed, fd 0 open:', os.fstat(0) is not None))
+process.stdin.destroy()
+""")
+    _, err, status = _run([sys.executable, "-m", "pynet", "stdin.py"], tmp_path, stdin="pipe")
+    assert (err, status) == ("closed, fd 0 open: True\n", 0)
