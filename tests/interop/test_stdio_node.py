@@ -573,3 +573,27 @@ process.stdin.destroy()
 """)
     _, err, status = _run([sys.executable, "-m", "pynet", "stdin.py"], tmp_path, stdin="pipe")
     assert (err, status) == ("closed, fd 0 open: True\n", 0)
+
+
+def test_hrtime_argument_errors_as_node(tmp_path: Path, node: str) -> None:
+    _same(tmp_path, node,
+          "for (const v of ['x', [1], [1, 2, 3]]) {"
+          " try { process.hrtime(v); } catch (e) { log(e.code, e.message); } }",
+          "for v in ['x', [1], [1, 2, 3]]:\n    try:\n        process.hrtime(v)\n"
+          "    except Exception as e:\n        log(e.code, e)\n")
+
+
+def test_a_closed_stdout_is_dev_null(tmp_path: Path, node: str) -> None:
+    """``>&-``: Node opens /dev/null on fd 1 at start-up; writes vanish, no error.
+    (Python's own ``sys.stdout`` is None then, and print() does nothing.)"""
+    (tmp_path / "prog.js").write_text(JS_LOG + "log('w', process.stdout.write('x\\n', "
+                                      "(e) => log('cb', e)), process.stdout.writable);")
+    (tmp_path / "prog.py").write_text(PY_LOG + "print('ignored')\n"
+                                      "log('w', process.stdout.write('x\\n', lambda e=None: "
+                                      "log('cb', e)), process.stdout.writable)\n")
+    runs = [subprocess.run(argv, cwd=tmp_path, capture_output=False, stderr=subprocess.PIPE,
+                           stdin=subprocess.DEVNULL, preexec_fn=lambda: os.close(1),
+                           timeout=30)
+            for argv in ([node, "prog.js"], [sys.executable, "-m", "pynet", "prog.py"])]
+    assert runs[0].stderr == b"w True True\ncb None\n"
+    assert (runs[1].stderr, runs[1].returncode) == (runs[0].stderr, runs[0].returncode)
