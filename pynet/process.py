@@ -27,7 +27,8 @@
   Node's ``tty.WriteStream``/``tty.ReadStream`` (writes synchronous;
   ``isTTY``, ``columns``, ``rows``, ``'resize'``); on a **file** a
   synchronous ``SyncWriteStream`` and, for stdin, an ``fs.ReadStream``
-  reading on pynet's worker threads.  Each has ``fd``.  ``stdout`` and
+  reading on pynet's worker threads.  Each has ``fd`` and ``isTTY``
+  (``False`` off a terminal, where Node leaves it undefined).  ``stdout`` and
   ``stderr`` never close their descriptor (``destroy()``/``end()`` leave it
   open, as Node's ``dummyDestroy``), ``pipe()`` never ends them, and a write
   error such as ``EPIPE`` (the reader went away) is emitted as ``'error'``.
@@ -97,8 +98,7 @@ from pynet._js.validators import invalid_arg_type, out_of_range, validate_intege
 from pynet.events import EventEmitter
 
 if TYPE_CHECKING:
-    from pynet._streams.readable import Readable
-    from pynet._streams.writable import Writable
+    from pynet._net.stdio import ReadStream, WriteStream
 
 __all__ = [
     "addListener",
@@ -337,13 +337,15 @@ _ensure_std_fds()
 
 if TYPE_CHECKING:
     # Properties of the module's type (_ProcessModule below): declared here for
-    # type checkers, never stored in the module's namespace.
+    # type checkers, never stored in the module's namespace.  Typed as the TTY
+    # streams, as Node's own typings do (a pipe's or file's stream has the same
+    # methods, with ``isTTY`` False and ``columns``/``rows`` None).
     #: Standard input (``process.stdin``): a Readable, made on first use.
-    stdin: Readable
+    stdin: ReadStream
     #: Standard output (``process.stdout``): a Writable, made on first use.
-    stdout: Writable
+    stdout: WriteStream
     #: Standard error (``process.stderr``): a Writable, made on first use.
-    stderr: Writable
+    stderr: WriteStream
 
 #: ``process.exitCode``: the status the process exits with (``None``: 0).
 #: Setting it validates it as Node does (an integer, or a string of one).
@@ -414,21 +416,21 @@ class _ProcessModule(types.ModuleType):
     """The type of this module: Node's ``process`` properties."""
 
     @property
-    def stdin(self) -> Readable:
+    def stdin(self) -> ReadStream:
         """``process.stdin``: made on first use, paused until something reads it."""
-        result: Readable = _get_stdio("stdin")
+        result: ReadStream = _get_stdio("stdin")
         return result
 
     @property
-    def stdout(self) -> Writable:
+    def stdout(self) -> WriteStream:
         """``process.stdout``: made on first use."""
-        result: Writable = _get_stdio("stdout")
+        result: WriteStream = _get_stdio("stdout")
         return result
 
     @property
-    def stderr(self) -> Writable:
+    def stderr(self) -> WriteStream:
         """``process.stderr``: made on first use."""
-        result: Writable = _get_stdio("stderr")
+        result: WriteStream = _get_stdio("stderr")
         return result
 
     @property

@@ -129,6 +129,13 @@ class StdioSocket(_StdioOutput, _StdinSocket):
         fd: The descriptor, 0, 1 or 2 (Node's legacy ``fd`` property).
     """
 
+    #: ``False``: not a terminal (Node leaves ``isTTY`` undefined; falsy either way).
+    isTTY = False
+    #: ``None``: no terminal width (Node's ``undefined``).
+    columns: int | None = None
+    #: ``None``: no terminal height (Node's ``undefined``).
+    rows: int | None = None
+
     def __init__(self, fd: int, kind: str, output: bool, keep_open: bool = True) -> None:
         handle = open_stdio(get_loop(), fd, kind, output)
         if output:
@@ -224,6 +231,13 @@ class SyncWriteStream(_StdioOutput, Writable):
         readable: Always ``False``.
     """
 
+    #: ``False``: not a terminal (Node leaves ``isTTY`` undefined; falsy either way).
+    isTTY = False
+    #: ``None``: no terminal width (Node's ``undefined``).
+    columns: int | None = None
+    #: ``None``: no terminal height (Node's ``undefined``).
+    rows: int | None = None
+
     def __init__(self, fd: int, autoClose: bool = True, keep_open: bool = False) -> None:
         super().__init__({"autoDestroy": True})
         self.fd: int | None = fd
@@ -269,6 +283,9 @@ class FileReadStream(Readable):
         bytesRead: The number of bytes read so far.
         path: Always ``None`` (Node's ``undefined``: opened from a descriptor).
     """
+
+    #: ``False``: not a terminal (Node leaves ``isTTY`` undefined; falsy either way).
+    isTTY = False
 
     def __init__(self, fd: int) -> None:
         super().__init__({"highWaterMark": _FILE_HIGH_WATER_MARK, "autoDestroy": False})
@@ -321,6 +338,10 @@ class FileReadStream(Readable):
 class _BlackHole(_StdioOutput, Writable):
     """Node's dummy output for a descriptor of no known type: writes vanish."""
 
+    isTTY = False
+    columns: int | None = None
+    rows: int | None = None
+
     def __init__(self, fd: int) -> None:
         super().__init__()
         self.fd = fd
@@ -336,6 +357,8 @@ class _BlackHole(_StdioOutput, Writable):
 
 class _EmptyStdin(Readable):
     """Node's dummy input for a descriptor of no known type: ended at once."""
+
+    isTTY = False
 
     def __init__(self, fd: int) -> None:
         super().__init__()

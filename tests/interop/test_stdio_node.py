@@ -141,7 +141,7 @@ def _same(tmp_path: Path, node: str, js: str, py: str, **kwargs: object) -> str:
 
 OUT_JS = r"""
 const o = process.stdout;
-log('isTTY', o.isTTY, 'fd', o.fd, 'writable', o.writable, 'readable', o.readable,
+log('isTTY', !!o.isTTY, 'fd', o.fd, 'writable', o.writable, 'readable', o.readable,
     'hwm', o.writableHighWaterMark, 'size', o.columns, o.rows);
 for (const e of ['finish', 'close', 'error', 'drain', 'prefinish'])
   o.on(e, (x) => log('stdout', e, x && x.code));
@@ -159,9 +159,9 @@ setImmediate(() => {
 """
 OUT_PY = r"""
 o = process.stdout
-log('isTTY', getattr(o, 'isTTY', None), 'fd', o.fd, 'writable', o.writable,
+log('isTTY', o.isTTY, 'fd', o.fd, 'writable', o.writable,
     'readable', getattr(o, 'readable', None), 'hwm', o.writableHighWaterMark,
-    'size', getattr(o, 'columns', None), getattr(o, 'rows', None))
+    'size', o.columns, o.rows)
 for e in ['finish', 'close', 'error', 'drain', 'prefinish']:
     o.on(e, lambda x=None, e=e: log('stdout', e, code(x) if x else x))
 log('w1', o.write('a\n', lambda: log('cb1')))
@@ -327,7 +327,7 @@ print('y' * (1 << 20))
 
 IN_JS = r"""
 const i = process.stdin;
-log('isTTY', i.isTTY, 'isRaw', i.isRaw, 'fd', i.fd, 'readable', i.readable,
+log('isTTY', !!i.isTTY, 'isRaw', i.isRaw, 'fd', i.fd, 'readable', i.readable,
     'writable', i.writable, 'hwm', i.readableHighWaterMark, 'flowing', i.readableFlowing);
 for (const e of ['end', 'close', 'error', 'pause', 'resume', 'finish', 'open', 'ready'])
   i.on(e, (x) => log('stdin', e, x && x.code));
@@ -336,7 +336,7 @@ i.on('data', (d) => log('data', JSON.stringify(String(d))));
 IN_PY = r"""
 import json
 i = process.stdin
-log('isTTY', getattr(i, 'isTTY', None), 'isRaw', getattr(i, 'isRaw', None), 'fd', i.fd,
+log('isTTY', i.isTTY, 'isRaw', getattr(i, 'isRaw', None), 'fd', i.fd,
     'readable', i.readable, 'writable', getattr(i, 'writable', None),
     'hwm', i.readableHighWaterMark, 'flowing', i.readableFlowing)
 for e in ['end', 'close', 'error', 'pause', 'resume', 'finish', 'open', 'ready']:
