@@ -1,29 +1,39 @@
-"""A netcat-style client, the receiving half: what the server sends goes to stdout.
+"""A netcat-style client: stdin goes to the server, what the server sends goes to stdout.
 
-``net.connect(port, host)`` and every ``'data'`` chunk written, as bytes, to
-standard output; exits when the server ends the connection (status 1 on a
-connection error).  Sending stdin to the socket waits for pynet's
-``process.stdin``.
+The Node program, line for line::
 
-Run: ``python examples/netcat.py 127.0.0.1 7000``.
+    const sock = net.connect(+process.argv[3], process.argv[2]);
+    process.stdin.pipe(sock);
+    sock.pipe(process.stdout);
+    sock.on('error', (err) => { console.error(`netcat: ${err.message}`); process.exitCode = 1; });
+
+``process.stdin.pipe(sock)`` half-closes the connection at the end of input
+(``sock.end()``); ``sock.pipe(process.stdout)`` never ends stdout.  When the
+connection closes, ``pipe()`` unpipes and pauses stdin, so a stdin that is
+still open (a terminal) no longer keeps the program alive.  Status 1 on a
+connection error.
+
+Run: ``python examples/netcat.py 127.0.0.1 7000`` (or ``python -m pynet
+examples/netcat.py 127.0.0.1 7000``, which needs neither ``run()`` nor the
+``sys.exit`` line).
 """
 
 import sys
 
-from pynet import net, run
+from pynet import net, process, run
 
-host, port = sys.argv[1], int(sys.argv[2])
-status = 0
+host, port = process.argv[2], int(process.argv[3])
+
+sock = net.connect(port, host)
+process.stdin.pipe(sock)
+sock.pipe(process.stdout)
 
 
 def on_error(err):
-    global status
-    print(f'netcat: {err}', file=sys.stderr)
-    status = 1
+    process.stderr.write(f'netcat: {err}\n')
+    process.exitCode = 1
 
 
-sock = net.connect(port, host)
-sock.on('data', lambda chunk: (sys.stdout.buffer.write(chunk), sys.stdout.buffer.flush()))
 sock.on('error', on_error)
 run()
-sys.exit(status)
+sys.exit(process.exitCode or 0)  # a plain `python script.py` takes its status from Python

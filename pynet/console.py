@@ -2,9 +2,10 @@
 
 ``from pynet import console`` then ``console.log('got %d bytes', n, data)``:
 the module's functions are the global console's methods, writing to
-``pynet.process.stdout``/``stderr`` when pynet has them, else to Python's
-``sys.stdout``/``sys.stderr`` (flushed after every line, so a parent reading a
-pipe line by line sees each line as node's would).  :class:`Console` is Node's
+``pynet.process.stdout``/``stderr`` as Node's do — or, when a Python program
+has replaced ``sys.stdout``/``sys.stderr`` (``contextlib.redirect_stdout``,
+pytest's capture), to that replacement, flushed after every line, as
+``print()`` would.  :class:`Console` is Node's
 class, over any object with a ``write(str)`` method:
 ``Console(stdout, stderr)``, ``Console({'stdout': out, 'stderr': err})`` or
 ``Console(stdout=out)``.
@@ -23,10 +24,8 @@ Invariants:
 * With ``ignoreErrors`` (the default) an exception raised by ``write`` is
   swallowed, as Node ignores errors on the console's streams; with
   ``ignoreErrors=False`` it propagates.
-* The global console resolves its streams at each write
-  (``getattr(pynet.process, 'stdout', None)``), so it follows a later
-  replacement of ``sys.stdout`` (pytest's capture) or the arrival of
-  ``process.stdout``.
+* The global console resolves its streams at each write, so it follows a
+  later replacement of ``sys.stdout`` and its restoration.
 
 Names: ``console.assert`` is ``console.assert_`` (a Python keyword, mapping
 §2).  Warnings (a ``time`` label used twice, an unknown ``timeEnd``/``countReset``
@@ -423,33 +422,57 @@ def format_time(ms: float) -> str:
 
 
 class _ProcessStream:
-    """The global console's stream: ``pynet.process.stdout``/``stderr`` when
-    pynet has them, else Python's ``sys.stdout``/``sys.stderr``, flushed.
+    """The global console's stream: ``pynet.process.stdout``/``stderr``, as
+    Node's console writes to ``process.stdout``/``stderr`` — unless Python's
+    ``sys.stdout``/``sys.stderr`` has been replaced, then that replacement,
+    flushed.
 
-    Discussion: looked up at every write, not at import, so the console
-    follows ``sys.stdout`` when something replaces it (pytest's capture, a
-    redirect) and starts using ``process.stdout`` as soon as it exists.
+    Discussion: looked up at every write, not at import.  A replaced
+    ``sys.stdout`` (``contextlib.redirect_stdout``, pytest's capture, a
+    logging shim) is a Python program's way of saying where output goes, and
+    ``print()`` obeys it; ``console.log`` obeys it too, rather than writing to
+    descriptor 1 behind its back.  With the interpreter's own streams in place
+    the console uses ``process.stdout``, so its lines keep their order with
+    ``process.stdout.write`` (and ``print()``: that stream flushes
+    ``sys.stdout`` before each write).
     """
 
     def __init__(self, name: str) -> None:
         self._name = name
 
+    def _python_stream(self) -> Any:
+        """The replacement of ``sys.stdout``/``sys.stderr``, or ``None``."""
+        if self._name == "stdout":
+            current, original = sys.stdout, sys.__stdout__
+        else:
+            current, original = sys.stderr, sys.__stderr__
+        return current if current is not original and current is not None else None
+
+    def _process_stream(self) -> Any:
+        stream = getattr(process, self._name, None)
+        return stream if callable(getattr(stream, "write", None)) else None
+
     def write(self, chunk: str) -> Any:
         """Write ``chunk`` to the stream of that name."""
-        stream = getattr(process, self._name, None)
-        if stream is not None and callable(getattr(stream, "write", None)):
-            return stream.write(chunk)
-        target = sys.stdout if self._name == "stdout" else sys.stderr
+        target = self._python_stream()
+        if target is None:
+            stream = self._process_stream()
+            if stream is not None:
+                return stream.write(chunk)
+            target = sys.stdout if self._name == "stdout" else sys.stderr
         target.write(chunk)
         target.flush()
         return True
 
     def isatty(self) -> bool:
         """Whether the stream is a terminal."""
-        stream = getattr(process, self._name, None)
-        if stream is not None:
-            return bool(getattr(stream, "isTTY", False))
-        return _isatty(sys.stdout if self._name == "stdout" else sys.stderr)
+        target = self._python_stream()
+        if target is None:
+            stream = self._process_stream()
+            if stream is not None:
+                return bool(getattr(stream, "isTTY", False))
+            target = sys.stdout if self._name == "stdout" else sys.stderr
+        return _isatty(target)
 
 
 #: The global console (Node's ``console`` object); the functions below are its methods.

@@ -24,20 +24,72 @@
   and from the primary.  Elsewhere ``connected`` is ``False`` and ``send``
   raises ``ERR_IPC_CHANNEL_CLOSED`` (Node leaves ``process.send`` undefined).
 
+* ``process.stdin``, ``process.stdout``, ``process.stderr`` — Node's stdio
+  streams, made on first use by the descriptor's type, as Node makes them:
+  on a **pipe or socket** a ``net.Socket`` (writes asynchronous: tried at
+  once, queued while the reader is slow, with ``'drain'``); on a **TTY**
+  Node's ``tty.WriteStream``/``tty.ReadStream`` (writes synchronous;
+  ``isTTY``, ``columns``, ``rows``, ``'resize'``); on a **file** a
+  synchronous ``SyncWriteStream`` and, for stdin, an ``fs.ReadStream``
+  reading on pynet's worker threads.  Each has ``fd`` and ``isTTY``
+  (``False`` off a terminal, where Node leaves it undefined).  ``stdout`` and
+  ``stderr`` never close their descriptor (``destroy()``/``end()`` leave it
+  open, as Node's ``dummyDestroy``), ``pipe()`` never ends them, and a write
+  error such as ``EPIPE`` (the reader went away) is emitted as ``'error'``.
+  ``stdin`` is paused until something reads it (``'data'``, ``resume()``,
+  ``pipe()``): only then does it keep :func:`pynet.run` going, until its
+  ``'end'``; a script that never reads it exits.  Closed descriptors 0-2
+  are opened on ``/dev/null`` when pynet is imported (Node's start-up does
+  the same), so ``<&-`` gives an empty stdin.  The three are not in
+  ``__all__``: a star import would make them all.
+* **print() and process.stdout.** Python's ``sys.stdout`` buffers what
+  ``print()`` writes; each write to ``process.stdout`` (``stderr``) first
+  flushes ``sys.stdout`` (``sys.stderr``), so earlier prints come out first.
+  File and TTY writes are synchronous, so a later ``print()`` comes after
+  them too; on a pipe a write the reader has not taken yet waits in pynet's
+  queue and a later ``print()`` may overtake it: write through one of them.
+  pynet leaves descriptors 0-2 blocking (it reopens a pipe or terminal for
+  its own use, and uses ``MSG_DONTWAIT`` on a socket), so ``print()`` keeps
+  working next to it; where a reopen fails it makes the descriptor
+  non-blocking and restores its flags at exit, as Node does.
+* ``argv`` (``[sys.executable, script's absolute path, *args]``, Node's
+  shape; under ``python -m pynet script.py a b`` the script and its
+  arguments), ``argv0``, ``execPath``, ``env`` (``os.environ``),
+  ``pid``, ``ppid``, ``platform`` (``'linux'``…), :func:`cwd`, ``hrtime``
+  and ``hrtime.bigint()``.
+* :func:`exit` and ``exitCode`` — ``process.on('exit', fn)`` listeners run
+  once with the exit code, on :func:`exit`, at the normal end of a
+  ``python -m pynet`` script (after the loop ran dry and ``'beforeExit'``
+  had nothing more to do), after an uncaught error (code 1, before the
+  traceback is printed), and at interpreter exit for a plain ``python
+  script.py``.  :func:`exit` raises :class:`SystemExit` after the listeners
+  ran (so ``finally`` blocks and ``atexit`` handlers still run, as Python
+  programs expect).  ``exitCode`` (validated as Node validates it) is the
+  status :func:`exit` and ``python -m pynet`` exit with; under a plain
+  ``python script.py`` Python sets the status: end it with
+  ``sys.exit(process.exitCode or 0)`` if it matters.
+
 The module itself plays the role of Node's ``process`` object: ``on``,
 ``once``, ``off``, ``emit`` and the other emitter methods are module-level
-names bound to one :class:`pynet.events.EventEmitter`.
+names bound to one :class:`pynet.events.EventEmitter`.  Its properties
+(``stdout``, ``exitCode``…) are properties of the module's type, so
+``process.exitCode = 2`` is validated and ``process.stdout`` is made when
+first read.
 """
 
 from __future__ import annotations
 
+import atexit
+import errno as _errno
 import os
 import signal as _signal
 import sys
 import threading
+import time as _time
+import types
 from collections.abc import Callable
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pynet import errors
 from pynet._core import loop as _loop
@@ -46,23 +98,39 @@ from pynet._core.calls import callback as user_callback
 from pynet._core.calls import fit_args
 from pynet._core.runtime import set_before_exit_hook
 from pynet._js.errortext import NodeWarning, error_name, message
-from pynet._js.validators import invalid_arg_type
+from pynet._js.number import is_number, to_number
+from pynet._js.validators import invalid_arg_type, out_of_range, validate_integer
 from pynet.events import EventEmitter
+
+if TYPE_CHECKING:
+    from pynet._net.stdio import ReadStream, WriteStream
 
 __all__ = [
     "addListener",
+    "argv",
+    "argv0",
     "connected",
+    "cwd",
     "disconnect",
     "emit",
     "emitWarning",
+    "emit_exit",
     "emitter",
+    "env",
     "eventNames",
+    "execPath",
+    "exit",
+    "exitCode",
+    "hrtime",
     "listenerCount",
     "listeners",
     "nextTick",
     "off",
     "on",
     "once",
+    "pid",
+    "platform",
+    "ppid",
     "prependListener",
     "prependOnceListener",
     "removeAllListeners",
@@ -95,7 +163,7 @@ class _Process(EventEmitter):
     def _emit_before_exit(self) -> bool:
         if not self.listenerCount("beforeExit"):
             return False
-        self.emit("beforeExit", 0)
+        self.emit("beforeExit", _exit_code or 0)
         return True
 
     def _handle_uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> bool:
@@ -227,10 +295,6 @@ def _on_warning(warning: Any) -> None:
     sys.stderr.flush()
 
 
-def _set_exit_code(code: int) -> None:
-    globals()["exitCode"] = code
-
-
 def _multiple_resolves(kind: str, promise: Any, value: Any) -> None:
     """``'multipleResolves'`` (deprecated, DEP0160), only while someone listens."""
     if emitter.listenerCount("multipleResolves"):
@@ -248,7 +312,6 @@ def _emit_multiple_resolves(kind: str, promise: Any, value: Any) -> None:
 _multiple_resolves_warned = False
 if os.environ.get("NODE_NO_WARNINGS") != "1":
     emitter.on("warning", _on_warning)
-_promise.set_warning_hooks(emitWarning, _set_exit_code)
 _promise.set_multiple_resolves_hook(_multiple_resolves)
 
 # -- the IPC channel (a cluster worker's link to its primary) -----------------------
@@ -310,3 +373,246 @@ def disconnect() -> None:
         raise errors.ERR_IPC_DISCONNECTED()
     connected = False
     _channel.disconnect()
+
+
+# -- stdio, argv, exit: the rest of Node's process object -------------------------
+
+
+def _ensure_std_fds() -> None:
+    """Node's ``PlatformInit``: a closed descriptor 0, 1 or 2 is opened on
+    ``/dev/null``, so no socket or file pynet opens later takes its number."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError as exc:
+            if exc.errno != _errno.EBADF:
+                continue
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            else:
+                os.set_inheritable(fd, True)
+
+
+_ensure_std_fds()
+
+if TYPE_CHECKING:
+    # Properties of the module's type (_ProcessModule below): declared here for
+    # type checkers, never stored in the module's namespace.  Typed as the TTY
+    # streams, as Node's own typings do (a pipe's or file's stream has the same
+    # methods, with ``isTTY`` False and ``columns``/``rows`` None).
+    #: Standard input (``process.stdin``): a Readable, made on first use.
+    stdin: ReadStream
+    #: Standard output (``process.stdout``): a Writable, made on first use.
+    stdout: WriteStream
+    #: Standard error (``process.stderr``): a Writable, made on first use.
+    stderr: WriteStream
+
+#: ``process.exitCode``: the status the process exits with (``None``: 0).
+#: Setting it validates it as Node does (an integer, or a string of one).
+exitCode: int | str | None
+#: ``process.argv``: ``[sys.executable, the script's absolute path, *args]``,
+#: made from ``sys.argv`` on first use (Node's shape).
+argv: list[str]
+#: ``process.pid``: this process's id.
+pid: int
+#: ``process.ppid``: the parent process's id.
+ppid: int
+
+#: ``process.env``: the environment, :data:`os.environ` itself (values are ``str``).
+env = os.environ
+#: ``process.execPath``: the interpreter running the script (``sys.executable``).
+execPath = sys.executable
+#: ``process.argv0``: the interpreter as it was invoked (``sys.orig_argv[0]``).
+argv0 = (getattr(sys, "orig_argv", None) or [sys.executable])[0]
+#: ``process.platform``: ``'linux'``, ``'darwin'``, ``'win32'``, ``'freebsd'``…
+platform = next((name for name in ("linux", "freebsd", "openbsd", "aix", "sunos")
+                 if sys.platform.startswith(name)), sys.platform)
+
+_stdio: dict[str, Any] = {}
+_argv: list[str] | None = None
+_exit_code: int | str | None = None  # as given (Node keeps a string as it is)
+_exit_status = 0  # the number it stands for
+_exiting = False  # Node's process._exiting: 'exit' was emitted
+
+
+def _get_stdio(name: str) -> Any:
+    stream = _stdio.get(name)
+    if stream is None:
+        # Node requires net, tty and fs inside these getters; so does pynet
+        # (its net layer sits above this module).
+        from pynet._net import stdio
+        stream = stdio.create_stdin(0) if name == "stdin" else \
+            stdio.create_writable_stdio(1 if name == "stdout" else 2)
+        _stdio[name] = stream
+    return stream
+
+
+def _set_exit_code(code: Any) -> None:
+    """Node's ``exitCode`` setter: ``None``, an integer, or a string of one."""
+    global _exit_code, _exit_status
+    if code is not None:
+        value = code
+        if isinstance(code, str) and code != "":
+            number = to_number(code)
+            if number == number:  # not NaN
+                value = int(number) if number.is_integer() else number
+        if is_number(value) and not float(value).is_integer():
+            raise out_of_range("code", "an integer", value)
+        _exit_status = validate_integer(value, "code")
+    else:
+        _exit_status = 0
+    _exit_code = code
+
+
+_promise.set_warning_hooks(emitWarning, _set_exit_code)
+
+
+def _make_argv() -> list[str]:
+    args = list(sys.argv)
+    script = args[0] if args else ""
+    if script in ("", "-c", "-m"):
+        return [sys.executable, *args[1:]]
+    return [sys.executable, os.path.abspath(script), *args[1:]]
+
+
+class _ProcessModule(types.ModuleType):
+    """The type of this module: Node's ``process`` properties."""
+
+    @property
+    def stdin(self) -> ReadStream:
+        """``process.stdin``: made on first use, paused until something reads it."""
+        result: ReadStream = _get_stdio("stdin")
+        return result
+
+    @property
+    def stdout(self) -> WriteStream:
+        """``process.stdout``: made on first use."""
+        result: WriteStream = _get_stdio("stdout")
+        return result
+
+    @property
+    def stderr(self) -> WriteStream:
+        """``process.stderr``: made on first use."""
+        result: WriteStream = _get_stdio("stderr")
+        return result
+
+    @property
+    def exitCode(self) -> int | str | None:
+        """``process.exitCode``: the status to exit with; ``None`` means 0."""
+        return _exit_code
+
+    @exitCode.setter
+    def exitCode(self, code: int | str | None) -> None:
+        _set_exit_code(code)
+
+    @property
+    def argv(self) -> list[str]:
+        """``process.argv``: ``[sys.executable, script, *args]``."""
+        global _argv
+        if _argv is None:
+            _argv = _make_argv()
+        return _argv
+
+    @argv.setter
+    def argv(self, value: list[str]) -> None:
+        global _argv
+        _argv = value
+
+    @property
+    def pid(self) -> int:
+        """``process.pid``."""
+        return os.getpid()
+
+    @property
+    def ppid(self) -> int:
+        """``process.ppid``."""
+        return os.getppid()
+
+
+sys.modules[__name__].__class__ = _ProcessModule
+
+
+def cwd() -> str:
+    """``process.cwd()``: the current working directory."""
+    return os.getcwd()
+
+
+class _HRTime:
+    """``process.hrtime([time])`` and ``process.hrtime.bigint()``: a monotonic clock."""
+
+    def __call__(self, time: list[int] | None = None) -> list[int]:
+        """``[seconds, nanoseconds]`` now, or since ``time`` (a previous result)."""
+        now = _time.monotonic_ns()
+        sec, nsec = divmod(now, 1_000_000_000)
+        if time is not None:
+            if not isinstance(time, (list, tuple)):
+                raise invalid_arg_type("time", "Array", time)
+            if len(time) != 2:
+                raise out_of_range("time", "2", len(time))
+            sec -= time[0]
+            nsec -= time[1]
+            if nsec < 0:
+                sec -= 1
+                nsec += 1_000_000_000
+        return [sec, nsec]
+
+    def bigint(self) -> int:
+        """The monotonic time in nanoseconds, as an ``int`` (Node's ``bigint``)."""
+        return _time.monotonic_ns()
+
+
+#: ``process.hrtime``: call it for ``[seconds, nanoseconds]``; ``hrtime.bigint()``
+#: gives nanoseconds as one ``int``.
+hrtime = _HRTime()
+
+_MISSING: Any = object()
+
+
+def emit_exit(code: int | None = None) -> int:
+    """Emit ``'exit'`` once and return the status to exit with (pynet's own).
+
+    Node's ``EmitProcessExit``: ``code``, if given, becomes ``exitCode``;
+    the listeners get ``exitCode or 0`` and may still change ``exitCode``.
+    ``python -m pynet`` calls it when the script is done; :func:`exit` and
+    the interpreter's exit call it too; only the first call emits.
+    """
+    global _exiting
+    if code is not None:
+        _set_exit_code(code)
+    if not _exiting:
+        _exiting = True
+        emitter.emit("exit", _exit_code or 0)
+    return _exit_status
+
+
+def exit(code: int | str | None = _MISSING) -> NoReturn:  # noqa: A001
+    """``process.exit([code])``: run the ``'exit'`` listeners, then leave.
+
+    ``code`` (given, even as ``None``) becomes ``exitCode`` first.  Leaves by
+    raising :class:`SystemExit` with the status, after flushing
+    ``sys.stdout``/``sys.stderr``.  As in Node, writes still queued on a
+    pipe are lost: wait for the write callback (or ``'drain'``) first.
+    """
+    if code is not _MISSING:
+        _set_exit_code(code)
+    emit_exit()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    raise SystemExit(_exit_status)
+
+
+def _at_exit() -> None:
+    """At interpreter exit (a plain ``python script.py``): ``'exit'``, if not yet."""
+    if _exiting:
+        return
+    uncaught = getattr(sys, "last_value", None) is not None
+    emit_exit(1 if uncaught else None)
+
+
+atexit.register(_at_exit)

@@ -28,6 +28,12 @@ Exit status, Node's (``doc/api/process.md``, "Exit codes"):
 * ``130`` after Ctrl-C with no ``'SIGINT'`` listener (the shell's status for a
   process killed by ``SIGINT``, which is how Node ends then).
 
+``process.on('exit', fn)`` listeners run once, as in Node: when the loop has
+run dry (they may still change ``exitCode``), on ``sys.exit``/
+``process.exit``, and after an uncaught exception (with its status, before
+the report is printed; an error of theirs is then ignored, as Node ignores
+it there).
+
 The uncaught-error report
 -------------------------
 Node prints the throw site (``file:line``, the source line, a caret under
@@ -155,9 +161,15 @@ def _print_report(exc: BaseException) -> None:
 
 
 def _fatal(exc: BaseException, listened: bool) -> int:
-    """Print ``exc``; 7 when an ``'uncaughtException'`` listener raised it, else 1."""
+    """Node's exit on an uncaught error: ``'exit'`` with the status, then ``exc``
+    printed; 7 when an ``'uncaughtException'`` listener raised it, else 1."""
+    status = 7 if listened else 1
+    try:
+        process.emit_exit(status)
+    except BaseException:  # Node: "Nothing to be done about it at this point."
+        pass
     _print_report(exc)
-    return 7 if listened else 1
+    return status
 
 
 def _exit_status(exc: SystemExit) -> int:
@@ -225,11 +237,21 @@ def main(argv: list[str] | None = None) -> int:
             except BaseException as err:
                 return _fatal(err, listened)
         run()
+        return process.emit_exit()
     except SystemExit as exc:
-        return _exit_status(exc)
+        return _exited(_exit_status(exc))
     except KeyboardInterrupt:
         return 130
     except BaseException as exc:  # an uncaught error ends the program, as in Node
         return _fatal(exc, process.listenerCount("uncaughtException") > 0)
-    code = getattr(process, "exitCode", None)
-    return code if isinstance(code, int) and not isinstance(code, bool) else 0
+
+
+def _exited(code: int) -> int:
+    """``sys.exit(code)``: ``'exit'`` if ``process.exit`` has not emitted it."""
+    try:
+        return process.emit_exit(code)
+    except SystemExit as exc:  # process.exit() inside an 'exit' listener
+        return exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+        return 1

@@ -24,12 +24,22 @@ connection into itself, so this is per-connection memory.
 from __future__ import annotations
 
 import json
+import weakref
 from typing import Any
 
 from pynet._js import debuglog
 from pynet._js.nodeobject import NodeObject
 
-__all__ = ["pipe", "unpipe"]
+__all__ = ["never_end", "pipe", "unpipe"]
+
+# Node's ``dest !== process.stdout && dest !== process.stderr``: the streams
+# pipe() never ends (pynet.process registers its stdout and stderr here).
+_never_ended: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def never_end(stream: Any) -> None:
+    """Make ``pipe()`` into ``stream`` never end it (``process.stdout``/``stderr``)."""
+    _never_ended.add(stream)
 
 _DEBUG = debuglog.enabled("stream")
 _debug = debuglog.debuglog("stream")
@@ -152,7 +162,7 @@ def pipe(src: Any, dest: Any, do_end: bool = True, options: Any = None) -> Any:
         _debug("pipe count=%d opts=%s", len(src._r_pipes),
                "undefined" if options is None else json.dumps(options, separators=(",", ":")))
     p = _Pipe(src, dest)
-    end_fn = p.onend if do_end else p.unpipe
+    end_fn = p.onend if do_end and dest not in _never_ended else p.unpipe
     if src._r_end_emitted:
         src._loop.next_tick(end_fn)
     else:

@@ -4,7 +4,9 @@
 * ``resp_server.py`` — ``redis-cli`` commands, then ``redis-benchmark``;
 * ``http_responder.py`` — ``curl``, with keep-alive, a POST body and a 404;
 * ``tcp_proxy.py`` — ``curl`` through the proxy to the HTTP responder;
-* ``netcat.py`` — a ``node`` server's bytes on netcat's stdout.
+* ``netcat.py`` — a ``node`` server's bytes on netcat's stdout, and stdin to
+  the server, as the same program under ``node`` does;
+* ``readline_question.py`` — answers on piped stdin, as under ``node``.
 
 Every server binds port 0 (``PORT=0``) and prints the port it got on its first
 line.  A missing tool skips its test on a developer's machine; under CI
@@ -181,11 +183,88 @@ def test_netcat_prints_what_a_node_server_sends(node: str) -> None:
     try:
         assert server.stdout is not None
         port = server.stdout.readline().strip()
-        out = subprocess.run([sys.executable, str(EXAMPLES / "netcat.py"), "127.0.0.1", port],
-                             capture_output=True, timeout=30, check=True).stdout
+        # stdin stays open (a terminal would): the server's close ends netcat.
+        client = subprocess.Popen([sys.executable, str(EXAMPLES / "netcat.py"), "127.0.0.1",
+                                   port], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert client.stdout is not None and client.stdin is not None
+        out = client.stdout.read()
+        assert client.wait(timeout=30) == 0
+        client.stdout.close()
+        client.stdin.close()
     finally:
         server.communicate(timeout=10)
     assert out == bytes([0, 1, 2, 255]) + b"second chunk\n"
+
+
+UPPER_SERVER = r"""
+const net = require('net');
+const server = net.createServer({ allowHalfOpen: true }, (sock) => {
+  sock.on('data', (d) => sock.write(d.toString().toUpperCase()));
+  sock.on('end', () => { sock.end('bye\n'); server.close(); });
+});
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+"""
+
+NETCAT_JS = r"""
+const net = require('net');
+const sock = net.connect(+process.argv[3], process.argv[2]);
+process.stdin.pipe(sock);
+sock.pipe(process.stdout);
+sock.on('error', (err) => { console.error(`netcat: ${err.message}`); process.exitCode = 1; });
+"""
+
+
+def _netcat_against_upper_server(argv: list[str], data: bytes) -> bytes:
+    server = subprocess.Popen([require_tool("node"), "-e", UPPER_SERVER],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        port = server.stdout.readline().strip()
+        run = subprocess.run([*argv, "127.0.0.1", port], input=data, capture_output=True,
+                             timeout=30)
+    finally:
+        server.communicate(timeout=10)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_netcat_sends_stdin_to_a_node_server_as_node_does(node: str, tmp_path: Path) -> None:
+    """``process.stdin.pipe(sock)``: every byte of stdin (2 MiB, with back-pressure)
+    reaches the server, then the half-close; the server's answer and its 'bye'
+    come back on stdout.  The same program under node prints the same."""
+    data = b"hello\n" + bytes(range(97, 123)) * 80_000 + b"\nend\n"
+    script = tmp_path / "netcat.js"
+    script.write_text(NETCAT_JS)
+    expected = _netcat_against_upper_server([node, str(script)], data)
+    got = _netcat_against_upper_server([sys.executable, str(EXAMPLES / "netcat.py")], data)
+    assert expected == data.upper() + b"bye\n"
+    assert got == expected
+
+
+READLINE_QUESTION_JS = r"""
+const readline = require('readline');
+const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+rl.question('What is your name? ', (name) => {
+  rl.question('Favourite colour? ', (colour) => {
+    console.log(`Hello ${name}, you like ${colour}.`);
+    rl.close();
+  });
+});
+rl.on('close', () => console.log('bye'));
+"""
+
+
+@pytest.mark.parametrize("answers", [b"Ann\nblue\n", b"Ann\r\nblue", b"Ann\n", b""],
+                         ids=["both", "crlf-no-final-newline", "one", "none"])
+def test_readline_question_as_node(node: str, answers: bytes) -> None:
+    """Questions and answers on piped stdin; an early end of input closes the
+    interface ('bye') as in node."""
+    expected = subprocess.run([node, "-e", READLINE_QUESTION_JS], input=answers,
+                              capture_output=True, timeout=30)
+    got = subprocess.run([sys.executable, str(EXAMPLES / "readline_question.py")],
+                         input=answers, capture_output=True, timeout=30)
+    assert (got.stdout, got.returncode) == (expected.stdout, expected.returncode)
+    assert expected.stdout.endswith(b"bye\n")
 
 
 def test_netcat_reports_a_refused_connection() -> None:

@@ -245,17 +245,6 @@ def test_global_console_follows_a_replaced_sys_stdout(monkeypatch: pytest.Monkey
     assert replaced.getvalue() == "late\n"
 
 
-def test_global_console_uses_process_stdout_when_there_is_one(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    out, err = Writer(), Writer()
-    monkeypatch.setattr(process, "stdout", out, raising=False)
-    monkeypatch.setattr(process, "stderr", err, raising=False)
-    console.log({"a": 1})
-    console.error("e")
-    assert out.text == "{ a: 1 }\n" and err.text == "e\n"
-    assert capsys.readouterr().out == ""
-
-
 def test_no_warning_when_labels_are_used_properly() -> None:
     c = Console(Writer())
     with warnings.catch_warnings():
@@ -264,3 +253,23 @@ def test_no_warning_when_labels_are_used_properly() -> None:
         c.timeEnd("ok")
         c.count("ok")
         c.countReset("ok")
+
+
+def test_console_print_and_process_stdout_keep_their_order_on_a_pipe() -> None:
+    """The global console writes through ``process.stdout`` (a pipe here), and
+    ``print()`` before it comes out first, as Node's single stream orders them."""
+    import subprocess
+
+    script = (
+        "from pynet import console, process\n"
+        "print('1 print')\n"
+        "console.log('2 console %d', 2)\n"
+        "process.stdout.write('3 process\\n')\n"
+        "print('4 print')\n"
+        "console.log({'five': 5})\n"
+        "console.error('to stderr')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert proc.stdout == "1 print\n2 console 2\n3 process\n4 print\n{ five: 5 }\n"
+    assert proc.stderr == "to stderr\n"

@@ -48,7 +48,9 @@ LAYERS: dict[str, set[str]] = {
     "_core": CORE,
     "_handles": {"_handles"} | CORE,
     "events": {"abort"} | CORE,
-    "process": {"events"} | CORE,
+    # process: _net only lazily, inside the stdin/stdout/stderr getters (Node
+    # requires net, tty and fs there too); the net layer sits above process.
+    "process": {"events", "_net"} | CORE,
     "timers": {"abort"} | CORE,  # abort imports timers lazily (AbortSignal.timeout)
     "abort": {"timers"} | CORE,
     "dns": {"events", "process"} | CORE,
@@ -92,6 +94,8 @@ WITHIN: dict[str, set[str]] = {
     "_handles.ipc": {"_handles.base"},  # uv_pipe_t with ipc=1: bytes and SCM_RIGHTS descriptors.
     "_handles.poll": set(),  # uv_poll_t: a foreign descriptor, no stream machinery.
     "_handles.udp": {"_handles.base"},  # uv_udp_t: datagrams, no stream machinery.
+    # process.stdin/stdout/stderr's descriptors (uv_tty_init, uv_pipe_open on 0-2).
+    "_handles.stdio": {"_handles.base", "_handles.stream", "_handles.pipe"},
     "_net.address": set(),
     "_net.types": {"_net.address"},  # typing only: option TypedDicts, AddressInfo
     "_net.normalize": {"_net.address"},
@@ -100,6 +104,7 @@ WITHIN: dict[str, set[str]] = {
     "_net.happy_eyeballs": {"_net.address", "_net.endpoint"},
     "_net.socket": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
                     "_net.types"},
+    "_net.stdio": {"_net.socket"},  # process.stdin/stdout/stderr (is_main_thread.js)
     "_net.server": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
                     "_net.proxy", "_net.socket", "_net.types"},
 }

@@ -46,6 +46,7 @@ from pynet._core.threadpool import queue_work
 from pynet._handles.base import HandleCore
 from pynet._handles.pipe import FdPipe
 from pynet._handles.poll import PollHandle
+from pynet._handles.stdio import StdioFd, StdioSocket
 from pynet._handles.stream import StreamHandle
 from pynet._js.encoding import StringDecoder
 from pynet._js.inspect import ObjectView, Raw, inspect
@@ -228,6 +229,35 @@ def fd_pipe(loop: Loop) -> list[object]:
         os.close(r)
         os.close(w)
     return [pipe]
+
+
+def stdio_descriptors(loop: Loop) -> list[object]:
+    """process.stdin/stdout's descriptors: a pipe end (shared and owned), a socket."""
+    import os
+
+    r, w = os.pipe()
+    a, b = socket.socketpair()
+    try:
+        shared = StdioFd(w, False, blocking=True)
+        shared.setblocking(False)
+        assert shared.send(b"x") == 1
+        shared.shutdown(socket.SHUT_WR)
+        with pytest.raises(BrokenPipeError):
+            shared.send(b"y")
+        shared.close()
+        owned = StdioFd(os.dup(r), True)
+        owned.setblocking(False)
+        assert owned.recv(10) == b"x"
+        owned.close()
+        sock = StdioSocket(a.fileno())
+        assert sock.send(b"z") == 1 and b.recv(1) == b"z"
+        sock.close()
+    finally:
+        for fd in (r, w):
+            os.close(fd)
+        a.close()
+        b.close()
+    return [shared, owned, sock]
 
 
 def work_request(loop: Loop) -> list[object]:
@@ -485,6 +515,7 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "abort": abort_objects,
     "values": values,
     "fd pipe": fd_pipe,
+    "stdio descriptors": stdio_descriptors,
     "lookup request": lookup_request,
     "bare duplex": bare_duplex,
     "public streams": public_streams,
