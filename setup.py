@@ -63,7 +63,8 @@ _STREAM_CLASS = ("a stream class: Duplex(Readable, Writable) is multiple inherit
 #: Left interpreted, and why (the reason a compile or the suite gave, or "not hot").
 INTERPRETED = {
     "pynet/_core/promise.py": "mypyc can't build Promise._pending's cls.__new__(cls) (internal"
-                              " error); Promise is subclassed and awaited from user code",
+                              " error), and promises are held weakly (unhandled-rejection"
+                              " tracking), which native classes don't allow",
     "pynet/_core/runtime.py": "not hot (run(), once per program)",
     "pynet/_core/threadpool.py": "not hot (worker threads block in syscalls)",
     "pynet/_handles/ipc.py": "not hot (cluster's IPC channel)",

@@ -6,6 +6,7 @@ fails here until its author decides; and no compiled module defines a closure
 with a fixed arity (a compiled closure carries no signature, so pynet's arity
 rule, mapping §5, would hand it every argument: pynet/_js/call.py).
 
+Without ``PYNET_MYPYC=1``: every module imported is Python (the pure run is pure).
 In CI's compiled job (``PYNET_TEST_INSTALLED=1`` with ``PYNET_MYPYC=1``, .ci/run):
 the modules imported are the compiled extensions, and the interpreted ones are
 Python, from the installed package, not from the checkout.
@@ -68,6 +69,17 @@ def test_compiled_modules_define_no_fixed_arity_closures() -> None:
                         and inner.args.vararg is None:
                     offenders.append(f"{path}:{inner.lineno}")
     assert not offenders, offenders
+
+
+@pytest.mark.skipif(os.environ.get("PYNET_MYPYC") == "1", reason="a compiled build is expected")
+def test_without_pynet_mypyc_every_module_is_python() -> None:
+    """The pure run is pure: no .so left beside the sources by an editable compiled install."""
+    for path in COMPILED:
+        module = importlib.import_module(_dotted(path))
+        assert str(module.__file__).endswith(".py"), (
+            f"{module.__file__}: a compiled module in a pure run (PYNET_MYPYC is not 1); remove"
+            " the .so files an editable compiled install left: rm -f *__mypyc*.so &&"
+            " find pynet -name '*.so' -delete")
 
 
 @pytest.mark.skipif(not COMPILED_JOB, reason="the compiled build's CI job only")
