@@ -26,8 +26,6 @@ from __future__ import annotations
 import os
 import shutil
 
-from setuptools import setup
-
 #: Compiled by mypyc (one group, so calls between them are native calls).
 COMPILED = [
     # _core: the loop (phases, timers, immediates, ticks, epoll), its clock, the call rules.
@@ -122,7 +120,9 @@ def _ext_modules() -> list[object]:
     return list(mypycify(COMPILED, target_dir=os.path.join(_BUILD_BASE, "c")))
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # not when tests/unit/test_compiled_build.py reads the lists
+    from setuptools import setup  # here: Python >= 3.12 venvs have no setuptools to import
+
     _modules = _ext_modules()
     _options: dict[str, dict[str, str]] = {}
     if _modules:
