@@ -94,7 +94,7 @@ INTERPRETED = {
     "pynet/_net/normalize.py": "not hot (argument normalisation at connect/listen)",
     "pynet/_net/proxy.py": "not hot (one PROXY header per connection)",
     "pynet/_net/types.py": "typing only (TypedDicts, Protocols)",
-    "pynet/_js/debuglog.py": "JsArray and NodeObject subclass builtins (list, dict)",
+    "pynet/_js/debuglog.py": "JsArray subclasses list, which native classes can't; not hot",
     "pynet/_js/nodeobject.py": "NodeObject subclasses dict, which native classes can't",
     "pynet/_js/mypyc.py": "must run interpreted: it picks mypyc_attr at run time",
     "pynet/errors.py": "error classes are built with type() and subclass builtin exceptions",
