@@ -217,6 +217,8 @@ def sh(cmd: list[str], **kw: Any) -> str:
 def py_env() -> dict[str, str]:
     env = dict(os.environ)
     parts = [str(ROOT), str(PYDEPS)]
+    if os.environ.get("PYNET_TEST_INSTALLED") == "1":  # pynet from site-packages (compiled build)
+        parts.remove(str(ROOT))
     if env.get("PYTHONPATH"):
         parts.append(env["PYTHONPATH"])
     env["PYTHONPATH"] = os.pathsep.join(parts)

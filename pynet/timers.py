@@ -95,7 +95,8 @@ def _coerce_delay(delay: Any) -> float:
 class Timeout(Timer):
     """The object ``setTimeout``/``setInterval`` return (Node's ``Timeout``)."""
 
-    __slots__ = ("_destroyed", "_id")
+    # __weakref__: _by_id holds Timeouts weakly (here, not on Timer: a compiled Timer has none).
+    __slots__ = ("__weakref__", "_destroyed", "_id")
 
     def __init__(self, callback: Callable[..., Any], delay: float, args: tuple[Any, ...],
                  repeat: bool) -> None:

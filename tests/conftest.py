@@ -22,9 +22,19 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+# The compiled build's CI job (PYNET_TEST_INSTALLED=1, .ci/run): pynet must come from the
+# installed package, not from the checkout that pytest puts first on sys.path (for ``tests``).
+# The checkout goes last, where ``tests`` is still found and ``pynet`` no longer is.
+if os.environ.get("PYNET_TEST_INSTALLED") == "1":
+    _ROOT = str(Path(__file__).resolve().parents[1])
+    sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _ROOT] + [_ROOT]
+    assert "pynet" not in sys.modules, "pynet was imported before tests/conftest.py"
 
 from pynet._core import loop as _loop
 from pynet._core.clock import FakeClock

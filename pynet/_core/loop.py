@@ -86,6 +86,7 @@ from typing import Any, Protocol
 
 from pynet._core.calls import arity, settle
 from pynet._core.clock import Clock, MonotonicClock
+from pynet._js.mypyc import mypyc_attr
 
 __all__ = [
     "EVENT_HANGUP",
@@ -129,6 +130,7 @@ def set_uncaught_hook(hook: Callable[..., bool] | None) -> None:
     _uncaught_hook_origin = hook is not None and arity(hook) >= 2
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # timers.Timeout
 class Timer:
     """A one-shot or repeating timer on a loop (libuv's ``uv_timer_t``).
 
@@ -137,7 +139,6 @@ class Timer:
     """
 
     __slots__ = (
-        "__weakref__",
         "_active",
         "_args",
         "_callback",
@@ -334,6 +335,9 @@ class Loop:
         # processPromiseRejections, set by pynet._core.promise while it has
         # rejections to report; returns whether it may have queued work.
         self.rejection_work: Callable[[], bool] | None = None
+        # promise.py's unhandled-rejection tracker for this loop (an attribute, not a
+        # WeakKeyDictionary entry: the compiled build's Loop takes no weak references).
+        self.rejection_tracker: Any = None
         self._timers: list[tuple[float, int, Timer]] = []
         self._timer_seq = 0
         self._active_timers = 0

@@ -837,11 +837,8 @@ def _unhandled_error(reason: Any) -> BaseException:
         return err
 
 
-_trackers: weakref.WeakKeyDictionary[Loop, _Rejections] = weakref.WeakKeyDictionary()
-
-
 def _tracker(loop: Loop) -> _Rejections:
-    tracker = _trackers.get(loop)
+    tracker: _Rejections | None = loop.rejection_tracker
     if tracker is None:
-        tracker = _trackers[loop] = _Rejections(loop)
+        tracker = loop.rejection_tracker = _Rejections(loop)
     return tracker

@@ -42,6 +42,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from pynet._js.mypyc import mypyc_attr
+
 __all__ = ["Buffer", "CloseCallback", "Handle", "Listener", "ReadCallback", "Stream",
            "WriteCallback"]
 
@@ -186,6 +188,7 @@ class Listener(Handle, Protocol):
     def getsockname(self) -> Any: ...
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # ipc.IpcPipe
 class HandleCore:
     """What every fd-owning handle shares (libuv's ``uv_handle_t`` fields):
     ``closed``, ``fileno``, ``ref``/``unref``/``has_ref``.

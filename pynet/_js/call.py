@@ -27,6 +27,15 @@ object (fast, ``on()`` stays cheap); everything else (``functools.partial``,
 callable objects, ``functools.wraps`` wrappers, builtins) goes through
 ``inspect.signature``, and a callable with no signature gets all arguments.
 Keyword-only parameters are never filled.  ``*args`` gets everything.
+
+# Discussion: the compiled build (setup.py).  Functions and methods compiled by
+mypyc are ``builtin_function_or_method`` objects with a text signature, which
+``inspect.signature`` parses at some 50 µs a call, and a bound method is a new
+object each time: their counts are cached per (type of the owner, or the
+module) and name, which is all a signature depends on.  Closures compiled by
+mypyc carry no signature at all, so they get every argument (:data:`ALL`):
+a compiled module never hands one with a fixed arity to user-facing calls
+(tests/unit/test_compiled_build.py checks that statically).
 """
 
 from __future__ import annotations
@@ -46,6 +55,46 @@ _CO_VARARGS = inspect.CO_VARARGS
 _FunctionType = types.FunctionType
 _MethodType = types.MethodType
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+_BuiltinType = types.BuiltinFunctionType  # builtin_function_or_method: C and mypyc functions
+_ModuleType = types.ModuleType
+#: (arity, required) of builtin functions and methods, by owner (type or module) and name.
+_builtin_counts: dict[tuple[object, str], tuple[int, int]] = {}
+
+
+def _builtin_key(f: Any) -> tuple[object, str]:
+    owner = f.__self__
+    if owner is not None and not isinstance(owner, _ModuleType):
+        owner = type(owner)
+    return owner, f.__qualname__
+
+
+def _signature_counts(f: Callable[..., Any]) -> tuple[int, int]:
+    """(arity, required) read from ``inspect.signature``; (ALL, 0) without a signature."""
+    try:
+        parameters = inspect.signature(f).parameters.values()
+    except (TypeError, ValueError):  # builtins without a text signature, odd objects
+        return ALL, 0
+    count = needed = 0
+    varargs = False
+    for parameter in parameters:
+        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+            varargs = True
+        elif parameter.kind in _POSITIONAL:
+            count += 1
+            if parameter.default is inspect.Parameter.empty:
+                needed += 1
+    return (ALL if varargs else count), needed
+
+
+def _counts(f: Callable[..., Any]) -> tuple[int, int]:
+    """:func:`_signature_counts`, cached for builtin functions and methods."""
+    if type(f) is not _BuiltinType:
+        return _signature_counts(f)
+    key = _builtin_key(f)
+    counts = _builtin_counts.get(key)
+    if counts is None:
+        counts = _builtin_counts[key] = _signature_counts(f)
+    return counts
 
 
 def arity(f: Callable[..., Any]) -> int:
@@ -62,17 +111,7 @@ def arity(f: Callable[..., Any]) -> int:
                 return ALL
             count = code.co_argcount - bound
             return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):  # builtins without a text signature, odd objects
-        return ALL
-    count = 0
-    for parameter in parameters:
-        if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
-            return ALL
-        if parameter.kind in _POSITIONAL:
-            count += 1
-    return count
+    return _counts(f)[0]
 
 
 def required(f: Callable[..., Any]) -> int:
@@ -90,12 +129,7 @@ def required(f: Callable[..., Any]) -> int:
         code = target.__code__
         count = code.co_argcount - len(target.__defaults__ or ()) - bound
         return count if count > 0 else 0
-    try:
-        parameters = inspect.signature(f).parameters.values()
-    except (TypeError, ValueError):
-        return 0
-    return sum(1 for p in parameters
-               if p.kind in _POSITIONAL and p.default is inspect.Parameter.empty)
+    return _counts(f)[1]
 
 
 def fit_args(f: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:

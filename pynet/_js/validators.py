@@ -34,6 +34,7 @@ from typing import Any
 
 from pynet import errors
 from pynet._js.inspect import inspect, utf16_len
+from pynet._js.mypyc import mypyc_attr
 from pynet._js.number import (
     MAX_SAFE_INTEGER,
     MIN_SAFE_INTEGER,
@@ -377,6 +378,7 @@ def validate_one_of(value: object, name: str, one_of: Iterable[object]) -> objec
     return value
 
 
+@mypyc_attr(native_class=False)
 class TimeoutOverflowWarning(RuntimeWarning):
     """Node's ``TimeoutOverflowWarning`` (a duration above ``TIMEOUT_MAX``)."""
 

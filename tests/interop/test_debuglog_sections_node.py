@@ -34,6 +34,9 @@ pytestmark = pytest.mark.interop
 def _masked(section: str, text: str) -> list[str]:
     text = re.sub(rf"^{section.upper()} \d+:", f"{section.upper()} PID:", text, flags=re.M)
     text = re.sub(r"process timer lists \d+", "process timer lists N", text)
+    # Node's getLibuvNow() updates the loop's time, so the re-armed interval's
+    # diff is 0 on a quiet machine and a millisecond or two on a loaded one.
+    text = re.sub(r"list wait because diff is \d+", "list wait because diff is D", text)
     return text.splitlines()
 
 
@@ -67,7 +70,7 @@ def test_node_debug_tls_lines_match_node(node: str, tmp_path: Path) -> None:
 
 def test_node_debug_timer_lines_match_node(node: str) -> None:
     expected, got = _both(node, "timer")
-    assert "TIMER PID: 100 list wait because diff is 0" in expected
+    assert "TIMER PID: 100 list wait because diff is D" in expected
     assert got == expected
 
 

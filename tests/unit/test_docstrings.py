@@ -160,10 +160,27 @@ def _defining_class(cls: type, name: str) -> type:
     raise AssertionError(f"{cls.__name__}.{name} is defined nowhere")
 
 
+def _compiled_def_documented(owner: type, name: str) -> bool:
+    """A method of a class compiled by mypyc (the compiled build, setup.py) whose source has a
+    docstring: mypyc keeps the docstrings of classes, not of their methods."""
+    module = importlib.import_module(owner.__module__)
+    if not str(getattr(module, "__file__", "")).endswith(".so"):
+        return False
+    source = (_PYNET.parent / (owner.__module__.replace(".", "/") + ".py")).read_text()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef) and node.name == owner.__name__:
+            return any(isinstance(item, ast.FunctionDef) and item.name == name
+                       and _is_documented(ast.get_docstring(item)) for item in node.body)
+    return False
+
+
 def _member_is_documented(cls: type, name: str) -> bool:
     owner = _defining_class(cls, name)
     attr = vars(owner)[name]
     if _is_documented(_own_doc(attr)):
+        return True
+    if isinstance(attr, (types.MethodDescriptorType, types.GetSetDescriptorType)) \
+            and _compiled_def_documented(owner, name):
         return True
     if callable(attr) or isinstance(attr, (property, staticmethod, classmethod)):
         return False
