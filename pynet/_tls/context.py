@@ -179,6 +179,10 @@ def _memfd(data: bytes) -> tuple[str, int]:
     return f"/proc/self/fd/{fd}", fd
 
 
+def _fd_path(fd: int) -> str:
+    return f"/proc/self/fd/{fd}" if os.path.isdir("/proc/self/fd") else f"/dev/fd/{fd}"
+
+
 def _with_files(datas: list[bytes], fn: Any) -> Any:
     if hasattr(os, "memfd_create"):
         opened = [_memfd(d) for d in datas]
@@ -230,6 +234,9 @@ class SecureContext:
         self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None],
                             ssl.SSLContext] = {}
         self._trusted: list[Certificate] | None = None
+        #: The key log's memfd once a socket listens to 'keylog' (see enable_keylog).
+        self.keylog_fd: int | None = None
+        self._keylog_users = 0
         # Fail now, as Node does, on bad credentials or settings.
         self.context = self.ssl_context(True, ssl.CERT_NONE) if self._keys or self._certs \
             else self.ssl_context(False, ssl.CERT_NONE)
@@ -257,7 +264,57 @@ class SecureContext:
             ctx = self._contexts[key] = self._build(server, verify)
             if alpn:
                 ctx.set_alpn_protocols(list(alpn))
+            if self.keylog_fd is not None:
+                ctx.keylog_filename = _fd_path(self.keylog_fd)
         return ctx
+
+    # -- the key log ('keylog') -------------------------------------------------------------
+
+    def enable_keylog(self) -> None:
+        """Have OpenSSL log this context's TLS secrets (Node's ``enableKeylogCallback``).
+
+        Discussion: Python's ``ssl`` has no key-log callback, only
+        ``SSLContext.keylog_filename``, whose callback appends each NSS key log
+        line to a file and flushes it.  The file here is an anonymous in-memory
+        one (``memfd``), shared by every connection on this context; pynet runs
+        each connection's OpenSSL calls on one thread, so the lines that appear
+        during one connection's call are that connection's, and the handle
+        takes them right after (:meth:`take_keylog`).
+        """
+        self._keylog_users += 1
+        if self.keylog_fd is not None:
+            return
+        if hasattr(os, "memfd_create"):
+            fd = os.memfd_create("pynet-keylog", getattr(os, "MFD_CLOEXEC", 1))
+        else:  # pragma: no cover - not Linux
+            fd, path = tempfile.mkstemp(prefix="pynet-keylog-")
+            os.unlink(path)
+        self.keylog_fd = fd
+        for ctx in self._contexts.values():
+            ctx.keylog_filename = _fd_path(fd)
+
+    def release_keylog(self) -> None:
+        """One socket that wanted the key log is gone; the last one turns it off."""
+        self._keylog_users -= 1
+        if self._keylog_users > 0 or self.keylog_fd is None:
+            return
+        for ctx in self._contexts.values():
+            ctx.keylog_filename = None  # type: ignore[assignment]  # closes Python's file
+        os.close(self.keylog_fd)
+        self.keylog_fd = None
+
+    def take_keylog(self) -> list[bytes]:
+        """The key log lines written since the last call (each ending with ``\\n``)."""
+        fd = self.keylog_fd
+        if fd is None:
+            return []
+        size = os.fstat(fd).st_size
+        if not size:
+            return []
+        data = os.pread(fd, size, 0)
+        os.ftruncate(fd, 0)  # The writers append (O_APPEND): they go on from 0.
+        # Python writes a '#' header line into a new log file: not a secret.
+        return [line + b"\n" for line in data.split(b"\n") if line and not line.startswith(b"#")]
 
     def _build(self, server: bool, verify: ssl.VerifyMode) -> ssl.SSLContext:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)

@@ -88,6 +88,9 @@ class TLSHandle:
         self.onhandshakedone: Callable[[], None] | None = None
         self.onerror: Callable[[Exception], None] | None = None
         self.onsession: Callable[[Any], None] | None = None
+        # 'keylog': each NSS key log line of this connection (see enable_keylog).
+        self.onkeylog: Callable[[bytes], None] | None = None
+        self._keylog = False
         self.read_into: Any = None  # Node's ``onread`` option is not offered over TLS.
         self.onread_into: Any = None
         self.reading = False
@@ -159,6 +162,9 @@ class TLSHandle:
         return self.inner.connect(address, cb)
 
     def close(self, cb: Callable[[], None] | None) -> None:
+        if self._keylog:
+            self._keylog = False
+            self.context.release_keylog()
         self.reading = False
         self._shutdown_cb = None
         pending, self._pending = self._pending, []
@@ -174,8 +180,29 @@ class TLSHandle:
             cb()
 
     def reset(self, cb: Callable[[], None] | None) -> None:
+        if self._keylog:
+            self._keylog = False
+            self.context.release_keylog()
         self._pending = []
         self.inner.reset(cb)
+
+    # -- the key log -----------------------------------------------------------------------
+
+    def enable_keylog(self) -> None:
+        """Report this connection's TLS secrets to ``onkeylog`` (Node's
+        ``enableKeylogCallback``); see :meth:`SecureContext.enable_keylog`."""
+        if not self._keylog and not self.inner.closed:
+            self._keylog = True
+            self.context.enable_keylog()
+
+    def _take_keylog(self) -> None:
+        """After an OpenSSL call: the key log lines it wrote are this connection's."""
+        if self.context.keylog_fd is None:
+            return
+        lines = self.context.take_keylog()
+        if self._keylog and self.onkeylog is not None:
+            for line in lines:
+                self.onkeylog(line)
 
     # -- handshake -------------------------------------------------------------------------
 
@@ -248,7 +275,10 @@ class TLSHandle:
         if err is not None:
             self._fail(err if isinstance(err, Exception) else Exception(str(err)))
             return
-        if context is not None:
+        if context is not None and context is not self.context:
+            if self._keylog:
+                self.context.release_keylog()
+                context.enable_keylog()
             self.context = context
         self._create_ssl()
         self._handshake()
@@ -258,12 +288,15 @@ class TLSHandle:
         try:
             self.ssl.do_handshake()
         except ssl.SSLWantReadError:
+            self._take_keylog()
             self._flush()
             return
         except ssl.SSLError as exc:
+            self._take_keylog()
             self._flush()  # The alert goes to the peer, as OpenSSL wrote it.
             self._fail(openssl_error(exc))
             return
+        self._take_keylog()
         self._flush()
         self.handshaking = False
         self.established = True
@@ -404,6 +437,8 @@ class TLSHandle:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
+            if self.context.keylog_fd is not None:
+                self._take_keylog()
             if chunks:
                 self.bytes_read += size
                 if not self.server_side:

@@ -92,6 +92,7 @@ class TLSSocket(Socket):
         self._session: TLSSession | None = None
         self._had_tls_error = False
         self._tls_error_reported = False
+        self._want_keylog = False
         self.servername: Any = None
         self.alpnProtocol: Any = None
         self.authorized = False
@@ -121,6 +122,7 @@ class TLSSocket(Socket):
         self._tls_error_listener = self._tls_error
         self.on("error", self._tls_error_listener)
         self.on("newListener", _refuse_unsupported_events)
+        self.on("newListener", self._keylog_new_listener)
         self._init(socket)
         self._loop.next_tick(self._init_read, socket)
 
@@ -140,6 +142,9 @@ class TLSSocket(Socket):
         handle.onhandshakedone = self._finish_init
         handle.onerror = self._on_handle_error
         handle.onsession = self._on_session
+        handle.onkeylog = self._on_keylog
+        if self._want_keylog:
+            handle.enable_keylog()
         alpn = opts.get("ALPNProtocols")
         if alpn is not None:
             handle.alpn = _alpn_list(alpn)
@@ -232,6 +237,18 @@ class TLSSocket(Socket):
         # the failed read that follows destroys the socket (one 'error', then
         # 'close'); destroying with the error does both.
         self.destroy(err)
+
+    def _keylog_new_listener(self, event: Any, listener: Any = None) -> None:
+        """Node's ``keylogNewListener``: the first ``'keylog'`` listener turns the key log on."""
+        if event != "keylog":
+            return
+        self._want_keylog = True
+        if self._tls_handle is not None:
+            self._tls_handle.enable_keylog()
+        self.removeListener("newListener", self._keylog_new_listener)
+
+    def _on_keylog(self, line: bytes) -> None:
+        self.emit("keylog", line)
 
     def _on_session(self, session: ssl.SSLSession) -> None:
         value = TLSSession.of(session)
@@ -465,7 +482,6 @@ class TLSSocket(Socket):
 
 
 _UNSUPPORTED_EVENTS = {
-    "keylog": "the 'keylog' event",
     "OCSPResponse": "the 'OCSPResponse' event",
     "OCSPRequest": "the 'OCSPRequest' event",
     "newSession": "the 'newSession' event (an external session cache)",
@@ -745,6 +761,8 @@ class Server(NetServer):
             "SNICallback": self._SNICallback or _default_sni,
         })
         sock.on("secure", lambda: _on_socket_secure(sock))
+        if self.listenerCount("keylog") > 0:
+            sock.on("keylog", lambda line: self.emit("keylog", line, sock))
         sock.on("close", lambda had_error=False: _on_socket_close(sock, had_error))
         sock.on("_tlsError", lambda err: _on_socket_tls_error(sock, err))
 
