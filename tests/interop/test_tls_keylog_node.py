@@ -118,6 +118,6 @@ def test_keylog_lines_match_the_peers(certs: Certs, version: str, pairing: str) 
     assert sorted(server_lines) == sorted(client_lines)
     assert sorted(line.split(" ")[0] for line in client_lines) == _LABELS[version]
     for line in client_lines:
-        label, random, secret = line.rstrip("\n").split(" ")
+        _label, random, secret = line.rstrip("\n").split(" ")
         assert line.endswith("\n") and len(random) == 64
         int(random + secret, 16)
