@@ -47,7 +47,7 @@ from pynet._js.validators import invalid_arg_type
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = ["DEFAULT_CIPHERS", "DEFAULT_ECDH_CURVE", "DEFAULT_MAX_VERSION", "DEFAULT_MIN_VERSION",
-           "SecureContext", "check_chain", "create_secure_context", "openssl_error",
+           "SecureContext", "check_chain", "create_secure_context", "openssl_error", "ossl_error",
            "verify_error"]
 
 #: ``tls.DEFAULT_MIN_VERSION``: the lowest protocol version a context allows.
@@ -127,12 +127,13 @@ def openssl_error(exc: ssl.SSLError) -> errors.NodeError:
                 "EVP": "digital envelope routines", "PROV": "Provider routines",
                 "DECODER": "DECODER routines"}.get(library, library)
     prefix = "ERR_SSL_" if library == "SSL" else "ERR_OSSL_"
-    return _ossl(prefix + reason, _PACKED.get(reason, "00000000"), lib_name, text)
+    return ossl_error(prefix + reason, _PACKED.get(reason, "00000000"), lib_name, text)
 
 
-def _ossl(code: str, packed: str, library: str, reason: str) -> errors.NodeError:
-    return errors.coded_error(code, f"error:{packed}:{library}::{reason}", library=library,
-                              reason=reason)
+def ossl_error(code: str, packed: str, library: str, reason: str,
+          function: str = "") -> errors.NodeError:
+    return errors.coded_error(code, f"error:{packed}:{library}:{function}:{reason}",
+                              library=library, reason=reason)
 
 
 # OpenSSL 3's packed error numbers for the reasons pynet meets most, for Node's text.
@@ -334,6 +335,8 @@ class SecureContext:
             self._load(ctx)
         except ssl.SSLError as exc:
             raise self._credential_error(exc) from None
+        if server and verify == ssl.CERT_OPTIONAL:
+            _accept_any_peer_certificate(ctx)
         return ctx
 
     def _load(self, ctx: ssl.SSLContext) -> None:
@@ -346,7 +349,7 @@ class SecureContext:
                 try:
                     ctx.set_ciphers(":".join(legacy))
                 except ssl.SSLError:
-                    raise _ossl("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
+                    raise ossl_error("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
                                 "no cipher match") from None
             elif not modern:
                 ctx.set_ciphers("")
@@ -431,6 +434,50 @@ class SecureContext:
                                                       _signed_by(cert, ca)):
                 return ca
         return None
+
+
+_VERIFY_CALLBACK: Any = None
+_SSL_CTX_SET_VERIFY: Any = None
+
+
+def _accept_any_peer_certificate(ctx: ssl.SSLContext) -> bool:
+    """Request the peer's certificate but accept it whatever its verification says.
+
+    Discussion: a Node server with ``requestCert: true, rejectUnauthorized: false``
+    finishes the handshake with an unverifiable client certificate and reports
+    ``authorized = false``.  Python's ``CERT_OPTIONAL`` fails the handshake on
+    one instead, and ``ssl`` has no verify callback.  So pynet installs OpenSSL's
+    verify callback itself, through ``ctypes`` on the functions of the OpenSSL
+    that ``_ssl`` is linked with, a callback that accepts; ``authorizationError``
+    is then computed by :func:`check_chain`.  The ``SSL_CTX`` pointer is read
+    from the context object (the first field after the object header) and
+    checked against ``SSL_CTX_get_verify_mode`` before use; where any of this is
+    unavailable, Python's behaviour stays (the porting guide says so).
+    """
+    global _VERIFY_CALLBACK, _SSL_CTX_SET_VERIFY
+    try:
+        import ctypes
+
+        import _ssl
+
+        if _SSL_CTX_SET_VERIFY is None:
+            lib = ctypes.CDLL(_ssl.__file__)
+            callback_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
+            _VERIFY_CALLBACK = callback_type(lambda ok, store: 1)
+            get_mode = lib.SSL_CTX_get_verify_mode
+            get_mode.argtypes, get_mode.restype = [ctypes.c_void_p], ctypes.c_int
+            set_verify = lib.SSL_CTX_set_verify
+            set_verify.argtypes = [ctypes.c_void_p, ctypes.c_int, callback_type]
+            set_verify.restype = None
+            _SSL_CTX_SET_VERIFY = (get_mode, set_verify)
+        get_mode, set_verify = _SSL_CTX_SET_VERIFY
+        pointer = ctypes.c_void_p.from_address(id(ctx) + object.__basicsize__).value
+        if not pointer or get_mode(pointer) != int(ctx.verify_mode):
+            return False
+        set_verify(pointer, int(ssl.CERT_OPTIONAL), _VERIFY_CALLBACK)  # SSL_VERIFY_PEER
+        return True
+    except (ImportError, OSError, AttributeError, ValueError):  # pragma: no cover
+        return False
 
 
 def check_chain(context: SecureContext, der: bytes | None) -> str | None:

@@ -58,10 +58,12 @@ from typing import Any
 from pynet._core.loop import Loop
 from pynet._handles.base import Stream
 from pynet._handles.stream import READ_SIZE
-from pynet._tls.context import SecureContext, openssl_error
+from pynet._tls.context import SecureContext, ossl_error, openssl_error
 
 __all__ = ["TLSHandle", "client_hello_server_name"]
 
+#: A TLS alert record: fatal (2), handshake_failure (40).
+_HANDSHAKE_FAILURE_ALERT = b"\x15\x03\x03\x00\x02\x02\x28"
 _BATCH = 4 * READ_SIZE  # Plaintext bytes per onread, at most (see _decrypt).
 
 Buffer = bytes | bytearray | memoryview
@@ -274,6 +276,14 @@ class TLSHandle:
         self._hello_state = "done"
         if err is not None:
             self._fail(err if isinstance(err, Exception) else Exception(str(err)))
+            return
+        if context is not None and self.server_side and not context.own_certificates():
+            # OpenSSL's SSL_set_SSL_CTX with a context without a certificate fails in
+            # SSL_use_certificate, inside the handshake: the client gets an alert.
+            self.inner.write(_HANDSHAKE_FAILURE_ALERT, None)
+            self._fail(ossl_error("ERR_SSL_PASSED_A_NULL_PARAMETER", "0A0C0102",
+                             "SSL routines", "passed a null parameter",
+                             "SSL_use_certificate"))
             return
         if context is not None and context is not self.context:
             if self._keylog:

@@ -264,6 +264,8 @@ class TLSSocket(Socket):
         callback may answer later, as in Node (the handle waits).
         """
         callback = self._SNICallback
+        if servername:
+            self.servername = servername  # Known to 'tlsClientError' listeners too.
         if not servername or callback is None:
             answer(None, None)
             return
@@ -282,8 +284,12 @@ class TLSSocket(Socket):
                 return
             if isinstance(context, ssl.SSLContext):  # Node accepts ``secureContext.context``.
                 context = getattr(context, "_pynet_secure", None) or context
-            if context is not None and not isinstance(context, SecureContext):
-                self.destroy(errors.ERR_TLS_INVALID_CONTEXT("context"))
+            if context is None or context is False:
+                context = None  # Node's ``if (context)``: no context, the server's own.
+            elif not isinstance(context, SecureContext):
+                # Node's TLSWrap throws this plain Error (no code) for anything that is
+                # not a SecureContext (a plain object included).
+                self.destroy(Exception("Invalid SNI context"))
                 return
             answer(None, context)
 
@@ -924,12 +930,16 @@ def _on_socket_secure(sock: TLSSocket) -> None:
     if sock._requestCert:
         handle = sock._tls_handle
         der = handle.ssl.getpeercert(binary_form=True) if handle and handle.ssl else None
-        if der is None:
-            sock.authorizationError = "UNABLE_TO_GET_ISSUER_CERT"
+        # With rejectUnauthorized OpenSSL verified the certificate; without, it
+        # accepted it unverified (see context._accept_any_peer_certificate).
+        code = "UNABLE_TO_GET_ISSUER_CERT" if der is None else None if \
+            sock._rejectUnauthorized else check_chain(handle.context, der) if handle else None
+        if code is not None:
+            sock.authorizationError = code
             if sock._rejectUnauthorized:
                 sock.destroy()
         else:
-            sock.authorized = True  # OpenSSL verified it (CERT_OPTIONAL/REQUIRED).
+            sock.authorized = True
     if not sock._destroyed and sock._release_control():
         server = sock._tlsOptions.get("server")
         if server is not None:
