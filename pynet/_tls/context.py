@@ -456,9 +456,8 @@ def _accept_any_peer_certificate(ctx: ssl.SSLContext) -> bool:
     """
     global _VERIFY_CALLBACK, _SSL_CTX_SET_VERIFY
     try:
-        import ctypes
-
         import _ssl
+        import ctypes
 
         if _SSL_CTX_SET_VERIFY is None:
             lib = ctypes.CDLL(_ssl.__file__)

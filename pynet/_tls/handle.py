@@ -58,7 +58,7 @@ from typing import Any
 from pynet._core.loop import Loop
 from pynet._handles.base import Stream
 from pynet._handles.stream import READ_SIZE
-from pynet._tls.context import SecureContext, ossl_error, openssl_error
+from pynet._tls.context import SecureContext, openssl_error, ossl_error
 
 __all__ = ["TLSHandle", "client_hello_server_name"]
 

@@ -7,15 +7,13 @@ the server's own, whose CA does not know the client (not authorized).
 
 from __future__ import annotations
 
-import pytest
-
 from pynet import run, tls
 from tests.conformance._tls_fixtures import certs, needs_openssl  # noqa: F401
 
 pytestmark = needs_openssl
 
 
-def _run(checker, certs, names):
+def _run(checker, certs, names):  # noqa: F811
     connections = [0]
 
     def on_secure(c):
