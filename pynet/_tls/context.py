@@ -67,6 +67,20 @@ DEFAULT_CIPHERS = (
 _TLS13_SUITES = {"TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
                  "TLS_AES_128_GCM_SHA256"}
 
+_TLS13_ALL_SUITES = _TLS13_SUITES | {"TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"}
+
+
+def _js_repr(value: Any) -> str:
+    """How a template literal shows a non-string JS value (``${value}``)."""
+    if value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 _VERSIONS = {
     "TLSv1": ssl.TLSVersion.TLSv1, "TLSv1.1": ssl.TLSVersion.TLSv1_1,
     "TLSv1.2": ssl.TLSVersion.TLSv1_2, "TLSv1.3": ssl.TLSVersion.TLSv1_3,
@@ -246,11 +260,10 @@ class SecureContext:
     def _version(value: Any, which: str, default: str) -> ssl.TLSVersion:
         if value is None:
             value = default
-        if not isinstance(value, str):
-            raise invalid_arg_type(f"options.{which[:3]}Version", "string", value)
         if value not in _VERSIONS:
+            shown = f'"{value}"' if isinstance(value, str) else _js_repr(value)
             raise errors.ERR_TLS_INVALID_PROTOCOL_VERSION(  # type: ignore[call-arg]
-                f'"{value}"', which)
+                shown, which)
         return _VERSIONS[value]
 
     # -- contexts -------------------------------------------------------------------------
@@ -329,6 +342,9 @@ class SecureContext:
         elif server:
             ctx.options |= ssl.OP_CIPHER_SERVER_PREFERENCE
         secure_options = self._options.get("secureOptions")
+        if secure_options is not None and (isinstance(secure_options, bool) or
+                                           not isinstance(secure_options, int)):
+            raise invalid_arg_type("secureOptions", "number", secure_options)
         if secure_options:
             ctx.options |= secure_options
         try:
@@ -343,6 +359,9 @@ class SecureContext:
         if self._ciphers is not None:
             legacy = [c for c in self._ciphers.split(":") if c and not c.startswith("TLS_")]
             modern = [c for c in self._ciphers.split(":") if c.startswith("TLS_")]
+            if not set(modern) <= _TLS13_ALL_SUITES:
+                raise ossl_error("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
+                                 "no cipher match")
             if modern and not set(modern) <= _TLS13_SUITES:
                 raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("TLSv1.3 ciphersuite selection")
             if legacy:
