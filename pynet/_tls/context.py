@@ -225,6 +225,8 @@ class SecureContext:
         self._keys = _as_pem_list(opts.get("key"), "options.key")
         self._certs = _as_pem_list(opts.get("cert"), "options.cert")
         self._cas = _as_pem_list(opts.get("ca"), "options.ca")
+        # Node: a given ``ca`` (even an empty list) replaces the root store.
+        self._ca_given = opts.get("ca") is not None
         passphrase = opts.get("passphrase")
         if passphrase is not None and not isinstance(passphrase, (str, bytes)):
             raise invalid_arg_type("options.passphrase", "string", passphrase)
@@ -383,7 +385,7 @@ class SecureContext:
                                          "Failed to set ECDH curve") from None
         if self._dhparam:
             _with_files(self._dhparam[:1], ctx.load_dh_params)
-        if self._cas:
+        if self._ca_given:
             ders = [d for pem in self._cas for d in pem_to_der_list(pem)]
             if ders:
                 ctx.load_verify_locations(cadata=b"".join(ders))
@@ -433,7 +435,7 @@ class SecureContext:
     def trusted(self) -> list[Certificate]:
         """The CAs this context trusts, parsed (``ca`` or the system store)."""
         if self._trusted is None:
-            if self._cas:
+            if self._ca_given:
                 ders = [d for pem in self._cas for d in pem_to_der_list(pem)]
             else:
                 ctx = self.ssl_context(False, ssl.CERT_REQUIRED)

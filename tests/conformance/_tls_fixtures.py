@@ -17,9 +17,16 @@ from tests.tls_certs import Certs, make_certs, openssl_path
 needs_openssl = pytest.mark.skipif(openssl_path() is None, reason="needs the openssl CLI")
 
 
+_MADE: list[Certs] = []
+
+
 @pytest.fixture(scope="session")
 def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
-    return make_certs(Path(tmp_path_factory.mktemp("tls-fixtures")))
+    # Each test module imports this fixture, which pytest then instantiates once per
+    # module: make the certificates (RSA key generation: seconds) once per session.
+    if not _MADE:
+        _MADE.append(make_certs(Path(tmp_path_factory.mktemp("tls-fixtures"))))
+    return _MADE[0]
 
 
 def agent1(certs: Certs, **extra: Any) -> dict[str, Any]:
