@@ -130,13 +130,20 @@ def openssl_error(exc: ssl.SSLError) -> errors.NodeError:
         code = _X509_CODES.get(exc.verify_code or 0)
         if code is not None:
             return verify_error(code, exc.verify_message or None)
-    reason = getattr(exc, "reason", None) or "UNKNOWN"
+    reason = getattr(exc, "reason", None)
     library = getattr(exc, "library", None) or ""
     text = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
     if "] " in text:
+        if text.startswith("[SSL] ") and not library:
+            library = "SSL"  # A reason Python's table lacks: OpenSSL's text is there.
         text = text.split("] ", 1)[1]
     if " (_ssl.c" in text:
         text = text.rsplit(" (_ssl.c", 1)[0]
+    if not reason:
+        # OpenSSL's reason text is its code in lower case with spaces ("tlsv1 alert no
+        # application protocol" is TLSV1_ALERT_NO_APPLICATION_PROTOCOL).
+        reason = text.upper().replace(" ", "_") if text and all(
+            ch.isalnum() or ch == " " for ch in text) else "UNKNOWN"
     lib_name = {"SSL": "SSL routines", "PEM": "PEM routines", "X509": "x509 certificate routines",
                 "EVP": "digital envelope routines", "PROV": "Provider routines",
                 "DECODER": "DECODER routines"}.get(library, library)
@@ -162,6 +169,8 @@ _PACKED = {
     "CERTIFICATE_VERIFY_FAILED": "0A000086", "UNEXPECTED_EOF_WHILE_READING": "0A000126",
     "TLSV1_ALERT_INTERNAL_ERROR": "0A000438", "TLSV1_ALERT_DECODE_ERROR": "0A000432",
     "SSLV3_ALERT_UNEXPECTED_MESSAGE": "0A00040A", "UNEXPECTED_MESSAGE": "0A0000F4",
+    "NO_APPLICATION_PROTOCOL": "0A0000EB",
+    "PASSED_A_NULL_PARAMETER": "0A0C0102",
 }
 
 
@@ -280,6 +289,8 @@ class SecureContext:
             ctx = self._contexts[key] = self._build(server, verify)
             if alpn:
                 ctx.set_alpn_protocols(list(alpn))
+                if server:
+                    _select_alpn_or_fail(ctx, alpn)
             if self.keylog_fd is not None:
                 ctx.keylog_filename = _fd_path(self.keylog_fd)
         return ctx
@@ -457,47 +468,99 @@ class SecureContext:
         return None
 
 
-_VERIFY_CALLBACK: Any = None
-_SSL_CTX_SET_VERIFY: Any = None
+_OPENSSL: list[Any] = []  # [(ctypes, lib)] once loaded; [None] when unavailable
+
+
+def _openssl_ctx(ctx: ssl.SSLContext) -> tuple[Any, Any, int] | None:
+    """``(ctypes, libssl, SSL_CTX*)`` of a context, or ``None`` where unavailable.
+
+    Discussion: Python's ``ssl`` has no verify callback and its ALPN callback
+    cannot fail a handshake; Node's can.  pynet sets these two callbacks itself,
+    through ``ctypes`` on the functions of the OpenSSL that ``_ssl`` is linked
+    with.  The ``SSL_CTX`` pointer is the first field after the object header
+    of ``_ssl._SSLContext``; it is checked against ``SSL_CTX_get_verify_mode``
+    before use.  Where any of this is unavailable (not CPython), Python's
+    behaviour stays, as the porting guide says.
+    """
+    try:
+        if not _OPENSSL:
+            import _ssl
+            import ctypes
+
+            lib = ctypes.CDLL(_ssl.__file__)
+            lib.SSL_CTX_get_verify_mode.argtypes = [ctypes.c_void_p]
+            lib.SSL_CTX_get_verify_mode.restype = ctypes.c_int
+            _OPENSSL.append((ctypes, lib))
+        if _OPENSSL[0] is None:
+            return None
+        ctypes, lib = _OPENSSL[0]
+        pointer = ctypes.c_void_p.from_address(id(ctx) + object.__basicsize__).value
+        if not pointer or lib.SSL_CTX_get_verify_mode(pointer) != int(ctx.verify_mode):
+            return None
+        return ctypes, lib, pointer
+    except (ImportError, OSError, AttributeError, ValueError):  # pragma: no cover
+        if not _OPENSSL:
+            _OPENSSL.append(None)
+        return None
 
 
 def _accept_any_peer_certificate(ctx: ssl.SSLContext) -> bool:
     """Request the peer's certificate but accept it whatever its verification says.
 
-    Discussion: a Node server with ``requestCert: true, rejectUnauthorized: false``
-    finishes the handshake with an unverifiable client certificate and reports
-    ``authorized = false``.  Python's ``CERT_OPTIONAL`` fails the handshake on
-    one instead, and ``ssl`` has no verify callback.  So pynet installs OpenSSL's
-    verify callback itself, through ``ctypes`` on the functions of the OpenSSL
-    that ``_ssl`` is linked with, a callback that accepts; ``authorizationError``
-    is then computed by :func:`check_chain`.  The ``SSL_CTX`` pointer is read
-    from the context object (the first field after the object header) and
-    checked against ``SSL_CTX_get_verify_mode`` before use; where any of this is
-    unavailable, Python's behaviour stays (the porting guide says so).
+    A Node server with ``requestCert: true, rejectUnauthorized: false`` finishes
+    the handshake with an unverifiable client certificate and reports
+    ``authorized = false`` (:func:`check_chain` computes ``authorizationError``);
+    Python's ``CERT_OPTIONAL`` would fail the handshake.  See :func:`_openssl_ctx`.
     """
-    global _VERIFY_CALLBACK, _SSL_CTX_SET_VERIFY
-    try:
-        import _ssl
-        import ctypes
+    found = _openssl_ctx(ctx)
+    if found is None:
+        return False  # pragma: no cover
+    ctypes, lib, pointer = found
+    callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p)(
+        lambda ok, store: 1)
+    ctx._pynet_verify_cb = callback  # type: ignore[attr-defined]  # kept alive with ctx
+    lib.SSL_CTX_set_verify.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+    lib.SSL_CTX_set_verify.restype = None
+    lib.SSL_CTX_set_verify(pointer, int(ssl.CERT_OPTIONAL),  # SSL_VERIFY_PEER
+                           ctypes.cast(callback, ctypes.c_void_p))
+    return True
 
-        if _SSL_CTX_SET_VERIFY is None:
-            lib = ctypes.CDLL(_ssl.__file__)
-            callback_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p)
-            _VERIFY_CALLBACK = callback_type(lambda ok, store: 1)
-            get_mode = lib.SSL_CTX_get_verify_mode
-            get_mode.argtypes, get_mode.restype = [ctypes.c_void_p], ctypes.c_int
-            set_verify = lib.SSL_CTX_set_verify
-            set_verify.argtypes = [ctypes.c_void_p, ctypes.c_int, callback_type]
-            set_verify.restype = None
-            _SSL_CTX_SET_VERIFY = (get_mode, set_verify)
-        get_mode, set_verify = _SSL_CTX_SET_VERIFY
-        pointer = ctypes.c_void_p.from_address(id(ctx) + object.__basicsize__).value
-        if not pointer or get_mode(pointer) != int(ctx.verify_mode):
-            return False
-        set_verify(pointer, int(ssl.CERT_OPTIONAL), _VERIFY_CALLBACK)  # SSL_VERIFY_PEER
-        return True
-    except (ImportError, OSError, AttributeError, ValueError):  # pragma: no cover
-        return False
+
+def _select_alpn_or_fail(ctx: ssl.SSLContext, protocols: tuple[str, ...]) -> bool:
+    """A server's ALPN selection as Node's ``SelectALPNCallback``: the first of the
+    server's protocols that the client offers, else a fatal
+    ``no_application_protocol`` alert (Python's callback answers "no ALPN")."""
+    found = _openssl_ctx(ctx)
+    if found is None:
+        return False  # pragma: no cover
+    ctypes, lib, pointer = found
+    wanted = [p.encode("latin-1") for p in protocols]
+
+    def select(ssl_: Any, out: Any, outlen: Any, data: Any, size: int, arg: Any) -> int:
+        offered = ctypes.string_at(data, size)
+        offsets: dict[bytes, int] = {}
+        pos = 0
+        while pos < size:
+            n = offered[pos]
+            offsets.setdefault(offered[pos + 1:pos + 1 + n], pos + 1)
+            pos += 1 + n
+        for proto in wanted:
+            at = offsets.get(proto)
+            if at is not None:
+                out[0] = data + at
+                outlen[0] = len(proto)
+                return 0  # SSL_TLSEXT_ERR_OK
+        return 2  # SSL_TLSEXT_ERR_ALERT_FATAL
+
+    callback = ctypes.CFUNCTYPE(
+        ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p),
+        ctypes.POINTER(ctypes.c_ubyte), ctypes.c_void_p, ctypes.c_uint, ctypes.c_void_p)(select)
+    ctx._pynet_alpn_cb = callback  # type: ignore[attr-defined]  # kept alive with ctx
+    lib.SSL_CTX_set_alpn_select_cb.argtypes = [ctypes.c_void_p, ctypes.c_void_p,
+                                               ctypes.c_void_p]
+    lib.SSL_CTX_set_alpn_select_cb.restype = None
+    lib.SSL_CTX_set_alpn_select_cb(pointer, ctypes.cast(callback, ctypes.c_void_p), None)
+    return True
 
 
 def check_chain(context: SecureContext, der: bytes | None) -> str | None:

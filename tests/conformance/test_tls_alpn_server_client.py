@@ -64,8 +64,6 @@ def test_one_side_without_alpn(certs):  # noqa: F811
     assert run_test(certs, None, [None]) == [{"client": False, "server": False}]
 
 
-@pytest.mark.xfail(strict=True, reason="Python's ssl cannot fail the handshake when ALPN lists "
-                   "share no protocol (Node aborts with no_application_protocol)")
 def test_no_protocol_in_common_aborts(certs):  # noqa: F811
     results = run_test(certs, ["a", "b", "c"], [["first-priority-unsupported", "x", "y"]])
     assert results == [{"server_error": "ERR_SSL_NO_APPLICATION_PROTOCOL",

@@ -291,17 +291,19 @@ def test_alpn(loop: Loop, certs: Certs) -> None:
         c = tls.connect({"port": srv.address()["port"], "ca": certs["ca-cert.pem"],
                          "servername": "localhost", "ALPNProtocols": lists[i]})
         c.on("secureConnect", lambda: log.append(("client", c.alpnProtocol)))
+        c.on("error", lambda e: log.append(("client", e.code)))
         c.on("close", lambda: connect(i + 1))
         c.resume()
 
+    srv.on("tlsClientError", lambda e: log.append(("server", e.code)))
     connect(0)
     run()
     # Each socket negotiates its own list (Python keeps ALPN on the context). Without a
-    # shared protocol Node's server aborts (no_application_protocol); Python's selects
-    # none (porting guide).
+    # shared protocol the server aborts (no_application_protocol), as Node's does.
     assert log == [("client", "http/1.1"), ("server", "http/1.1"), ("client", False),
-                   ("server", False), ("client", "h2"), ("server", "h2"), ("client", False),
-                   ("server", False)]
+                   ("server", False), ("client", "h2"), ("server", "h2"),
+                   ("server", "ERR_SSL_NO_APPLICATION_PROTOCOL"),
+                   ("client", "ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL")]
 
 
 def test_sni_callback_and_add_context(loop: Loop, certs: Certs) -> None:
