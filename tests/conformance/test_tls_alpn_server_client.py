@@ -9,8 +9,6 @@ cannot, so that case is an expected failure (porting guide).
 
 from __future__ import annotations
 
-import pytest
-
 from pynet import run, tls
 from tests.conformance._tls_fixtures import agent2, certs, needs_openssl  # noqa: F401
 
