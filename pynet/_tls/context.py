@@ -47,8 +47,8 @@ from pynet._js.validators import invalid_arg_type
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = ["DEFAULT_CIPHERS", "DEFAULT_ECDH_CURVE", "DEFAULT_MAX_VERSION", "DEFAULT_MIN_VERSION",
-           "SecureContext", "check_chain", "create_secure_context", "openssl_error", "ossl_error",
-           "verify_error"]
+           "SecureContext", "check_chain", "create_secure_context", "native_verify", "openssl_error", "ossl_error",
+           "verify_error", "verify_result"]
 
 #: ``tls.DEFAULT_MIN_VERSION``: the lowest protocol version a context allows.
 DEFAULT_MIN_VERSION = "TLSv1.2"
@@ -364,7 +364,7 @@ class SecureContext:
             self._load(ctx)
         except ssl.SSLError as exc:
             raise self._credential_error(exc) from None
-        if server and verify == ssl.CERT_OPTIONAL:
+        if verify != ssl.CERT_NONE:
             _accept_any_peer_certificate(ctx)
         return ctx
 
@@ -469,6 +469,8 @@ class SecureContext:
 
 
 _OPENSSL: list[Any] = []  # [(ctypes, lib)] once loaded; [None] when unavailable
+# Python's verify modes as OpenSSL's SSL_VERIFY_* flags (PEER 1, FAIL_IF_NO_PEER_CERT 2).
+_SSL_VERIFY = {ssl.CERT_NONE: 0, ssl.CERT_OPTIONAL: 1, ssl.CERT_REQUIRED: 3}
 
 
 def _openssl_ctx(ctx: ssl.SSLContext) -> tuple[Any, Any, int] | None:
@@ -495,7 +497,7 @@ def _openssl_ctx(ctx: ssl.SSLContext) -> tuple[Any, Any, int] | None:
             return None
         ctypes, lib = _OPENSSL[0]
         pointer = ctypes.c_void_p.from_address(id(ctx) + object.__basicsize__).value
-        if not pointer or lib.SSL_CTX_get_verify_mode(pointer) != int(ctx.verify_mode):
+        if not pointer or lib.SSL_CTX_get_verify_mode(pointer) != _SSL_VERIFY[ctx.verify_mode]:
             return None
         return ctypes, lib, pointer
     except (ImportError, OSError, AttributeError, ValueError):  # pragma: no cover
@@ -505,12 +507,15 @@ def _openssl_ctx(ctx: ssl.SSLContext) -> tuple[Any, Any, int] | None:
 
 
 def _accept_any_peer_certificate(ctx: ssl.SSLContext) -> bool:
-    """Request the peer's certificate but accept it whatever its verification says.
+    """Node's ``VerifyCallback``: verify the peer's chain but never fail the handshake
+    for it; the result is read after the handshake (:func:`verify_result`).
 
-    A Node server with ``requestCert: true, rejectUnauthorized: false`` finishes
-    the handshake with an unverifiable client certificate and reports
-    ``authorized = false`` (:func:`check_chain` computes ``authorizationError``);
-    Python's ``CERT_OPTIONAL`` would fail the handshake.  See :func:`_openssl_ctx`.
+    Node's TLS sockets verify this way: a client always (``rejectUnauthorized``
+    is applied after the handshake, in ``onConnectSecure``), a server that
+    requests a certificate (``authorized`` / ``authorizationError``).  Python's
+    ``ssl`` fails the handshake instead and has no verify callback; see
+    :func:`_openssl_ctx`.  OpenSSL goes on past the first error with this
+    callback, so the result is the last error, as in Node.
     """
     found = _openssl_ctx(ctx)
     if found is None:
@@ -521,9 +526,43 @@ def _accept_any_peer_certificate(ctx: ssl.SSLContext) -> bool:
     ctx._pynet_verify_cb = callback  # type: ignore[attr-defined]  # kept alive with ctx
     lib.SSL_CTX_set_verify.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
     lib.SSL_CTX_set_verify.restype = None
-    lib.SSL_CTX_set_verify(pointer, int(ssl.CERT_OPTIONAL),  # SSL_VERIFY_PEER
+    lib.SSL_CTX_set_verify(pointer, _SSL_VERIFY[ctx.verify_mode],
                            ctypes.cast(callback, ctypes.c_void_p))
     return True
+
+
+def native_verify() -> bool:
+    """Whether pynet verifies peers as Node does, with OpenSSL's verify callback."""
+    if not _OPENSSL:
+        probe = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        _openssl_ctx(probe)
+    return bool(_OPENSSL and _OPENSSL[0] is not None)
+
+
+def verify_result(sslobj: ssl.SSLObject) -> tuple[str, str] | None:
+    """Node's ``verifyError``: ``(code, message)`` of OpenSSL's verification of the
+    peer (``SSL_get_verify_result``), or ``None`` when it verified."""
+    found = _openssl_ctx(sslobj.context)
+    if found is None:
+        return None  # pragma: no cover
+    ctypes, lib, ctx_pointer = found
+    inner = getattr(sslobj, "_sslobj", None)
+    # PySSLSocket: the object header, the socket's weak reference, then ``SSL *``.
+    pointer = ctypes.c_void_p.from_address(id(inner) + object.__basicsize__ + 8).value \
+        if inner is not None else None
+    lib.SSL_get_SSL_CTX.argtypes, lib.SSL_get_SSL_CTX.restype = [ctypes.c_void_p], \
+        ctypes.c_void_p
+    if not pointer or lib.SSL_get_SSL_CTX(pointer) != ctx_pointer:
+        return None  # pragma: no cover
+    lib.SSL_get_verify_result.argtypes = [ctypes.c_void_p]
+    lib.SSL_get_verify_result.restype = ctypes.c_long
+    code = lib.SSL_get_verify_result(pointer)
+    if code == 0:
+        return None
+    lib.X509_verify_cert_error_string.argtypes = [ctypes.c_long]
+    lib.X509_verify_cert_error_string.restype = ctypes.c_char_p
+    message = lib.X509_verify_cert_error_string(code).decode("latin-1")
+    return _X509_CODES.get(code, "UNSPECIFIED"), message
 
 
 def _select_alpn_or_fail(ctx: ssl.SSLContext, protocols: tuple[str, ...]) -> bool:

@@ -307,7 +307,11 @@ class TLSHandle:
             self._fail(openssl_error(exc))
             return
         self._take_keylog()
-        self._flush()
+        # Discussion: the last flight (a TLS 1.3 client's Finished, a server's
+        # tickets) leaves after 'secure' has been handled, as Node's TLSWrap
+        # writes it after onhandshakedone: a client that rejects the server's
+        # certificate there and destroys the socket never sends its Finished,
+        # so a TLS 1.3 server sees the connection end before its handshake did.
         self.handshaking = False
         self.established = True
         if not self.reading:
@@ -319,13 +323,16 @@ class TLSHandle:
             self._session_id = session.id if session is not None else None
         else:
             self._note_session()
-        pending, self._pending = self._pending, []
-        for data, cb in pending:
+        # Writes made before the end of the handshake go after 'secure' too (as
+        # Node's pending cleartext), before those made from its listeners.
+        if self.onhandshakedone is not None:
+            self.onhandshakedone()
+        self._flush()
+        while self._pending and not self.inner.closed:
+            data, cb = self._pending.pop(0)
             err, done = self._write_now(data, cb)
             if done and cb is not None:
                 cb(err)
-        if self.onhandshakedone is not None:
-            self.onhandshakedone()
         if self._shutdown_cb is not None and not self._pending:
             cb, self._shutdown_cb = self._shutdown_cb, None
             self.shutdown(cb)
@@ -506,7 +513,7 @@ class TLSHandle:
     # -- writing ---------------------------------------------------------------------------
 
     def write(self, data: Buffer, cb: WriteCallback | None) -> tuple[Exception | None, bool]:
-        if not self.established:
+        if not self.established or self._pending:
             self._pending.append((bytes(data), cb))
             return None, False
         return self._write_now(data, cb)

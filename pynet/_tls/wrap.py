@@ -45,7 +45,14 @@ from pynet._js.validators import invalid_arg_type, validate_function, validate_s
 from pynet._net.normalize import normalize_args
 from pynet._net.server import Server as NetServer
 from pynet._net.socket import Socket
-from pynet._tls.context import SecureContext, check_chain, create_secure_context, verify_error
+from pynet._tls.context import (
+    SecureContext,
+    check_chain,
+    create_secure_context,
+    native_verify,
+    verify_error,
+    verify_result,
+)
 from pynet._tls.handle import TLSHandle
 from pynet._tls.x509 import certificate_object, parse_certificate
 
@@ -133,6 +140,10 @@ class TLSSocket(Socket):
             if not self._tlsOptions.get("requestCert"):
                 return ssl.CERT_NONE
             return ssl.CERT_REQUIRED if self._rejectUnauthorized else ssl.CERT_OPTIONAL
+        if native_verify():
+            # Node's client: OpenSSL verifies, the callback accepts, and
+            # onConnectSecure applies rejectUnauthorized after the handshake.
+            return ssl.CERT_REQUIRED
         return ssl.CERT_REQUIRED if self._rejectUnauthorized else ssl.CERT_NONE
 
     def _make_handle(self, inner: Stream) -> TLSHandle:
@@ -711,8 +722,12 @@ def _on_connect_secure(sock: TLSSocket) -> None:
     """Node's ``onConnectSecure``."""
     options = sock._connect_options or {}
     verify: BaseException | None = None
-    if not sock._rejectUnauthorized:
-        handle = sock._tls_handle
+    handle = sock._tls_handle
+    if native_verify():
+        result = verify_result(handle.ssl) if handle and handle.ssl else None
+        if result is not None:
+            verify = verify_error(*result)
+    elif not sock._rejectUnauthorized:
         der = handle.ssl.getpeercert(binary_form=True) if handle and handle.ssl else None
         code = check_chain(sock._secureContext, der)
         if code is not None:
@@ -930,10 +945,13 @@ def _on_socket_secure(sock: TLSSocket) -> None:
     if sock._requestCert:
         handle = sock._tls_handle
         der = handle.ssl.getpeercert(binary_form=True) if handle and handle.ssl else None
-        # With rejectUnauthorized OpenSSL verified the certificate; without, it
-        # accepted it unverified (see context._accept_any_peer_certificate).
-        code = "UNABLE_TO_GET_ISSUER_CERT" if der is None else None if \
-            sock._rejectUnauthorized else check_chain(handle.context, der) if handle else None
+        code: str | None = "UNABLE_TO_GET_ISSUER_CERT" if der is None else None
+        if code is None and handle is not None and handle.ssl is not None:
+            if native_verify():  # Node's verifyError: OpenSSL's verification result.
+                result = verify_result(handle.ssl)
+                code = result[0] if result is not None else None
+            elif not sock._rejectUnauthorized:
+                code = check_chain(handle.context, der)
         if code is not None:
             sock.authorizationError = code
             if sock._rejectUnauthorized:
