@@ -47,8 +47,8 @@ from pynet._js.validators import invalid_arg_type
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = ["DEFAULT_CIPHERS", "DEFAULT_ECDH_CURVE", "DEFAULT_MAX_VERSION", "DEFAULT_MIN_VERSION",
-           "SecureContext", "check_chain", "create_secure_context", "native_verify", "openssl_error", "ossl_error",
-           "verify_error", "verify_result"]
+           "SecureContext", "check_chain", "create_secure_context", "native_verify",
+           "openssl_error", "ossl_error", "verify_error", "verify_result"]
 
 #: ``tls.DEFAULT_MIN_VERSION``: the lowest protocol version a context allows.
 DEFAULT_MIN_VERSION = "TLSv1.2"
