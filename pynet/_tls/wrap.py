@@ -125,6 +125,7 @@ class TLSSocket(Socket):
             "allowHalfOpen": socket.allowHalfOpen if socket is not None
             else opts.get("allowHalfOpen"),
             "manualStart": True,
+            "highWaterMark": opts.get("highWaterMark"),
         }))
         self._tls_error_listener = self._tls_error
         self.on("error", self._tls_error_listener)
@@ -816,6 +817,7 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
         "session": options.get("session"),
         "ALPNProtocols": options.get("ALPNProtocols"),
         "allowHalfOpen": options.get("allowHalfOpen"),
+        "highWaterMark": options.get("highWaterMark"),
     })
     tlssock._connect_options = options
     if cb is not None:
