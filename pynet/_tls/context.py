@@ -257,8 +257,8 @@ class SecureContext:
             raise invalid_arg_type("options.ecdhCurve", "string", curve)
         self._curve = curve
         self._dhparam = _as_pem_list(opts.get("dhparam"), "options.dhparam")
-        self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None],
-                            ssl.SSLContext] = {}
+        self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None,
+                                   SecureContext | None], ssl.SSLContext] = {}
         self._trusted: list[Certificate] | None = None
         #: The key log's memfd once a socket listens to 'keylog' (see enable_keylog).
         self.keylog_fd: int | None = None
@@ -280,13 +280,21 @@ class SecureContext:
     # -- contexts -------------------------------------------------------------------------
 
     def ssl_context(self, server: bool, verify: ssl.VerifyMode,
-                    alpn: tuple[str, ...] | None = None) -> ssl.SSLContext:
+                    alpn: tuple[str, ...] | None = None,
+                    like: SecureContext | None = None) -> ssl.SSLContext:
         """The :class:`ssl.SSLContext` for one side, verify mode and ALPN list (made once:
-        Python keeps ALPN on the context, Node on each socket)."""
-        key = (server, verify, alpn)
+        Python keeps ALPN on the context, Node on each socket).
+
+        ``like``: the server's own context when this one was chosen by SNI.  OpenSSL
+        switches the certificate, key and CA store of a connection to the SNI
+        context, but the protocol versions, ciphers and options stay the first
+        context's (they were copied into the ``SSL`` object); so here they are
+        ``like``'s.
+        """
+        key = (server, verify, alpn, like)
         ctx = self._contexts.get(key)
         if ctx is None:
-            ctx = self._contexts[key] = self._build(server, verify)
+            ctx = self._contexts[key] = self._build(server, verify, like or self)
             if alpn:
                 ctx.set_alpn_protocols(list(alpn))
                 if server:
@@ -343,35 +351,36 @@ class SecureContext:
         # Python writes a '#' header line into a new log file: not a secret.
         return [line + b"\n" for line in data.split(b"\n") if line and not line.startswith(b"#")]
 
-    def _build(self, server: bool, verify: ssl.VerifyMode) -> ssl.SSLContext:
+    def _build(self, server: bool, verify: ssl.VerifyMode, like: SecureContext
+               ) -> ssl.SSLContext:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)
         ctx._pynet_secure = self  # type: ignore[attr-defined]  # ``context.context`` -> self
         ctx.check_hostname = False
         ctx.verify_mode = verify
-        ctx.minimum_version = self._min
-        ctx.maximum_version = self._max
-        if self._options.get("honorCipherOrder") is False:
+        ctx.minimum_version = like._min
+        ctx.maximum_version = like._max
+        if like._options.get("honorCipherOrder") is False:
             ctx.options &= ~ssl.OP_CIPHER_SERVER_PREFERENCE
         elif server:
             ctx.options |= ssl.OP_CIPHER_SERVER_PREFERENCE
-        secure_options = self._options.get("secureOptions")
+        secure_options = like._options.get("secureOptions")
         if secure_options is not None and (isinstance(secure_options, bool) or
                                            not isinstance(secure_options, int)):
             raise invalid_arg_type("secureOptions", "number", secure_options)
         if secure_options:
             ctx.options |= secure_options
         try:
-            self._load(ctx)
+            self._load(ctx, like._ciphers)
         except ssl.SSLError as exc:
             raise self._credential_error(exc) from None
         if verify != ssl.CERT_NONE:
             _accept_any_peer_certificate(ctx)
         return ctx
 
-    def _load(self, ctx: ssl.SSLContext) -> None:
-        if self._ciphers is not None:
-            legacy = [c for c in self._ciphers.split(":") if c and not c.startswith("TLS_")]
-            modern = [c for c in self._ciphers.split(":") if c.startswith("TLS_")]
+    def _load(self, ctx: ssl.SSLContext, ciphers: str | None) -> None:
+        if ciphers is not None:
+            legacy = [c for c in ciphers.split(":") if c and not c.startswith("TLS_")]
+            modern = [c for c in ciphers.split(":") if c.startswith("TLS_")]
             if not set(modern) <= _TLS13_ALL_SUITES:
                 raise ossl_error("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
                                  "no cipher match")

@@ -78,6 +78,7 @@ class TLSHandle:
         self._loop = loop
         self.inner = inner
         self.context = context
+        self._own_context = context  # The socket's; ``context`` may become SNI's.
         self.server_side = server
         self.verify = verify
         self.incoming = ssl.MemoryBIO()
@@ -228,7 +229,9 @@ class TLSHandle:
 
     def _create_ssl(self) -> None:
         ctx = self.context.ssl_context(self.server_side, self.verify,
-                                       tuple(self.alpn) if self.alpn else None)
+                                       tuple(self.alpn) if self.alpn else None,
+                                       self._own_context if self.context is not
+                                       self._own_context else None)
         if self.server_side and ctx.sni_callback is None:
             ctx.sni_callback = _sni_dispatch
         hostname = self.servername if not self.server_side else None
