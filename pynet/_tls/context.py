@@ -18,14 +18,21 @@ options are shared through a small cache (:func:`create_secure_context`).
 PEM given in memory reaches OpenSSL through a pipe read as ``/dev/fd/N``,
 never through a file on disk (Python's ``load_cert_chain`` takes paths only).
 
-Verification (``lib/_tls_wrap.js``'s ``verifyError``): when pynet must
-reject unauthorised peers, OpenSSL verifies during the handshake
-(``CERT_REQUIRED``) and the failure carries X.509's code, which
-:func:`verify_error` turns into Node's error (``DEPTH_ZERO_SELF_SIGNED_CERT``,
-``self-signed certificate``).  When it must not reject, the handshake runs
-with ``CERT_NONE`` and :func:`check_chain` computes ``authorizationError``
-from the peer's certificate, the trusted CAs and the signature (RSA
-PKCS#1 v1.5 and ECDSA on P-256/P-384, checked here in Python).
+Verification (``lib/_tls_wrap.js``'s ``verifyError``), as Node does it:
+OpenSSL verifies the peer's chain during the handshake with a verify callback
+that accepts whatever the result (Node's ``VerifyCallback``), and the result
+(``SSL_get_verify_result``) is read after it (:func:`verify_result`) and made
+Node's error by :func:`verify_error` (``DEPTH_ZERO_SELF_SIGNED_CERT``,
+"self-signed certificate").  Python's ``ssl`` offers neither the callback nor
+the result, so pynet sets and reads them through ``ctypes`` on the OpenSSL
+``_ssl`` is linked with (:func:`_openssl_ctx`), as it sets Node's ALPN
+selection (:func:`_select_alpn_or_fail`).  Where that is not possible (not
+CPython), a rejecting side verifies inside the handshake and a non-rejecting
+one computes ``authorizationError`` with :func:`check_chain` from the peer's
+leaf certificate, the trusted CAs and the signature (RSA PKCS#1 v1.5 and
+ECDSA on P-256/P-384, checked here in Python).
+
+The key log (``'keylog'``): :meth:`SecureContext.enable_keylog`.
 
 Node reference: ``lib/_tls_common.js`` (``SecureContext``,
 ``createSecureContext``), ``lib/internal/tls/secure-context.js``
@@ -152,7 +159,8 @@ def openssl_error(exc: ssl.SSLError) -> errors.NodeError:
 
 
 def ossl_error(code: str, packed: str, library: str, reason: str,
-          function: str = "") -> errors.NodeError:
+               function: str = "") -> errors.NodeError:
+    """Node's error for an OpenSSL error: ``error:<packed>:<library>:<function>:<reason>``."""
     return errors.coded_error(code, f"error:{packed}:{library}:{function}:{reason}",
                               library=library, reason=reason)
 
