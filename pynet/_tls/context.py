@@ -53,9 +53,21 @@ from pynet import errors
 from pynet._js.validators import invalid_arg_type
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
-__all__ = ["DEFAULT_CIPHERS", "DEFAULT_ECDH_CURVE", "DEFAULT_MAX_VERSION", "DEFAULT_MIN_VERSION",
-           "SecureContext", "check_chain", "create_secure_context", "native_verify",
-           "openssl_error", "ossl_error", "verify_error", "verify_result"]
+__all__ = [
+    "DEFAULTS",
+    "DEFAULT_CIPHERS",
+    "DEFAULT_ECDH_CURVE",
+    "DEFAULT_MAX_VERSION",
+    "DEFAULT_MIN_VERSION",
+    "SecureContext",
+    "check_chain",
+    "create_secure_context",
+    "native_verify",
+    "openssl_error",
+    "ossl_error",
+    "verify_error",
+    "verify_result",
+]
 
 #: ``tls.DEFAULT_MIN_VERSION``: the lowest protocol version a context allows.
 DEFAULT_MIN_VERSION = "TLSv1.2"
@@ -71,6 +83,11 @@ DEFAULT_CIPHERS = (
     "DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:"
     "ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:"
     "!MD5:!PSK:!SRP:!CAMELLIA")
+#: The values of ``tls.DEFAULT_CIPHERS``/``DEFAULT_MIN_VERSION``/``DEFAULT_MAX_VERSION``
+#: now: Node reads them when a context is made, and a program may assign them
+#: (``pynet.tls`` forwards the assignment here).
+DEFAULTS: dict[str, str] = {"ciphers": DEFAULT_CIPHERS, "minVersion": DEFAULT_MIN_VERSION,
+                            "maxVersion": DEFAULT_MAX_VERSION}
 _TLS13_SUITES = {"TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
                  "TLS_AES_128_GCM_SHA256"}
 
@@ -254,11 +271,13 @@ class SecureContext:
                             "privateKeyIdentifier", "crl", "sigalgs", "secureProtocol"):
             if opts.get(unsupported) is not None:
                 raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(f"options.{unsupported}")
-        self._min = self._version(opts.get("minVersion"), "minimum", DEFAULT_MIN_VERSION)
-        self._max = self._version(opts.get("maxVersion"), "maximum", DEFAULT_MAX_VERSION)
+        self._min = self._version(opts.get("minVersion"), "minimum", DEFAULTS["minVersion"])
+        self._max = self._version(opts.get("maxVersion"), "maximum", DEFAULTS["maxVersion"])
         ciphers = opts.get("ciphers")
         if ciphers is not None and not isinstance(ciphers, str):
             raise invalid_arg_type("options.ciphers", "string", ciphers)
+        if ciphers is None:
+            ciphers = DEFAULTS["ciphers"]  # Node's list, not Python's default one.
         self._ciphers = ciphers
         curve = opts.get("ecdhCurve")
         if curve is not None and not isinstance(curve, str):
@@ -359,26 +378,33 @@ class SecureContext:
         # Python writes a '#' header line into a new log file: not a secret.
         return [line + b"\n" for line in data.split(b"\n") if line and not line.startswith(b"#")]
 
+    def protocol_settings(self) -> tuple[ssl.TLSVersion, ssl.TLSVersion, dict[str, Any],
+                                         str | None]:
+        """(minimum version, maximum version, options, cipher list): what an
+        SNI-selected context takes from this one (see :meth:`ssl_context`)."""
+        return self._min, self._max, self._options, self._ciphers
+
     def _build(self, server: bool, verify: ssl.VerifyMode, like: SecureContext
                ) -> ssl.SSLContext:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)
         ctx._pynet_secure = self  # type: ignore[attr-defined]  # ``context.context`` -> self
         ctx.check_hostname = False
         ctx.verify_mode = verify
-        ctx.minimum_version = like._min
-        ctx.maximum_version = like._max
-        if like._options.get("honorCipherOrder") is False:
+        minimum, maximum, options, ciphers = like.protocol_settings()
+        ctx.minimum_version = minimum
+        ctx.maximum_version = maximum
+        if options.get("honorCipherOrder") is False:
             ctx.options &= ~ssl.OP_CIPHER_SERVER_PREFERENCE
         elif server:
             ctx.options |= ssl.OP_CIPHER_SERVER_PREFERENCE
-        secure_options = like._options.get("secureOptions")
+        secure_options = options.get("secureOptions")
         if secure_options is not None and (isinstance(secure_options, bool) or
                                            not isinstance(secure_options, int)):
             raise invalid_arg_type("secureOptions", "number", secure_options)
         if secure_options:
             ctx.options |= secure_options
         try:
-            self._load(ctx, like._ciphers)
+            self._load(ctx, ciphers)
         except ssl.SSLError as exc:
             raise self._credential_error(exc) from None
         if verify != ssl.CERT_NONE:
@@ -774,7 +800,7 @@ def create_secure_context(options: dict[str, Any] | None) -> SecureContext:
     """``tls.createSecureContext(options)``, shared among equal options (see module doc)."""
     opts = options or {}
     try:
-        key = tuple((k, _freeze(opts.get(k))) for k in _CONTEXT_KEYS)
+        key = tuple((k, _freeze(opts.get(k))) for k in _CONTEXT_KEYS) + tuple(DEFAULTS.items())
         hash(key)
     except TypeError:
         return SecureContext(opts)
