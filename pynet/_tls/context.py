@@ -586,17 +586,10 @@ def verify_result(sslobj: ssl.SSLObject) -> tuple[str, str] | None:
     """Node's ``verifyError``: ``(code, message)`` of OpenSSL's verification of the
     peer (``SSL_get_verify_result``), or ``None`` when it verified."""
     found = _openssl_ctx(sslobj.context)
-    if found is None:
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
         return None  # pragma: no cover
-    ctypes, lib, ctx_pointer = found
-    inner = getattr(sslobj, "_sslobj", None)
-    # PySSLSocket: the object header, the socket's weak reference, then ``SSL *``.
-    pointer = ctypes.c_void_p.from_address(id(inner) + object.__basicsize__ + 8).value \
-        if inner is not None else None
-    lib.SSL_get_SSL_CTX.argtypes, lib.SSL_get_SSL_CTX.restype = [ctypes.c_void_p], \
-        ctypes.c_void_p
-    if not pointer or lib.SSL_get_SSL_CTX(pointer) != ctx_pointer:
-        return None  # pragma: no cover
+    ctypes, lib, _ = found
     lib.SSL_get_verify_result.argtypes = [ctypes.c_void_p]
     lib.SSL_get_verify_result.restype = ctypes.c_long
     code = lib.SSL_get_verify_result(pointer)
@@ -606,6 +599,54 @@ def verify_result(sslobj: ssl.SSLObject) -> tuple[str, str] | None:
     lib.X509_verify_cert_error_string.restype = ctypes.c_char_p
     message = lib.X509_verify_cert_error_string(code).decode("latin-1")
     return _X509_CODES.get(code, "UNSPECIFIED"), message
+
+
+def peer_chain(sslobj: ssl.SSLObject) -> list[bytes]:
+    """The DER of the certificates the peer sent, leaf first (``SSL_get_peer_cert_chain``;
+    Python 3.11's ``ssl`` shows the leaf only); ``[]`` where unavailable."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return []  # pragma: no cover
+    ctypes, lib, _ = found
+    lib.SSL_get_peer_cert_chain.argtypes = [ctypes.c_void_p]
+    lib.SSL_get_peer_cert_chain.restype = ctypes.c_void_p
+    lib.OPENSSL_sk_num.argtypes = [ctypes.c_void_p]
+    lib.OPENSSL_sk_num.restype = ctypes.c_int
+    lib.OPENSSL_sk_value.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.OPENSSL_sk_value.restype = ctypes.c_void_p
+    lib.i2d_X509.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    lib.i2d_X509.restype = ctypes.c_int
+    stack = lib.SSL_get_peer_cert_chain(pointer)
+    if not stack:
+        return []
+    out = []
+    for i in range(lib.OPENSSL_sk_num(stack)):
+        x509 = lib.OPENSSL_sk_value(stack, i)
+        size = lib.i2d_X509(x509, None)
+        if size <= 0:
+            continue
+        buf = ctypes.create_string_buffer(size)
+        cursor = ctypes.c_char_p(ctypes.addressof(buf))
+        lib.i2d_X509(x509, ctypes.byref(cursor))
+        out.append(buf.raw[:size])
+    return out
+
+
+def _ssl_pointer(sslobj: ssl.SSLObject, found: tuple[Any, Any, int] | None) -> int | None:
+    """The ``SSL *`` of an :class:`ssl.SSLObject`, checked against its context's."""
+    if found is None:
+        return None  # pragma: no cover
+    ctypes, lib, ctx_pointer = found
+    inner = getattr(sslobj, "_sslobj", None)
+    # PySSLSocket: the object header, the socket's weak reference, then ``SSL *``.
+    pointer = ctypes.c_void_p.from_address(id(inner) + object.__basicsize__ + 8).value \
+        if inner is not None else None
+    lib.SSL_get_SSL_CTX.argtypes = [ctypes.c_void_p]
+    lib.SSL_get_SSL_CTX.restype = ctypes.c_void_p
+    if not pointer or lib.SSL_get_SSL_CTX(pointer) != ctx_pointer:
+        return None  # pragma: no cover
+    return int(pointer)
 
 
 def _select_alpn_or_fail(ctx: ssl.SSLContext, protocols: tuple[str, ...]) -> bool:

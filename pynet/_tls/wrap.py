@@ -50,6 +50,7 @@ from pynet._tls.context import (
     check_chain,
     create_secure_context,
     native_verify,
+    peer_chain,
     verify_error,
     verify_result,
 )
@@ -379,14 +380,19 @@ class TLSSocket(Socket):
         if cert is None:
             return NodeObject()
         obj = certificate_object(cert)
-        if detailed:
+        if detailed and sslobj is not None:
+            # Node's GetPeerCert: the issuers the peer sent, then the trusted store's.
+            parsed = (parse_certificate(d) for d in peer_chain(sslobj)[1:])
+            sent = [c for c in parsed if c is not None]
             current, current_obj = cert, obj
             seen = {cert.der: obj}
             while True:
                 if current.self_signed:
                     current_obj["issuerCertificate"] = current_obj
                     break
-                issuer = self._secureContext.issuer_of(current)
+                issuer = next((c for c in sent if c.subject_der == current.issuer_der
+                               and c.der != current.der), None) or \
+                    self._secureContext.issuer_of(current)
                 if issuer is None:
                     break
                 if issuer.der in seen:
