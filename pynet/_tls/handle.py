@@ -518,6 +518,10 @@ class TLSHandle:
     def write(self, data: Buffer, cb: WriteCallback | None) -> tuple[Exception | None, bool]:
         if not self.established or self._pending:
             self._pending.append((bytes(data), cb))
+            if self.ssl is None and not self.server_side and self._hello_state is None:
+                # SSL_write on a client that has not started begins the handshake:
+                # a TLSSocket connected without tls.connect starts with its first write.
+                self.start()
             return None, False
         return self._write_now(data, cb)
 
