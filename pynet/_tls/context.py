@@ -633,6 +633,44 @@ def peer_chain(sslobj: ssl.SSLObject) -> list[bytes]:
     return out
 
 
+def finished_message(sslobj: ssl.SSLObject, peer: bool) -> bytes | None:
+    """The latest Finished message sent (or, ``peer``, received): ``SSL_get_finished`` /
+    ``SSL_get_peer_finished``; ``None`` before there is one or where unavailable."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return None  # pragma: no cover
+    ctypes, lib, _ = found
+    fn = lib.SSL_get_peer_finished if peer else lib.SSL_get_finished
+    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
+    fn.restype = ctypes.c_size_t
+    size = fn(pointer, None, 0)
+    if not size:
+        return None
+    buf = ctypes.create_string_buffer(size)
+    fn(pointer, buf, size)
+    return bytes(buf.raw[:size])
+
+
+def export_keying_material(sslobj: ssl.SSLObject, length: int, label: bytes,
+                           context: bytes | None) -> bytes | None:
+    """RFC 5705 keying material (``SSL_export_keying_material``); ``None`` where
+    unavailable or when OpenSSL refuses."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return None  # pragma: no cover
+    ctypes, lib, _ = found
+    fn = lib.SSL_export_keying_material
+    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p,
+                   ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int]
+    fn.restype = ctypes.c_int
+    out = ctypes.create_string_buffer(length)
+    ok = fn(pointer, out, length, label, len(label), context or b"",
+            len(context or b""), 1 if context is not None else 0)
+    return bytes(out.raw[:length]) if ok == 1 else None
+
+
 def _ssl_pointer(sslobj: ssl.SSLObject, found: tuple[Any, Any, int] | None) -> int | None:
     """The ``SSL *`` of an :class:`ssl.SSLObject`, checked against its context's."""
     if found is None:

@@ -41,7 +41,12 @@ from pynet._core.loop import get_loop
 from pynet._handles.base import Stream
 from pynet._js.ip import isIP as _isIP
 from pynet._js.nodeobject import NodeObject
-from pynet._js.validators import invalid_arg_type, validate_function, validate_string
+from pynet._js.validators import (
+    invalid_arg_type,
+    validate_function,
+    validate_string,
+    validate_uint32,
+)
 from pynet._net.normalize import normalize_args
 from pynet._net.server import Server as NetServer
 from pynet._net.socket import Socket
@@ -49,6 +54,8 @@ from pynet._tls.context import (
     SecureContext,
     check_chain,
     create_secure_context,
+    export_keying_material,
+    finished_message,
     native_verify,
     peer_chain,
     verify_error,
@@ -461,14 +468,9 @@ class TLSSocket(Socket):
 
     def _finished(self, peer: bool) -> bytes | None:
         sslobj = self._ssl()
-        if sslobj is None or not self._secureEstablished:
+        if sslobj is None:
             return None
-        # Python exposes only 'tls-unique' (the first Finished) of the two.
-        server = bool(self._tlsOptions.get("isServer"))
-        if sslobj.version() == "TLSv1.3" or peer == server:
-            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(
-                "getFinished/getPeerFinished for this message")
-        return sslobj.get_channel_binding("tls-unique")
+        return finished_message(sslobj, peer)
 
     def getEphemeralKeyInfo(self) -> NodeObject | None:
         """Node's ``getEphemeralKeyInfo()``: ``{}`` on a server socket, as in Node; on a client
@@ -479,9 +481,20 @@ class TLSSocket(Socket):
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("getEphemeralKeyInfo")
 
     def exportKeyingMaterial(self, length: int, label: str, context: Any = None) -> bytes:
-        """Node's ``tlsSocket.exportKeyingMaterial(length, label[, context])``: not available with
-        Python's ``ssl`` (raises ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
-        raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("exportKeyingMaterial")
+        """Node's ``tlsSocket.exportKeyingMaterial(length, label[, context])``: RFC 5705 keying
+        material (``bytes``), once the handshake is done."""
+        validate_uint32(length, "length", True)
+        validate_string(label, "label")
+        if context is not None and not isinstance(context, (bytes, bytearray, memoryview)):
+            raise invalid_arg_type("context", ["Buffer", "TypedArray", "DataView"], context)
+        sslobj = self._ssl()
+        if not self._secureEstablished or sslobj is None:
+            raise errors.ERR_TLS_INVALID_STATE()
+        out = export_keying_material(sslobj, length, label.encode("latin-1"),
+                                     bytes(context) if context is not None else None)
+        if out is None:
+            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("exportKeyingMaterial")
+        return out
 
     def setMaxSendFragment(self, size: int) -> bool:
         """Node's ``setMaxSendFragment(size)``: not available with Python's ``ssl`` (raises
