@@ -265,6 +265,11 @@ class SecureContext:
         if passphrase is not None and not isinstance(passphrase, (str, bytes)):
             raise invalid_arg_type("options.passphrase", "string", passphrase)
         self._passphrase = passphrase
+        keys = opts.get("key")
+        self._key_passphrases: list[Any] = [
+            item.get("passphrase") if isinstance(item, dict) else None
+            for item in (keys if isinstance(keys, (list, tuple)) else [keys])
+        ] if keys is not None else []
         if opts.get("pfx") is not None:
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("pfx (PKCS#12)")
         for unsupported in ("ticketKeys", "sessionTimeout", "clientCertEngine", "privateKeyEngine",
@@ -447,10 +452,12 @@ class SecureContext:
             ctx.load_default_certs(ssl.Purpose.SERVER_AUTH if not ctx.check_hostname
                                    and ctx.protocol == ssl.PROTOCOL_TLS_CLIENT
                                    else ssl.Purpose.CLIENT_AUTH)
-        password = self._passphrase
         for i, cert in enumerate(self._certs):
-            key = self._keys[i] if i < len(self._keys) else (self._keys[0] if self._keys
-                                                             else None)
+            k = i if i < len(self._keys) else 0
+            key = self._keys[k] if self._keys else None
+            # Node: a key object's own passphrase, else the options' one.
+            own = self._key_passphrases[k] if self._keys else None
+            password = own if own is not None else self._passphrase
             if key is not None and b"ENCRYPTED" in key and password is None:
                 raise errors.coded_error(
                     "ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt",
