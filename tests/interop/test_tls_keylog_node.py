@@ -1,4 +1,5 @@
-"""TLS ``'keylog'`` against node: both ends of one connection log the same secrets.
+"""TLS secrets against node: both ends of one connection log the same ``'keylog'`` lines,
+export the same keying material and see the same Finished messages.
 
 A node server and a pynet client (and the reverse) each collect their ``'keylog'``
 lines (the server's ``'keylog'`` event, the client socket's); the two sets must be
@@ -121,3 +122,52 @@ def test_keylog_lines_match_the_peers(certs: Certs, version: str, pairing: str) 
         _label, random, secret = line.rstrip("\n").split(" ")
         assert line.endswith("\n") and len(random) == 64
         int(random + secret, 16)
+
+
+_NODE_EKM_SERVER = r"""
+const tls = require('tls'); const fs = require('fs');
+const [dir] = process.argv.slice(1);
+const srv = tls.createServer({ key: fs.readFileSync(dir + '/server-key.pem'),
+                               cert: fs.readFileSync(dir + '/server-cert.pem') }, (s) => {
+  console.log(JSON.stringify([s.exportKeyingMaterial(48, 'EXPORTER-pynet').toString('hex'),
+                              s.exportKeyingMaterial(16, 'ctx', Buffer.from('abc')).toString('hex'),
+                              s.getFinished().toString('hex'), s.getPeerFinished().toString('hex')]));
+  s.end(); srv.close();
+});
+srv.listen(0, '127.0.0.1', () => console.log(srv.address().port));
+"""
+
+_PY_EKM_CLIENT = r"""
+import json, sys
+import pynet
+from pynet import tls
+c = tls.connect({'port': int(sys.argv[1]), 'host': '127.0.0.1', 'rejectUnauthorized': False})
+def on_secure():
+    print(json.dumps([c.exportKeyingMaterial(48, 'EXPORTER-pynet').hex(),
+                      c.exportKeyingMaterial(16, 'ctx', b'abc').hex(),
+                      c.getPeerFinished().hex(), c.getFinished().hex()]))
+c.on('secureConnect', on_secure)
+c.resume()
+pynet.run()
+"""
+
+
+def test_keying_material_and_finished_match_nodes(certs: Certs) -> None:
+    srv = subprocess.Popen(["node", "-e", _NODE_EKM_SERVER, str(certs.dir)],
+                           stdout=subprocess.PIPE, text=True)
+    try:
+        assert srv.stdout is not None
+        port = srv.stdout.readline().strip()
+        cli = subprocess.run([sys.executable, "-c", _PY_EKM_CLIENT, port], capture_output=True,
+                             text=True, timeout=TIMEOUT)
+        out, _ = srv.communicate(timeout=TIMEOUT)
+    finally:
+        if srv.poll() is None:
+            srv.kill()
+            srv.wait()
+        if srv.stdout is not None:
+            srv.stdout.close()
+    assert cli.returncode == 0, cli.stderr
+    node_values, pynet_values = json.loads(out), json.loads(cli.stdout)
+    assert pynet_values == node_values
+    assert len(node_values[0]) == 96 and len(node_values[1]) == 32
