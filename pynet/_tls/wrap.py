@@ -344,7 +344,7 @@ class TLSSocket(Socket):
     def _destroy(self, exception: BaseException | None,
                  cb: Callable[[BaseException | None], None]) -> None:
         parent = self._parent
-        if parent is not None and self._handle is None and not parent._destroyed:
+        if parent is not None and self._handle is None and not parent.destroyed:
             parent.destroy()  # Destroyed before the raw socket connected.
         handle = self._tls_handle
         if parent is not None and handle is not None and parent._handle is handle.inner:
@@ -979,7 +979,7 @@ def _on_socket_secure(sock: TLSSocket) -> None:
                 sock.destroy()
         else:
             sock.authorized = True
-    if not sock._destroyed and sock._release_control():
+    if not sock.destroyed and sock._release_control():
         server = sock._tlsOptions.get("server")
         if server is not None:
             server.emit("secureConnection", sock)
