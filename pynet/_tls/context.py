@@ -538,6 +538,12 @@ def _openssl_ctx(ctx: ssl.SSLContext) -> tuple[Any, Any, int] | None:
         if not _OPENSSL:
             import _ssl
             import ctypes
+            import sys
+
+            # The struct layout read below is CPython's release build (a debug build's
+            # object header is larger): anywhere else, Python's behaviour.
+            if sys.implementation.name != "cpython" or hasattr(sys, "gettotalrefcount"):
+                raise ImportError("not a CPython release build")
 
             lib = ctypes.CDLL(_ssl.__file__)
             lib.SSL_CTX_get_verify_mode.argtypes = [ctypes.c_void_p]
