@@ -134,6 +134,7 @@ class TLSSocket(Socket):
             else opts.get("allowHalfOpen"),
             "manualStart": True,
             "highWaterMark": opts.get("highWaterMark"),
+            "signal": opts.get("signal"),
         }))
         self._tls_error_listener = self._tls_error
         self.on("error", self._tls_error_listener)
@@ -837,6 +838,7 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
         "ALPNProtocols": options.get("ALPNProtocols"),
         "allowHalfOpen": options.get("allowHalfOpen"),
         "highWaterMark": options.get("highWaterMark"),
+        "signal": options.get("signal"),
     })
     tlssock._connect_options = options
     if cb is not None:
