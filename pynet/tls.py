@@ -11,6 +11,8 @@ Python's ``ssl`` cannot do as Node does (each raises
 from __future__ import annotations
 
 import ssl as _ssl
+import sys as _sys
+import types as _types
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +22,9 @@ from pynet._tls.context import (
     DEFAULT_MAX_VERSION,
     DEFAULT_MIN_VERSION,
     SecureContext,
+)
+from pynet._tls.context import (
+    DEFAULTS as _DEFAULTS,
 )
 from pynet._tls.wrap import Server, TLSSocket, checkServerIdentity, connect
 
@@ -81,3 +86,18 @@ def _root_certificates() -> tuple[str, ...]:
 
 #: The trusted root certificates (PEM), here the system's store Python's ssl loads.
 rootCertificates: tuple[str, ...] = _root_certificates()
+
+
+class _TLSModule(_types.ModuleType):
+    """``tls.DEFAULT_CIPHERS = …`` (and the version defaults) changes what later
+    contexts use, as in Node."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        key = {"DEFAULT_CIPHERS": "ciphers", "DEFAULT_MIN_VERSION": "minVersion",
+               "DEFAULT_MAX_VERSION": "maxVersion"}.get(name)
+        if key is not None:
+            _DEFAULTS[key] = value
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _TLSModule

@@ -18,14 +18,21 @@ options are shared through a small cache (:func:`create_secure_context`).
 PEM given in memory reaches OpenSSL through a pipe read as ``/dev/fd/N``,
 never through a file on disk (Python's ``load_cert_chain`` takes paths only).
 
-Verification (``lib/_tls_wrap.js``'s ``verifyError``): when pynet must
-reject unauthorised peers, OpenSSL verifies during the handshake
-(``CERT_REQUIRED``) and the failure carries X.509's code, which
-:func:`verify_error` turns into Node's error (``DEPTH_ZERO_SELF_SIGNED_CERT``,
-``self-signed certificate``).  When it must not reject, the handshake runs
-with ``CERT_NONE`` and :func:`check_chain` computes ``authorizationError``
-from the peer's certificate, the trusted CAs and the signature (RSA
-PKCS#1 v1.5 and ECDSA on P-256/P-384, checked here in Python).
+Verification (``lib/_tls_wrap.js``'s ``verifyError``), as Node does it:
+OpenSSL verifies the peer's chain during the handshake with a verify callback
+that accepts whatever the result (Node's ``VerifyCallback``), and the result
+(``SSL_get_verify_result``) is read after it (:func:`verify_result`) and made
+Node's error by :func:`verify_error` (``DEPTH_ZERO_SELF_SIGNED_CERT``,
+"self-signed certificate").  Python's ``ssl`` offers neither the callback nor
+the result, so pynet sets and reads them through ``ctypes`` on the OpenSSL
+``_ssl`` is linked with (:func:`_openssl_ctx`), as it sets Node's ALPN
+selection (:func:`_select_alpn_or_fail`).  Where that is not possible (not
+CPython), a rejecting side verifies inside the handshake and a non-rejecting
+one computes ``authorizationError`` with :func:`check_chain` from the peer's
+leaf certificate, the trusted CAs and the signature (RSA PKCS#1 v1.5 and
+ECDSA on P-256/P-384, checked here in Python).
+
+The key log (``'keylog'``): :meth:`SecureContext.enable_keylog`.
 
 Node reference: ``lib/_tls_common.js`` (``SecureContext``,
 ``createSecureContext``), ``lib/internal/tls/secure-context.js``
@@ -46,9 +53,21 @@ from pynet import errors
 from pynet._js.validators import invalid_arg_type
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
-__all__ = ["DEFAULT_CIPHERS", "DEFAULT_ECDH_CURVE", "DEFAULT_MAX_VERSION", "DEFAULT_MIN_VERSION",
-           "SecureContext", "check_chain", "create_secure_context", "openssl_error",
-           "verify_error"]
+__all__ = [
+    "DEFAULTS",
+    "DEFAULT_CIPHERS",
+    "DEFAULT_ECDH_CURVE",
+    "DEFAULT_MAX_VERSION",
+    "DEFAULT_MIN_VERSION",
+    "SecureContext",
+    "check_chain",
+    "create_secure_context",
+    "native_verify",
+    "openssl_error",
+    "ossl_error",
+    "verify_error",
+    "verify_result",
+]
 
 #: ``tls.DEFAULT_MIN_VERSION``: the lowest protocol version a context allows.
 DEFAULT_MIN_VERSION = "TLSv1.2"
@@ -64,8 +83,27 @@ DEFAULT_CIPHERS = (
     "DHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:DHE-RSA-AES256-SHA384:"
     "ECDHE-RSA-AES256-SHA256:DHE-RSA-AES256-SHA256:HIGH:!aNULL:!eNULL:!EXPORT:!DES:!RC4:"
     "!MD5:!PSK:!SRP:!CAMELLIA")
+#: The values of ``tls.DEFAULT_CIPHERS``/``DEFAULT_MIN_VERSION``/``DEFAULT_MAX_VERSION``
+#: now: Node reads them when a context is made, and a program may assign them
+#: (``pynet.tls`` forwards the assignment here).
+DEFAULTS: dict[str, str] = {"ciphers": DEFAULT_CIPHERS, "minVersion": DEFAULT_MIN_VERSION,
+                            "maxVersion": DEFAULT_MAX_VERSION}
 _TLS13_SUITES = {"TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
                  "TLS_AES_128_GCM_SHA256"}
+
+_TLS13_ALL_SUITES = _TLS13_SUITES | {"TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"}
+
+
+def _js_repr(value: Any) -> str:
+    """How a template literal shows a non-string JS value (``${value}``)."""
+    if value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
 
 _VERSIONS = {
     "TLSv1": ssl.TLSVersion.TLSv1, "TLSv1.1": ssl.TLSVersion.TLSv1_1,
@@ -116,23 +154,32 @@ def openssl_error(exc: ssl.SSLError) -> errors.NodeError:
         code = _X509_CODES.get(exc.verify_code or 0)
         if code is not None:
             return verify_error(code, exc.verify_message or None)
-    reason = getattr(exc, "reason", None) or "UNKNOWN"
+    reason = getattr(exc, "reason", None)
     library = getattr(exc, "library", None) or ""
     text = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
     if "] " in text:
+        if text.startswith("[SSL] ") and not library:
+            library = "SSL"  # A reason Python's table lacks: OpenSSL's text is there.
         text = text.split("] ", 1)[1]
     if " (_ssl.c" in text:
         text = text.rsplit(" (_ssl.c", 1)[0]
+    if not reason:
+        # OpenSSL's reason text is its code in lower case with spaces ("tlsv1 alert no
+        # application protocol" is TLSV1_ALERT_NO_APPLICATION_PROTOCOL).
+        reason = text.upper().replace(" ", "_") if text and all(
+            ch.isalnum() or ch == " " for ch in text) else "UNKNOWN"
     lib_name = {"SSL": "SSL routines", "PEM": "PEM routines", "X509": "x509 certificate routines",
                 "EVP": "digital envelope routines", "PROV": "Provider routines",
                 "DECODER": "DECODER routines"}.get(library, library)
     prefix = "ERR_SSL_" if library == "SSL" else "ERR_OSSL_"
-    return _ossl(prefix + reason, _PACKED.get(reason, "00000000"), lib_name, text)
+    return ossl_error(prefix + reason, _PACKED.get(reason, "00000000"), lib_name, text)
 
 
-def _ossl(code: str, packed: str, library: str, reason: str) -> errors.NodeError:
-    return errors.coded_error(code, f"error:{packed}:{library}::{reason}", library=library,
-                              reason=reason)
+def ossl_error(code: str, packed: str, library: str, reason: str,
+               function: str = "") -> errors.NodeError:
+    """Node's error for an OpenSSL error: ``error:<packed>:<library>:<function>:<reason>``."""
+    return errors.coded_error(code, f"error:{packed}:{library}:{function}:{reason}",
+                              library=library, reason=reason)
 
 
 # OpenSSL 3's packed error numbers for the reasons pynet meets most, for Node's text.
@@ -147,6 +194,8 @@ _PACKED = {
     "CERTIFICATE_VERIFY_FAILED": "0A000086", "UNEXPECTED_EOF_WHILE_READING": "0A000126",
     "TLSV1_ALERT_INTERNAL_ERROR": "0A000438", "TLSV1_ALERT_DECODE_ERROR": "0A000432",
     "SSLV3_ALERT_UNEXPECTED_MESSAGE": "0A00040A", "UNEXPECTED_MESSAGE": "0A0000F4",
+    "NO_APPLICATION_PROTOCOL": "0A0000EB",
+    "PASSED_A_NULL_PARAMETER": "0A0C0102",
 }
 
 
@@ -179,6 +228,10 @@ def _memfd(data: bytes) -> tuple[str, int]:
     return f"/proc/self/fd/{fd}", fd
 
 
+def _fd_path(fd: int) -> str:
+    return f"/proc/self/fd/{fd}" if os.path.isdir("/proc/self/fd") else f"/dev/fd/{fd}"
+
+
 def _with_files(datas: list[bytes], fn: Any) -> Any:
     if hasattr(os, "memfd_create"):
         opened = [_memfd(d) for d in datas]
@@ -206,30 +259,42 @@ class SecureContext:
         self._keys = _as_pem_list(opts.get("key"), "options.key")
         self._certs = _as_pem_list(opts.get("cert"), "options.cert")
         self._cas = _as_pem_list(opts.get("ca"), "options.ca")
+        # Node: a given ``ca`` (even an empty list) replaces the root store.
+        self._ca_given = opts.get("ca") is not None
         passphrase = opts.get("passphrase")
         if passphrase is not None and not isinstance(passphrase, (str, bytes)):
             raise invalid_arg_type("options.passphrase", "string", passphrase)
         self._passphrase = passphrase
+        keys = opts.get("key")
+        self._key_passphrases: list[Any] = [
+            item.get("passphrase") if isinstance(item, dict) else None
+            for item in (keys if isinstance(keys, (list, tuple)) else [keys])
+        ] if keys is not None else []
         if opts.get("pfx") is not None:
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("pfx (PKCS#12)")
         for unsupported in ("ticketKeys", "sessionTimeout", "clientCertEngine", "privateKeyEngine",
                             "privateKeyIdentifier", "crl", "sigalgs", "secureProtocol"):
             if opts.get(unsupported) is not None:
                 raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(f"options.{unsupported}")
-        self._min = self._version(opts.get("minVersion"), "minimum", DEFAULT_MIN_VERSION)
-        self._max = self._version(opts.get("maxVersion"), "maximum", DEFAULT_MAX_VERSION)
+        self._min = self._version(opts.get("minVersion"), "minimum", DEFAULTS["minVersion"])
+        self._max = self._version(opts.get("maxVersion"), "maximum", DEFAULTS["maxVersion"])
         ciphers = opts.get("ciphers")
         if ciphers is not None and not isinstance(ciphers, str):
             raise invalid_arg_type("options.ciphers", "string", ciphers)
+        if ciphers is None:
+            ciphers = DEFAULTS["ciphers"]  # Node's list, not Python's default one.
         self._ciphers = ciphers
         curve = opts.get("ecdhCurve")
         if curve is not None and not isinstance(curve, str):
             raise invalid_arg_type("options.ecdhCurve", "string", curve)
         self._curve = curve
         self._dhparam = _as_pem_list(opts.get("dhparam"), "options.dhparam")
-        self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None],
-                            ssl.SSLContext] = {}
+        self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None,
+                                   SecureContext | None], ssl.SSLContext] = {}
         self._trusted: list[Certificate] | None = None
+        #: The key log's memfd once a socket listens to 'keylog' (see enable_keylog).
+        self.keylog_fd: int | None = None
+        self._keylog_users = 0
         # Fail now, as Node does, on bad credentials or settings.
         self.context = self.ssl_context(True, ssl.CERT_NONE) if self._keys or self._certs \
             else self.ssl_context(False, ssl.CERT_NONE)
@@ -238,58 +303,133 @@ class SecureContext:
     def _version(value: Any, which: str, default: str) -> ssl.TLSVersion:
         if value is None:
             value = default
-        if not isinstance(value, str):
-            raise invalid_arg_type(f"options.{which[:3]}Version", "string", value)
         if value not in _VERSIONS:
+            shown = f'"{value}"' if isinstance(value, str) else _js_repr(value)
             raise errors.ERR_TLS_INVALID_PROTOCOL_VERSION(  # type: ignore[call-arg]
-                f'"{value}"', which)
+                shown, which)
         return _VERSIONS[value]
 
     # -- contexts -------------------------------------------------------------------------
 
     def ssl_context(self, server: bool, verify: ssl.VerifyMode,
-                    alpn: tuple[str, ...] | None = None) -> ssl.SSLContext:
+                    alpn: tuple[str, ...] | None = None,
+                    like: SecureContext | None = None) -> ssl.SSLContext:
         """The :class:`ssl.SSLContext` for one side, verify mode and ALPN list (made once:
-        Python keeps ALPN on the context, Node on each socket)."""
-        key = (server, verify, alpn)
+        Python keeps ALPN on the context, Node on each socket).
+
+        ``like``: the server's own context when this one was chosen by SNI.  OpenSSL
+        switches the certificate, key and CA store of a connection to the SNI
+        context, but the protocol versions, ciphers and options stay the first
+        context's (they were copied into the ``SSL`` object); so here they are
+        ``like``'s.
+        """
+        key = (server, verify, alpn, like)
         ctx = self._contexts.get(key)
         if ctx is None:
-            ctx = self._contexts[key] = self._build(server, verify)
+            ctx = self._contexts[key] = self._build(server, verify, like or self)
             if alpn:
                 ctx.set_alpn_protocols(list(alpn))
+                if server:
+                    _select_alpn_or_fail(ctx, alpn)
+            if self.keylog_fd is not None:
+                ctx.keylog_filename = _fd_path(self.keylog_fd)
         return ctx
 
-    def _build(self, server: bool, verify: ssl.VerifyMode) -> ssl.SSLContext:
+    # -- the key log ('keylog') -------------------------------------------------------------
+
+    def enable_keylog(self) -> None:
+        """Have OpenSSL log this context's TLS secrets (Node's ``enableKeylogCallback``).
+
+        Discussion: Python's ``ssl`` has no key-log callback, only
+        ``SSLContext.keylog_filename``, whose callback appends each NSS key log
+        line to a file and flushes it.  The file here is an anonymous in-memory
+        one (``memfd``), shared by every connection on this context; pynet runs
+        each connection's OpenSSL calls on one thread, so the lines that appear
+        during one connection's call are that connection's, and the handle
+        takes them right after (:meth:`take_keylog`).
+        """
+        self._keylog_users += 1
+        if self.keylog_fd is not None:
+            return
+        if hasattr(os, "memfd_create"):
+            fd = os.memfd_create("pynet-keylog", getattr(os, "MFD_CLOEXEC", 1))
+        else:  # pragma: no cover - not Linux
+            fd, path = tempfile.mkstemp(prefix="pynet-keylog-")
+            os.unlink(path)
+        self.keylog_fd = fd
+        for ctx in self._contexts.values():
+            ctx.keylog_filename = _fd_path(fd)
+
+    def release_keylog(self) -> None:
+        """One socket that wanted the key log is gone; the last one turns it off."""
+        self._keylog_users -= 1
+        if self._keylog_users > 0 or self.keylog_fd is None:
+            return
+        for ctx in self._contexts.values():
+            ctx.keylog_filename = None  # type: ignore[assignment]  # closes Python's file
+        os.close(self.keylog_fd)
+        self.keylog_fd = None
+
+    def take_keylog(self) -> list[bytes]:
+        """The key log lines written since the last call (each ending with ``\\n``)."""
+        fd = self.keylog_fd
+        if fd is None:
+            return []
+        size = os.fstat(fd).st_size
+        if not size:
+            return []
+        data = os.pread(fd, size, 0)
+        os.ftruncate(fd, 0)  # The writers append (O_APPEND): they go on from 0.
+        # Python writes a '#' header line into a new log file: not a secret.
+        return [line + b"\n" for line in data.split(b"\n") if line and not line.startswith(b"#")]
+
+    def protocol_settings(self) -> tuple[ssl.TLSVersion, ssl.TLSVersion, dict[str, Any],
+                                         str | None]:
+        """(minimum version, maximum version, options, cipher list): what an
+        SNI-selected context takes from this one (see :meth:`ssl_context`)."""
+        return self._min, self._max, self._options, self._ciphers
+
+    def _build(self, server: bool, verify: ssl.VerifyMode, like: SecureContext
+               ) -> ssl.SSLContext:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)
         ctx._pynet_secure = self  # type: ignore[attr-defined]  # ``context.context`` -> self
         ctx.check_hostname = False
         ctx.verify_mode = verify
-        ctx.minimum_version = self._min
-        ctx.maximum_version = self._max
-        if self._options.get("honorCipherOrder") is False:
+        minimum, maximum, options, ciphers = like.protocol_settings()
+        ctx.minimum_version = minimum
+        ctx.maximum_version = maximum
+        if options.get("honorCipherOrder") is False:
             ctx.options &= ~ssl.OP_CIPHER_SERVER_PREFERENCE
         elif server:
             ctx.options |= ssl.OP_CIPHER_SERVER_PREFERENCE
-        secure_options = self._options.get("secureOptions")
+        secure_options = options.get("secureOptions")
+        if secure_options is not None and (isinstance(secure_options, bool) or
+                                           not isinstance(secure_options, int)):
+            raise invalid_arg_type("secureOptions", "number", secure_options)
         if secure_options:
             ctx.options |= secure_options
         try:
-            self._load(ctx)
+            self._load(ctx, ciphers)
         except ssl.SSLError as exc:
             raise self._credential_error(exc) from None
+        if verify != ssl.CERT_NONE:
+            _accept_any_peer_certificate(ctx)
         return ctx
 
-    def _load(self, ctx: ssl.SSLContext) -> None:
-        if self._ciphers is not None:
-            legacy = [c for c in self._ciphers.split(":") if c and not c.startswith("TLS_")]
-            modern = [c for c in self._ciphers.split(":") if c.startswith("TLS_")]
+    def _load(self, ctx: ssl.SSLContext, ciphers: str | None) -> None:
+        if ciphers is not None:
+            legacy = [c for c in ciphers.split(":") if c and not c.startswith("TLS_")]
+            modern = [c for c in ciphers.split(":") if c.startswith("TLS_")]
+            if not set(modern) <= _TLS13_ALL_SUITES:
+                raise ossl_error("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
+                                 "no cipher match")
             if modern and not set(modern) <= _TLS13_SUITES:
                 raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("TLSv1.3 ciphersuite selection")
             if legacy:
                 try:
                     ctx.set_ciphers(":".join(legacy))
                 except ssl.SSLError:
-                    raise _ossl("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
+                    raise ossl_error("ERR_SSL_NO_CIPHER_MATCH", "0A0000B9", "SSL routines",
                                 "no cipher match") from None
             elif not modern:
                 ctx.set_ciphers("")
@@ -304,7 +444,7 @@ class SecureContext:
                                          "Failed to set ECDH curve") from None
         if self._dhparam:
             _with_files(self._dhparam[:1], ctx.load_dh_params)
-        if self._cas:
+        if self._ca_given:
             ders = [d for pem in self._cas for d in pem_to_der_list(pem)]
             if ders:
                 ctx.load_verify_locations(cadata=b"".join(ders))
@@ -312,10 +452,12 @@ class SecureContext:
             ctx.load_default_certs(ssl.Purpose.SERVER_AUTH if not ctx.check_hostname
                                    and ctx.protocol == ssl.PROTOCOL_TLS_CLIENT
                                    else ssl.Purpose.CLIENT_AUTH)
-        password = self._passphrase
         for i, cert in enumerate(self._certs):
-            key = self._keys[i] if i < len(self._keys) else (self._keys[0] if self._keys
-                                                             else None)
+            k = i if i < len(self._keys) else 0
+            key = self._keys[k] if self._keys else None
+            # Node: a key object's own passphrase, else the options' one.
+            own = self._key_passphrases[k] if self._keys else None
+            password = own if own is not None else self._passphrase
             if key is not None and b"ENCRYPTED" in key and password is None:
                 raise errors.coded_error(
                     "ERR_OSSL_BAD_DECRYPT", "error:1C800064:Provider routines::bad decrypt",
@@ -354,7 +496,7 @@ class SecureContext:
     def trusted(self) -> list[Certificate]:
         """The CAs this context trusts, parsed (``ca`` or the system store)."""
         if self._trusted is None:
-            if self._cas:
+            if self._ca_given:
                 ders = [d for pem in self._cas for d in pem_to_der_list(pem)]
             else:
                 ctx = self.ssl_context(False, ssl.CERT_REQUIRED)
@@ -374,6 +516,225 @@ class SecureContext:
                                                       _signed_by(cert, ca)):
                 return ca
         return None
+
+
+_OPENSSL: list[Any] = []  # [(ctypes, lib)] once loaded; [None] when unavailable
+# Python's verify modes as OpenSSL's SSL_VERIFY_* flags (PEER 1, FAIL_IF_NO_PEER_CERT 2).
+_SSL_VERIFY = {ssl.CERT_NONE: 0, ssl.CERT_OPTIONAL: 1, ssl.CERT_REQUIRED: 3}
+
+
+def _openssl_ctx(ctx: ssl.SSLContext) -> tuple[Any, Any, int] | None:
+    """``(ctypes, libssl, SSL_CTX*)`` of a context, or ``None`` where unavailable.
+
+    Discussion: Python's ``ssl`` has no verify callback and its ALPN callback
+    cannot fail a handshake; Node's can.  pynet sets these two callbacks itself,
+    through ``ctypes`` on the functions of the OpenSSL that ``_ssl`` is linked
+    with.  The ``SSL_CTX`` pointer is the first field after the object header
+    of ``_ssl._SSLContext``; it is checked against ``SSL_CTX_get_verify_mode``
+    before use.  Where any of this is unavailable (not CPython), Python's
+    behaviour stays, as the porting guide says.
+    """
+    try:
+        if not _OPENSSL:
+            import _ssl
+            import ctypes
+            import sys
+
+            # The struct layout read below is CPython's release build (a debug build's
+            # object header is larger): anywhere else, Python's behaviour.
+            if sys.implementation.name != "cpython" or hasattr(sys, "gettotalrefcount"):
+                raise ImportError("not a CPython release build")
+
+            lib = ctypes.CDLL(_ssl.__file__)
+            lib.SSL_CTX_get_verify_mode.argtypes = [ctypes.c_void_p]
+            lib.SSL_CTX_get_verify_mode.restype = ctypes.c_int
+            _OPENSSL.append((ctypes, lib))
+        if _OPENSSL[0] is None:
+            return None
+        ctypes, lib = _OPENSSL[0]
+        pointer = ctypes.c_void_p.from_address(id(ctx) + object.__basicsize__).value
+        if not pointer or lib.SSL_CTX_get_verify_mode(pointer) != _SSL_VERIFY[ctx.verify_mode]:
+            return None
+        return ctypes, lib, pointer
+    except (ImportError, OSError, AttributeError, ValueError):  # pragma: no cover
+        if not _OPENSSL:
+            _OPENSSL.append(None)
+        return None
+
+
+def _accept_any_peer_certificate(ctx: ssl.SSLContext) -> bool:
+    """Node's ``VerifyCallback``: verify the peer's chain but never fail the handshake
+    for it; the result is read after the handshake (:func:`verify_result`).
+
+    Node's TLS sockets verify this way: a client always (``rejectUnauthorized``
+    is applied after the handshake, in ``onConnectSecure``), a server that
+    requests a certificate (``authorized`` / ``authorizationError``).  Python's
+    ``ssl`` fails the handshake instead and has no verify callback; see
+    :func:`_openssl_ctx`.  OpenSSL goes on past the first error with this
+    callback, so the result is the last error, as in Node.
+    """
+    found = _openssl_ctx(ctx)
+    if found is None:
+        return False  # pragma: no cover
+    ctypes, lib, pointer = found
+    callback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p)(
+        lambda ok, store: 1)
+    ctx._pynet_verify_cb = callback  # type: ignore[attr-defined]  # kept alive with ctx
+    lib.SSL_CTX_set_verify.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
+    lib.SSL_CTX_set_verify.restype = None
+    lib.SSL_CTX_set_verify(pointer, _SSL_VERIFY[ctx.verify_mode],
+                           ctypes.cast(callback, ctypes.c_void_p))
+    return True
+
+
+def native_verify() -> bool:
+    """Whether pynet verifies peers as Node does, with OpenSSL's verify callback."""
+    if not _OPENSSL:
+        probe = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        _openssl_ctx(probe)
+    return bool(_OPENSSL and _OPENSSL[0] is not None)
+
+
+def verify_result(sslobj: ssl.SSLObject) -> tuple[str, str] | None:
+    """Node's ``verifyError``: ``(code, message)`` of OpenSSL's verification of the
+    peer (``SSL_get_verify_result``), or ``None`` when it verified."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return None  # pragma: no cover
+    ctypes, lib, _ = found
+    lib.SSL_get_verify_result.argtypes = [ctypes.c_void_p]
+    lib.SSL_get_verify_result.restype = ctypes.c_long
+    code = lib.SSL_get_verify_result(pointer)
+    if code == 0:
+        return None
+    lib.X509_verify_cert_error_string.argtypes = [ctypes.c_long]
+    lib.X509_verify_cert_error_string.restype = ctypes.c_char_p
+    message = lib.X509_verify_cert_error_string(code).decode("latin-1")
+    return _X509_CODES.get(code, "UNSPECIFIED"), message
+
+
+def peer_chain(sslobj: ssl.SSLObject) -> list[bytes]:
+    """The DER of the certificates the peer sent, leaf first (``SSL_get_peer_cert_chain``;
+    Python 3.11's ``ssl`` shows the leaf only); ``[]`` where unavailable."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return []  # pragma: no cover
+    ctypes, lib, _ = found
+    lib.SSL_get_peer_cert_chain.argtypes = [ctypes.c_void_p]
+    lib.SSL_get_peer_cert_chain.restype = ctypes.c_void_p
+    lib.OPENSSL_sk_num.argtypes = [ctypes.c_void_p]
+    lib.OPENSSL_sk_num.restype = ctypes.c_int
+    lib.OPENSSL_sk_value.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.OPENSSL_sk_value.restype = ctypes.c_void_p
+    lib.i2d_X509.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+    lib.i2d_X509.restype = ctypes.c_int
+    stack = lib.SSL_get_peer_cert_chain(pointer)
+    if not stack:
+        return []
+    out = []
+    for i in range(lib.OPENSSL_sk_num(stack)):
+        x509 = lib.OPENSSL_sk_value(stack, i)
+        size = lib.i2d_X509(x509, None)
+        if size <= 0:
+            continue
+        buf = ctypes.create_string_buffer(size)
+        cursor = ctypes.c_char_p(ctypes.addressof(buf))
+        lib.i2d_X509(x509, ctypes.byref(cursor))
+        out.append(buf.raw[:size])
+    return out
+
+
+def finished_message(sslobj: ssl.SSLObject, peer: bool) -> bytes | None:
+    """The latest Finished message sent (or, ``peer``, received): ``SSL_get_finished`` /
+    ``SSL_get_peer_finished``; ``None`` before there is one or where unavailable."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return None  # pragma: no cover
+    ctypes, lib, _ = found
+    fn = lib.SSL_get_peer_finished if peer else lib.SSL_get_finished
+    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
+    fn.restype = ctypes.c_size_t
+    size = fn(pointer, None, 0)
+    if not size:
+        return None
+    buf = ctypes.create_string_buffer(size)
+    fn(pointer, buf, size)
+    return bytes(buf.raw[:size])
+
+
+def export_keying_material(sslobj: ssl.SSLObject, length: int, label: bytes,
+                           context: bytes | None) -> bytes | None:
+    """RFC 5705 keying material (``SSL_export_keying_material``); ``None`` where
+    unavailable or when OpenSSL refuses."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return None  # pragma: no cover
+    ctypes, lib, _ = found
+    fn = lib.SSL_export_keying_material
+    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p,
+                   ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int]
+    fn.restype = ctypes.c_int
+    out = ctypes.create_string_buffer(length)
+    ok = fn(pointer, out, length, label, len(label), context or b"",
+            len(context or b""), 1 if context is not None else 0)
+    return bytes(out.raw[:length]) if ok == 1 else None
+
+
+def _ssl_pointer(sslobj: ssl.SSLObject, found: tuple[Any, Any, int] | None) -> int | None:
+    """The ``SSL *`` of an :class:`ssl.SSLObject`, checked against its context's."""
+    if found is None:
+        return None  # pragma: no cover
+    ctypes, lib, ctx_pointer = found
+    inner = getattr(sslobj, "_sslobj", None)
+    # PySSLSocket: the object header, the socket's weak reference, then ``SSL *``.
+    pointer = ctypes.c_void_p.from_address(id(inner) + object.__basicsize__ + 8).value \
+        if inner is not None else None
+    lib.SSL_get_SSL_CTX.argtypes = [ctypes.c_void_p]
+    lib.SSL_get_SSL_CTX.restype = ctypes.c_void_p
+    if not pointer or lib.SSL_get_SSL_CTX(pointer) != ctx_pointer:
+        return None  # pragma: no cover
+    return int(pointer)
+
+
+def _select_alpn_or_fail(ctx: ssl.SSLContext, protocols: tuple[str, ...]) -> bool:
+    """A server's ALPN selection as Node's ``SelectALPNCallback``: the first of the
+    server's protocols that the client offers, else a fatal
+    ``no_application_protocol`` alert (Python's callback answers "no ALPN")."""
+    found = _openssl_ctx(ctx)
+    if found is None:
+        return False  # pragma: no cover
+    ctypes, lib, pointer = found
+    wanted = [p.encode("latin-1") for p in protocols]
+
+    def select(ssl_: Any, out: Any, outlen: Any, data: Any, size: int, arg: Any) -> int:
+        offered = ctypes.string_at(data, size)
+        offsets: dict[bytes, int] = {}
+        pos = 0
+        while pos < size:
+            n = offered[pos]
+            offsets.setdefault(offered[pos + 1:pos + 1 + n], pos + 1)
+            pos += 1 + n
+        for proto in wanted:
+            at = offsets.get(proto)
+            if at is not None:
+                out[0] = data + at
+                outlen[0] = len(proto)
+                return 0  # SSL_TLSEXT_ERR_OK
+        return 2  # SSL_TLSEXT_ERR_ALERT_FATAL
+
+    callback = ctypes.CFUNCTYPE(
+        ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p),
+        ctypes.POINTER(ctypes.c_ubyte), ctypes.c_void_p, ctypes.c_uint, ctypes.c_void_p)(select)
+    ctx._pynet_alpn_cb = callback  # type: ignore[attr-defined]  # kept alive with ctx
+    lib.SSL_CTX_set_alpn_select_cb.argtypes = [ctypes.c_void_p, ctypes.c_void_p,
+                                               ctypes.c_void_p]
+    lib.SSL_CTX_set_alpn_select_cb.restype = None
+    lib.SSL_CTX_set_alpn_select_cb(pointer, ctypes.cast(callback, ctypes.c_void_p), None)
+    return True
 
 
 def check_chain(context: SecureContext, der: bytes | None) -> str | None:
@@ -531,7 +892,7 @@ def create_secure_context(options: dict[str, Any] | None) -> SecureContext:
     """``tls.createSecureContext(options)``, shared among equal options (see module doc)."""
     opts = options or {}
     try:
-        key = tuple((k, _freeze(opts.get(k))) for k in _CONTEXT_KEYS)
+        key = tuple((k, _freeze(opts.get(k))) for k in _CONTEXT_KEYS) + tuple(DEFAULTS.items())
         hash(key)
     except TypeError:
         return SecureContext(opts)

@@ -58,10 +58,12 @@ from typing import Any
 from pynet._core.loop import Loop
 from pynet._handles.base import Stream
 from pynet._handles.stream import READ_SIZE
-from pynet._tls.context import SecureContext, openssl_error
+from pynet._tls.context import SecureContext, openssl_error, ossl_error
 
 __all__ = ["TLSHandle", "client_hello_server_name"]
 
+#: A TLS alert record: fatal (2), handshake_failure (40).
+_HANDSHAKE_FAILURE_ALERT = b"\x15\x03\x03\x00\x02\x02\x28"
 _BATCH = 4 * READ_SIZE  # Plaintext bytes per onread, at most (see _decrypt).
 
 Buffer = bytes | bytearray | memoryview
@@ -76,6 +78,7 @@ class TLSHandle:
         self._loop = loop
         self.inner = inner
         self.context = context
+        self._own_context = context  # The socket's; ``context`` may become SNI's.
         self.server_side = server
         self.verify = verify
         self.incoming = ssl.MemoryBIO()
@@ -88,6 +91,9 @@ class TLSHandle:
         self.onhandshakedone: Callable[[], None] | None = None
         self.onerror: Callable[[Exception], None] | None = None
         self.onsession: Callable[[Any], None] | None = None
+        # 'keylog': each NSS key log line of this connection (see enable_keylog).
+        self.onkeylog: Callable[[bytes], None] | None = None
+        self._keylog = False
         self.read_into: Any = None  # Node's ``onread`` option is not offered over TLS.
         self.onread_into: Any = None
         self.reading = False
@@ -159,6 +165,9 @@ class TLSHandle:
         return self.inner.connect(address, cb)
 
     def close(self, cb: Callable[[], None] | None) -> None:
+        if self._keylog:
+            self._keylog = False
+            self.context.release_keylog()
         self.reading = False
         self._shutdown_cb = None
         pending, self._pending = self._pending, []
@@ -174,8 +183,29 @@ class TLSHandle:
             cb()
 
     def reset(self, cb: Callable[[], None] | None) -> None:
+        if self._keylog:
+            self._keylog = False
+            self.context.release_keylog()
         self._pending = []
         self.inner.reset(cb)
+
+    # -- the key log -----------------------------------------------------------------------
+
+    def enable_keylog(self) -> None:
+        """Report this connection's TLS secrets to ``onkeylog`` (Node's
+        ``enableKeylogCallback``); see :meth:`SecureContext.enable_keylog`."""
+        if not self._keylog and not self.inner.closed:
+            self._keylog = True
+            self.context.enable_keylog()
+
+    def _take_keylog(self) -> None:
+        """After an OpenSSL call: the key log lines it wrote are this connection's."""
+        if self.context.keylog_fd is None:
+            return
+        lines = self.context.take_keylog()
+        if self._keylog and self.onkeylog is not None:
+            for line in lines:
+                self.onkeylog(line)
 
     # -- handshake -------------------------------------------------------------------------
 
@@ -199,7 +229,9 @@ class TLSHandle:
 
     def _create_ssl(self) -> None:
         ctx = self.context.ssl_context(self.server_side, self.verify,
-                                       tuple(self.alpn) if self.alpn else None)
+                                       tuple(self.alpn) if self.alpn else None,
+                                       self._own_context if self.context is not
+                                       self._own_context else None)
         if self.server_side and ctx.sni_callback is None:
             ctx.sni_callback = _sni_dispatch
         hostname = self.servername if not self.server_side else None
@@ -248,7 +280,18 @@ class TLSHandle:
         if err is not None:
             self._fail(err if isinstance(err, Exception) else Exception(str(err)))
             return
-        if context is not None:
+        if context is not None and self.server_side and not context.own_certificates():
+            # OpenSSL's SSL_set_SSL_CTX with a context without a certificate fails in
+            # SSL_use_certificate, inside the handshake: the client gets an alert.
+            self.inner.write(_HANDSHAKE_FAILURE_ALERT, None)
+            self._fail(ossl_error("ERR_SSL_PASSED_A_NULL_PARAMETER", "0A0C0102",
+                             "SSL routines", "passed a null parameter",
+                             "SSL_use_certificate"))
+            return
+        if context is not None and context is not self.context:
+            if self._keylog:
+                self.context.release_keylog()
+                context.enable_keylog()
             self.context = context
         self._create_ssl()
         self._handshake()
@@ -258,13 +301,20 @@ class TLSHandle:
         try:
             self.ssl.do_handshake()
         except ssl.SSLWantReadError:
+            self._take_keylog()
             self._flush()
             return
         except ssl.SSLError as exc:
+            self._take_keylog()
             self._flush()  # The alert goes to the peer, as OpenSSL wrote it.
             self._fail(openssl_error(exc))
             return
-        self._flush()
+        self._take_keylog()
+        # Discussion: the last flight (a TLS 1.3 client's Finished, a server's
+        # tickets) leaves after 'secure' has been handled, as Node's TLSWrap
+        # writes it after onhandshakedone: a client that rejects the server's
+        # certificate there and destroys the socket never sends its Finished,
+        # so a TLS 1.3 server sees the connection end before its handshake did.
         self.handshaking = False
         self.established = True
         if not self.reading:
@@ -276,13 +326,16 @@ class TLSHandle:
             self._session_id = session.id if session is not None else None
         else:
             self._note_session()
-        pending, self._pending = self._pending, []
-        for data, cb in pending:
+        # Writes made before the end of the handshake go after 'secure' too (as
+        # Node's pending cleartext), before those made from its listeners.
+        if self.onhandshakedone is not None:
+            self.onhandshakedone()
+        self._flush()
+        while self._pending and not self.inner.closed:
+            data, cb = self._pending.pop(0)
             err, done = self._write_now(data, cb)
             if done and cb is not None:
                 cb(err)
-        if self.onhandshakedone is not None:
-            self.onhandshakedone()
         if self._shutdown_cb is not None and not self._pending:
             cb, self._shutdown_cb = self._shutdown_cb, None
             self.shutdown(cb)
@@ -404,6 +457,8 @@ class TLSHandle:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
+            if self.context.keylog_fd is not None:
+                self._take_keylog()
             if chunks:
                 self.bytes_read += size
                 if not self.server_side:
@@ -461,8 +516,12 @@ class TLSHandle:
     # -- writing ---------------------------------------------------------------------------
 
     def write(self, data: Buffer, cb: WriteCallback | None) -> tuple[Exception | None, bool]:
-        if not self.established:
+        if not self.established or self._pending:
             self._pending.append((bytes(data), cb))
+            if self.ssl is None and not self.server_side and self._hello_state is None:
+                # SSL_write on a client that has not started begins the handshake:
+                # a TLSSocket connected without tls.connect starts with its first write.
+                self.start()
             return None, False
         return self._write_now(data, cb)
 

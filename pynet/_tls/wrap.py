@@ -46,11 +46,26 @@ from pynet._handles.base import Stream
 from pynet._js import debuglog
 from pynet._js.ip import isIP as _isIP
 from pynet._js.nodeobject import NodeObject
-from pynet._js.validators import invalid_arg_type, validate_function, validate_string
+from pynet._js.validators import (
+    invalid_arg_type,
+    validate_function,
+    validate_string,
+    validate_uint32,
+)
 from pynet._net.normalize import normalize_args
 from pynet._net.server import Server as NetServer
 from pynet._net.socket import Socket
-from pynet._tls.context import SecureContext, check_chain, create_secure_context, verify_error
+from pynet._tls.context import (
+    SecureContext,
+    check_chain,
+    create_secure_context,
+    export_keying_material,
+    finished_message,
+    native_verify,
+    peer_chain,
+    verify_error,
+    verify_result,
+)
 from pynet._tls.handle import TLSHandle
 from pynet._tls.x509 import certificate_object, parse_certificate
 
@@ -105,6 +120,7 @@ class TLSSocket(Socket):
         self._session: TLSSession | None = None
         self._had_tls_error = False
         self._tls_error_reported = False
+        self._want_keylog = False
         self.servername: Any = None
         self.alpnProtocol: Any = None
         self.authorized = False
@@ -130,10 +146,13 @@ class TLSSocket(Socket):
             "allowHalfOpen": socket.allowHalfOpen if socket is not None
             else opts.get("allowHalfOpen"),
             "manualStart": True,
+            "highWaterMark": opts.get("highWaterMark"),
+            "signal": opts.get("signal"),
         }))
         self._tls_error_listener = self._tls_error
         self.on("error", self._tls_error_listener)
         self.on("newListener", _refuse_unsupported_events)
+        self.on("newListener", self._keylog_new_listener)
         self._init(socket)
         self._loop.next_tick(self._init_read, socket)
 
@@ -144,6 +163,10 @@ class TLSSocket(Socket):
             if not self._tlsOptions.get("requestCert"):
                 return ssl.CERT_NONE
             return ssl.CERT_REQUIRED if self._rejectUnauthorized else ssl.CERT_OPTIONAL
+        if native_verify():
+            # Node's client: OpenSSL verifies, the callback accepts, and
+            # onConnectSecure applies rejectUnauthorized after the handshake.
+            return ssl.CERT_REQUIRED
         return ssl.CERT_REQUIRED if self._rejectUnauthorized else ssl.CERT_NONE
 
     def _make_handle(self, inner: Stream) -> TLSHandle:
@@ -153,6 +176,9 @@ class TLSSocket(Socket):
         handle.onhandshakedone = self._on_handshake_done
         handle.onerror = self._on_handle_error
         handle.onsession = self._on_session
+        handle.onkeylog = self._on_keylog
+        if self._want_keylog:
+            handle.enable_keylog()
         alpn = opts.get("ALPNProtocols")
         if alpn is not None:
             handle.alpn = _alpn_list(alpn)
@@ -270,6 +296,18 @@ class TLSSocket(Socket):
         # 'close'); destroying with the error does both.
         self.destroy(err)
 
+    def _keylog_new_listener(self, event: Any, listener: Any = None) -> None:
+        """Node's ``keylogNewListener``: the first ``'keylog'`` listener turns the key log on."""
+        if event != "keylog":
+            return
+        self._want_keylog = True
+        if self._tls_handle is not None:
+            self._tls_handle.enable_keylog()
+        self.removeListener("newListener", self._keylog_new_listener)
+
+    def _on_keylog(self, line: bytes) -> None:
+        self.emit("keylog", line)
+
     def _on_session(self, session: ssl.SSLSession) -> None:
         value = TLSSession.of(session)
         self._session = value
@@ -286,6 +324,8 @@ class TLSSocket(Socket):
         if _DEBUG:
             _debug("server onhandshakestart")  # OpenSSL starts on this ClientHello
         callback = self._SNICallback
+        if servername:
+            self.servername = servername  # Known to 'tlsClientError' listeners too.
         if not servername or callback is None:
             answer(None, None)
             return
@@ -304,8 +344,12 @@ class TLSSocket(Socket):
                 return
             if isinstance(context, ssl.SSLContext):  # Node accepts ``secureContext.context``.
                 context = getattr(context, "_pynet_secure", None) or context
-            if context is not None and not isinstance(context, SecureContext):
-                self.destroy(errors.ERR_TLS_INVALID_CONTEXT("context"))
+            if context is None or context is False:
+                context = None  # Node's ``if (context)``: no context, the server's own.
+            elif not isinstance(context, SecureContext):
+                # Node's TLSWrap throws this plain Error (no code) for anything that is
+                # not a SecureContext (a plain object included).
+                self.destroy(Exception("Invalid SNI context"))
                 return
             answer(None, context)
 
@@ -340,7 +384,7 @@ class TLSSocket(Socket):
     def _destroy(self, exception: BaseException | None,
                  cb: Callable[[BaseException | None], None]) -> None:
         parent = self._parent
-        if parent is not None and self._handle is None and not parent._destroyed:
+        if parent is not None and self._handle is None and not parent.destroyed:
             parent.destroy()  # Destroyed before the raw socket connected.
         handle = self._tls_handle
         if parent is not None and handle is not None and parent._handle is handle.inner:
@@ -383,14 +427,19 @@ class TLSSocket(Socket):
         if cert is None:
             return NodeObject()
         obj = certificate_object(cert)
-        if detailed:
+        if detailed and sslobj is not None:
+            # Node's GetPeerCert: the issuers the peer sent, then the trusted store's.
+            parsed = (parse_certificate(d) for d in peer_chain(sslobj)[1:])
+            sent = [c for c in parsed if c is not None]
             current, current_obj = cert, obj
             seen = {cert.der: obj}
             while True:
                 if current.self_signed:
                     current_obj["issuerCertificate"] = current_obj
                     break
-                issuer = self._secureContext.issuer_of(current)
+                issuer = next((c for c in sent if c.subject_der == current.issuer_der
+                               and c.der != current.der), None) or \
+                    self._secureContext.issuer_of(current)
                 if issuer is None:
                     break
                 if issuer.der in seen:
@@ -459,14 +508,9 @@ class TLSSocket(Socket):
 
     def _finished(self, peer: bool) -> bytes | None:
         sslobj = self._ssl()
-        if sslobj is None or not self._secureEstablished:
+        if sslobj is None:
             return None
-        # Python exposes only 'tls-unique' (the first Finished) of the two.
-        server = bool(self._tlsOptions.get("isServer"))
-        if sslobj.version() == "TLSv1.3" or peer == server:
-            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(
-                "getFinished/getPeerFinished for this message")
-        return sslobj.get_channel_binding("tls-unique")
+        return finished_message(sslobj, peer)
 
     def getEphemeralKeyInfo(self) -> NodeObject | None:
         """Node's ``getEphemeralKeyInfo()``: ``{}`` on a server socket, as in Node; on a client
@@ -477,9 +521,20 @@ class TLSSocket(Socket):
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("getEphemeralKeyInfo")
 
     def exportKeyingMaterial(self, length: int, label: str, context: Any = None) -> bytes:
-        """Node's ``tlsSocket.exportKeyingMaterial(length, label[, context])``: not available with
-        Python's ``ssl`` (raises ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
-        raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("exportKeyingMaterial")
+        """Node's ``tlsSocket.exportKeyingMaterial(length, label[, context])``: RFC 5705 keying
+        material (``bytes``), once the handshake is done."""
+        validate_uint32(length, "length", True)
+        validate_string(label, "label")
+        if context is not None and not isinstance(context, (bytes, bytearray, memoryview)):
+            raise invalid_arg_type("context", ["Buffer", "TypedArray", "DataView"], context)
+        sslobj = self._ssl()
+        if not self._secureEstablished or sslobj is None:
+            raise errors.ERR_TLS_INVALID_STATE()
+        out = export_keying_material(sslobj, length, label.encode("latin-1"),
+                                     bytes(context) if context is not None else None)
+        if out is None:
+            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("exportKeyingMaterial")
+        return out
 
     def setMaxSendFragment(self, size: int) -> bool:
         """Node's ``setMaxSendFragment(size)``: not available with Python's ``ssl`` (raises
@@ -504,7 +559,6 @@ class TLSSocket(Socket):
 
 
 _UNSUPPORTED_EVENTS = {
-    "keylog": "the 'keylog' event",
     "OCSPResponse": "the 'OCSPResponse' event",
     "OCSPRequest": "the 'OCSPRequest' event",
     "newSession": "the 'newSession' event (an external session cache)",
@@ -541,22 +595,148 @@ class _ClosingInner:
         self.close(cb)
 
 
-_STANDARD_NAMES = {
-    "ECDHE-RSA-AES128-GCM-SHA256": "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-    "ECDHE-RSA-AES256-GCM-SHA384": "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-    "ECDHE-ECDSA-AES128-GCM-SHA256": "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-    "ECDHE-ECDSA-AES256-GCM-SHA384": "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-    "ECDHE-RSA-CHACHA20-POLY1305": "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-    "ECDHE-ECDSA-CHACHA20-POLY1305": "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-    "AES128-GCM-SHA256": "TLS_RSA_WITH_AES_128_GCM_SHA256",
-    "AES256-GCM-SHA384": "TLS_RSA_WITH_AES_256_GCM_SHA384",
-    "AES128-SHA": "TLS_RSA_WITH_AES_128_CBC_SHA",
-    "AES256-SHA": "TLS_RSA_WITH_AES_256_CBC_SHA",
-    "ECDHE-RSA-AES128-SHA256": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-    "ECDHE-RSA-AES256-SHA384": "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
-    "DHE-RSA-AES128-GCM-SHA256": "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
-    "DHE-RSA-AES256-GCM-SHA384": "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
-}
+# OpenSSL's cipher names -> the IANA names (``SSL_CIPHER_standard_name``, which Python's
+# ``ssl`` does not expose): ``openssl ciphers -stdname 'ALL:@SECLEVEL=0'`` of OpenSSL 3.0.
+# TLS 1.3 suites have one name.
+_STANDARD_NAMES = dict(line.split() for line in """
+    ECDHE-ECDSA-AES256-GCM-SHA384 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384
+    ECDHE-RSA-AES256-GCM-SHA384 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
+    DHE-DSS-AES256-GCM-SHA384 TLS_DHE_DSS_WITH_AES_256_GCM_SHA384
+    DHE-RSA-AES256-GCM-SHA384 TLS_DHE_RSA_WITH_AES_256_GCM_SHA384
+    ECDHE-ECDSA-CHACHA20-POLY1305 TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+    ECDHE-RSA-CHACHA20-POLY1305 TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256
+    DHE-RSA-CHACHA20-POLY1305 TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256
+    ECDHE-ECDSA-AES256-CCM8 TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8
+    ECDHE-ECDSA-AES256-CCM TLS_ECDHE_ECDSA_WITH_AES_256_CCM
+    DHE-RSA-AES256-CCM8 TLS_DHE_RSA_WITH_AES_256_CCM_8
+    DHE-RSA-AES256-CCM TLS_DHE_RSA_WITH_AES_256_CCM
+    ECDHE-ECDSA-ARIA256-GCM-SHA384 TLS_ECDHE_ECDSA_WITH_ARIA_256_GCM_SHA384
+    ECDHE-ARIA256-GCM-SHA384 TLS_ECDHE_RSA_WITH_ARIA_256_GCM_SHA384
+    DHE-DSS-ARIA256-GCM-SHA384 TLS_DHE_DSS_WITH_ARIA_256_GCM_SHA384
+    DHE-RSA-ARIA256-GCM-SHA384 TLS_DHE_RSA_WITH_ARIA_256_GCM_SHA384
+    ADH-AES256-GCM-SHA384 TLS_DH_anon_WITH_AES_256_GCM_SHA384
+    ECDHE-ECDSA-AES128-GCM-SHA256 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256
+    ECDHE-RSA-AES128-GCM-SHA256 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+    DHE-DSS-AES128-GCM-SHA256 TLS_DHE_DSS_WITH_AES_128_GCM_SHA256
+    DHE-RSA-AES128-GCM-SHA256 TLS_DHE_RSA_WITH_AES_128_GCM_SHA256
+    ECDHE-ECDSA-AES128-CCM8 TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8
+    ECDHE-ECDSA-AES128-CCM TLS_ECDHE_ECDSA_WITH_AES_128_CCM
+    DHE-RSA-AES128-CCM8 TLS_DHE_RSA_WITH_AES_128_CCM_8
+    DHE-RSA-AES128-CCM TLS_DHE_RSA_WITH_AES_128_CCM
+    ECDHE-ECDSA-ARIA128-GCM-SHA256 TLS_ECDHE_ECDSA_WITH_ARIA_128_GCM_SHA256
+    ECDHE-ARIA128-GCM-SHA256 TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256
+    DHE-DSS-ARIA128-GCM-SHA256 TLS_DHE_DSS_WITH_ARIA_128_GCM_SHA256
+    DHE-RSA-ARIA128-GCM-SHA256 TLS_DHE_RSA_WITH_ARIA_128_GCM_SHA256
+    ADH-AES128-GCM-SHA256 TLS_DH_anon_WITH_AES_128_GCM_SHA256
+    ECDHE-ECDSA-AES256-SHA384 TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384
+    ECDHE-RSA-AES256-SHA384 TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384
+    DHE-RSA-AES256-SHA256 TLS_DHE_RSA_WITH_AES_256_CBC_SHA256
+    DHE-DSS-AES256-SHA256 TLS_DHE_DSS_WITH_AES_256_CBC_SHA256
+    ECDHE-ECDSA-CAMELLIA256-SHA384 TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_CBC_SHA384
+    ECDHE-RSA-CAMELLIA256-SHA384 TLS_ECDHE_RSA_WITH_CAMELLIA_256_CBC_SHA384
+    DHE-RSA-CAMELLIA256-SHA256 TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA256
+    DHE-DSS-CAMELLIA256-SHA256 TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA256
+    ADH-AES256-SHA256 TLS_DH_anon_WITH_AES_256_CBC_SHA256
+    ADH-CAMELLIA256-SHA256 TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA256
+    ECDHE-ECDSA-AES128-SHA256 TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256
+    ECDHE-RSA-AES128-SHA256 TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256
+    DHE-RSA-AES128-SHA256 TLS_DHE_RSA_WITH_AES_128_CBC_SHA256
+    DHE-DSS-AES128-SHA256 TLS_DHE_DSS_WITH_AES_128_CBC_SHA256
+    ECDHE-ECDSA-CAMELLIA128-SHA256 TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_CBC_SHA256
+    ECDHE-RSA-CAMELLIA128-SHA256 TLS_ECDHE_RSA_WITH_CAMELLIA_128_CBC_SHA256
+    DHE-RSA-CAMELLIA128-SHA256 TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA256
+    DHE-DSS-CAMELLIA128-SHA256 TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA256
+    ADH-AES128-SHA256 TLS_DH_anon_WITH_AES_128_CBC_SHA256
+    ADH-CAMELLIA128-SHA256 TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA256
+    ECDHE-ECDSA-AES256-SHA TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA
+    ECDHE-RSA-AES256-SHA TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA
+    DHE-RSA-AES256-SHA TLS_DHE_RSA_WITH_AES_256_CBC_SHA
+    DHE-DSS-AES256-SHA TLS_DHE_DSS_WITH_AES_256_CBC_SHA
+    DHE-RSA-CAMELLIA256-SHA TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA
+    DHE-DSS-CAMELLIA256-SHA TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA
+    AECDH-AES256-SHA TLS_ECDH_anon_WITH_AES_256_CBC_SHA
+    ADH-AES256-SHA TLS_DH_anon_WITH_AES_256_CBC_SHA
+    ADH-CAMELLIA256-SHA TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA
+    ECDHE-ECDSA-AES128-SHA TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA
+    ECDHE-RSA-AES128-SHA TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA
+    DHE-RSA-AES128-SHA TLS_DHE_RSA_WITH_AES_128_CBC_SHA
+    DHE-DSS-AES128-SHA TLS_DHE_DSS_WITH_AES_128_CBC_SHA
+    DHE-RSA-CAMELLIA128-SHA TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA
+    DHE-DSS-CAMELLIA128-SHA TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA
+    AECDH-AES128-SHA TLS_ECDH_anon_WITH_AES_128_CBC_SHA
+    ADH-AES128-SHA TLS_DH_anon_WITH_AES_128_CBC_SHA
+    ADH-CAMELLIA128-SHA TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA
+    RSA-PSK-AES256-GCM-SHA384 TLS_RSA_PSK_WITH_AES_256_GCM_SHA384
+    DHE-PSK-AES256-GCM-SHA384 TLS_DHE_PSK_WITH_AES_256_GCM_SHA384
+    RSA-PSK-CHACHA20-POLY1305 TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256
+    DHE-PSK-CHACHA20-POLY1305 TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256
+    ECDHE-PSK-CHACHA20-POLY1305 TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256
+    DHE-PSK-AES256-CCM8 TLS_PSK_DHE_WITH_AES_256_CCM_8
+    DHE-PSK-AES256-CCM TLS_DHE_PSK_WITH_AES_256_CCM
+    RSA-PSK-ARIA256-GCM-SHA384 TLS_RSA_PSK_WITH_ARIA_256_GCM_SHA384
+    DHE-PSK-ARIA256-GCM-SHA384 TLS_DHE_PSK_WITH_ARIA_256_GCM_SHA384
+    AES256-GCM-SHA384 TLS_RSA_WITH_AES_256_GCM_SHA384
+    AES256-CCM8 TLS_RSA_WITH_AES_256_CCM_8
+    AES256-CCM TLS_RSA_WITH_AES_256_CCM
+    ARIA256-GCM-SHA384 TLS_RSA_WITH_ARIA_256_GCM_SHA384
+    PSK-AES256-GCM-SHA384 TLS_PSK_WITH_AES_256_GCM_SHA384
+    PSK-CHACHA20-POLY1305 TLS_PSK_WITH_CHACHA20_POLY1305_SHA256
+    PSK-AES256-CCM8 TLS_PSK_WITH_AES_256_CCM_8
+    PSK-AES256-CCM TLS_PSK_WITH_AES_256_CCM
+    PSK-ARIA256-GCM-SHA384 TLS_PSK_WITH_ARIA_256_GCM_SHA384
+    RSA-PSK-AES128-GCM-SHA256 TLS_RSA_PSK_WITH_AES_128_GCM_SHA256
+    DHE-PSK-AES128-GCM-SHA256 TLS_DHE_PSK_WITH_AES_128_GCM_SHA256
+    DHE-PSK-AES128-CCM8 TLS_PSK_DHE_WITH_AES_128_CCM_8
+    DHE-PSK-AES128-CCM TLS_DHE_PSK_WITH_AES_128_CCM
+    RSA-PSK-ARIA128-GCM-SHA256 TLS_RSA_PSK_WITH_ARIA_128_GCM_SHA256
+    DHE-PSK-ARIA128-GCM-SHA256 TLS_DHE_PSK_WITH_ARIA_128_GCM_SHA256
+    AES128-GCM-SHA256 TLS_RSA_WITH_AES_128_GCM_SHA256
+    AES128-CCM8 TLS_RSA_WITH_AES_128_CCM_8
+    AES128-CCM TLS_RSA_WITH_AES_128_CCM
+    ARIA128-GCM-SHA256 TLS_RSA_WITH_ARIA_128_GCM_SHA256
+    PSK-AES128-GCM-SHA256 TLS_PSK_WITH_AES_128_GCM_SHA256
+    PSK-AES128-CCM8 TLS_PSK_WITH_AES_128_CCM_8
+    PSK-AES128-CCM TLS_PSK_WITH_AES_128_CCM
+    PSK-ARIA128-GCM-SHA256 TLS_PSK_WITH_ARIA_128_GCM_SHA256
+    AES256-SHA256 TLS_RSA_WITH_AES_256_CBC_SHA256
+    CAMELLIA256-SHA256 TLS_RSA_WITH_CAMELLIA_256_CBC_SHA256
+    AES128-SHA256 TLS_RSA_WITH_AES_128_CBC_SHA256
+    CAMELLIA128-SHA256 TLS_RSA_WITH_CAMELLIA_128_CBC_SHA256
+    ECDHE-PSK-AES256-CBC-SHA384 TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA384
+    ECDHE-PSK-AES256-CBC-SHA TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA
+    SRP-DSS-AES-256-CBC-SHA TLS_SRP_SHA_DSS_WITH_AES_256_CBC_SHA
+    SRP-RSA-AES-256-CBC-SHA TLS_SRP_SHA_RSA_WITH_AES_256_CBC_SHA
+    SRP-AES-256-CBC-SHA TLS_SRP_SHA_WITH_AES_256_CBC_SHA
+    RSA-PSK-AES256-CBC-SHA384 TLS_RSA_PSK_WITH_AES_256_CBC_SHA384
+    DHE-PSK-AES256-CBC-SHA384 TLS_DHE_PSK_WITH_AES_256_CBC_SHA384
+    RSA-PSK-AES256-CBC-SHA TLS_RSA_PSK_WITH_AES_256_CBC_SHA
+    DHE-PSK-AES256-CBC-SHA TLS_DHE_PSK_WITH_AES_256_CBC_SHA
+    ECDHE-PSK-CAMELLIA256-SHA384 TLS_ECDHE_PSK_WITH_CAMELLIA_256_CBC_SHA384
+    RSA-PSK-CAMELLIA256-SHA384 TLS_RSA_PSK_WITH_CAMELLIA_256_CBC_SHA384
+    DHE-PSK-CAMELLIA256-SHA384 TLS_DHE_PSK_WITH_CAMELLIA_256_CBC_SHA384
+    AES256-SHA TLS_RSA_WITH_AES_256_CBC_SHA
+    CAMELLIA256-SHA TLS_RSA_WITH_CAMELLIA_256_CBC_SHA
+    PSK-AES256-CBC-SHA384 TLS_PSK_WITH_AES_256_CBC_SHA384
+    PSK-AES256-CBC-SHA TLS_PSK_WITH_AES_256_CBC_SHA
+    PSK-CAMELLIA256-SHA384 TLS_PSK_WITH_CAMELLIA_256_CBC_SHA384
+    ECDHE-PSK-AES128-CBC-SHA256 TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256
+    ECDHE-PSK-AES128-CBC-SHA TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA
+    SRP-DSS-AES-128-CBC-SHA TLS_SRP_SHA_DSS_WITH_AES_128_CBC_SHA
+    SRP-RSA-AES-128-CBC-SHA TLS_SRP_SHA_RSA_WITH_AES_128_CBC_SHA
+    SRP-AES-128-CBC-SHA TLS_SRP_SHA_WITH_AES_128_CBC_SHA
+    RSA-PSK-AES128-CBC-SHA256 TLS_RSA_PSK_WITH_AES_128_CBC_SHA256
+    DHE-PSK-AES128-CBC-SHA256 TLS_DHE_PSK_WITH_AES_128_CBC_SHA256
+    RSA-PSK-AES128-CBC-SHA TLS_RSA_PSK_WITH_AES_128_CBC_SHA
+    DHE-PSK-AES128-CBC-SHA TLS_DHE_PSK_WITH_AES_128_CBC_SHA
+    ECDHE-PSK-CAMELLIA128-SHA256 TLS_ECDHE_PSK_WITH_CAMELLIA_128_CBC_SHA256
+    RSA-PSK-CAMELLIA128-SHA256 TLS_RSA_PSK_WITH_CAMELLIA_128_CBC_SHA256
+    DHE-PSK-CAMELLIA128-SHA256 TLS_DHE_PSK_WITH_CAMELLIA_128_CBC_SHA256
+    AES128-SHA TLS_RSA_WITH_AES_128_CBC_SHA
+    CAMELLIA128-SHA TLS_RSA_WITH_CAMELLIA_128_CBC_SHA
+    PSK-AES128-CBC-SHA256 TLS_PSK_WITH_AES_128_CBC_SHA256
+    PSK-AES128-CBC-SHA TLS_PSK_WITH_AES_128_CBC_SHA
+    PSK-CAMELLIA128-SHA256 TLS_PSK_WITH_CAMELLIA_128_CBC_SHA256
+""".strip().splitlines())
 
 
 def _alpn_list(value: Any) -> list[str]:
@@ -602,8 +782,12 @@ def _on_connect_secure(sock: TLSSocket) -> None:
     """Node's ``onConnectSecure``."""
     options = sock._connect_options or {}
     verify: BaseException | None = None
-    if not sock._rejectUnauthorized:
-        handle = sock._tls_handle
+    handle = sock._tls_handle
+    if native_verify():
+        result = verify_result(handle.ssl) if handle and handle.ssl else None
+        if result is not None:
+            verify = verify_error(*result)
+    elif not sock._rejectUnauthorized:
         der = handle.ssl.getpeercert(binary_form=True) if handle and handle.ssl else None
         code = check_chain(sock._secureContext, der)
         if code is not None:
@@ -698,6 +882,8 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
         "session": options.get("session"),
         "ALPNProtocols": options.get("ALPNProtocols"),
         "allowHalfOpen": options.get("allowHalfOpen"),
+        "highWaterMark": options.get("highWaterMark"),
+        "signal": options.get("signal"),
     })
     tlssock._connect_options = options
     if cb is not None:
@@ -792,6 +978,8 @@ class Server(NetServer):
             "SNICallback": self._SNICallback or _default_sni,
         })
         sock.on("secure", lambda: _on_socket_secure(sock))
+        if self.listenerCount("keylog") > 0:
+            sock.on("keylog", lambda line: self.emit("keylog", line, sock))
         sock.on("close", lambda had_error=False: _on_socket_close(sock, had_error))
         sock.on("_tlsError", lambda err: _on_socket_tls_error(sock, err))
 
@@ -827,13 +1015,20 @@ def _on_socket_secure(sock: TLSSocket) -> None:
     if sock._requestCert:
         handle = sock._tls_handle
         der = handle.ssl.getpeercert(binary_form=True) if handle and handle.ssl else None
-        if der is None:
-            sock.authorizationError = "UNABLE_TO_GET_ISSUER_CERT"
+        code: str | None = "UNABLE_TO_GET_ISSUER_CERT" if der is None else None
+        if code is None and handle is not None and handle.ssl is not None:
+            if native_verify():  # Node's verifyError: OpenSSL's verification result.
+                result = verify_result(handle.ssl)
+                code = result[0] if result is not None else None
+            elif not sock._rejectUnauthorized:
+                code = check_chain(handle.context, der)
+        if code is not None:
+            sock.authorizationError = code
             if sock._rejectUnauthorized:
                 sock.destroy()
         else:
-            sock.authorized = True  # OpenSSL verified it (CERT_OPTIONAL/REQUIRED).
-    if not sock._destroyed and sock._release_control():
+            sock.authorized = True
+    if not sock.destroyed and sock._release_control():
         if _DEBUG:
             _debug("server emit secureConnection")
         server = sock._tlsOptions.get("server")

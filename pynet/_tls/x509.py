@@ -28,6 +28,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import ipaddress
+import re
 import time
 from typing import Any
 
@@ -351,25 +352,28 @@ def certificate_object(cert: Certificate) -> NodeObject:
     return obj
 
 
+_PEM_CERT = re.compile(
+    r"-----BEGIN (X509 |TRUSTED |)CERTIFICATE-----(.*?)-----END \1CERTIFICATE-----", re.S)
+
+
 def pem_to_der_list(pem: str | bytes) -> list[bytes]:
-    """Every ``CERTIFICATE`` block of a PEM text, as DER."""
+    """Every certificate block of a PEM text, as DER: ``CERTIFICATE``, and as OpenSSL
+    (so Node) also reads them, ``X509 CERTIFICATE`` and ``TRUSTED CERTIFICATE`` (whose
+    trust settings after the certificate are dropped)."""
     import base64
 
     text = pem.decode("latin-1") if isinstance(pem, (bytes, bytearray)) else pem
     out: list[bytes] = []
-    begin = "-----BEGIN CERTIFICATE-----"
-    end = "-----END CERTIFICATE-----"
-    pos = 0
-    while True:
-        a = text.find(begin, pos)
-        if a < 0:
-            return out
-        b = text.find(end, a)
-        if b < 0:
-            return out
-        body = "".join(text[a + len(begin):b].split())
+    for match in _PEM_CERT.finditer(text):
         try:
-            out.append(base64.b64decode(body))
+            der = base64.b64decode("".join(match.group(2).split()))
         except ValueError:
-            pass
-        pos = b + len(end)
+            continue
+        if match.group(1) == "TRUSTED " and len(der) > 4 and der[0] == 0x30:
+            # The certificate is the first DER element; X509_AUX follows.
+            n = der[1]
+            size = 2 + n if n < 0x80 else 2 + (n & 0x7F) + int.from_bytes(
+                der[2:2 + (n & 0x7F)], "big")
+            der = der[:size]
+        out.append(der)
+    return out

@@ -9,8 +9,6 @@ cannot, so that case is an expected failure (porting guide).
 
 from __future__ import annotations
 
-import pytest
-
 from pynet import run, tls
 from tests.conformance._tls_fixtures import agent2, certs, needs_openssl  # noqa: F401
 
@@ -64,8 +62,6 @@ def test_one_side_without_alpn(certs):  # noqa: F811
     assert run_test(certs, None, [None]) == [{"client": False, "server": False}]
 
 
-@pytest.mark.xfail(strict=True, reason="Python's ssl cannot fail the handshake when ALPN lists "
-                   "share no protocol (Node aborts with no_application_protocol)")
 def test_no_protocol_in_common_aborts(certs):  # noqa: F811
     results = run_test(certs, ["a", "b", "c"], [["first-priority-unsupported", "x", "y"]])
     assert results == [{"server_error": "ERR_SSL_NO_APPLICATION_PROTOCOL",

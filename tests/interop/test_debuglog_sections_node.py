@@ -35,8 +35,8 @@ def _masked(section: str, text: str) -> list[str]:
     text = re.sub(rf"^{section.upper()} \d+:", f"{section.upper()} PID:", text, flags=re.M)
     text = re.sub(r"process timer lists \d+", "process timer lists N", text)
     # Node's getLibuvNow() updates the loop's time, so the re-armed interval's
-    # diff is 0 on a quiet machine and a millisecond or two on a loaded one.
-    text = re.sub(r"list wait because diff is \d+", "list wait because diff is D", text)
+    # diff is 0 on a quiet machine and -1 or more on a loaded one.
+    text = re.sub(r"list wait because diff is -?\d+", "list wait because diff is D", text)
     return text.splitlines()
 
 

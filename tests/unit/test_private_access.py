@@ -91,15 +91,18 @@ def _stream_state_fields() -> set[str]:
 
 #: Inside one package, modules that are friends of the package's state, with why.
 PACKAGE_FRIENDS: dict[str, tuple[set[str], str]] = {
-    "_tls": ({"_connect_options", "_contexts", "_controlReleased", "_destroyed", "_hadError",
+    "_tls": ({"_connect_options", "_contexts", "_controlReleased", "_hadError",
               "_handle", "_host", "_on_connect_end_listener", "_rejectUnauthorized",
               "_release_control", "_requestCert", "_reset_and_closing", "_secure",
               "_secureContext", "_start", "_tlsOptions", "_tls_error_reported", "_tls_handle",
-              "_pynet_handle", "_pynet_secure"},
+              "_pynet_handle", "_pynet_secure", "_pynet_verify_cb", "_pynet_alpn_cb",
+              "_sslobj"},
              "Node's lib/_tls_wrap.js: TLSSocket is a net.Socket subclass, and the module's "
              "functions (onConnectSecure, tlsConnectionListener, connect) work on the "
              "TLSSocket they made and on net.Socket's underscored fields (_handle, _hadError, "
-             "_host) as Node's do; the ssl objects carry a back reference to their handle. "
+             "_host) as Node's do; the ssl objects carry a back reference to their handle, "
+             "the ssl contexts keep the ctypes callbacks pynet gives OpenSSL alive, and "
+             "verify_result reads the SSL pointer of an SSLObject's _sslobj. "
              "Debt: give these fields methods so the package needs no friendship"),
     "_streams": (_stream_state_fields() | {"_has_r", "_has_w", "_on_constructed"},
                  "Node's lib/internal/streams/* read and write each other's stream state "
