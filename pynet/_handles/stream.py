@@ -31,9 +31,10 @@ Read path: ``read_start`` watches the fd; each readiness reads up to
 Invariants
 ----------
 * ``write_queue_size`` is the number of bytes queued and not yet sent.
-* A handle holds one loop ref while it is ref'd and active (reading, with a
-  write backlog, connecting, shutting down or listening), as libuv counts
-  active handles.  ``close`` unwatches the fd *before* closing it (fds are
+* A handle holds one loop ref while it is ref'd and active (reading or
+  listening), as libuv counts active handles, and also — ref'd or not —
+  while a request is pending (a write backlog, a connect, a shutdown), as
+  libuv counts active requests.  ``close`` unwatches the fd *before* closing it (fds are
   reused) and runs the close callback in the loop's close phase, after the
   callbacks of unfinished writes (called with no error, as Node sees them on
   a destroyed stream).
@@ -137,15 +138,23 @@ class StreamHandle(HandleCore):
     # -- state -------------------------------------------------------------------
 
     def _update_active(self) -> None:
-        """Hold a loop ref while ref'd and active (libuv's ``uv__handle_start``).
+        """Hold a loop ref while ref'd and active, or while a request is pending.
 
-        Active means reading, writing (a backlog), connecting, shutting down
-        or listening: a connected socket that has stopped reading and has
-        nothing to write does not keep the loop alive, as in Node.
+        Active means reading or listening (libuv's ``uv__handle_start``): a
+        connected socket that has stopped reading and has nothing to write
+        does not keep the loop alive, as in Node.  A pending *request* — a
+        connect, a queued write, a shutdown — keeps the loop alive whether
+        or not the handle is ref'd: libuv counts active requests
+        (``uv__req_register``) apart from handles, and ``uv__loop_alive``
+        looks at both, so an ``unref()``'d socket still finishes connecting
+        and flushing before ``run()`` returns.
         """
-        want = self._ref and not self._closed and bool(
-            self.reading or self._queue or self._connect_cb is not None
-            or self._shutdown_cb is not None or self._listening)
+        # Discussion: one loop ref per handle stands for both of libuv's
+        # counts; the loop only asks whether anything is alive.
+        want = not self._closed and (
+            (self._ref and (self.reading or self._listening))
+            or bool(self._queue) or self._connect_cb is not None
+            or self._shutdown_cb is not None)
         if want != self._counted:
             self._counted = want
             if want:

@@ -533,14 +533,29 @@ def test_unrefd_handle_does_not_keep_the_loop_alive(loop: Loop) -> None:
     h, sock = make(loop)
     h.read_start()
     h.unref()
-    sock.script.append(0)
-    h.write(b"x", None)
-    assert watching_write(loop, sock.fd) and loop.statistics().refs == base
-    loop.run()  # returns at once: nothing ref'd
-    assert h.write_queue_size == 1
+    assert loop.statistics().refs == base
+    loop.run()  # returns at once: reading, but not ref'd
     h.close(None)
     assert loop.statistics().refs == base  # no double remove for an unref'd handle
     h.ref()  # after close: a no-op for the loop
+    assert loop.statistics().refs == base
+    loop.run()
+
+
+def test_pending_requests_keep_the_loop_alive_on_an_unrefd_handle(loop: Loop) -> None:
+    """libuv counts active requests apart from handles: a write backlog or a
+    shutdown keeps the loop alive although the handle is unref'd."""
+    base = loop.statistics().refs
+    h, sock = make(loop)
+    h.unref()
+    sock.script.append(0)
+    h.write(b"x", None)
+    assert watching_write(loop, sock.fd) and loop.statistics().refs == base + 1
+    h._on_writable()  # drained: no request left
+    assert loop.statistics().refs == base
+    h.shutdown(lambda err: None)
+    assert loop.statistics().refs == base + 1
+    h.close(None)  # the shutdown is cancelled with the handle
     assert loop.statistics().refs == base
     loop.run()
 
