@@ -508,6 +508,15 @@ class Server(EventEmitter):
 
     # -------------------------------------------------------------- close
 
+    def nodejsRejection(self, err: Any, event: Any = None, sock: Any = None, *_: Any) -> None:
+        """Node's ``Server.prototype[EventEmitter.captureRejectionSymbol]``: under
+        ``captureRejections``, a rejected ``'connection'`` listener destroys that
+        socket with the error; any other event's rejection is emitted as ``'error'``."""
+        if event == "connection" and sock is not None:
+            sock.destroy(err)
+        else:
+            self.emit("error", err)
+
     def close(self, cb: Callable[..., Any] | None = None) -> Server:
         """Stop listening; ``'close'`` once every connection has ended too."""
         if callable(cb):

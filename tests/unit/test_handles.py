@@ -530,7 +530,7 @@ def test_ref_counts_only_while_active(loop: Loop) -> None:
 
 def test_unrefd_handle_does_not_keep_the_loop_alive(loop: Loop) -> None:
     base = loop.statistics().refs
-    h, sock = make(loop)
+    h, _sock = make(loop)
     h.read_start()
     h.unref()
     assert loop.statistics().refs == base

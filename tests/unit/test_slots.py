@@ -36,7 +36,7 @@ import pyee
 import pytest
 
 import pynet
-from pynet import Promise, dns, errors, net, readline, stream, timers
+from pynet import Promise, dns, errors, events, net, readline, stream, timers
 from pynet._cluster.channel import Channel
 from pynet._cluster.child import RoundRobinListener, SharedListener
 from pynet._core.clock import FakeClock, MonotonicClock
@@ -208,8 +208,9 @@ def values(loop: Loop) -> list[object]:
     assert address.toJSON()["port"] == 80
     info = AddressInfo(address="::1", family="IPv6", port=1)
     assert info.port == 1
+    assert str(events.errorMonitor) == "Symbol(events.errorMonitor)"
     return [decoder, NodeObject({"address": "::1", "port": 1}), info, address,
-            SocketAddress.parse("1.2.3.4:5")]
+            SocketAddress.parse("1.2.3.4:5"), events.errorMonitor]
 
 
 def fd_pipe(loop: Loop) -> list[object]:

@@ -1,3 +1,4 @@
+# ruff: noqa: E702  (one JS statement line, one Python line: the files read side by side)
 # Readable details: unshift under an encoding, read(n) with odd n, readableLength in UTF-16 units.
 import math
 
@@ -18,7 +19,7 @@ def show(v):
     out = ''
     for i in range(0, len(units), 2):
         c = units[i] | units[i + 1] << 8
-        out += chr(c) if c < 0x7f else '\\u%04x' % c
+        out += chr(c) if c < 0x7f else f'\\u{c:04x}'
     return '"' + out.replace('\\', '\\\\') + '"'
 
 
