@@ -57,7 +57,9 @@ from pynet._handles.pipe import new_pipe
 from pynet._handles.tcp import new_tcp
 from pynet._js import debuglog
 from pynet._js.encoding import encode
+from pynet._js.inspect import format_s
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import is_number, to_uint32
 from pynet._js.validators import (
     get_timer_duration,
     invalid_arg_type,
@@ -80,6 +82,8 @@ from pynet._net.happy_eyeballs import (
 from pynet._net.normalize import (
     field,
     invalid_family,
+    invalid_ip,
+    keep_alive_seconds,
     normalize_args,
     validate_block_list,
 )
@@ -202,9 +206,6 @@ class Socket(Duplex):
         for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
             if opts.get(key):
                 raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")
-        hwm = opts.get("highWaterMark")
-        if hwm is not None:
-            validate_number(hwm, "options.highWaterMark")
         keep_delay = opts.get("keepAliveInitialDelay")
         if keep_delay is not None:
             validate_number(keep_delay, "options.keepAliveInitialDelay")
@@ -215,8 +216,11 @@ class Socket(Duplex):
         # JavaScript length (_write_string below).
         super().__init__(
             allowHalfOpen=truthy(opts.get("allowHalfOpen")),
-            readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
-            writableHighWaterMark=opts.get("writableHighWaterMark", hwm),
+            # Node 20 validates these in Duplex (highWaterMark first, named after
+            # the readable/writable key), not in net.Socket.
+            highWaterMark=opts.get("highWaterMark"),
+            readableHighWaterMark=opts.get("readableHighWaterMark"),
+            writableHighWaterMark=opts.get("writableHighWaterMark"),
             readable=opts.get("readable", True) is not False,
             writable=opts.get("writable", True) is not False,
             emitClose=False,
@@ -670,12 +674,12 @@ class Socket(Duplex):
         local_address = options.get("localAddress")
         local_port = options.get("localPort")
         port = options.get("port")
-        host = options.get("host") or "localhost"
-        if not isinstance(host, str):  # Node 22's check; Node 20 aborts on such hosts.
-            raise invalid_arg_type("options.host", "string", host)
-        if local_address and not isIP(local_address):
-            raise errors.ERR_INVALID_IP_ADDRESS(local_address)
-        if local_port:
+        host: Any = options.get("host")
+        if not truthy(host):  # Node: ``options.host || 'localhost'`` (JS truthiness).
+            host = "localhost"
+        if truthy(local_address) and not isIP(local_address):
+            raise errors.ERR_INVALID_IP_ADDRESS(format_s(local_address))
+        if truthy(local_port):
             validate_number(local_port, "options.localPort")
         if port is not None:
             if isinstance(port, bool) or not isinstance(port, (int, float, str)):
@@ -694,7 +698,10 @@ class Socket(Duplex):
         else:
             attempt_timeout = getDefaultAutoSelectFamilyAttemptTimeout()
 
-        address_type = isIP(host)
+        # Node 20 coerces a non-string host to text here and aborts in
+        # TCPWrap::Connect when it looks like an IP (['1.2.3.4']); pynet sends
+        # every non-string to dns.lookup, which refuses it as for other hosts.
+        address_type = isIP(host) if isinstance(host, str) else 0
         if address_type:
             def connect_literal() -> None:
                 if self.connecting:
@@ -706,10 +713,14 @@ class Socket(Duplex):
         if lookup is not None:
             validate_function(lookup, "options.lookup")
         else:
+            # A host that is no string reaches dns.lookup, which refuses it with
+            # Node 20's wording ('The "hostname" argument must be of type string').
             lookup = _dns.lookup
         family = options.get("family")
         family = {"IPv4": 4, "IPv6": 6}.get(family, family) if isinstance(family, str) else family
-        dnsopts: dict[str, Any] = {"family": family or 0, "hints": options.get("hints") or 0}
+        hints = options.get("hints")
+        dnsopts: dict[str, Any] = {"family": 0 if family is None else family,
+                                   "hints": hints if truthy(hints) else 0}
         if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
             dnsopts["hints"] = _dns.ADDRCONFIG
         if _DEBUG:
@@ -717,7 +728,7 @@ class Socket(Duplex):
             _debug("connect: dns options", {"family": family, "hints": dnsopts["hints"]})
         self._host = host
 
-        if dnsopts["family"] not in (4, 6) and not local_address and auto_select:
+        if dnsopts["family"] not in (4, 6) and not truthy(local_address) and auto_select:
             if _DEBUG:
                 _debug("connect: autodetecting")
             dnsopts["all"] = True
@@ -732,7 +743,7 @@ class Socket(Duplex):
             if err:
                 self._loop.next_tick(self.destroy, err)
             elif not isinstance(ip, str) or not isIP(ip):
-                self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(ip))
+                self._loop.next_tick(self.destroy, invalid_ip(ip))
             elif ip_type not in (4, 6):
                 self._loop.next_tick(self.destroy, invalid_family(ip_type, options))
             else:
@@ -767,7 +778,7 @@ class Socket(Duplex):
                 first_ip = field(addresses[0], "address")
                 first_type = field(addresses[0], "family")
                 if not isinstance(first_ip, str) or not isIP(first_ip):
-                    self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(first_ip))
+                    self._loop.next_tick(self.destroy, invalid_ip(first_ip))
                 else:
                     self._loop.next_tick(self.destroy, invalid_family(first_type, options))
             return
@@ -832,14 +843,28 @@ class Socket(Duplex):
         if self._unref_pending:
             handle.unref()
         if local_address or local_port:
-            bind_address = local_address or ("0.0.0.0" if address_type == 4 else "::")
+            # Node: ``localAddress = localAddress || DEFAULT_IPV4_ADDR``, which the
+            # connect request (and so its error message) then carries.
+            bind_address = local_address = local_address or (
+                "0.0.0.0" if address_type == 4 else "::")
             if _DEBUG:
                 _debug("connect: binding to localAddress: %s and localPort: %d (addressType: %d)",
                       bind_address, local_port, address_type)
-            code = handle.bind((bind_address, int(local_port or 0)))
+            # Node's TCPWrap::Bind reads the port with Int32Value and libuv keeps
+            # its low 16 bits (htons); checkBindError then calls a bind that got
+            # another port than asked (Infinity, 1.5, 65616) EADDRINUSE.
+            code = handle.bind((bind_address, to_uint32(local_port or 0) & 0xFFFF))
+            if not code and is_number(local_port) and local_port > 0:  # type: ignore[operator]
+                try:
+                    bound = handle.getsockname()[1]
+                except OSError as exc:
+                    code = exc.errno or _errno.EINVAL
+                else:
+                    if bound != local_port:
+                        code = _errno.EADDRINUSE
             if code:
                 self.destroy(errors.exception_with_host_port(
-                    code, "bind", bind_address, int(local_port or 0)))
+                    code, "bind", bind_address, local_port))
                 return
         if _DEBUG:
             _debug("connect: attempting to connect to %s:%d (addressType: %d)",
@@ -912,10 +937,7 @@ class Socket(Duplex):
         applied on connect when the socket has no handle yet.
         """
         enable = truthy(enable)
-        try:
-            delay = int((initialDelay or 0) / 1000)
-        except TypeError:
-            delay = 0
+        delay = keep_alive_seconds(initialDelay)
         if self._handle is None:
             self._set_keep_alive = enable
             self._keep_alive_delay = delay
