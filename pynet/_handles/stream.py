@@ -436,12 +436,23 @@ class StreamHandle(HandleCore):
         As libuv's ``uv__tcp_bind``, ``SO_REUSEADDR`` is set first, clients
         included, so a client can bind beside a port in ``TIME_WAIT`` or held
         by a socket that does not listen."""
+        if not self.is_pipe:
+            # libuv parses the address for the handle's family first
+            # (uv_ip4_addr/uv_ip6_addr): an IPv6 address on an IPv4 socket, or
+            # the reverse, is EINVAL — where Python's bind would resolve it and
+            # fail with a resolver error (EAI_ADDRFAMILY).
+            try:
+                socket.inet_pton(self._sock.family, str(address[0]).split("%", 1)[0])
+            except (OSError, ValueError):
+                return errno.EINVAL
         try:
             if not self.is_pipe:
                 self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self._sock.bind(address)
-        except OSError as exc:
-            return exc.errno or errno.EINVAL
+        except socket.gaierror:
+            return errno.EINVAL
+        except (OSError, OverflowError, ValueError, UnicodeError) as exc:
+            return getattr(exc, "errno", None) or errno.EINVAL
         return 0
 
     def _on_connected(self) -> None:
