@@ -64,6 +64,7 @@ from typing import Any
 from pynet import errors
 from pynet._core.loop import Loop, Timer
 from pynet._handles.base import Buffer, HandleCore, Stream, WriteCallback
+from pynet._js.encoding import encode
 
 __all__ = ["ACCEPT_RETRY_MS", "READ_SIZE", "StreamHandle"]
 
@@ -77,8 +78,9 @@ ACCEPT_RETRY_MS = 100
 class StreamHandle(HandleCore):
     """One stream socket (TCP or Unix) on the loop.
 
-    ``unlink_path`` is a Unix socket path bound by this handle, removed when
-    it closes (libuv's ``pipe_fname``).
+    ``unlink_path`` is a Unix socket path bound by this handle with the
+    ``(st_dev, st_ino)`` it had then, removed when it closes (libuv's
+    ``pipe_fname``) if it is still that socket.
     """
 
     # Discussion: libuv has one uv_stream_t with uv_tcp_t and uv_pipe_t on top;
@@ -110,7 +112,7 @@ class StreamHandle(HandleCore):
     )
 
     def __init__(self, loop: Loop, sock: socket.socket, is_pipe: bool,
-                 unlink_path: str | None = None) -> None:
+                 unlink_path: tuple[bytes, tuple[int, int]] | None = None) -> None:
         sock.setblocking(False)
         self._loop = loop
         self._sock = sock
@@ -413,6 +415,8 @@ class StreamHandle(HandleCore):
         """
         self._connect_cb = cb
         self._update_active()
+        if self.is_pipe and isinstance(address, str):
+            address = encode(address, "utf8")  # Node's UTF-8 (lone surrogates: U+FFFD)
         try:
             code = self._sock.connect_ex(address)
         except OSError as exc:  # e.g. 'AF_UNIX path too long': no errno from Python.
@@ -567,8 +571,13 @@ class StreamHandle(HandleCore):
             self._retry_timer.stop()
         self._sock.close()
         if self._unlink_path is not None:
+            # Only the socket this handle bound: another server may have
+            # removed it and bound the same path since (compare dev/inode).
+            path, identity = self._unlink_path
             try:
-                os.unlink(self._unlink_path)
+                st = os.lstat(path)
+                if (st.st_dev, st.st_ino) == identity:
+                    os.unlink(path)
             except OSError:
                 pass
         self._update_active()
