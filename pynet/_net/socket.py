@@ -118,6 +118,32 @@ _DEBUG = debuglog.enabled("net")
 _debug = debuglog.debuglog("net")
 
 
+class _SmallString(bytes):
+    """An encoded string small enough for Node's stack-buffer try-write
+    (``StreamBase::WriteString``): see :meth:`Socket._write`."""
+
+    __slots__ = ()
+
+
+#: ``StreamBase::WriteString``'s stack buffer: strings whose worst-case encoded
+#: size fits are written from it.
+_STACK_STORAGE = 16384
+
+
+def _storage_size(units: int, encoding: str) -> int:
+    """``StringBytes::StorageSize``: the most bytes ``units`` UTF-16 code units
+    can take in ``encoding``."""
+    if encoding == "utf8":
+        return 3 * units
+    if encoding == "utf16le":
+        return 2 * units
+    if encoding in ("base64", "base64url"):
+        return 3 * units // 4 + 3
+    if encoding == "hex":
+        return units // 2
+    return units
+
+
 class Socket(Duplex):
     """Node's ``net.Socket``: a TCP or Unix stream socket.
 
@@ -451,6 +477,12 @@ class Socket(Duplex):
         else:
             err, done = handle.write(chunk, after)
         if err is not None:
+            if type(chunk) is _SmallString:
+                # Node's StreamBase::WriteString tries a small string straight
+                # from a stack buffer and counts only what the kernel took:
+                # a write that fails at once adds nothing to bytesWritten
+                # (a Buffer's, counted by StreamBase::Write, does).
+                handle.bytes_written -= len(chunk)
             cb(err)
         elif done:
             cb(None)
@@ -468,7 +500,11 @@ class Socket(Duplex):
         # _write, which encodes it; writableLength counts its JavaScript
         # length meanwhile.  Encoding it here keeps the same count and lets
         # _write and _writev deal in buffers only (no check per chunk).
-        return self._write_checked(encode(chunk, encoding), "buffer", cb, js_length(chunk))
+        units = js_length(chunk)
+        data = encode(chunk, encoding)
+        if _storage_size(units, encoding) <= _STACK_STORAGE:
+            data = _SmallString(data)
+        return self._write_checked(data, "buffer", cb, units)
 
     def _writev_chunks(self, items: list[tuple[Any, str, Any, int]]) -> list[Any]:
         # The buffers themselves (Node's writevGeneric takes them out of the

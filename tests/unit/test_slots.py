@@ -50,6 +50,7 @@ from pynet._handles.stream import StreamHandle
 from pynet._js.encoding import StringDecoder
 from pynet._js.nodeobject import NodeObject
 from pynet._net.address import SocketAddress
+from pynet._net.socket import _SmallString
 from pynet._net.types import AddressInfo
 from pynet._streams.duplex import Duplex
 from pynet._streams.pipe import _Pipe
@@ -503,6 +504,8 @@ NOT_EXERCISED: dict[type, str] = {
                     "(tests/integration/test_cluster.py runs them)",
     HandleCore: "an abstract base, never built: its slots are checked through StreamHandle, "
                 "UDPHandle and IpcPipe",
+    _SmallString: "a bytes subclass (empty __slots__, so no __dict__ by construction) that "
+                  "marks an encoded small string; tests/interop/test_difffuzz.py writes them",
 }
 
 
