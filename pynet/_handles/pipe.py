@@ -33,9 +33,9 @@ import stat
 from typing import Any
 
 from pynet._core.loop import Loop
-from pynet._js.encoding import encode
 from pynet._handles.base import Buffer
 from pynet._handles.stream import StreamHandle
+from pynet._js.encoding import encode
 
 __all__ = ["FdPipe", "new_pipe", "open_pipe_fd", "pipe_listen"]
 

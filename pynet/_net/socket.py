@@ -184,6 +184,7 @@ class Socket(Duplex):
         "_active_at",
         "_after_write_async",
         "_bytes_read",
+        "_bytes_uncounted",
         "_bytes_written",
         "_fin_received",
         "_hadError",
@@ -267,6 +268,7 @@ class Socket(Duplex):
         self._on_destroyed = _on_destroyed
         self._bytes_read = 0
         self._bytes_written = 0
+        self._bytes_uncounted = 0  # Handle bytes Node does not count (see _write).
         self._timeout_value: Any = None
         self._timeout_ms = 0.0
         self._timer: Timer | None = None
@@ -482,7 +484,7 @@ class Socket(Duplex):
                 # from a stack buffer and counts only what the kernel took:
                 # a write that fails at once adds nothing to bytesWritten
                 # (a Buffer's, counted by StreamBase::Write, does).
-                handle.bytes_written -= len(chunk)
+                self._bytes_uncounted += len(chunk)
             cb(err)
         elif done:
             cb(None)
@@ -604,7 +606,7 @@ class Socket(Duplex):
                 if _DEBUG:
                     _debug("close handle")
                 self._bytes_read = handle.bytes_read
-                self._bytes_written = handle.bytes_written
+                self._bytes_written = handle.bytes_written - self._bytes_uncounted
 
                 def on_close() -> None:
                     if _DEBUG:
@@ -684,6 +686,7 @@ class Socket(Duplex):
                 'The "options" or "port" or "path" argument must be specified')
         self._fin_received = False  # Node restores socket.write on connect().
         self._bytes_read = self._bytes_written = 0  # Node's new handle counts from zero.
+        self._bytes_uncounted = 0
         if self._destroyed:
             self._handle = None
             self._peername = None
@@ -1188,7 +1191,9 @@ class Socket(Duplex):
         """The amount of bytes sent, counting those still queued (as Node counts them)."""
         if not hasattr(self, "_w_buffered"):
             return None  # Node: undefined on the bare prototype.
-        total = self._handle.bytes_written if self._handle is not None else self._bytes_written
+        handle = self._handle
+        total = (handle.bytes_written - self._bytes_uncounted if handle is not None
+                 else self._bytes_written)
         total += sum(len(chunk) for chunk, _, _, _ in self._w_buffered)
         data = self._pending_data
         if isinstance(data, list):
