@@ -41,9 +41,16 @@ Invariants
 * System errors are converted once, here, into Node-shaped exceptions
   (:mod:`pynet.errors`); a handle never raises for an I/O error.
 
-Accept under fd exhaustion: on ``EMFILE``/``ENFILE`` the error is reported
-and accepting pauses for ``ACCEPT_RETRY_MS`` (the pending connections wait in
-the kernel's backlog), then resumes: no busy loop, nothing dropped.
+Accept under fd exhaustion (libuv's ``uv__emfile_trick``): each loop with a
+listening handle keeps one descriptor in reserve (on ``/dev/null``).  When
+``accept`` fails with ``EMFILE``/``ENFILE``, the reserve is closed, every
+connection waiting in the backlog is accepted with the freed slot and closed
+at once (its client sees the connection closed), and the reserve is opened
+again; nothing is reported, as under Node, so a server with no ``'error'``
+listener survives, and the next wakeup comes from new clients only (no busy
+loop).  Without a reserve (it could not be opened) the error is reported
+(``'error'`` EMFILE, syscall ``accept``, on the server) and accepting pauses
+for ``ACCEPT_RETRY_MS``, the clients waiting in the backlog.
 
 Node/libuv reference: ``uv_tcp_t``/``uv_pipe_t``, ``uv_read_start``,
 ``uv__read``, ``uv_write``, ``uv__write``, ``uv_shutdown``, ``uv__drain``,
@@ -73,6 +80,41 @@ _READS_PER_WAKEUP = 4
 _ACCEPTS_PER_WAKEUP = 64
 _IOV_MAX = 64
 ACCEPT_RETRY_MS = 100
+
+
+# The reserved descriptor of each loop with listening handles (libuv's
+# ``loop->emfile_fd``): id(loop) -> [fd or -1, number of listening handles].
+# Opened with the first listening handle and closed with the last, so a
+# program (or a test) that closes its servers holds no extra descriptor.
+_RESERVES: dict[int, list[int]] = {}
+
+
+def _open_reserve() -> int:
+    try:
+        return os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return -1
+
+
+def _acquire_reserve(loop: Loop) -> None:
+    reserve = _RESERVES.get(id(loop))
+    if reserve is None:
+        _RESERVES[id(loop)] = [_open_reserve(), 1]
+    else:
+        reserve[1] += 1
+        if reserve[0] < 0:
+            reserve[0] = _open_reserve()
+
+
+def _release_reserve(loop: Loop) -> None:
+    reserve = _RESERVES.get(id(loop))
+    if reserve is None:
+        return
+    reserve[1] -= 1
+    if reserve[1] <= 0:
+        del _RESERVES[id(loop)]
+        if reserve[0] >= 0:
+            os.close(reserve[0])
 
 
 class StreamHandle(HandleCore):
@@ -483,6 +525,7 @@ class StreamHandle(HandleCore):
             return exc.errno or errno.EINVAL
         self._loop.watch_read(self._fd, self._on_acceptable)
         self._listening = True
+        _acquire_reserve(self._loop)
         self._update_active()
         return 0
 
@@ -498,7 +541,11 @@ class StreamHandle(HandleCore):
                 code = exc.errno or errno.EIO
                 if code in (errno.ECONNABORTED, errno.EPROTO):
                     continue
-                if code in (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM):
+                if code in (errno.EMFILE, errno.ENFILE):
+                    if self._emfile_trick():
+                        return  # The waiting clients were turned away: no error.
+                    self._pause_accepting()
+                elif code in (errno.ENOBUFS, errno.ENOMEM):
                     self._pause_accepting()
                 if self.onconnection is not None:
                     self.onconnection(errors.errno_exception(code, "accept"), None)
@@ -509,10 +556,35 @@ class StreamHandle(HandleCore):
             else:  # pragma: no cover - a listening handle always has one
                 handle.close(None)
 
+    def _emfile_trick(self) -> bool:
+        """libuv's ``uv__emfile_trick``: out of descriptors, close the loop's
+        reserved one, accept and close every waiting connection with it, then
+        reserve it again.  True when the backlog was emptied (libuv then
+        reports nothing); False when there was no reserve to use."""
+        reserve = _RESERVES.get(id(self._loop))
+        if reserve is None or reserve[0] < 0:
+            return False
+        os.close(reserve[0])
+        reserve[0] = -1
+        drained = False
+        while True:
+            try:
+                conn, _addr = self._sock.accept()
+            except (BlockingIOError, InterruptedError):
+                drained = True
+                break
+            except OSError as exc:
+                if exc.errno in (errno.ECONNABORTED, errno.EPROTO):
+                    continue
+                break
+            conn.close()
+        reserve[0] = _open_reserve()
+        return drained
+
     def _pause_accepting(self) -> None:
-        # Discussion: libuv closes a reserved fd to accept-and-drop the
-        # connection; we instead stop watching and retry later, so queued
-        # clients are served, not reset, once descriptors are free.
+        # Discussion: the fallback when no descriptor is reserved (libuv would
+        # call back with EMFILE and retry at once, a busy loop): stop watching
+        # and retry later; the queued clients wait in the kernel's backlog.
         self._loop.unwatch_read(self._fd)
         if self._retry_timer is None:
             self._retry_timer = Timer(self._loop, self._resume_accepting, (), ACCEPT_RETRY_MS)
@@ -570,6 +642,8 @@ class StreamHandle(HandleCore):
         if self._retry_timer is not None:
             self._retry_timer.stop()
         self._sock.close()
+        if self._listening:
+            _release_reserve(self._loop)
         if self._unlink_path is not None:
             # Only the socket this handle bound: another server may have
             # removed it and bound the same path since (compare dev/inode).

@@ -843,13 +843,18 @@ class Socket(Duplex):
                      drop_handle=self._drop_attempt_handle,
                      after_connect=self._after_connect).next()
 
-    def _new_attempt_handle(self, family: int) -> Stream:
+    def _new_attempt_handle(self, family: int) -> Stream | int:
         """A happy-eyeballs attempt: close the previous attempt's handle, attach a new one."""
         old = self._handle
         if old is not None:
             old.onread = None
             old.close(None)
-        handle = self._wrap_handle(new_tcp(self._loop, family))
+        try:
+            handle = self._wrap_handle(new_tcp(self._loop, family))
+        except OSError as exc:  # EMFILE: libuv's socket(2) fails inside uv_tcp_connect.
+            self._handle = None
+            self._handle_pending = True
+            return exc.errno or _errno.EMFILE
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
@@ -874,10 +879,13 @@ class Socket(Duplex):
         current = self._handle
         if current is not None and not current.closed and current.family == family:
             handle = current  # Node reuses the handle it has (e.g. new Socket({fd})).
-        elif family == _socket.AF_UNIX:
-            handle = self._wrap_handle(new_pipe(loop))
         else:
-            handle = self._wrap_handle(new_tcp(loop, family))
+            try:
+                handle = self._wrap_handle(
+                    new_pipe(loop) if family == _socket.AF_UNIX else new_tcp(loop, family))
+            except OSError as exc:
+                self._socket_failed(exc, address, port, address_type)
+                return
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
@@ -922,6 +930,18 @@ class Socket(Duplex):
             ex = self._connect_error(code, address, port)
             self.emit("connectionAttemptFailed", address, port, address_type, ex)
             self.destroy(ex)
+
+    def _socket_failed(self, exc: OSError, address: str, port: int | None,
+                       address_type: int | None) -> None:
+        """No descriptor for the connection (``EMFILE``): libuv creates the socket
+        inside ``uv_tcp_connect``/``uv_pipe_connect``, so Node reports a connect
+        error — ``connect EMFILE 127.0.0.1:80 - Local (undefined:undefined)``
+        (its ``_getsockname()`` of the fd-less handle is ``{}``) — then 'close'."""
+        self.emit("connectionAttempt", address, port, address_type)
+        ex = errors.exception_with_host_port(exc.errno or _errno.EMFILE, "connect", address,
+                                             port, "undefined:undefined")
+        self.emit("connectionAttemptFailed", address, port, address_type, ex)
+        self.destroy(ex)
 
     def _connect_error(self, code: int, address: str, port: int | None) -> errors.SystemError:
         return local_connect_error(code, address, port, self._getsockname())

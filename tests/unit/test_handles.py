@@ -20,6 +20,7 @@ import pytest
 from pynet import errors
 from pynet._core.loop import Loop, Timer
 from pynet._handles.pipe import pipe_listen
+from pynet._handles import stream as stream_module
 from pynet._handles.stream import ACCEPT_RETRY_MS, READ_SIZE, StreamHandle
 from tests.helpers import CallChecker
 
@@ -771,12 +772,53 @@ class AcceptFails:
         return getattr(self._sock, name)
 
 
+def drop_reserve(loop: Loop) -> None:
+    """Take away the loop's reserved descriptor: the EMFILE fallback path."""
+    reserve = stream_module._RESERVES[id(loop)]
+    os.close(reserve[0])
+    reserve[0] = -1
+
+
 @pytest.mark.parametrize("code", [errno.EMFILE, errno.ENFILE])
-def test_accept_fd_exhaustion_backs_off(fake_loop: Loop, tmp_path: Any, code: int) -> None:
+def test_accept_fd_exhaustion_turns_waiting_clients_away(fake_loop: Loop, tmp_path: Any,
+                                                         code: int) -> None:
+    """libuv's uv__emfile_trick: the reserve is closed, the backlog accepted and
+    closed, the reserve reopened; nothing is reported, the fd stays watched."""
     loop = fake_loop
     path = str(tmp_path / "srv.sock")
     server = pipe_listen(loop, path, 16)
     assert isinstance(server, StreamHandle)
+    reserve_fd = stream_module._RESERVES[id(loop)][0]
+    assert reserve_fd >= 0 and os.readlink(f"/proc/self/fd/{reserve_fd}") == os.devnull
+    fake = AcceptFails(server._sock, code, failures=1)
+    server._sock = fake  # type: ignore[assignment]
+    got: list[Any] = []
+    server.onconnection = lambda err, conn: got.append((err, conn))
+    clients = [socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(3)]
+    for client in clients:
+        client.connect(path)
+    loop.step()
+    assert got == []  # Not reported.
+    assert watching_read(loop, server.fileno()) and server._retry_timer is None
+    for client in clients:  # Each was accepted and closed.
+        client.settimeout(5)
+        assert client.recv(1) == b""
+        client.close()
+    assert stream_module._RESERVES[id(loop)][0] >= 0  # Reserved again.
+    assert fake.calls == 1 + 3 + 1  # The failure, three clients, then EAGAIN.
+    server.close(None)
+    assert id(loop) not in stream_module._RESERVES  # The last listener gives it back.
+    loop.run()
+
+
+@pytest.mark.parametrize("code", [errno.EMFILE, errno.ENFILE])
+def test_accept_fd_exhaustion_backs_off(fake_loop: Loop, tmp_path: Any, code: int) -> None:
+    """Without a reserved descriptor: report the error and pause accepting."""
+    loop = fake_loop
+    path = str(tmp_path / "srv.sock")
+    server = pipe_listen(loop, path, 16)
+    assert isinstance(server, StreamHandle)
+    drop_reserve(loop)
     fake = AcceptFails(server._sock, code, failures=3)
     server._sock = fake  # type: ignore[assignment]
     fd = server.fileno()
@@ -821,6 +863,7 @@ def test_close_while_accepting_is_paused_stops_the_retry(fake_loop: Loop,
     path = str(tmp_path / "srv.sock")
     server = pipe_listen(loop, path, 16)
     assert isinstance(server, StreamHandle)
+    drop_reserve(loop)
     fake = AcceptFails(server._sock, errno.EMFILE, failures=1)
     server._sock = fake  # type: ignore[assignment]
 
