@@ -19,8 +19,8 @@ import pytest
 
 from pynet import errors
 from pynet._core.loop import Loop, Timer
-from pynet._handles.pipe import pipe_listen
 from pynet._handles import stream as stream_module
+from pynet._handles.pipe import pipe_listen
 from pynet._handles.stream import ACCEPT_RETRY_MS, READ_SIZE, StreamHandle
 from tests.helpers import CallChecker
 
