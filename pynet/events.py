@@ -244,6 +244,22 @@ captureRejectionSymbol = "nodejsRejection"
 captureRejections: bool
 
 
+def _entries(events: dict[Hashable, tuple[_Entry, ...]], event: object
+             ) -> tuple[_Entry, ...] | None:
+    """``events.get(event)``, ``None`` for an unhashable name (nothing can be
+    registered under one: see :func:`_unhashable`)."""
+    try:
+        return events.get(event)
+    except TypeError:
+        return None
+
+
+def _unhashable(event: object) -> Exception:
+    """A Python dict cannot key an unhashable event name (a list, a dict): Node
+    would coerce it to a string property key; pynet refuses it as a bad argument."""
+    return invalid_arg_type("eventName", ["string", "symbol"], event)
+
+
 def _check_listener(listener: object) -> None:
     if not callable(listener):
         raise invalid_arg_type("listener", "function", listener)
@@ -315,6 +331,10 @@ class EventEmitter(pyee.EventEmitter):
     def _pynet_insert(self, event: Hashable, entry: _Entry, prepend: bool) -> None:
         """Node's ``_addListener`` after ``checkListener``.  Keep it exactly one
         frame below the public method: the warning's ``stacklevel`` relies on it."""
+        try:
+            hash(event)
+        except TypeError:
+            raise _unhashable(event) from None
         if "newListener" in self._pynet_events:
             self.emit("newListener", event, entry[2])
         warning = None
@@ -447,7 +467,7 @@ class EventEmitter(pyee.EventEmitter):
         """
         _check_listener(listener)
         with self._lock:
-            entries = self._pynet_events.get(event)
+            entries = _entries(self._pynet_events, event)
             if entries is None:
                 return self
             reported = self._pynet_remove_locked(event, entries, listener)
@@ -484,6 +504,13 @@ class EventEmitter(pyee.EventEmitter):
         last-added first, and the ``'removeListener'`` listeners go last.
         """
         events = self._pynet_events
+        if event is not None and _entries(events, event) is None:
+            # Nothing to remove (or an unhashable name, under which nothing
+            # can be registered); Node still leaves shape mode without a
+            # 'removeListener' listener.
+            if "removeListener" not in events and self._pynet_shape:
+                self._pynet_shape = False
+            return self
         if "removeListener" not in events:
             if self._pynet_shape:
                 self._pynet_shape = False
@@ -538,7 +565,10 @@ class EventEmitter(pyee.EventEmitter):
         events = self._pynet_events
         if event == "error" and errorMonitor in events:
             self.emit(errorMonitor, *args)
-        entries = events.get(event)
+        try:
+            entries = events.get(event)
+        except TypeError:
+            raise _unhashable(event) from None
         if entries is None:
             if event == "error":
                 self._pynet_unhandled(args)
@@ -613,15 +643,15 @@ class EventEmitter(pyee.EventEmitter):
 
     def listeners(self, event: Hashable) -> list[Callable[..., Any]]:
         """The functions listening to ``event``, in call order (``once`` ones unwrapped)."""
-        return [entry[2] for entry in self._pynet_events.get(event, ())]
+        return [entry[2] for entry in _entries(self._pynet_events, event) or ()]
 
     def rawListeners(self, event: Hashable) -> list[Callable[..., Any]]:
         """Like :meth:`listeners`, but ``once`` listeners as their wrappers (``.listener``)."""
-        return [entry[0] for entry in self._pynet_events.get(event, ())]
+        return [entry[0] for entry in _entries(self._pynet_events, event) or ()]
 
     def listenerCount(self, event: Hashable, listener: Callable[..., Any] | None = None) -> int:
         """How many listeners ``event`` has; or how many times ``listener`` is among them."""
-        entries = self._pynet_events.get(event, ())
+        entries = _entries(self._pynet_events, event) or ()
         if listener is None:
             return len(entries)
         return sum(1 for entry in entries if entry[0] == listener or entry[2] == listener)
