@@ -514,6 +514,20 @@ def errno_exception(err: int, syscall: str, original: str | None = None) -> Syst
     return _build(err, code, syscall, message)
 
 
+def _number_text(value: Any) -> Any:
+    """A port as JavaScript's template literal shows it (``Infinity``, ``80`` for
+    ``80.0``); only what a port can be (``_js.number`` is the general case, but
+    this leaf module imports nothing from pynet)."""
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        if value.is_integer() and abs(value) < 1e21:
+            return str(int(value))
+    return value
+
+
 def exception_with_host_port(err: int, syscall: str, address: str | None,
                              port: int | None, additional: str | None = None) -> SystemError:
     """Node's ``ExceptionWithHostPort``: ``connect ECONNREFUSED 127.0.0.1:80``.
@@ -523,7 +537,7 @@ def exception_with_host_port(err: int, syscall: str, address: str | None,
     code = _code_of(err)
     details = ""
     if port:
-        details = f"{address}:{port}"
+        details = f"{address}:{_number_text(port)}"
     elif address:
         details = address
     if additional:

@@ -63,18 +63,37 @@ Node quirks kept on purpose, because they are observable:
   forgotten when the event drops to a single listener (Node keeps it on the
   listener array, which collapses then).
 
-Not reproduced: Node's stream classes (so ``net.Socket``) pre-shape their
-``_events`` ("shape mode"), and there removing an event's only listener emits
-no ``'removeListener'`` at all; this class behaves like a plain Node
-``EventEmitter`` in every case.
+Shape mode: Node's stream classes (so ``net.Socket``) pre-shape their
+``_events`` before ``EventEmitter.init`` ("shape mode"), and there removing
+an event's only listener emits no ``'removeListener'`` at all; a
+``removeAllListeners`` call leaves shape mode.  The stream classes here set
+``_pynet_shape`` to the same effect; a plain emitter (and ``net.Server``)
+reports every removal.
+
+``errorMonitor`` (Node's ``events.errorMonitor`` symbol) is a unique
+:class:`Symbol` object: its listeners are called with the error before the
+``'error'`` listeners, or before an unhandled ``'error'`` is raised.
+
+``captureRejections`` (``EventEmitter({'captureRejections': True})``, or the
+global ``events.captureRejections`` / ``EventEmitter.captureRejections`` read
+when an emitter is made): a listener that returns a Promise or a coroutine
+(an ``async def`` listener) has its rejection caught; on a later tick the
+emitter's ``nodejsRejection(err, event, *args)`` method is called if it has
+one — Node's ``emitter[Symbol.for('nodejs.rejection')]``;
+``events.captureRejectionSymbol`` is that method name, ``'nodejsRejection'``
+(a Python attribute name stands for the symbol) — else ``'error'`` is
+emitted with the reason, with capture off during that emit (Node's
+``emitUnhandledRejectionOrErr``).
 
 Deliberate differences: there is no ``this`` (bind it yourself); ``emit`` takes
 no keyword arguments (Node has none); an unhandled ``'error'`` whose value is
 any :class:`BaseException` is raised as it is (JavaScript's ``instanceof
 Error``); ``emit('error')`` with no argument is Node's ``undefined``, an
 explicit ``None`` is ``null``; ``EventEmitter.defaultMaxListeners`` is a plain
-class attribute (not validated when set; a subclass may override it);
-``errorMonitor`` and ``captureRejections`` are not implemented.
+class attribute (not validated when set; a subclass may override it), and
+so is ``EventEmitter.captureRejections`` (``events.captureRejections``, the
+module attribute, is validated as in Node); ``errorMonitor`` and
+``captureRejectionSymbol`` are Python objects standing for JS symbols.
 
 # Discussion: arity.  JavaScript silently drops extra arguments, and Node code
 relies on it everywhere (``sock.on('close', () => ...)`` although ``'close'``
@@ -93,6 +112,7 @@ function).  The difference in return type is why ``on``/``once`` carry
 
 from __future__ import annotations
 
+import sys
 import threading
 import types
 import warnings
@@ -105,7 +125,9 @@ import pyee
 from pynet import errors
 from pynet._core.calls import ALL, settle
 from pynet._core.calls import arity as _arity
+from pynet._core.calls import call as call_fitted
 from pynet._core.calls import required as _required
+from pynet._core.loop import get_loop as _loop
 from pynet._core.promise import Promise, spawn
 from pynet._js.inspect import inspect as _js_inspect
 from pynet._js.nodeobject import NodeObject
@@ -113,14 +135,17 @@ from pynet._js.number import MAX_SAFE_INTEGER, is_number, number_to_string
 from pynet._js.validators import (
     invalid_arg_type,
     out_of_range,
+    validate_boolean,
     validate_integer,
     validate_object,
 )
+from pynet._js.value import truthy
 from pynet.abort import AbortError, AbortSignal
 
 _REGISTRATION_LOCK = threading.Lock()
 
-__all__ = ["EventEmitter", "EventIterator", "MaxListenersExceededWarning", "listenerCount",
+__all__ = ["EventEmitter", "EventIterator", "MaxListenersExceededWarning", "Symbol",
+           "captureRejectionSymbol", "captureRejections", "errorMonitor", "listenerCount",
            "on", "once"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -185,6 +210,56 @@ class _OnceWrapper:
         return f"<once wrapper of {self.listener!r}>"
 
 
+class Symbol:
+    """A JavaScript symbol: a unique value, printed as ``Symbol(description)``."""
+
+    __slots__ = ("_description",)
+
+    def __init__(self, description: str) -> None:
+        self._description = description
+
+    @property
+    def description(self) -> str:
+        """JavaScript's ``symbol.description``."""
+        return self._description
+
+    def __repr__(self) -> str:
+        return f"Symbol({self._description})"
+
+    __str__ = __repr__
+
+
+#: Node's ``events.errorMonitor``: listen to it to see every ``'error'`` emitted,
+#: before the ``'error'`` listeners run, without counting as one.
+errorMonitor = Symbol("events.errorMonitor")
+
+#: Node's ``events.captureRejectionSymbol`` (``Symbol.for('nodejs.rejection')``):
+#: the name of the emitter method called with ``(err, event, *args)`` when a
+#: listener's promise rejects under ``captureRejections``.
+captureRejectionSymbol = "nodejsRejection"
+
+#: Node's ``events.captureRejections``: the default of the ``captureRejections``
+#: option for emitters made from now on; setting it checks for a bool.  (A
+#: property of this module's type, mirroring ``EventEmitter.captureRejections``.)
+captureRejections: bool
+
+
+def _entries(events: dict[Hashable, tuple[_Entry, ...]], event: object
+             ) -> tuple[_Entry, ...] | None:
+    """``events.get(event)``, ``None`` for an unhashable name (nothing can be
+    registered under one: see :func:`_unhashable`)."""
+    try:
+        return events.get(event)
+    except TypeError:
+        return None
+
+
+def _unhashable(event: object) -> Exception:
+    """A Python dict cannot key an unhashable event name (a list, a dict): Node
+    would coerce it to a string property key; pynet refuses it as a bad argument."""
+    return invalid_arg_type("eventName", ["string", "symbol"], event)
+
+
 def _check_listener(listener: object) -> None:
     if not callable(listener):
         raise invalid_arg_type("listener", "function", listener)
@@ -207,6 +282,17 @@ class EventEmitter(pyee.EventEmitter):
     #: listener is added, so changing it affects existing emitters too.
     defaultMaxListeners: float = 10
 
+    #: Node's ``EventEmitter.captureRejections``: the default of the
+    #: ``captureRejections`` option for emitters made from now on.
+    captureRejections: bool = False
+
+    #: Node's ``EventEmitter.errorMonitor`` (the same object as ``events.errorMonitor``).
+    errorMonitor = errorMonitor
+
+    # Class defaults, replaced per instance only when set (keeps emitters cheap).
+    _pynet_shape = False  # Node's kShapeMode (set by the stream classes).
+    _pynet_capture = False  # Node's kCapture.
+
     # Lazily set per instance (class defaults keep __init__ cheap).
     _pynet_max: float | None = None
     _pynet_warned: set[Hashable] | None = None
@@ -219,8 +305,20 @@ class EventEmitter(pyee.EventEmitter):
     _lock = _REGISTRATION_LOCK
     _events: Any = types.MappingProxyType({})
 
-    def __init__(self) -> None:
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
+        """``new EventEmitter([options])``: the one option is ``captureRejections``."""
         self._pynet_events: dict[Hashable, tuple[_Entry, ...]] = {}
+        if options is None and not kwargs:
+            if EventEmitter.captureRejections:
+                self._pynet_capture = True
+            return
+        capture = _options(options, kwargs)
+        capture = (capture.get("captureRejections") if isinstance(capture, Mapping)
+                   else getattr(capture, "captureRejections", None))
+        if truthy(capture):
+            self._pynet_capture = validate_boolean(capture, "options.captureRejections")
+        elif EventEmitter.captureRejections:
+            self._pynet_capture = True
 
     def __getstate__(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -233,6 +331,10 @@ class EventEmitter(pyee.EventEmitter):
     def _pynet_insert(self, event: Hashable, entry: _Entry, prepend: bool) -> None:
         """Node's ``_addListener`` after ``checkListener``.  Keep it exactly one
         frame below the public method: the warning's ``stacklevel`` relies on it."""
+        try:
+            hash(event)
+        except TypeError:
+            raise _unhashable(event) from None
         if "newListener" in self._pynet_events:
             self.emit("newListener", event, entry[2])
         warning = None
@@ -365,7 +467,7 @@ class EventEmitter(pyee.EventEmitter):
         """
         _check_listener(listener)
         with self._lock:
-            entries = self._pynet_events.get(event)
+            entries = _entries(self._pynet_events, event)
             if entries is None:
                 return self
             reported = self._pynet_remove_locked(event, entries, listener)
@@ -386,7 +488,8 @@ class EventEmitter(pyee.EventEmitter):
             return None
         if len(entries) == 1:
             del self._pynet_events[event]
-            reported = entry[2]  # Node: ``list.listener || listener``
+            # Node: ``list.listener || listener``; nothing in shape mode.
+            reported = None if self._pynet_shape else entry[2]
         else:
             self._pynet_events[event] = entries[:i] + entries[i + 1:]
             reported = listener  # Node: the argument, even a once-wrapper
@@ -401,7 +504,16 @@ class EventEmitter(pyee.EventEmitter):
         last-added first, and the ``'removeListener'`` listeners go last.
         """
         events = self._pynet_events
+        if event is not None and _entries(events, event) is None:
+            # Nothing to remove (or an unhashable name, under which nothing
+            # can be registered); Node still leaves shape mode without a
+            # 'removeListener' listener.
+            if "removeListener" not in events and self._pynet_shape:
+                self._pynet_shape = False
+            return self
         if "removeListener" not in events:
+            if self._pynet_shape:
+                self._pynet_shape = False
             with self._lock:
                 if event is None:
                     events.clear()
@@ -419,6 +531,8 @@ class EventEmitter(pyee.EventEmitter):
             with self._lock:
                 events.clear()
                 self._pynet_warned = None
+            if self._pynet_shape:
+                self._pynet_shape = False
             return self
         for entry in reversed(events.get(event, ())):
             self.removeListener(event, entry[0])
@@ -448,7 +562,13 @@ class EventEmitter(pyee.EventEmitter):
         with no listener raises: the value itself if it is an exception, else
         ``ERR_UNHANDLED_ERROR`` (with ``.context`` = the value).
         """
-        entries = self._pynet_events.get(event)
+        events = self._pynet_events
+        if event == "error" and errorMonitor in events:
+            self.emit(errorMonitor, *args)
+        try:
+            entries = events.get(event)
+        except TypeError:
+            raise _unhashable(event) from None
         if entries is None:
             if event == "error":
                 self._pynet_unhandled(args)
@@ -462,9 +582,39 @@ class EventEmitter(pyee.EventEmitter):
                     result = call(*args)
             else:
                 result = call(*args[:arity])
-            if result is not None and result.__class__ is _CoroutineType:
-                settle(result)  # An async listener: start its coroutine.
+            if result is not None:
+                if result.__class__ is _CoroutineType:
+                    result = settle(result)  # An async listener: start its coroutine.
+                if self._pynet_capture:
+                    self._pynet_add_catch(result, event, args)
         return True
+
+    def _pynet_add_catch(self, result: Any, event: Hashable, args: tuple[Any, ...]) -> None:
+        """Node's ``addCatch``: route a listener's rejection to the emitter."""
+        try:
+            then = getattr(result, "then", None)
+            if callable(then):
+                def rejected(err: Any) -> None:
+                    # On a tick, so no follow-up rejection comes from this promise.
+                    _loop().next_tick(self._pynet_rejection, err, event, args)
+                then(None, rejected)
+        except Exception as err:
+            self.emit("error", err)
+
+    def _pynet_rejection(self, err: Any, event: Hashable, args: tuple[Any, ...]) -> None:
+        """Node's ``emitUnhandledRejectionOrErr``."""
+        handler = getattr(self, captureRejectionSymbol, None)
+        if callable(handler):
+            call_fitted(handler, err, event, *args)
+            return
+        # Capture is off while 'error' is emitted, or a rejecting 'error'
+        # listener would loop; restored even if the emit raises.
+        prev = self._pynet_capture
+        try:
+            self._pynet_capture = False
+            self.emit("error", err)
+        finally:
+            self._pynet_capture = prev
 
     def _pynet_unhandled(self, args: tuple[Any, ...]) -> None:
         error = args[0] if args else None
@@ -493,22 +643,27 @@ class EventEmitter(pyee.EventEmitter):
 
     def listeners(self, event: Hashable) -> list[Callable[..., Any]]:
         """The functions listening to ``event``, in call order (``once`` ones unwrapped)."""
-        return [entry[2] for entry in self._pynet_events.get(event, ())]
+        return [entry[2] for entry in _entries(self._pynet_events, event) or ()]
 
     def rawListeners(self, event: Hashable) -> list[Callable[..., Any]]:
         """Like :meth:`listeners`, but ``once`` listeners as their wrappers (``.listener``)."""
-        return [entry[0] for entry in self._pynet_events.get(event, ())]
+        return [entry[0] for entry in _entries(self._pynet_events, event) or ()]
 
     def listenerCount(self, event: Hashable, listener: Callable[..., Any] | None = None) -> int:
         """How many listeners ``event`` has; or how many times ``listener`` is among them."""
-        entries = self._pynet_events.get(event, ())
+        entries = _entries(self._pynet_events, event) or ()
         if listener is None:
             return len(entries)
         return sum(1 for entry in entries if entry[0] == listener or entry[2] == listener)
 
     def eventNames(self) -> list[Any]:
-        """The events that have listeners, in the order they got their first one."""
-        return list(self._pynet_events)
+        """The events that have listeners, in the order they got their first one;
+        symbols (:data:`errorMonitor`) after names, as ``Reflect.ownKeys`` lists them."""
+        names = list(self._pynet_events)
+        symbols = [name for name in names if name.__class__ is Symbol]
+        if not symbols:
+            return names
+        return [name for name in names if name.__class__ is not Symbol] + symbols
 
     def event_names(self) -> set[Any]:
         """pyee's ``event_names``: the same names as a set."""
@@ -747,3 +902,20 @@ def on(emitter: Any, event: Hashable, options: Any = None, **kwargs: Any) -> Eve
     validate_integer(low, "options.lowWaterMark", 1)
     close = list(get("close") or ())
     return EventIterator(_OnState(emitter, event, signal, close, high, low))
+
+
+class _EventsModule(types.ModuleType):
+    """This module's type: ``events.captureRejections`` reads and sets
+    ``EventEmitter.captureRejections``, validated as Node's setter does."""
+
+    @property
+    def captureRejections(self) -> bool:
+        """Node's ``events.captureRejections``: the default for new emitters."""
+        return EventEmitter.captureRejections
+
+    @captureRejections.setter
+    def captureRejections(self, value: bool) -> None:
+        EventEmitter.captureRejections = validate_boolean(value, "EventEmitter.captureRejections")
+
+
+sys.modules[__name__].__class__ = _EventsModule

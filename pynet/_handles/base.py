@@ -31,7 +31,9 @@ Invariants every implementation keeps
   reported by the return value instead of the callback).
 * ``close(cb)`` is idempotent; ``cb`` runs in the loop's close phase, after
   the callbacks of unfinished writes.
-* A handle holds a loop ref exactly while it is ref'd and active.
+* A handle holds a loop ref while it is ref'd and active, and — ref'd or
+  not — while a request (connect, write, shutdown) is pending, as libuv
+  counts active requests apart from handles.
 * System errors are reported as Node-shaped exceptions (:mod:`pynet.errors`)
   or, for synchronous failures of ``connect``/``bind``/``listen``, as an
   errno; a handle never raises for an I/O error.

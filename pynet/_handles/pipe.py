@@ -13,7 +13,12 @@ removes the path when it closes, as libuv does.
 Invariants
 ----------
 * A failure is returned as an errno and leaves no descriptor open.
-* A path bound here is unlinked exactly once, by the handle's ``close``.
+* A path bound here is unlinked at most once, by the handle's ``close``, and
+  only while it is still the socket this handle bound (same device and
+  inode): a server that has since taken the path over keeps it.
+* Paths are encoded as Node encodes them (UTF-8, lone surrogates as U+FFFD).
+  A path longer than ``sun_path`` is refused with ``EINVAL``; Node 20's libuv
+  truncates it silently (see the porting guide).
 
 Node/libuv reference: ``uv_pipe_init``, ``uv_pipe_bind``, ``uv_pipe_chmod``,
 ``uv_pipe_open``, ``uv_listen``; Node's ``PipeWrap``.
@@ -30,6 +35,7 @@ from typing import Any
 from pynet._core.loop import Loop
 from pynet._handles.base import Buffer
 from pynet._handles.stream import StreamHandle
+from pynet._js.encoding import encode
 
 __all__ = ["FdPipe", "new_pipe", "open_pipe_fd", "pipe_listen"]
 
@@ -97,24 +103,37 @@ def open_pipe_fd(loop: Loop, fd: int) -> StreamHandle:
     return StreamHandle(loop, FdPipe(fd), True)  # type: ignore[arg-type]
 
 
+def pipe_name(path: str | bytes) -> bytes:
+    """A pipe path as the bytes libuv gets: Node's UTF-8 encoding of the string,
+    where a lone surrogate becomes U+FFFD (never a ``UnicodeEncodeError``)."""
+    return path if isinstance(path, bytes) else encode(path, "utf8")
+
+
 def pipe_listen(loop: Loop, path: str, backlog: int, readable_all: bool = False,
                 writable_all: bool = False) -> StreamHandle | int:
     """Bind and listen on a Unix socket path (abstract if it starts with NUL)."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    name = pipe_name(path)
+    identity: tuple[int, int] | None = None
     try:
-        sock.bind(path)
+        sock.bind(name)
+        abstract = name.startswith(b"\0")
+        if not abstract:
+            st = os.stat(name)
+            identity = (st.st_dev, st.st_ino)
     except OSError as exc:
+        # 'AF_UNIX path too long' has no errno: libuv's EINVAL.
         sock.close()
         return exc.errno or errno.EINVAL
-    abstract = path.startswith("\0")
-    handle = StreamHandle(loop, sock, True, unlink_path=None if abstract else path)
+    handle = StreamHandle(loop, sock, True,
+                          unlink_path=None if identity is None else (name, identity))
     if not abstract and (readable_all or writable_all):
-        mode = os.stat(path).st_mode
+        mode = os.stat(name).st_mode
         if readable_all:
             mode |= stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
         if writable_all:
             mode |= stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-        os.chmod(path, mode)
+        os.chmod(name, mode)
     code = handle.listen(backlog)
     if code:
         handle.close(None)

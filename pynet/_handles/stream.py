@@ -31,18 +31,26 @@ Read path: ``read_start`` watches the fd; each readiness reads up to
 Invariants
 ----------
 * ``write_queue_size`` is the number of bytes queued and not yet sent.
-* A handle holds one loop ref while it is ref'd and active (reading, with a
-  write backlog, connecting, shutting down or listening), as libuv counts
-  active handles.  ``close`` unwatches the fd *before* closing it (fds are
+* A handle holds one loop ref while it is ref'd and active (reading or
+  listening), as libuv counts active handles, and also — ref'd or not —
+  while a request is pending (a write backlog, a connect, a shutdown), as
+  libuv counts active requests.  ``close`` unwatches the fd *before* closing it (fds are
   reused) and runs the close callback in the loop's close phase, after the
   callbacks of unfinished writes (called with no error, as Node sees them on
   a destroyed stream).
 * System errors are converted once, here, into Node-shaped exceptions
   (:mod:`pynet.errors`); a handle never raises for an I/O error.
 
-Accept under fd exhaustion: on ``EMFILE``/``ENFILE`` the error is reported
-and accepting pauses for ``ACCEPT_RETRY_MS`` (the pending connections wait in
-the kernel's backlog), then resumes: no busy loop, nothing dropped.
+Accept under fd exhaustion (libuv's ``uv__emfile_trick``): each loop with a
+listening handle keeps one descriptor in reserve (on ``/dev/null``).  When
+``accept`` fails with ``EMFILE``/``ENFILE``, the reserve is closed, every
+connection waiting in the backlog is accepted with the freed slot and closed
+at once (its client sees the connection closed), and the reserve is opened
+again; nothing is reported, as under Node, so a server with no ``'error'``
+listener survives, and the next wakeup comes from new clients only (no busy
+loop).  Without a reserve (it could not be opened) the error is reported
+(``'error'`` EMFILE, syscall ``accept``, on the server) and accepting pauses
+for ``ACCEPT_RETRY_MS``, the clients waiting in the backlog.
 
 Node/libuv reference: ``uv_tcp_t``/``uv_pipe_t``, ``uv_read_start``,
 ``uv__read``, ``uv_write``, ``uv__write``, ``uv_shutdown``, ``uv__drain``,
@@ -63,6 +71,7 @@ from typing import Any
 from pynet import errors
 from pynet._core.loop import Loop, Timer
 from pynet._handles.base import Buffer, HandleCore, Stream, WriteCallback
+from pynet._js.encoding import encode
 
 __all__ = ["ACCEPT_RETRY_MS", "READ_SIZE", "StreamHandle"]
 
@@ -73,11 +82,47 @@ _IOV_MAX = 64
 ACCEPT_RETRY_MS = 100
 
 
+# The reserved descriptor of each loop with listening handles (libuv's
+# ``loop->emfile_fd``): id(loop) -> [fd or -1, number of listening handles].
+# Opened with the first listening handle and closed with the last, so a
+# program (or a test) that closes its servers holds no extra descriptor.
+_RESERVES: dict[int, list[int]] = {}
+
+
+def _open_reserve() -> int:
+    try:
+        return os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return -1
+
+
+def _acquire_reserve(loop: Loop) -> None:
+    reserve = _RESERVES.get(id(loop))
+    if reserve is None:
+        _RESERVES[id(loop)] = [_open_reserve(), 1]
+    else:
+        reserve[1] += 1
+        if reserve[0] < 0:
+            reserve[0] = _open_reserve()
+
+
+def _release_reserve(loop: Loop) -> None:
+    reserve = _RESERVES.get(id(loop))
+    if reserve is None:
+        return
+    reserve[1] -= 1
+    if reserve[1] <= 0:
+        del _RESERVES[id(loop)]
+        if reserve[0] >= 0:
+            os.close(reserve[0])
+
+
 class StreamHandle(HandleCore):
     """One stream socket (TCP or Unix) on the loop.
 
-    ``unlink_path`` is a Unix socket path bound by this handle, removed when
-    it closes (libuv's ``pipe_fname``).
+    ``unlink_path`` is a Unix socket path bound by this handle with the
+    ``(st_dev, st_ino)`` it had then, removed when it closes (libuv's
+    ``pipe_fname``) if it is still that socket.
     """
 
     # Discussion: libuv has one uv_stream_t with uv_tcp_t and uv_pipe_t on top;
@@ -109,7 +154,7 @@ class StreamHandle(HandleCore):
     )
 
     def __init__(self, loop: Loop, sock: socket.socket, is_pipe: bool,
-                 unlink_path: str | None = None) -> None:
+                 unlink_path: tuple[bytes, tuple[int, int]] | None = None) -> None:
         sock.setblocking(False)
         self._loop = loop
         self._sock = sock
@@ -137,15 +182,23 @@ class StreamHandle(HandleCore):
     # -- state -------------------------------------------------------------------
 
     def _update_active(self) -> None:
-        """Hold a loop ref while ref'd and active (libuv's ``uv__handle_start``).
+        """Hold a loop ref while ref'd and active, or while a request is pending.
 
-        Active means reading, writing (a backlog), connecting, shutting down
-        or listening: a connected socket that has stopped reading and has
-        nothing to write does not keep the loop alive, as in Node.
+        Active means reading or listening (libuv's ``uv__handle_start``): a
+        connected socket that has stopped reading and has nothing to write
+        does not keep the loop alive, as in Node.  A pending *request* — a
+        connect, a queued write, a shutdown — keeps the loop alive whether
+        or not the handle is ref'd: libuv counts active requests
+        (``uv__req_register``) apart from handles, and ``uv__loop_alive``
+        looks at both, so an ``unref()``'d socket still finishes connecting
+        and flushing before ``run()`` returns.
         """
-        want = self._ref and not self._closed and bool(
-            self.reading or self._queue or self._connect_cb is not None
-            or self._shutdown_cb is not None or self._listening)
+        # Discussion: one loop ref per handle stands for both of libuv's
+        # counts; the loop only asks whether anything is alive.
+        want = not self._closed and (
+            (self._ref and (self.reading or self._listening))
+            or bool(self._queue) or self._connect_cb is not None
+            or self._shutdown_cb is not None)
         if want != self._counted:
             self._counted = want
             if want:
@@ -404,6 +457,8 @@ class StreamHandle(HandleCore):
         """
         self._connect_cb = cb
         self._update_active()
+        if self.is_pipe and isinstance(address, str):
+            address = encode(address, "utf8")  # Node's UTF-8 (lone surrogates: U+FFFD)
         try:
             code = self._sock.connect_ex(address)
         except OSError as exc:  # e.g. 'AF_UNIX path too long': no errno from Python.
@@ -427,12 +482,23 @@ class StreamHandle(HandleCore):
         As libuv's ``uv__tcp_bind``, ``SO_REUSEADDR`` is set first, clients
         included, so a client can bind beside a port in ``TIME_WAIT`` or held
         by a socket that does not listen."""
+        if not self.is_pipe:
+            # libuv parses the address for the handle's family first
+            # (uv_ip4_addr/uv_ip6_addr): an IPv6 address on an IPv4 socket, or
+            # the reverse, is EINVAL — where Python's bind would resolve it and
+            # fail with a resolver error (EAI_ADDRFAMILY).
+            try:
+                socket.inet_pton(self._sock.family, str(address[0]).split("%", 1)[0])
+            except (OSError, ValueError):
+                return errno.EINVAL
         try:
             if not self.is_pipe:
                 self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             self._sock.bind(address)
-        except OSError as exc:
-            return exc.errno or errno.EINVAL
+        except socket.gaierror:
+            return errno.EINVAL
+        except (OSError, OverflowError, ValueError, UnicodeError) as exc:
+            return getattr(exc, "errno", None) or errno.EINVAL
         return 0
 
     def _on_connected(self) -> None:
@@ -459,6 +525,7 @@ class StreamHandle(HandleCore):
             return exc.errno or errno.EINVAL
         self._loop.watch_read(self._fd, self._on_acceptable)
         self._listening = True
+        _acquire_reserve(self._loop)
         self._update_active()
         return 0
 
@@ -474,7 +541,11 @@ class StreamHandle(HandleCore):
                 code = exc.errno or errno.EIO
                 if code in (errno.ECONNABORTED, errno.EPROTO):
                     continue
-                if code in (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM):
+                if code in (errno.EMFILE, errno.ENFILE):
+                    if self._emfile_trick():
+                        return  # The waiting clients were turned away: no error.
+                    self._pause_accepting()
+                elif code in (errno.ENOBUFS, errno.ENOMEM):
                     self._pause_accepting()
                 if self.onconnection is not None:
                     self.onconnection(errors.errno_exception(code, "accept"), None)
@@ -485,10 +556,35 @@ class StreamHandle(HandleCore):
             else:  # pragma: no cover - a listening handle always has one
                 handle.close(None)
 
+    def _emfile_trick(self) -> bool:
+        """libuv's ``uv__emfile_trick``: out of descriptors, close the loop's
+        reserved one, accept and close every waiting connection with it, then
+        reserve it again.  True when the backlog was emptied (libuv then
+        reports nothing); False when there was no reserve to use."""
+        reserve = _RESERVES.get(id(self._loop))
+        if reserve is None or reserve[0] < 0:
+            return False
+        os.close(reserve[0])
+        reserve[0] = -1
+        drained = False
+        while True:
+            try:
+                conn, _addr = self._sock.accept()
+            except (BlockingIOError, InterruptedError):
+                drained = True
+                break
+            except OSError as exc:
+                if exc.errno in (errno.ECONNABORTED, errno.EPROTO):
+                    continue
+                break
+            conn.close()
+        reserve[0] = _open_reserve()
+        return drained
+
     def _pause_accepting(self) -> None:
-        # Discussion: libuv closes a reserved fd to accept-and-drop the
-        # connection; we instead stop watching and retry later, so queued
-        # clients are served, not reset, once descriptors are free.
+        # Discussion: the fallback when no descriptor is reserved (libuv would
+        # call back with EMFILE and retry at once, a busy loop): stop watching
+        # and retry later; the queued clients wait in the kernel's backlog.
         self._loop.unwatch_read(self._fd)
         if self._retry_timer is None:
             self._retry_timer = Timer(self._loop, self._resume_accepting, (), ACCEPT_RETRY_MS)
@@ -546,9 +642,16 @@ class StreamHandle(HandleCore):
         if self._retry_timer is not None:
             self._retry_timer.stop()
         self._sock.close()
+        if self._listening:
+            _release_reserve(self._loop)
         if self._unlink_path is not None:
+            # Only the socket this handle bound: another server may have
+            # removed it and bound the same path since (compare dev/inode).
+            path, identity = self._unlink_path
             try:
-                os.unlink(self._unlink_path)
+                st = os.lstat(path)
+                if (st.st_dev, st.st_ino) == identity:
+                    os.unlink(path)
             except OSError:
                 pass
         self._update_active()

@@ -28,6 +28,8 @@ from typing import Any
 from pynet import errors
 from pynet._handles.base import Listener, Stream
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import is_number, number_to_string
+from pynet._js.value import truthy
 from pynet._net.types import AddressInfo
 
 __all__ = ["address_info", "connection_error", "local_connect_error"]
@@ -46,7 +48,10 @@ def address_info(name: Any, handle: Stream | Listener) -> NodeObject:
 def connection_error(code: int, address: str, port: int | None, local_address: Any,
                      local_port: Any) -> errors.SystemError:
     """Node's ``createConnectionError``: the local end only when it was asked for."""
-    details = f"{local_address}:{local_port}" if local_address and local_port else None
+    details = None
+    if truthy(local_address) and truthy(local_port):
+        shown = number_to_string(local_port) if is_number(local_port) else local_port
+        details = f"{local_address}:{shown}"
     ex = errors.exception_with_host_port(code, "connect", address, port, details)
     if details:
         ex.localAddress = local_address  # type: ignore[attr-defined]

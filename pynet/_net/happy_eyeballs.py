@@ -125,7 +125,7 @@ class MultiConnect:
 
     def __init__(self, sock: AttemptTarget, loop: Loop, attempts: list[tuple[str, int]],
                  port: int, local_port: Any, timeout: int, *,
-                 new_handle: Callable[[int], Stream],
+                 new_handle: Callable[[int], Stream | int],
                  current_handle: Callable[[], Stream | None],
                  drop_handle: Callable[[Stream], None],
                  after_connect: AfterConnect) -> None:
@@ -158,6 +158,14 @@ class MultiConnect:
         self.current += 1
         address, family = self.attempts[index]
         handle = self.new_handle(socket.AF_INET if family == 4 else socket.AF_INET6)
+        if isinstance(handle, int):  # No descriptor (EMFILE): Node's connect error.
+            sock.emit("connectionAttempt", address, self.port, family)
+            ex = errors.exception_with_host_port(handle, "connect", address, self.port,
+                                                 "undefined:undefined")
+            self.errors.append(ex)
+            sock.emit("connectionAttemptFailed", address, self.port, family, ex)
+            self.next()
+            return
         if self.local_port:
             any_address = "0.0.0.0" if family == 4 else "::"
             code = handle.bind((any_address, int(self.local_port)))

@@ -26,7 +26,10 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._js.inspect import format_s
+from pynet._js.number import to_number, to_uint32
 from pynet._js.validators import invalid_arg_type, is_pipe_name
+from pynet._js.value import to_string
 from pynet._net.address import BlockList
 
 __all__ = ["field", "invalid_family", "normalize_args", "undefined_arg",
@@ -74,10 +77,30 @@ def field(entry: Any, key: str) -> Any:
     return getattr(entry, key, None)
 
 
+def keep_alive_seconds(ms: Any) -> int:
+    """Node's ``~~(ms / 1000)`` for a keep-alive delay: whole seconds, an int32
+    (``Infinity``, ``NaN`` and non-numbers are 0)."""
+    value = to_uint32(to_number(ms) / 1000)
+    return value - 2**32 if value >= 2**31 else value
+
+
+def undefined_s(value: Any) -> str:
+    """A lookup result's value as Node's ``%s`` shows it, where a missing one
+    (``None`` here) is JavaScript's ``undefined`` (mapping §13)."""
+    return "undefined" if value is None else format_s(value)
+
+
+def invalid_ip(ip: Any) -> Exception:
+    """``ERR_INVALID_IP_ADDRESS`` (``'Invalid IP address: %s'``) for a lookup result."""
+    return errors.ERR_INVALID_IP_ADDRESS(undefined_s(ip))
+
+
 def invalid_family(family: Any, options: dict[str, Any]) -> Exception:
-    """``ERR_INVALID_ADDRESS_FAMILY`` for a lookup result, with ``host`` and ``port``."""
+    """``ERR_INVALID_ADDRESS_FAMILY`` for a lookup result, with ``host`` and ``port``
+    (a template literal in Node: ``${addressType} ${host}:${port}``)."""
+    shown = "undefined" if family is None else to_string(family)
     err = errors.ERR_INVALID_ADDRESS_FAMILY(
-        f"{family} {options.get('host')}:{options.get('port')}")
+        f"{shown} {options.get('host')}:{options.get('port')}")
     err.host = options.get("host")  # type: ignore[attr-defined]
     err.port = options.get("port")  # type: ignore[attr-defined]
     return err

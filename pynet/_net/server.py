@@ -50,7 +50,12 @@ from pynet._js.validators import (
 from pynet._js.value import truthy
 from pynet._net.address import BlockList, isIP
 from pynet._net.endpoint import address_info
-from pynet._net.normalize import normalize_args, undefined_arg, validate_block_list
+from pynet._net.normalize import (
+    keep_alive_seconds,
+    normalize_args,
+    undefined_arg,
+    validate_block_list,
+)
 from pynet._net.proxy import DEFAULT_TIMEOUT_MS as PROXY_TIMEOUT_MS
 from pynet._net.proxy import ProxiedStream, read_proxy_header
 from pynet._net.socket import Socket
@@ -159,7 +164,7 @@ class Server(EventEmitter):
         self.pauseOnConnect = truthy(options.get("pauseOnConnect"))
         self.noDelay = truthy(options.get("noDelay"))
         self.keepAlive = truthy(options.get("keepAlive"))
-        self.keepAliveInitialDelay = int((keep_delay or 0) / 1000)
+        self.keepAliveInitialDelay = keep_alive_seconds(keep_delay or 0)
         self.highWaterMark = hwm if hwm is not None else DEFAULT_HIGH_WATER_MARK
         self.maxConnections: int | None = None
         self.blockList: BlockList | None = validate_block_list(options.get("blockList"))
@@ -507,6 +512,15 @@ class Server(EventEmitter):
         return self
 
     # -------------------------------------------------------------- close
+
+    def nodejsRejection(self, err: Any, event: Any = None, sock: Any = None, *_: Any) -> None:
+        """Node's ``Server.prototype[EventEmitter.captureRejectionSymbol]``: under
+        ``captureRejections``, a rejected ``'connection'`` listener destroys that
+        socket with the error; any other event's rejection is emitted as ``'error'``."""
+        if event == "connection" and sock is not None:
+            sock.destroy(err)
+        else:
+            self.emit("error", err)
 
     def close(self, cb: Callable[..., Any] | None = None) -> Server:
         """Stop listening; ``'close'`` once every connection has ended too."""

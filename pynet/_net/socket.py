@@ -57,7 +57,9 @@ from pynet._handles.pipe import new_pipe
 from pynet._handles.tcp import new_tcp
 from pynet._js import debuglog
 from pynet._js.encoding import encode
+from pynet._js.inspect import format_s
 from pynet._js.nodeobject import NodeObject
+from pynet._js.number import is_number, to_uint32
 from pynet._js.validators import (
     get_timer_duration,
     invalid_arg_type,
@@ -80,6 +82,8 @@ from pynet._net.happy_eyeballs import (
 from pynet._net.normalize import (
     field,
     invalid_family,
+    invalid_ip,
+    keep_alive_seconds,
     normalize_args,
     validate_block_list,
 )
@@ -112,6 +116,32 @@ _WRITEV = "writev"
 # NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
 _DEBUG = debuglog.enabled("net")
 _debug = debuglog.debuglog("net")
+
+
+class _SmallString(bytes):
+    """An encoded string small enough for Node's stack-buffer try-write
+    (``StreamBase::WriteString``): see :meth:`Socket._write`."""
+
+    __slots__ = ()
+
+
+#: ``StreamBase::WriteString``'s stack buffer: strings whose worst-case encoded
+#: size fits are written from it.
+_STACK_STORAGE = 16384
+
+
+def _storage_size(units: int, encoding: str) -> int:
+    """``StringBytes::StorageSize``: the most bytes ``units`` UTF-16 code units
+    can take in ``encoding``."""
+    if encoding == "utf8":
+        return 3 * units
+    if encoding == "utf16le":
+        return 2 * units
+    if encoding in ("base64", "base64url"):
+        return 3 * units // 4 + 3
+    if encoding == "hex":
+        return units // 2
+    return units
 
 
 class Socket(Duplex):
@@ -154,6 +184,7 @@ class Socket(Duplex):
         "_active_at",
         "_after_write_async",
         "_bytes_read",
+        "_bytes_uncounted",
         "_bytes_written",
         "_fin_received",
         "_hadError",
@@ -202,9 +233,6 @@ class Socket(Duplex):
         for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
             if opts.get(key):
                 raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")
-        hwm = opts.get("highWaterMark")
-        if hwm is not None:
-            validate_number(hwm, "options.highWaterMark")
         keep_delay = opts.get("keepAliveInitialDelay")
         if keep_delay is not None:
             validate_number(keep_delay, "options.keepAliveInitialDelay")
@@ -215,8 +243,11 @@ class Socket(Duplex):
         # JavaScript length (_write_string below).
         super().__init__(
             allowHalfOpen=truthy(opts.get("allowHalfOpen")),
-            readableHighWaterMark=opts.get("readableHighWaterMark", hwm),
-            writableHighWaterMark=opts.get("writableHighWaterMark", hwm),
+            # Node 20 validates these in Duplex (highWaterMark first, named after
+            # the readable/writable key), not in net.Socket.
+            highWaterMark=opts.get("highWaterMark"),
+            readableHighWaterMark=opts.get("readableHighWaterMark"),
+            writableHighWaterMark=opts.get("writableHighWaterMark"),
             readable=opts.get("readable", True) is not False,
             writable=opts.get("writable", True) is not False,
             emitClose=False,
@@ -237,6 +268,7 @@ class Socket(Duplex):
         self._on_destroyed = _on_destroyed
         self._bytes_read = 0
         self._bytes_written = 0
+        self._bytes_uncounted = 0  # Handle bytes Node does not count (see _write).
         self._timeout_value: Any = None
         self._timeout_ms = 0.0
         self._timer: Timer | None = None
@@ -447,6 +479,12 @@ class Socket(Duplex):
         else:
             err, done = handle.write(chunk, after)
         if err is not None:
+            if type(chunk) is _SmallString:
+                # Node's StreamBase::WriteString tries a small string straight
+                # from a stack buffer and counts only what the kernel took:
+                # a write that fails at once adds nothing to bytesWritten
+                # (a Buffer's, counted by StreamBase::Write, does).
+                self._bytes_uncounted += len(chunk)
             cb(err)
         elif done:
             cb(None)
@@ -464,7 +502,11 @@ class Socket(Duplex):
         # _write, which encodes it; writableLength counts its JavaScript
         # length meanwhile.  Encoding it here keeps the same count and lets
         # _write and _writev deal in buffers only (no check per chunk).
-        return self._write_checked(encode(chunk, encoding), "buffer", cb, js_length(chunk))
+        units = js_length(chunk)
+        data = encode(chunk, encoding)
+        if _storage_size(units, encoding) <= _STACK_STORAGE:
+            data = _SmallString(data)
+        return self._write_checked(data, "buffer", cb, units)
 
     def _writev_chunks(self, items: list[tuple[Any, str, Any, int]]) -> list[Any]:
         # The buffers themselves (Node's writevGeneric takes them out of the
@@ -564,7 +606,7 @@ class Socket(Duplex):
                 if _DEBUG:
                     _debug("close handle")
                 self._bytes_read = handle.bytes_read
-                self._bytes_written = handle.bytes_written
+                self._bytes_written = handle.bytes_written - self._bytes_uncounted
 
                 def on_close() -> None:
                     if _DEBUG:
@@ -644,6 +686,7 @@ class Socket(Duplex):
                 'The "options" or "port" or "path" argument must be specified')
         self._fin_received = False  # Node restores socket.write on connect().
         self._bytes_read = self._bytes_written = 0  # Node's new handle counts from zero.
+        self._bytes_uncounted = 0
         if self._destroyed:
             self._handle = None
             self._peername = None
@@ -670,12 +713,12 @@ class Socket(Duplex):
         local_address = options.get("localAddress")
         local_port = options.get("localPort")
         port = options.get("port")
-        host = options.get("host") or "localhost"
-        if not isinstance(host, str):  # Node 22's check; Node 20 aborts on such hosts.
-            raise invalid_arg_type("options.host", "string", host)
-        if local_address and not isIP(local_address):
-            raise errors.ERR_INVALID_IP_ADDRESS(local_address)
-        if local_port:
+        host: Any = options.get("host")
+        if not truthy(host):  # Node: ``options.host || 'localhost'`` (JS truthiness).
+            host = "localhost"
+        if truthy(local_address) and not isIP(local_address):
+            raise errors.ERR_INVALID_IP_ADDRESS(format_s(local_address))
+        if truthy(local_port):
             validate_number(local_port, "options.localPort")
         if port is not None:
             if isinstance(port, bool) or not isinstance(port, (int, float, str)):
@@ -694,7 +737,10 @@ class Socket(Duplex):
         else:
             attempt_timeout = getDefaultAutoSelectFamilyAttemptTimeout()
 
-        address_type = isIP(host)
+        # Node 20 coerces a non-string host to text here and aborts in
+        # TCPWrap::Connect when it looks like an IP (['1.2.3.4']); pynet sends
+        # every non-string to dns.lookup, which refuses it as for other hosts.
+        address_type = isIP(host) if isinstance(host, str) else 0
         if address_type:
             def connect_literal() -> None:
                 if self.connecting:
@@ -706,10 +752,14 @@ class Socket(Duplex):
         if lookup is not None:
             validate_function(lookup, "options.lookup")
         else:
+            # A host that is no string reaches dns.lookup, which refuses it with
+            # Node 20's wording ('The "hostname" argument must be of type string').
             lookup = _dns.lookup
         family = options.get("family")
         family = {"IPv4": 4, "IPv6": 6}.get(family, family) if isinstance(family, str) else family
-        dnsopts: dict[str, Any] = {"family": family or 0, "hints": options.get("hints") or 0}
+        hints = options.get("hints")
+        dnsopts: dict[str, Any] = {"family": 0 if family is None else family,
+                                   "hints": hints if truthy(hints) else 0}
         if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
             dnsopts["hints"] = _dns.ADDRCONFIG
         if _DEBUG:
@@ -717,7 +767,7 @@ class Socket(Duplex):
             _debug("connect: dns options", {"family": family, "hints": dnsopts["hints"]})
         self._host = host
 
-        if dnsopts["family"] not in (4, 6) and not local_address and auto_select:
+        if dnsopts["family"] not in (4, 6) and not truthy(local_address) and auto_select:
             if _DEBUG:
                 _debug("connect: autodetecting")
             dnsopts["all"] = True
@@ -732,7 +782,7 @@ class Socket(Duplex):
             if err:
                 self._loop.next_tick(self.destroy, err)
             elif not isinstance(ip, str) or not isIP(ip):
-                self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(ip))
+                self._loop.next_tick(self.destroy, invalid_ip(ip))
             elif ip_type not in (4, 6):
                 self._loop.next_tick(self.destroy, invalid_family(ip_type, options))
             else:
@@ -767,7 +817,7 @@ class Socket(Duplex):
                 first_ip = field(addresses[0], "address")
                 first_type = field(addresses[0], "family")
                 if not isinstance(first_ip, str) or not isIP(first_ip):
-                    self._loop.next_tick(self.destroy, errors.ERR_INVALID_IP_ADDRESS(first_ip))
+                    self._loop.next_tick(self.destroy, invalid_ip(first_ip))
                 else:
                     self._loop.next_tick(self.destroy, invalid_family(first_type, options))
             return
@@ -793,13 +843,18 @@ class Socket(Duplex):
                      drop_handle=self._drop_attempt_handle,
                      after_connect=self._after_connect).next()
 
-    def _new_attempt_handle(self, family: int) -> Stream:
+    def _new_attempt_handle(self, family: int) -> Stream | int:
         """A happy-eyeballs attempt: close the previous attempt's handle, attach a new one."""
         old = self._handle
         if old is not None:
             old.onread = None
             old.close(None)
-        handle = self._wrap_handle(new_tcp(self._loop, family))
+        try:
+            handle = self._wrap_handle(new_tcp(self._loop, family))
+        except OSError as exc:  # EMFILE: libuv's socket(2) fails inside uv_tcp_connect.
+            self._handle = None
+            self._handle_pending = True
+            return exc.errno or _errno.EMFILE
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
@@ -824,22 +879,39 @@ class Socket(Duplex):
         current = self._handle
         if current is not None and not current.closed and current.family == family:
             handle = current  # Node reuses the handle it has (e.g. new Socket({fd})).
-        elif family == _socket.AF_UNIX:
-            handle = self._wrap_handle(new_pipe(loop))
         else:
-            handle = self._wrap_handle(new_tcp(loop, family))
+            try:
+                handle = self._wrap_handle(
+                    new_pipe(loop) if family == _socket.AF_UNIX else new_tcp(loop, family))
+            except OSError as exc:
+                self._socket_failed(exc, address, port, address_type)
+                return
         self._attach(handle)
         if self._unref_pending:
             handle.unref()
         if local_address or local_port:
-            bind_address = local_address or ("0.0.0.0" if address_type == 4 else "::")
+            # Node: ``localAddress = localAddress || DEFAULT_IPV4_ADDR``, which the
+            # connect request (and so its error message) then carries.
+            bind_address = local_address = local_address or (
+                "0.0.0.0" if address_type == 4 else "::")
             if _DEBUG:
                 _debug("connect: binding to localAddress: %s and localPort: %d (addressType: %d)",
                       bind_address, local_port, address_type)
-            code = handle.bind((bind_address, int(local_port or 0)))
+            # Node's TCPWrap::Bind reads the port with Int32Value and libuv keeps
+            # its low 16 bits (htons); checkBindError then calls a bind that got
+            # another port than asked (Infinity, 1.5, 65616) EADDRINUSE.
+            code = handle.bind((bind_address, to_uint32(local_port or 0) & 0xFFFF))
+            if not code and is_number(local_port) and local_port > 0:  # type: ignore[operator]
+                try:
+                    bound = handle.getsockname()[1]
+                except OSError as exc:
+                    code = exc.errno or _errno.EINVAL
+                else:
+                    if bound != local_port:
+                        code = _errno.EADDRINUSE
             if code:
                 self.destroy(errors.exception_with_host_port(
-                    code, "bind", bind_address, int(local_port or 0)))
+                    code, "bind", bind_address, local_port))
                 return
         if _DEBUG:
             _debug("connect: attempting to connect to %s:%d (addressType: %d)",
@@ -858,6 +930,18 @@ class Socket(Duplex):
             ex = self._connect_error(code, address, port)
             self.emit("connectionAttemptFailed", address, port, address_type, ex)
             self.destroy(ex)
+
+    def _socket_failed(self, exc: OSError, address: str, port: int | None,
+                       address_type: int | None) -> None:
+        """No descriptor for the connection (``EMFILE``): libuv creates the socket
+        inside ``uv_tcp_connect``/``uv_pipe_connect``, so Node reports a connect
+        error — ``connect EMFILE 127.0.0.1:80 - Local (undefined:undefined)``
+        (its ``_getsockname()`` of the fd-less handle is ``{}``) — then 'close'."""
+        self.emit("connectionAttempt", address, port, address_type)
+        ex = errors.exception_with_host_port(exc.errno or _errno.EMFILE, "connect", address,
+                                             port, "undefined:undefined")
+        self.emit("connectionAttemptFailed", address, port, address_type, ex)
+        self.destroy(ex)
 
     def _connect_error(self, code: int, address: str, port: int | None) -> errors.SystemError:
         return local_connect_error(code, address, port, self._getsockname())
@@ -912,10 +996,7 @@ class Socket(Duplex):
         applied on connect when the socket has no handle yet.
         """
         enable = truthy(enable)
-        try:
-            delay = int((initialDelay or 0) / 1000)
-        except TypeError:
-            delay = 0
+        delay = keep_alive_seconds(initialDelay)
         if self._handle is None:
             self._set_keep_alive = enable
             self._keep_alive_delay = delay
@@ -1130,7 +1211,9 @@ class Socket(Duplex):
         """The amount of bytes sent, counting those still queued (as Node counts them)."""
         if not hasattr(self, "_w_buffered"):
             return None  # Node: undefined on the bare prototype.
-        total = self._handle.bytes_written if self._handle is not None else self._bytes_written
+        handle = self._handle
+        total = (handle.bytes_written - self._bytes_uncounted if handle is not None
+                 else self._bytes_written)
         total += sum(len(chunk) for chunk, _, _, _ in self._w_buffered)
         data = self._pending_data
         if isinstance(data, list):

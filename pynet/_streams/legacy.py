@@ -33,6 +33,8 @@ from __future__ import annotations
 from typing import Any
 
 from pynet._core.loop import get_loop
+from pynet._js.validators import validate_boolean
+from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet.events import EventEmitter
 
@@ -53,6 +55,8 @@ class Stream(EventEmitter):
         "_error_emitted",
         "_errored",
         "_loop",
+        "_pynet_capture",
+        "_pynet_shape",
         # Readable state.
         "_r_await_drain",
         "_r_buffer",
@@ -120,6 +124,9 @@ class Stream(EventEmitter):
 
     def __init__(self) -> None:
         super().__init__()
+        # EventEmitter's per-instance flags live in slots here (see pynet.events).
+        self._pynet_shape = False
+        self._pynet_capture = EventEmitter.captureRejections
         self._loop = get_loop()
         self._destroyed = False
         self._errored: BaseException | None = None
@@ -131,11 +138,22 @@ class Stream(EventEmitter):
         self._auto_destroy = True
 
     def _init_shared(self, opts: dict[str, Any]) -> None:
-        """The options both states read: ``emitClose`` and ``autoDestroy``."""
+        """The options both states read: ``emitClose`` and ``autoDestroy``; and
+        what ``Stream.call(this, options)`` does: ``captureRejections``, and
+        Node's pre-shaped ``_events`` (shape mode, see :mod:`pynet.events`)."""
+        self._pynet_shape = True
+        capture = opts.get("captureRejections")
+        if truthy(capture):
+            self._pynet_capture = validate_boolean(capture, "options.captureRejections")
         if opts.get("emitClose") is False:
             self._emit_close = False
         if opts.get("autoDestroy") is False:
             self._auto_destroy = False
+
+    def nodejsRejection(self, err: Any, *_: Any) -> None:
+        """Node's ``stream[Symbol.for('nodejs.rejection')]``: a listener's rejected
+        promise, under ``captureRejections``, destroys the stream with the error."""
+        self.destroy(err)  # type: ignore[attr-defined]
 
     # ------------------------------------------------------- shared state
 

@@ -20,8 +20,12 @@ module flag ``_DEBUG``, so a disabled section costs one global lookup.
 
 Invariants
 ----------
-* ``_r_length`` is the number of bytes (code units of a decoded string,
-  objects in object mode) in ``_r_buffer``.
+* ``_r_length`` is the number of bytes (UTF-16 code units of a decoded
+  string, as JS's ``string.length``; objects in object mode) in
+  ``_r_buffer``, so ``readableLength`` and ``read(n)`` count what Node
+  counts even for characters outside the BMP.  A Buffer unshifted into a
+  decoded stream stays a Buffer (counted in bytes) and reads back as UTF-8
+  text when joined with strings, as Node's ``BufferList`` does.
 * ``'end'`` is emitted at most once, only once ``_r_length`` is 0 after EOF,
   and never after ``'error'`` or ``'close'``.
 * Callbacks and events a call causes are never run inside that call, except
@@ -31,6 +35,7 @@ Invariants
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -39,8 +44,9 @@ from pynet import errors
 from pynet._js import debuglog
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
 from pynet._js.inspect import format_s
+from pynet._js.number import js_trim
 from pynet._js.validators import invalid_arg_type, out_of_range
-from pynet._js.value import spread, truthy
+from pynet._js.value import spread, to_string, truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.async_iterator import ReadableAsyncIterator
 from pynet._streams.legacy import Stream
@@ -53,6 +59,8 @@ from pynet._streams.utils import (
 __all__ = ["Readable"]
 
 _MAX_HWM = 0x40000000
+_INT_PREFIX = re.compile(r"[+-]?[0-9]+")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # NODE_DEBUG=stream (readable.js's debug()): tested before any argument is built.
 _DEBUG = debuglog.enabled("stream")
@@ -364,7 +372,7 @@ class Readable(Stream):
             self._r_data_emitted = True
             self.emit("data", chunk)
         else:
-            self._r_length += 1 if self._r_object_mode else len(chunk)
+            self._r_length += 1 if self._r_object_mode else _js_length(chunk)
             if self._r_buffer is None:
                 self._r_buffer = deque()
             if front:
@@ -386,7 +394,7 @@ class Readable(Stream):
                 if self._r_buffer is None:
                     self._r_buffer = deque()
                 self._r_buffer.append(rest)
-                self._r_length += 1 if self._r_object_mode else len(rest)
+                self._r_length += 1 if self._r_object_mode else _js_length(rest)
         self._r_ended = True
         if self._r_sync:
             self._emit_readable()
@@ -440,7 +448,7 @@ class Readable(Stream):
             return 1
         if n is None:
             if self._r_flowing and self._r_length and self._r_buffer:
-                return len(self._r_buffer[0])
+                return _js_length(self._r_buffer[0])
             return self._r_length
         if n <= self._r_length:
             return n
@@ -450,8 +458,14 @@ class Readable(Stream):
         """Node's ``readable.read([size])``: a chunk from the buffer, or ``None``."""
         if _DEBUG:
             _debug("read", n)
-        if n is not None and not isinstance(n, int):
-            n = _parse_int(n)
+        if n is not None and type(n) is not int:
+            # Node: ``if (!NumberIsInteger(n)) n = NumberParseInt(n, 10)``.
+            if type(n) is float and n.is_integer():
+                if n > _MAX_HWM:
+                    raise out_of_range("size", "<= 1GiB", n)
+                n = int(n)
+            else:
+                n = _parse_int(n)
         n_orig = n
         if n is not None and n > self._r_hwm:
             if n > _MAX_HWM:
@@ -519,29 +533,44 @@ class Readable(Stream):
         return ret
 
     def _from_list(self, n: int) -> Any:
+        """Node's ``fromList``: take ``n`` units (see :func:`_js_length`) off the buffer."""
         buf = self._r_buffer
         if not buf:
             return None
         if self._r_object_mode:
             return buf.popleft()
+        strings = self._r_decoder is not None
+        if n >= self._r_length:  # Read it all.
+            if strings:
+                ret: Any = _js_join([_js_text(c) for c in buf])
+            elif len(buf) == 1:
+                ret = buf[0]
+            else:
+                ret = b"".join(buf)
+            buf.clear()
+            return ret
         first = buf[0]
-        if n == len(first):
+        size = _js_length(first)
+        if n == size:
             return buf.popleft()
-        if n < len(first):
-            buf[0] = first[n:]
-            return first[:n]
+        if n < size:  # BufferList.consume: a slice of the first chunk, of its own type.
+            ret, buf[0] = _js_split(first, n)
+            return ret
         parts = []
         need = n
         while need and buf:
             item = buf[0]
-            if len(item) <= need:
+            size = _js_length(item)
+            if size <= need:
                 parts.append(buf.popleft())
-                need -= len(item)
+                need -= size
             else:
-                parts.append(item[:need])
-                buf[0] = item[need:]
+                head, buf[0] = _js_split(item, need)
+                parts.append(head)
                 need = 0
-        return "".join(parts) if isinstance(first, str) else b"".join(parts)
+        if strings:
+            return _js_join([_js_text(c) for c in parts])
+        return b"".join(parts)
 
     def _end_readable(self) -> None:
         if _DEBUG:
@@ -584,7 +613,7 @@ class Readable(Stream):
             self._r_buffer.clear()
             if text:
                 self._r_buffer.append(text)
-            self._r_length = len(text)
+            self._r_length = _js_length(text)
         return self
 
     def pause(self) -> Readable:
@@ -672,10 +701,50 @@ class Readable(Stream):
 
 
 def _parse_int(n: Any) -> int | None:
-    """JavaScript's ``parseInt(n, 10)`` for the odd ``read(n)`` argument (NaN is None)."""
-    if isinstance(n, float):
-        return None if n != n else int(n)
-    try:
-        return int(str(n).strip().split(".")[0])
-    except ValueError:
+    """JavaScript's ``parseInt(n, 10)`` for the odd ``read(n)`` argument (NaN is None).
+
+    Node's ``read`` runs it on any ``n`` that is not an integer: the value goes
+    through ``String()`` first, so ``1.5`` reads 1, ``Infinity`` is NaN (read
+    everything), ``1e21`` is ``'1e+21'`` and reads 1, ``'3'`` reads 3.
+    """
+    text = js_trim(to_string(n))
+    match = _INT_PREFIX.match(text)
+    if match is None:
         return None
+    return int(match.group(0))
+
+
+def _js_length(chunk: Any) -> int:
+    """A chunk's ``length`` in Node: bytes of a Buffer, UTF-16 code units of a string."""
+    if type(chunk) is str:
+        if chunk.isascii() or max(chunk) <= "\uffff":
+            return len(chunk)
+        return len(chunk.encode("utf-16-le", "surrogatepass")) >> 1
+    if type(chunk) is memoryview:
+        return chunk.nbytes
+    return len(chunk)
+
+
+def _js_split(chunk: Any, n: int) -> tuple[Any, Any]:
+    """``(chunk.slice(0, n), chunk.slice(n))`` in Node's units (see :func:`_js_length`)."""
+    if type(chunk) is not str or chunk.isascii() or max(chunk) <= "\uffff":
+        return chunk[:n], chunk[n:]
+    # Discussion: a JS string can be cut inside a surrogate pair; Python keeps
+    # each half as a lone surrogate, and _js_join pairs them up again.
+    units = chunk.encode("utf-16-le", "surrogatepass")
+    return (units[:2 * n].decode("utf-16-le", "surrogatepass"),
+            units[2 * n:].decode("utf-16-le", "surrogatepass"))
+
+
+def _js_text(chunk: Any) -> str:
+    """A buffered chunk as a string: a Buffer among strings (one unshifted into a
+    decoded stream) reads as ``Buffer.toString()`` — UTF-8 — as JS's ``+=`` does."""
+    return chunk if type(chunk) is str else bytes(chunk).decode("utf-8", "replace")
+
+
+def _js_join(parts: list[str]) -> str:
+    """Concatenate strings as JS does: two halves of a surrogate pair make one character."""
+    text = "".join(parts)
+    if len(parts) > 1 and not text.isascii() and _LONE_SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return text

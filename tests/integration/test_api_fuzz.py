@@ -28,7 +28,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pynet import dns, errors, net, nextTick, setImmediate, setInterval, setTimeout
+from pynet import dns, errors, events, net, nextTick, setImmediate, setInterval, setTimeout, stream
 from pynet._core import loop as _loop
 from pynet._core.loop import Loop
 
@@ -38,6 +38,10 @@ OPTION_KEYS = [
     "keepAliveInitialDelay", "highWaterMark", "readable", "writable", "signal", "backlog",
     "exclusive", "ipv6Only", "reusePort", "autoSelectFamily", "autoSelectFamilyAttemptTimeout",
     "blockList", "encoding", "readableAll", "writableAll", "x",
+    # stream.* and EventEmitter options
+    "objectMode", "readableObjectMode", "writableObjectMode", "readableHighWaterMark",
+    "writableHighWaterMark", "decodeStrings", "defaultEncoding", "emitClose", "autoDestroy",
+    "captureRejections", "read", "write", "writev", "final", "destroy", "transform", "flush",
 ]
 HOSTS = ["127.0.0.1", "::1", "localhost", "nonexistent.invalid", "", "1.2.3", "::ffff:127.0.0.1"]
 
@@ -95,18 +99,27 @@ class Made:
     def __init__(self) -> None:
         self.sockets: list[net.Socket] = []
         self.servers: list[net.Server] = []
+        self.streams: list[Any] = []
         self.escaped: list[BaseException] = []
+        #: Values of the user's that Node passes through as they are (``destroy(x)``
+        #: emits ``x`` as the error): not pynet's errors, so not judged.
+        self.passed_through: list[Any] = []
 
     def track(self, obj: Any) -> Any:
         if isinstance(obj, net.Socket):
             obj.on("error", lambda err: self.check_emitted(err))
             self.sockets.append(obj)
+        elif isinstance(obj, (stream.Readable, stream.Writable)):
+            obj.on("error", lambda err: self.check_emitted(err))
+            self.streams.append(obj)
         elif isinstance(obj, net.Server):
             obj.on("error", lambda err: self.check_emitted(err))
             self.servers.append(obj)
         return obj
 
     def check_emitted(self, err: Any) -> None:
+        if any(err is value for value in self.passed_through):
+            return
         if not _allowed(err):
             self.escaped.append(err)
 
@@ -115,6 +128,8 @@ class Made:
             s.destroy()
         for srv in self.servers:
             srv.close()
+        for st_ in self.streams:
+            st_.destroy()
 
 
 @pytest.fixture
@@ -233,6 +248,7 @@ def test_socket_methods(fuzz_env: None, method: str, args: list[Any], connected:
         return  # emitting 'error' raises the argument itself, by design
 
     def call(made: Made) -> Any:
+        made.passed_through.extend(args)
         if connected:
             server = made.track(net.createServer(lambda s: made.track(s)))
             server.listen(0, "127.0.0.1")
@@ -287,3 +303,59 @@ def test_module_functions(fuzz_env: None, fn: Callable[..., Any], args: list[Any
         _exercise(lambda made: fn(*args))
     finally:
         net.setDefaultAutoSelectFamilyAttemptTimeout(previous)
+
+
+STREAM_CLASSES = [stream.Readable, stream.Writable, stream.Duplex, stream.Transform,
+                  stream.PassThrough]
+STREAM_METHODS = ["push", "unshift", "read", "write", "end", "setEncoding", "pipe", "unpipe",
+                  "destroy", "cork", "uncork", "pause", "resume", "setDefaultEncoding", "on",
+                  "once", "off", "emit", "removeAllListeners", "listenerCount",
+                  "prependListener", "setMaxListeners", "isPaused"]
+
+
+@FUZZ
+@given(cls=st.sampled_from(STREAM_CLASSES), args=ARGS)
+def test_stream_constructors(fuzz_env: None, cls: Any, args: list[Any]) -> None:
+    if _bindable(cls, args):
+        _exercise(lambda made: cls(*args))
+
+
+@FUZZ
+@given(cls=st.sampled_from(STREAM_CLASSES), method=st.sampled_from(STREAM_METHODS), args=ARGS,
+       encoded=st.booleans())
+def test_stream_methods(fuzz_env: None, cls: Any, method: str, args: list[Any],
+                        encoded: bool) -> None:
+    if not hasattr(cls, method) or not _bindable(getattr(cls, method), [None, *args]):
+        return
+    if method == "emit" and args and args[0] == "error":
+        return  # emitting 'error' raises the argument itself, by design
+
+    def call(made: Made) -> Any:
+        made.passed_through.extend(args)
+        obj = made.track(cls({"read": lambda n: None, "write": lambda c, e, cb: cb()}))
+        if encoded and hasattr(obj, "setEncoding"):
+            obj.setEncoding("utf8")
+        return getattr(obj, method)(*args)
+    _exercise(call)
+
+
+EMITTER_METHODS = ["on", "once", "off", "emit", "prependListener", "prependOnceListener",
+                   "removeAllListeners", "listenerCount", "listeners", "rawListeners",
+                   "setMaxListeners", "eventNames"]
+
+
+@FUZZ
+@given(ctor=ARGS, method=st.sampled_from(EMITTER_METHODS), args=ARGS)
+def test_event_emitter(fuzz_env: None, ctor: list[Any], method: str, args: list[Any]) -> None:
+    if not _bindable(events.EventEmitter, ctor[:1]):
+        return
+    if not _bindable(getattr(events.EventEmitter, method), [None, *args]):
+        return
+    if method == "emit" and args and args[0] == "error":
+        return
+
+    def call(made: Made) -> Any:
+        emitter = events.EventEmitter(*ctor[:1])
+        emitter.on("error", made.check_emitted)
+        return getattr(emitter, method)(*args)
+    _exercise(call)

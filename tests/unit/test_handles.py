@@ -19,6 +19,7 @@ import pytest
 
 from pynet import errors
 from pynet._core.loop import Loop, Timer
+from pynet._handles import stream as stream_module
 from pynet._handles.pipe import pipe_listen
 from pynet._handles.stream import ACCEPT_RETRY_MS, READ_SIZE, StreamHandle
 from tests.helpers import CallChecker
@@ -530,17 +531,32 @@ def test_ref_counts_only_while_active(loop: Loop) -> None:
 
 def test_unrefd_handle_does_not_keep_the_loop_alive(loop: Loop) -> None:
     base = loop.statistics().refs
-    h, sock = make(loop)
+    h, _sock = make(loop)
     h.read_start()
     h.unref()
-    sock.script.append(0)
-    h.write(b"x", None)
-    assert watching_write(loop, sock.fd) and loop.statistics().refs == base
-    loop.run()  # returns at once: nothing ref'd
-    assert h.write_queue_size == 1
+    assert loop.statistics().refs == base
+    loop.run()  # returns at once: reading, but not ref'd
     h.close(None)
     assert loop.statistics().refs == base  # no double remove for an unref'd handle
     h.ref()  # after close: a no-op for the loop
+    assert loop.statistics().refs == base
+    loop.run()
+
+
+def test_pending_requests_keep_the_loop_alive_on_an_unrefd_handle(loop: Loop) -> None:
+    """libuv counts active requests apart from handles: a write backlog or a
+    shutdown keeps the loop alive although the handle is unref'd."""
+    base = loop.statistics().refs
+    h, sock = make(loop)
+    h.unref()
+    sock.script.append(0)
+    h.write(b"x", None)
+    assert watching_write(loop, sock.fd) and loop.statistics().refs == base + 1
+    h._on_writable()  # drained: no request left
+    assert loop.statistics().refs == base
+    h.shutdown(lambda err: None)
+    assert loop.statistics().refs == base + 1
+    h.close(None)  # the shutdown is cancelled with the handle
     assert loop.statistics().refs == base
     loop.run()
 
@@ -756,12 +772,53 @@ class AcceptFails:
         return getattr(self._sock, name)
 
 
+def drop_reserve(loop: Loop) -> None:
+    """Take away the loop's reserved descriptor: the EMFILE fallback path."""
+    reserve = stream_module._RESERVES[id(loop)]
+    os.close(reserve[0])
+    reserve[0] = -1
+
+
 @pytest.mark.parametrize("code", [errno.EMFILE, errno.ENFILE])
-def test_accept_fd_exhaustion_backs_off(fake_loop: Loop, tmp_path: Any, code: int) -> None:
+def test_accept_fd_exhaustion_turns_waiting_clients_away(fake_loop: Loop, tmp_path: Any,
+                                                         code: int) -> None:
+    """libuv's uv__emfile_trick: the reserve is closed, the backlog accepted and
+    closed, the reserve reopened; nothing is reported, the fd stays watched."""
     loop = fake_loop
     path = str(tmp_path / "srv.sock")
     server = pipe_listen(loop, path, 16)
     assert isinstance(server, StreamHandle)
+    reserve_fd = stream_module._RESERVES[id(loop)][0]
+    assert reserve_fd >= 0 and os.readlink(f"/proc/self/fd/{reserve_fd}") == os.devnull
+    fake = AcceptFails(server._sock, code, failures=1)
+    server._sock = fake  # type: ignore[assignment]
+    got: list[Any] = []
+    server.onconnection = lambda err, conn: got.append((err, conn))
+    clients = [socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) for _ in range(3)]
+    for client in clients:
+        client.connect(path)
+    loop.step()
+    assert got == []  # Not reported.
+    assert watching_read(loop, server.fileno()) and server._retry_timer is None
+    for client in clients:  # Each was accepted and closed.
+        client.settimeout(5)
+        assert client.recv(1) == b""
+        client.close()
+    assert stream_module._RESERVES[id(loop)][0] >= 0  # Reserved again.
+    assert fake.calls == 1 + 3 + 1  # The failure, three clients, then EAGAIN.
+    server.close(None)
+    assert id(loop) not in stream_module._RESERVES  # The last listener gives it back.
+    loop.run()
+
+
+@pytest.mark.parametrize("code", [errno.EMFILE, errno.ENFILE])
+def test_accept_fd_exhaustion_backs_off(fake_loop: Loop, tmp_path: Any, code: int) -> None:
+    """Without a reserved descriptor: report the error and pause accepting."""
+    loop = fake_loop
+    path = str(tmp_path / "srv.sock")
+    server = pipe_listen(loop, path, 16)
+    assert isinstance(server, StreamHandle)
+    drop_reserve(loop)
     fake = AcceptFails(server._sock, code, failures=3)
     server._sock = fake  # type: ignore[assignment]
     fd = server.fileno()
@@ -806,6 +863,7 @@ def test_close_while_accepting_is_paused_stops_the_retry(fake_loop: Loop,
     path = str(tmp_path / "srv.sock")
     server = pipe_listen(loop, path, 16)
     assert isinstance(server, StreamHandle)
+    drop_reserve(loop)
     fake = AcceptFails(server._sock, errno.EMFILE, failures=1)
     server._sock = fake  # type: ignore[assignment]
 

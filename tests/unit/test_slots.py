@@ -36,7 +36,7 @@ import pyee
 import pytest
 
 import pynet
-from pynet import Promise, dns, errors, net, readline, stream, timers
+from pynet import Promise, dns, errors, events, net, readline, stream, timers
 from pynet._cluster.channel import Channel
 from pynet._cluster.child import RoundRobinListener, SharedListener
 from pynet._core.clock import FakeClock, MonotonicClock
@@ -52,6 +52,7 @@ from pynet._js.encoding import StringDecoder
 from pynet._js.inspect import ObjectView, Raw, inspect
 from pynet._js.nodeobject import NodeObject
 from pynet._net.address import SocketAddress
+from pynet._net.socket import _SmallString
 from pynet._net.types import AddressInfo
 from pynet._streams.duplex import Duplex
 from pynet._streams.pipe import _Pipe
@@ -214,8 +215,9 @@ def values(loop: Loop) -> list[object]:
     raw = Raw("<rejected>", 1)
     view = ObjectView("Promise", {"a": 1}, [raw])
     assert inspect(view) == "Promise { <rejected> 1, a: 1 }"
+    assert str(events.errorMonitor) == "Symbol(events.errorMonitor)"
     return [decoder, NodeObject({"address": "::1", "port": 1}), info, address,
-            SocketAddress.parse("1.2.3.4:5"), raw, view]
+            SocketAddress.parse("1.2.3.4:5"), raw, view, events.errorMonitor]
 
 
 def fd_pipe(loop: Loop) -> list[object]:
@@ -538,6 +540,8 @@ NOT_EXERCISED: dict[type, str] = {
                     "(tests/integration/test_cluster.py runs them)",
     HandleCore: "an abstract base, never built: its slots are checked through StreamHandle, "
                 "UDPHandle and IpcPipe",
+    _SmallString: "a bytes subclass (empty __slots__, so no __dict__ by construction) that "
+                  "marks an encoded small string; tests/interop/test_difffuzz.py writes them",
 }
 
 
