@@ -658,7 +658,7 @@ class EventEmitter(pyee.EventEmitter):
 
     def eventNames(self) -> list[Any]:
         """The events that have listeners, in the order they got their first one;
-        symbols (:data:`errorMonitor`) after names, as ``Reflect.ownKeys`` lists them."""
+        symbols (``errorMonitor``) after names, as ``Reflect.ownKeys`` lists them."""
         names = list(self._pynet_events)
         symbols = [name for name in names if name.__class__ is Symbol]
         if not symbols:
