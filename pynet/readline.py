@@ -62,6 +62,7 @@ __all__ = [
 
 _MIN_CRLF_DELAY = 100
 _HISTORY_SIZE = 30
+_ITERATOR_HIGH_WATER_MARK = 1024  # Node 20's Interface[Symbol.asyncIterator]
 _CSI = "\x1b["
 
 
@@ -164,6 +165,7 @@ class Interface(EventEmitter):
         self._line_buffer = ""
         self._saw_return_at = 0.0
         self._decoder = StringDecoder("utf8")
+        self._line_events: events.EventIterator | None = None
 
         input.on("error", self._on_error)
         input.on("data", self._on_data)
@@ -342,10 +344,18 @@ class Interface(EventEmitter):
     def __aiter__(self) -> _LineIterator:
         """``async for line in rl`` (Node's ``rl[Symbol.asyncIterator]``): the lines,
         buffered while the loop body awaits; the iteration ends at ``'close'``.
-        Leaving the loop (``break``) stops listening at once, as Node's
-        ``return()`` does (mapping §13: the dropped iterator removes its
-        listener), but, as in Node 20, does not close the interface."""
-        return _LineIterator(self)
+
+        As in Node 20 there is one line iterator per interface (``events.on(rl,
+        'line', {close: ['close'], highWaterMark: 1024})``, made at the first
+        iteration): a loop nested in another over the same interface shares its
+        lines, and more than 1024 buffered lines pause the input until the loop
+        has taken them all.  Leaving a loop (``break``, an exception) stops the
+        shared iterator at once, as Node's ``return()`` does (mapping §13), but,
+        as in Node 20, does not close the interface."""
+        if self._line_events is None:
+            self._line_events = events.on(self, "line", close=["close"],
+                                          highWaterMark=_ITERATOR_HIGH_WATER_MARK)
+        return _LineIterator(self._line_events)
 
     def getCursorPos(self) -> dict[str, int]:
         """``{'rows': 0, 'cols': n}``: the cursor after the prompt and the line (no wrapping)."""
@@ -353,14 +363,19 @@ class Interface(EventEmitter):
 
 
 class _LineIterator:
-    """The async iterator of an :class:`Interface`: ``events.on(rl, 'line',
-    {close: ['close']})`` yielding each event's first argument (Node's
-    ``kFirstEventParam``)."""
+    """One ``async for`` over an :class:`Interface`: yields the first argument of
+    each ``'line'`` of the interface's shared ``events.on`` iterator (Node's
+    ``kFirstEventParam``).
+
+    Discussion: Node returns the shared iterator itself, and JavaScript's
+    ``break`` calls its ``return()``.  Python's ``break`` only drops the object
+    ``__aiter__`` returned; the interface keeps the shared iterator, so this
+    per-loop view stops it when the loop drops the view."""
 
     __slots__ = ("_events",)
 
-    def __init__(self, rl: Interface) -> None:
-        self._events = events.on(rl, "line", close=["close"])
+    def __init__(self, shared: events.EventIterator) -> None:
+        self._events = shared
 
     def __aiter__(self) -> _LineIterator:
         return self
@@ -373,6 +388,11 @@ class _LineIterator:
     async def aclose(self) -> None:
         """Stop listening (JavaScript's ``return()``)."""
         self._events.return_()
+
+    def __del__(self) -> None:
+        events_ = getattr(self, "_events", None)
+        if events_ is not None:
+            events_.return_()
 
 
 def _now_ms() -> float:
