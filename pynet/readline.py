@@ -33,6 +33,7 @@ already edits lines.  See ``docs/porting-guide.md``.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -164,7 +165,7 @@ class Interface(EventEmitter):
         self._question_callback: Callable[[str], Any] | None = None
         self._line_buffer = ""
         self._saw_return_at = 0.0
-        self._decoder = StringDecoder("utf8")
+        self._decoder = _input_decoder(input) if self.terminal else StringDecoder("utf8")
         self._line_events: events.EventIterator | None = None
 
         input.on("error", self._on_error)
@@ -393,6 +394,26 @@ class _LineIterator:
         events_ = getattr(self, "_events", None)
         if events_ is not None:
             events_.return_()
+
+
+# Discussion: in terminal mode Node decodes the input in emitKeypressEvents(),
+# whose StringDecoder is stored on the input stream itself (KEYPRESS_DECODER), so
+# a character split between two interfaces reading the same input in turn
+# (test-readline-reopen.js) is not lost; a non-terminal interface has its own
+# decoder and loses it, as in Node.  The input's decoder is kept here, weakly.
+_KEYPRESS_DECODERS: weakref.WeakKeyDictionary[Any, StringDecoder] = weakref.WeakKeyDictionary()
+
+
+def _input_decoder(input: Any) -> StringDecoder:  # noqa: A002 - Node's name
+    """The UTF-8 decoder of a terminal-mode interface: shared by every interface
+    that reads ``input`` (one per interface if ``input`` takes no weak reference)."""
+    try:
+        decoder = _KEYPRESS_DECODERS.get(input)
+        if decoder is None:
+            decoder = _KEYPRESS_DECODERS[input] = StringDecoder("utf8")
+    except TypeError:
+        return StringDecoder("utf8")
+    return decoder
 
 
 def _now_ms() -> float:
