@@ -20,8 +20,9 @@ An :class:`Interface` listens to its ``input``'s ``'data'``, ``'end'`` and
   and removes the listeners.
 
 Invariants: ``closed`` only goes from ``False`` to ``True``; after it,
-``pause``/``resume``/``write``/``question`` raise ``ERR_USE_AFTER_CLOSE``
-as in Node; ``'pause'``/``'resume'`` are emitted only on a change.
+``question`` raises ``ERR_USE_AFTER_CLOSE`` as in Node 20, while ``pause``,
+``resume`` and ``write`` still act, as they do in Node 20 (newer Node throws
+there too); ``'pause'``/``'resume'`` are emitted only on a change.
 
 Deliberate difference: Node's terminal mode (line editing, history, tab
 completion on a raw TTY) is not ported.  ``terminal=True`` (or an ``output``
@@ -45,6 +46,7 @@ from pynet._js.number import number_to_string
 from pynet._js.validators import (
     invalid_arg_value,
     validate_function,
+    validate_number,
     validate_string,
     validate_uint32,
 )
@@ -65,10 +67,6 @@ _MIN_CRLF_DELAY = 100
 _HISTORY_SIZE = 30
 _ITERATOR_HIGH_WATER_MARK = 1024  # Node 20's Interface[Symbol.asyncIterator]
 _CSI = "\x1b["
-
-
-class _HistorySizeError(errors.ERR_INVALID_ARG_VALUE, ValueError):  # type: ignore[misc, valid-type]
-    """``ERR_INVALID_ARG_VALUE.RangeError``: Node's RangeError flavour of the code."""
 
 
 def _option(options: Any, key: str) -> Any:
@@ -120,10 +118,7 @@ class Interface(EventEmitter):
             history_size = _option(opts, "historySize")
             if history_size is None:
                 history_size = _HISTORY_SIZE
-            if (isinstance(history_size, bool) or not isinstance(history_size, (int, float))
-                    or history_size != history_size or history_size < 0):
-                raise _HistorySizeError(
-                    f"The argument 'historySize' is invalid. Received {inspect(history_size)}")
+            validate_number(history_size, "historySize", 0)
             self.historySize = history_size
             tab_size = _option(opts, "tabSize")
             self.tabSize: int = 8
@@ -314,8 +309,6 @@ class Interface(EventEmitter):
 
     def pause(self) -> Interface | None:
         """Pause the input stream; emits ``'pause'``."""
-        if self.closed:
-            raise errors.ERR_USE_AFTER_CLOSE("readline")
         if self.paused:
             return None
         self.input.pause()
@@ -324,9 +317,7 @@ class Interface(EventEmitter):
         return self
 
     def resume(self) -> Interface | None:
-        """Resume the input stream; emits ``'resume'``."""
-        if self.closed:
-            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        """Resume the input stream; emits ``'resume'`` (even after :meth:`close`, as Node 20 does)."""
         if not self.paused:
             return None
         self.input.resume()
@@ -335,9 +326,8 @@ class Interface(EventEmitter):
         return self
 
     def write(self, data: Any, key: Any = None) -> None:
-        """Feed ``data`` to the interface as if it came from ``input``."""
-        if self.closed:
-            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        """Feed ``data`` to the interface as if it came from ``input`` (after
+        :meth:`close` too: Node 20 checks only :meth:`question`)."""
         if self.paused:
             self.resume()
         self._normal_write(data)
@@ -442,7 +432,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def cursorTo(stream: Any, x: Any, y: Any = None, callback: Any = None) -> bool:
+def cursorTo(stream: Any = None, x: Any = None, y: Any = None, callback: Any = None) -> bool:
     """Move the cursor to column ``x`` (and row ``y``) of a TTY stream."""
     if callback is not None:
         validate_function(callback, "callback")
@@ -460,7 +450,7 @@ def cursorTo(stream: Any, x: Any, y: Any = None, callback: Any = None) -> bool:
     return bool(stream.write(data, callback))
 
 
-def moveCursor(stream: Any, dx: Any, dy: Any, callback: Any = None) -> bool:
+def moveCursor(stream: Any = None, dx: Any = None, dy: Any = None, callback: Any = None) -> bool:
     """Move the cursor by ``dx`` columns and ``dy`` rows."""
     if callback is not None:
         validate_function(callback, "callback")
