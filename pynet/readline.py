@@ -28,7 +28,10 @@ Deliberate difference: Node's terminal mode (line editing, history, tab
 completion on a raw TTY) is not ported.  ``terminal=True`` (or an ``output``
 with ``isTTY``) is recorded in :attr:`Interface.terminal`, but input is read
 line by line as in non-terminal mode; on a TTY the kernel's canonical mode
-already edits lines.  See ``docs/porting-guide.md``.
+already edits lines.  What terminal mode keeps from Node: its UTF-8 decoder
+belongs to the input (Node's keypress decoder), so interfaces that read one
+input in turn do not lose a character split between them.  See
+``docs/porting-guide.md``.
 """
 
 from __future__ import annotations
@@ -317,7 +320,7 @@ class Interface(EventEmitter):
         return self
 
     def resume(self) -> Interface | None:
-        """Resume the input stream; emits ``'resume'`` (even after :meth:`close`, as Node 20 does)."""
+        """Resume the input stream; emits ``'resume'`` (after :meth:`close` too, as Node 20)."""
         if not self.paused:
             return None
         self.input.resume()

@@ -159,7 +159,7 @@ def test_multiple_lines_at_once() -> None:
 
 
 def test_end_emits_the_last_line_then_close() -> None:
-    fi, rli, lines = _rli()
+    fi, rli, _lines = _rli()
     order: list[str] = []
     rli.on("line", lambda line: order.append(f"line:{line}"))
     rli.on("close", lambda: order.append("close"))
