@@ -31,9 +31,9 @@ class TestWritable(stream.Writable):
         super().__init__()
         self.data = ""
 
-    def _write(self, chunk: Any, encoding: Any, callback: Any) -> None:
+    def _write(self, chunk: Any, encoding: Any, cb: Any) -> None:
         self.data += bytes(chunk).decode()
-        callback()
+        cb()
 
 
 @pytest.mark.parametrize(("dx", "dy", "expected"), [
