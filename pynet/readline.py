@@ -20,19 +20,24 @@ An :class:`Interface` listens to its ``input``'s ``'data'``, ``'end'`` and
   and removes the listeners.
 
 Invariants: ``closed`` only goes from ``False`` to ``True``; after it,
-``pause``/``resume``/``write``/``question`` raise ``ERR_USE_AFTER_CLOSE``
-as in Node; ``'pause'``/``'resume'`` are emitted only on a change.
+``question`` raises ``ERR_USE_AFTER_CLOSE`` as in Node 20, while ``pause``,
+``resume`` and ``write`` still act, as they do in Node 20 (newer Node throws
+there too); ``'pause'``/``'resume'`` are emitted only on a change.
 
 Deliberate difference: Node's terminal mode (line editing, history, tab
 completion on a raw TTY) is not ported.  ``terminal=True`` (or an ``output``
 with ``isTTY``) is recorded in :attr:`Interface.terminal`, but input is read
 line by line as in non-terminal mode; on a TTY the kernel's canonical mode
-already edits lines.  See ``docs/porting-guide.md``.
+already edits lines.  What terminal mode keeps from Node: its UTF-8 decoder
+belongs to the input (Node's keypress decoder), so interfaces that read one
+input in turn do not lose a character split between them.  See
+``docs/porting-guide.md``.
 """
 
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -44,6 +49,7 @@ from pynet._js.number import number_to_string
 from pynet._js.validators import (
     invalid_arg_value,
     validate_function,
+    validate_number,
     validate_string,
     validate_uint32,
 )
@@ -62,11 +68,8 @@ __all__ = [
 
 _MIN_CRLF_DELAY = 100
 _HISTORY_SIZE = 30
+_ITERATOR_HIGH_WATER_MARK = 1024  # Node 20's Interface[Symbol.asyncIterator]
 _CSI = "\x1b["
-
-
-class _HistorySizeError(errors.ERR_INVALID_ARG_VALUE, ValueError):  # type: ignore[misc, valid-type]
-    """``ERR_INVALID_ARG_VALUE.RangeError``: Node's RangeError flavour of the code."""
 
 
 def _option(options: Any, key: str) -> Any:
@@ -118,10 +121,7 @@ class Interface(EventEmitter):
             history_size = _option(opts, "historySize")
             if history_size is None:
                 history_size = _HISTORY_SIZE
-            if (isinstance(history_size, bool) or not isinstance(history_size, (int, float))
-                    or history_size != history_size or history_size < 0):
-                raise _HistorySizeError(
-                    f"The argument 'historySize' is invalid. Received {inspect(history_size)}")
+            validate_number(history_size, "historySize", 0)
             self.historySize = history_size
             tab_size = _option(opts, "tabSize")
             self.tabSize: int = 8
@@ -163,7 +163,8 @@ class Interface(EventEmitter):
         self._question_callback: Callable[[str], Any] | None = None
         self._line_buffer = ""
         self._saw_return_at = 0.0
-        self._decoder = StringDecoder("utf8")
+        self._decoder = _input_decoder(input) if self.terminal else StringDecoder("utf8")
+        self._line_events: events.EventIterator | None = None
 
         input.on("error", self._on_error)
         input.on("data", self._on_data)
@@ -311,8 +312,6 @@ class Interface(EventEmitter):
 
     def pause(self) -> Interface | None:
         """Pause the input stream; emits ``'pause'``."""
-        if self.closed:
-            raise errors.ERR_USE_AFTER_CLOSE("readline")
         if self.paused:
             return None
         self.input.pause()
@@ -321,9 +320,7 @@ class Interface(EventEmitter):
         return self
 
     def resume(self) -> Interface | None:
-        """Resume the input stream; emits ``'resume'``."""
-        if self.closed:
-            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        """Resume the input stream; emits ``'resume'`` (after :meth:`close` too, as Node 20)."""
         if not self.paused:
             return None
         self.input.resume()
@@ -332,9 +329,8 @@ class Interface(EventEmitter):
         return self
 
     def write(self, data: Any, key: Any = None) -> None:
-        """Feed ``data`` to the interface as if it came from ``input``."""
-        if self.closed:
-            raise errors.ERR_USE_AFTER_CLOSE("readline")
+        """Feed ``data`` to the interface as if it came from ``input`` (after
+        :meth:`close` too: Node 20 checks only :meth:`question`)."""
         if self.paused:
             self.resume()
         self._normal_write(data)
@@ -342,10 +338,18 @@ class Interface(EventEmitter):
     def __aiter__(self) -> _LineIterator:
         """``async for line in rl`` (Node's ``rl[Symbol.asyncIterator]``): the lines,
         buffered while the loop body awaits; the iteration ends at ``'close'``.
-        Leaving the loop (``break``) stops listening at once, as Node's
-        ``return()`` does (mapping §13: the dropped iterator removes its
-        listener), but, as in Node 20, does not close the interface."""
-        return _LineIterator(self)
+
+        As in Node 20 there is one line iterator per interface (``events.on(rl,
+        'line', {close: ['close'], highWaterMark: 1024})``, made at the first
+        iteration): a loop nested in another over the same interface shares its
+        lines, and more than 1024 buffered lines pause the input until the loop
+        has taken them all.  Leaving a loop (``break``, an exception) stops the
+        shared iterator at once, as Node's ``return()`` does (mapping §13), but,
+        as in Node 20, does not close the interface."""
+        if self._line_events is None:
+            self._line_events = events.on(self, "line", close=["close"],
+                                          highWaterMark=_ITERATOR_HIGH_WATER_MARK)
+        return _LineIterator(self._line_events)
 
     def getCursorPos(self) -> dict[str, int]:
         """``{'rows': 0, 'cols': n}``: the cursor after the prompt and the line (no wrapping)."""
@@ -353,14 +357,19 @@ class Interface(EventEmitter):
 
 
 class _LineIterator:
-    """The async iterator of an :class:`Interface`: ``events.on(rl, 'line',
-    {close: ['close']})`` yielding each event's first argument (Node's
-    ``kFirstEventParam``)."""
+    """One ``async for`` over an :class:`Interface`: yields the first argument of
+    each ``'line'`` of the interface's shared ``events.on`` iterator (Node's
+    ``kFirstEventParam``).
+
+    Discussion: Node returns the shared iterator itself, and JavaScript's
+    ``break`` calls its ``return()``.  Python's ``break`` only drops the object
+    ``__aiter__`` returned; the interface keeps the shared iterator, so this
+    per-loop view stops it when the loop drops the view."""
 
     __slots__ = ("_events",)
 
-    def __init__(self, rl: Interface) -> None:
-        self._events = events.on(rl, "line", close=["close"])
+    def __init__(self, shared: events.EventIterator) -> None:
+        self._events = shared
 
     def __aiter__(self) -> _LineIterator:
         return self
@@ -373,6 +382,31 @@ class _LineIterator:
     async def aclose(self) -> None:
         """Stop listening (JavaScript's ``return()``)."""
         self._events.return_()
+
+    def __del__(self) -> None:
+        events_ = getattr(self, "_events", None)
+        if events_ is not None:
+            events_.return_()
+
+
+# Discussion: in terminal mode Node decodes the input in emitKeypressEvents(),
+# whose StringDecoder is stored on the input stream itself (KEYPRESS_DECODER), so
+# a character split between two interfaces reading the same input in turn
+# (test-readline-reopen.js) is not lost; a non-terminal interface has its own
+# decoder and loses it, as in Node.  The input's decoder is kept here, weakly.
+_KEYPRESS_DECODERS: weakref.WeakKeyDictionary[Any, StringDecoder] = weakref.WeakKeyDictionary()
+
+
+def _input_decoder(input: Any) -> StringDecoder:  # noqa: A002 - Node's name
+    """The UTF-8 decoder of a terminal-mode interface: shared by every interface
+    that reads ``input`` (one per interface if ``input`` takes no weak reference)."""
+    try:
+        decoder = _KEYPRESS_DECODERS.get(input)
+        if decoder is None:
+            decoder = _KEYPRESS_DECODERS[input] = StringDecoder("utf8")
+    except TypeError:
+        return StringDecoder("utf8")
+    return decoder
 
 
 def _now_ms() -> float:
@@ -401,7 +435,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def cursorTo(stream: Any, x: Any, y: Any = None, callback: Any = None) -> bool:
+def cursorTo(stream: Any = None, x: Any = None, y: Any = None, callback: Any = None) -> bool:
     """Move the cursor to column ``x`` (and row ``y``) of a TTY stream."""
     if callback is not None:
         validate_function(callback, "callback")
@@ -419,7 +453,7 @@ def cursorTo(stream: Any, x: Any, y: Any = None, callback: Any = None) -> bool:
     return bool(stream.write(data, callback))
 
 
-def moveCursor(stream: Any, dx: Any, dy: Any, callback: Any = None) -> bool:
+def moveCursor(stream: Any = None, dx: Any = None, dy: Any = None, callback: Any = None) -> bool:
     """Move the cursor by ``dx`` columns and ``dy`` rows."""
     if callback is not None:
         validate_function(callback, "callback")
