@@ -36,10 +36,12 @@ from pynet._core.loop import Loop
 from pynet._handles.base import Buffer
 from pynet._handles.stream import StreamHandle
 from pynet._js.encoding import encode
+from pynet._js.mypyc import mypyc_attr
 
 __all__ = ["FdPipe", "new_pipe", "open_pipe_fd", "pipe_listen"]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # _handles.stdio.StdioFd
 class FdPipe:
     """A pipe or FIFO descriptor with the socket methods a handle uses.
 
