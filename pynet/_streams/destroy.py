@@ -59,7 +59,7 @@ def destroy(self: Stream, err: BaseException | None = None,
 def _destroy(self: Stream, err: BaseException | None, cb: Callable[..., Any] | None) -> None:
     called = False
 
-    def on_destroy(err: BaseException | None = None) -> None:
+    def on_destroy(err: BaseException | None = None, *_: Any) -> None:
         nonlocal called
         if called:
             return
@@ -160,7 +160,7 @@ def _construct_nt(stream: Stream) -> None:
         else:
             stream.emit(_K_CONSTRUCT)
 
-    def callback(err: BaseException | None = None) -> None:
+    def callback(err: BaseException | None = None, *_: Any) -> None:
         stream._loop.next_tick(on_construct, err)
 
     try:

@@ -55,7 +55,7 @@ class Transform(Duplex):
     def _final(self, cb: Callable[..., Any] | None = None) -> None:
         """Node's ``final``: ``_flush``, then the end of the readable side."""
         if self._flush is not None and not self._destroyed:
-            def on_flush(er: BaseException | None = None, data: Any = None) -> None:
+            def on_flush(er: BaseException | None = None, data: Any = None, *_: Any) -> None:
                 if er is not None:
                     if cb is not None:
                         cb(er)
@@ -81,7 +81,7 @@ class Transform(Duplex):
     def _write(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
         length = self._r_length
 
-        def on_transformed(err: BaseException | None = None, val: Any = None) -> None:
+        def on_transformed(err: BaseException | None = None, val: Any = None, *_: Any) -> None:
             if err is not None:
                 callback(err)
                 return

@@ -316,7 +316,7 @@ class Writable(Stream):
         self._w_onwrite = self._onwrite
         return self._onwrite
 
-    def _onwrite(self, er: BaseException | None = None) -> None:
+    def _onwrite(self, er: BaseException | None = None, *_: Any) -> None:
         sync = self._w_sync
         cb = self._w_writecb
         if cb is None:
@@ -403,7 +403,7 @@ class Writable(Stream):
             if all(c is _nop for c in callbacks):
                 callback: WriteCb = _nop
             else:
-                def callback(err: BaseException | None = None) -> None:
+                def callback(err: BaseException | None = None, *_: Any) -> None:
                     for c in callbacks:
                         c(err)
 
@@ -535,7 +535,7 @@ class Writable(Stream):
             self.emit("prefinish")
 
     def _call_final(self) -> None:
-        def on_finish(err: BaseException | None = None) -> None:
+        def on_finish(err: BaseException | None = None, *_: Any) -> None:
             if self._w_prefinished:
                 self._error_or_destroy(err or errors.ERR_MULTIPLE_CALLBACK())
                 return

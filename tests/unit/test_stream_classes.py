@@ -108,3 +108,26 @@ def test_object_mode_none_is_the_end_not_a_chunk(loop: Loop) -> None:
         w.write(None)
     loop.run()
     assert got == [0, "end"]
+
+
+def test_the_callbacks_given_to_user_code_ignore_extra_arguments(loop: Loop) -> None:
+    """As JS functions do: Node's tests call ``callback(null, chunk, enc)`` and
+    ``process.nextTick(cb, err)`` with more arguments than the callback names."""
+    from pynet._streams.transform import Transform
+
+    trace: list[Any] = []
+    t = Transform(
+        construct=lambda cb: cb(None, "extra"),
+        transform=lambda chunk, enc, cb: cb(None, chunk, enc, "extra"),
+        flush=lambda cb: cb(None, b"!", "extra"),
+        destroy=lambda err, cb: (trace.append("destroy"), cb(err, "extra")))
+    t.on("data", lambda c: trace.append(bytes(c)))
+    t.on("close", lambda: trace.append("close"))
+    t.end(b"a", lambda *a: trace.append("endcb"))
+    w = Writable(write=lambda c, e, cb: cb(None, "extra"),
+                 writev=None, final=lambda cb: cb(None, "extra"))
+    w.on("finish", lambda: trace.append("finish"))
+    w.end(b"x")
+    loop.run()
+    assert trace.count("finish") == 1
+    assert [x for x in trace if x != "finish"] == [b"a", b"!", "endcb", "destroy", "close"]
