@@ -35,6 +35,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._js.encoding import encode, normalize_encoding
 from pynet._js.inspect import format_s
 from pynet._js.nodeobject import NodeObject
@@ -555,7 +556,9 @@ class Writable(Stream):
         self._w_pendingcb += 1
         assert self._final is not None
         try:
-            self._final(on_finish)
+            # An ``async def _final`` (Node's tests have one): its coroutine runs as a
+            # task, as Node runs an async function (no promise handling, as in Node 20).
+            settle(self._final(on_finish))
         except Exception as exc:
             on_finish(exc)
         self._w_sync = False
