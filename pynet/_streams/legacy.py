@@ -30,7 +30,7 @@ tests ``stream._readableState`` / ``stream._writableState``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet._core.loop import get_loop
 from pynet._js.validators import validate_boolean
@@ -121,6 +121,8 @@ class Stream(EventEmitter):
     #: Whether this class has Node's ``_readableState`` / ``_writableState``.
     _has_r = False
     _has_w = False
+    #: The event names Node's constructor pre-shapes ``_events`` with, in order.
+    _event_order: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self) -> None:
         super().__init__()
@@ -136,6 +138,21 @@ class Stream(EventEmitter):
         self._constructed = True
         self._emit_close = True
         self._auto_destroy = True
+
+    def eventNames(self) -> list[Any]:
+        """Node's ``Stream.prototype.eventNames``: the events with listeners, the
+        pre-shaped ones first in their constructor's order (``'error', 'data'``
+        for a Readable even when ``'data'`` got its listener first)."""
+        names = super().eventNames()
+        order = self._event_order
+        if not self._pynet_shape or not order:
+            return names
+        # Discussion: Node keeps a shape-mode key in place when its last listener
+        # goes (``events[type] = undefined``); here an event that is not
+        # pre-shaped, removed and added again, moves to the end. Out of shape
+        # mode (after removeAllListeners) the order is insertion order, as for a
+        # fresh ``_events`` in Node.
+        return [n for n in order if n in names] + [n for n in names if n not in order]
 
     def _init_shared(self, opts: dict[str, Any]) -> None:
         """The options both states read: ``emitClose`` and ``autoDestroy``; and

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet import errors
 from pynet._js import debuglog
@@ -75,6 +75,7 @@ class Readable(Stream):
     """Node's ``stream.Readable``."""
 
     __slots__ = ()
+    _event_order: ClassVar[tuple[str, ...]] = ("close", "error", "data", "end", "readable")
     _has_r = True
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:

@@ -32,7 +32,7 @@ Invariants
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet import errors
 from pynet._core.calls import settle
@@ -73,6 +73,7 @@ class Writable(Stream):
     """Node's ``stream.Writable``."""
 
     __slots__ = ()
+    _event_order: ClassVar[tuple[str, ...]] = ("close", "error", "prefinish", "finish", "drain")
     _has_w = True
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
