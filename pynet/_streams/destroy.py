@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._streams.utils import tolerant
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def _destroy(self: Stream, err: BaseException | None, cb: Callable[..., Any] | N
             self._loop.next_tick(self._emit_close_nt)
 
     try:
-        self._destroy(err, on_destroy)
+        settle(self._destroy(err, on_destroy))  # type: ignore[func-returns-value]
     except Exception as exc:
         on_destroy(exc)
 
@@ -164,7 +165,7 @@ def _construct_nt(stream: Stream) -> None:
         stream._loop.next_tick(on_construct, err)
 
     try:
-        stream._construct(callback)  # type: ignore[attr-defined]
+        settle(stream._construct(callback))  # type: ignore[attr-defined]
     except Exception as exc:
         stream._loop.next_tick(on_construct, exc)
 

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._js import debuglog
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
 from pynet._js.inspect import format_s
@@ -509,7 +510,7 @@ class Readable(Stream):
             if self._r_length == 0:
                 self._r_need_readable = True
             try:
-                self._read(self._r_hwm)
+                settle(self._read(self._r_hwm))  # type: ignore[func-returns-value]
             except Exception as exc:
                 self._error_or_destroy(exc)
             self._r_sync = False

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._streams.duplex import Duplex
 from pynet._streams.utils import get_high_water_mark, merge_options, option_function
 
@@ -67,7 +68,7 @@ class Transform(Duplex):
                 self.push(None)
                 if cb is not None:
                     cb()
-            self._flush(on_flush)
+            settle(self._flush(on_flush))
         else:
             self.push(None)
             if cb is not None:
@@ -94,7 +95,7 @@ class Transform(Duplex):
             else:
                 self._held = callback
 
-        self._transform(chunk, encoding, on_transformed)
+        settle(self._transform(chunk, encoding, on_transformed))  # type: ignore[func-returns-value]
 
     def _read(self, n: int) -> None:
         callback = self._held

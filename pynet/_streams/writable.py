@@ -144,7 +144,7 @@ class Writable(Stream):
 
     def _write(self, chunk: Any, encoding: str, cb: WriteCb) -> None:
         if self._writev is not None:
-            self._writev([NodeObject(chunk=chunk, encoding=encoding)], cb)
+            settle(self._writev([NodeObject(chunk=chunk, encoding=encoding)], cb))
         else:
             raise errors.ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
@@ -305,7 +305,7 @@ class Writable(Stream):
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
-            self._write(data, encoding, self._w_onwrite or self._bind_onwrite())
+            settle(self._write(data, encoding, self._w_onwrite or self._bind_onwrite()))  # type: ignore[func-returns-value]
             self._w_sync = False
         ret = self._w_length < self._w_hwm or self._w_length == 0
         if not ret:
@@ -423,7 +423,7 @@ class Writable(Stream):
                 if self._destroyed:
                     self._onwrite(errors.ERR_STREAM_DESTROYED("write"))
                 else:
-                    self._write(chunk, encoding, self._w_onwrite or self._bind_onwrite())
+                    settle(self._write(chunk, encoding, self._w_onwrite or self._bind_onwrite()))  # type: ignore[func-returns-value]
                 self._w_sync = False
             self._w_buffer_processing = False
             if self._w_buffered is buffered:
@@ -442,7 +442,7 @@ class Writable(Stream):
         self._w_writing = True
         self._w_sync = True
         assert self._writev is not None
-        self._writev(chunks, self._w_onwrite or self._bind_onwrite())
+        settle(self._writev(chunks, self._w_onwrite or self._bind_onwrite()))
         self._w_sync = False
 
     def cork(self) -> None:

@@ -131,3 +131,48 @@ def test_the_callbacks_given_to_user_code_ignore_extra_arguments(loop: Loop) -> 
     loop.run()
     assert trace.count("finish") == 1
     assert [x for x in trace if x != "finish"] == [b"a", b"!", "endcb", "destroy", "close"]
+
+
+def test_async_def_underscore_methods_run_as_tasks(loop: Loop) -> None:
+    """A subclass's ``async def _write``/``_transform``/``_flush``/``_final``/
+    ``_destroy``/``_construct``/``_read`` runs (as Node runs an async function);
+    before, its coroutine was dropped and the stream hung."""
+    from pynet._streams.transform import Transform
+
+    trace: list[Any] = []
+
+    class T(Transform):
+        async def _construct(self, cb: Any) -> None:  # type: ignore[override]
+            trace.append("construct")
+            cb()
+
+        async def _transform(self, chunk: Any, enc: Any, cb: Any) -> None:  # type: ignore[override]
+            cb(None, bytes(chunk).upper())
+
+        async def _flush(self, cb: Any) -> None:  # type: ignore[override]
+            cb(None, b"!")
+
+        async def _destroy(self, err: Any, cb: Any) -> None:  # type: ignore[override]
+            trace.append("destroy")
+            cb(err)
+
+    class W(Writable):
+        async def _write(self, chunk: Any, enc: Any, cb: Any) -> None:  # type: ignore[override]
+            trace.append(bytes(chunk))
+            cb()
+
+    class R(Readable):
+        async def _read(self, size: int) -> None:  # type: ignore[override]
+            self.push(b"r")
+            self.push(None)
+
+    t = T()
+    w = W()
+    t.pipe(w)
+    t.end(b"a")
+    r = R()
+    r.on("data", lambda c: trace.append(("r", bytes(c))))
+    w.on("finish", lambda: trace.append("finish"))
+    loop.run()
+    assert trace.count("construct") == 1 and trace.count("destroy") == 1
+    assert b"A" in trace and b"!" in trace and "finish" in trace and ("r", b"r") in trace
