@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from pynet.stream import Stream
 
 
@@ -24,9 +22,6 @@ class Readable(Stream):
         self.readable = True
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="pynet's legacy Stream has no pipe() (Node's Stream.prototype.pipe "
-                          "in lib/internal/streams/legacy.js)")
 def test_pipe_event() -> None:
     passed: list[Any] = []
     w = Writable()
