@@ -19,8 +19,10 @@ callback)`` with ``chunks`` a list of ``{chunk, encoding}`` objects,
 ``_flush(callback)``, ``_destroy(err, callback)``, ``_construct(callback)``);
 or pass them as options, a dict or keyword arguments
 (``Transform(transform=fn)``), called with Node's arguments and as many as they
-accept.  ``push(None)`` ends a readable side; object-mode streams carry any
-Python object but ``None``.
+accept.  An underscore method may be an ``async def``: its coroutine runs as a
+task, as Node runs an async method and ignores its promise (it must still call
+its callback).  ``push(None)`` ends a readable side; object-mode streams carry
+any Python object but ``None``.
 
 ``stream.promises`` has the promise forms of :func:`pipeline` and
 :func:`finished` (Node's ``stream/promises``).

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._streams.utils import tolerant
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def destroy(self: Stream, err: BaseException | None = None,
 def _destroy(self: Stream, err: BaseException | None, cb: Callable[..., Any] | None) -> None:
     called = False
 
-    def on_destroy(err: BaseException | None = None) -> None:
+    def on_destroy(err: BaseException | None = None, *_: Any) -> None:
         nonlocal called
         if called:
             return
@@ -75,7 +76,7 @@ def _destroy(self: Stream, err: BaseException | None, cb: Callable[..., Any] | N
             self._loop.next_tick(self._emit_close_nt)
 
     try:
-        self._destroy(err, on_destroy)
+        settle(self._destroy(err, on_destroy))  # type: ignore[func-returns-value]
     except Exception as exc:
         on_destroy(exc)
 
@@ -160,11 +161,11 @@ def _construct_nt(stream: Stream) -> None:
         else:
             stream.emit(_K_CONSTRUCT)
 
-    def callback(err: BaseException | None = None) -> None:
+    def callback(err: BaseException | None = None, *_: Any) -> None:
         stream._loop.next_tick(on_construct, err)
 
     try:
-        stream._construct(callback)  # type: ignore[attr-defined]
+        settle(stream._construct(callback))  # type: ignore[attr-defined]
     except Exception as exc:
         stream._loop.next_tick(on_construct, exc)
 

@@ -26,7 +26,7 @@ writable side on the next tick.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.legacy import Stream
@@ -46,6 +46,8 @@ class Duplex(Readable, Writable):
     """
 
     __slots__ = ("allowHalfOpen",)
+    _event_order: ClassVar[tuple[str, ...]] = (
+        "close", "error", "prefinish", "finish", "drain", "data", "end", "readable")
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         opts = merge_options(options, kwargs)

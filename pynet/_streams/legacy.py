@@ -30,7 +30,7 @@ tests ``stream._readableState`` / ``stream._writableState``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet._core.loop import get_loop
 from pynet._js.validators import validate_boolean
@@ -121,6 +121,8 @@ class Stream(EventEmitter):
     #: Whether this class has Node's ``_readableState`` / ``_writableState``.
     _has_r = False
     _has_w = False
+    #: The event names Node's constructor pre-shapes ``_events`` with, in order.
+    _event_order: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self) -> None:
         super().__init__()
@@ -136,6 +138,90 @@ class Stream(EventEmitter):
         self._constructed = True
         self._emit_close = True
         self._auto_destroy = True
+
+    def pipe(self, dest: Any, options: Any = None) -> Any:
+        """Node's legacy ``Stream.prototype.pipe`` (for a plain ``Stream``;
+        ``Readable`` has its own): 'data' is written to ``dest``, the source
+        pauses while ``dest.write()`` returns False and resumes at 'drain';
+        'end' ends ``dest`` and 'close' destroys it, once; an error on either
+        side removes the pipe's listeners and is re-emitted if nothing else
+        listens.  ``dest`` gets 'pipe'; returns ``dest``."""
+        source = self
+        did_on_end = False
+
+        def ondata(chunk: Any) -> None:
+            if (truthy(getattr(dest, "writable", None)) and dest.write(chunk) is False
+                    and callable(getattr(source, "pause", None))):
+                source.pause()  # type: ignore[attr-defined]
+
+        def ondrain() -> None:
+            if truthy(getattr(source, "readable", None)) and callable(
+                    getattr(source, "resume", None)):
+                source.resume()  # type: ignore[attr-defined]
+
+        def onend() -> None:
+            nonlocal did_on_end
+            if not did_on_end:
+                did_on_end = True
+                dest.end()
+
+        def onclose() -> None:
+            nonlocal did_on_end
+            if not did_on_end:
+                did_on_end = True
+                if callable(getattr(dest, "destroy", None)):
+                    dest.destroy()
+
+        def on_error(emitter: Any) -> Any:
+            def onerror(er: Any) -> None:
+                cleanup()
+                # Node: EE.listenerCount(this, 'error'), not an own listenerCount.
+                if not emitter.listeners("error"):
+                    emitter.emit("error", er)
+            return onerror
+
+        source_onerror = on_error(source)
+        dest_onerror = on_error(dest)
+
+        def cleanup() -> None:
+            source.removeListener("data", ondata)
+            dest.removeListener("drain", ondrain)
+            source.removeListener("end", onend)
+            source.removeListener("close", onclose)
+            source.removeListener("error", source_onerror)
+            dest.removeListener("error", dest_onerror)
+            source.removeListener("end", cleanup)
+            source.removeListener("close", cleanup)
+            dest.removeListener("close", cleanup)
+
+        source.on("data", ondata)
+        dest.on("drain", ondrain)
+        end = options.get("end") if isinstance(options, dict) else None
+        if end is not False:
+            source.on("end", onend)
+            source.on("close", onclose)
+        prepend_listener(source, "error", source_onerror)
+        prepend_listener(dest, "error", dest_onerror)
+        source.on("end", cleanup)
+        source.on("close", cleanup)
+        dest.on("close", cleanup)
+        dest.emit("pipe", source)
+        return dest
+
+    def eventNames(self) -> list[Any]:
+        """Node's ``Stream.prototype.eventNames``: the events with listeners, the
+        pre-shaped ones first in their constructor's order (``'error', 'data'``
+        for a Readable even when ``'data'`` got its listener first)."""
+        names = super().eventNames()
+        order = self._event_order
+        if not self._pynet_shape or not order:
+            return names
+        # Discussion: Node keeps a shape-mode key in place when its last listener
+        # goes (``events[type] = undefined``); here an event that is not
+        # pre-shaped, removed and added again, moves to the end. Out of shape
+        # mode (after removeAllListeners) the order is insertion order, as for a
+        # fresh ``_events`` in Node.
+        return [n for n in order if n in names] + [n for n in names if n not in order]
 
     def _init_shared(self, opts: dict[str, Any]) -> None:
         """The options both states read: ``emitClose`` and ``autoDestroy``; and
@@ -189,3 +275,14 @@ class Stream(EventEmitter):
 
     def _on_constructed(self) -> None:
         """What each state does once ``_construct`` has called back (``kOnConstructed``)."""
+
+
+def prepend_listener(emitter: Any, event: str, fn: Any) -> None:
+    """Node's ``prependListener`` helper of ``legacy.js``: the emitter's own
+    ``prependListener``, or EventEmitter's when the emitter has none (an object
+    that replaced it, or an old-style emitter)."""
+    own = getattr(emitter, "prependListener", None)
+    if callable(own):
+        own(event, fn)
+    else:
+        EventEmitter.prependListener(emitter, event, fn)

@@ -29,6 +29,7 @@ from typing import Any
 
 from pynet._js import debuglog
 from pynet._js.nodeobject import NodeObject
+from pynet._streams.legacy import prepend_listener
 
 __all__ = ["never_end", "pipe", "unpipe"]
 
@@ -169,7 +170,7 @@ def pipe(src: Any, dest: Any, do_end: bool = True, options: Any = None) -> Any:
         src.once("end", end_fn)
     dest.on("unpipe", p.onunpipe)
     src.on("data", p.ondata)
-    dest.prependListener("error", p.onerror)
+    prepend_listener(dest, "error", p.onerror)
     dest.once("close", p.onclose)
     dest.once("finish", p.onfinish)
     dest.emit("pipe", src)

@@ -38,9 +38,10 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._js import debuglog
 from pynet._js.encoding import StringDecoder, encode, normalize_encoding
 from pynet._js.inspect import format_s
@@ -75,6 +76,7 @@ class Readable(Stream):
     """Node's ``stream.Readable``."""
 
     __slots__ = ()
+    _event_order: ClassVar[tuple[str, ...]] = ("close", "error", "data", "end", "readable")
     _has_r = True
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
@@ -508,7 +510,7 @@ class Readable(Stream):
             if self._r_length == 0:
                 self._r_need_readable = True
             try:
-                self._read(self._r_hwm)
+                settle(self._read(self._r_hwm))  # type: ignore[func-returns-value]
             except Exception as exc:
                 self._error_or_destroy(exc)
             self._r_sync = False

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._streams.duplex import Duplex
 from pynet._streams.utils import get_high_water_mark, merge_options, option_function
 
@@ -55,7 +56,7 @@ class Transform(Duplex):
     def _final(self, cb: Callable[..., Any] | None = None) -> None:
         """Node's ``final``: ``_flush``, then the end of the readable side."""
         if self._flush is not None and not self._destroyed:
-            def on_flush(er: BaseException | None = None, data: Any = None) -> None:
+            def on_flush(er: BaseException | None = None, data: Any = None, *_: Any) -> None:
                 if er is not None:
                     if cb is not None:
                         cb(er)
@@ -67,7 +68,7 @@ class Transform(Duplex):
                 self.push(None)
                 if cb is not None:
                     cb()
-            self._flush(on_flush)
+            settle(self._flush(on_flush))
         else:
             self.push(None)
             if cb is not None:
@@ -81,7 +82,7 @@ class Transform(Duplex):
     def _write(self, chunk: Any, encoding: str, callback: Callable[..., Any]) -> None:
         length = self._r_length
 
-        def on_transformed(err: BaseException | None = None, val: Any = None) -> None:
+        def on_transformed(err: BaseException | None = None, val: Any = None, *_: Any) -> None:
             if err is not None:
                 callback(err)
                 return
@@ -94,7 +95,7 @@ class Transform(Duplex):
             else:
                 self._held = callback
 
-        self._transform(chunk, encoding, on_transformed)
+        settle(self._transform(chunk, encoding, on_transformed))  # type: ignore[func-returns-value]
 
     def _read(self, n: int) -> None:
         callback = self._held

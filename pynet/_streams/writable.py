@@ -32,9 +32,10 @@ Invariants
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet import errors
+from pynet._core.calls import settle
 from pynet._js.encoding import encode, normalize_encoding
 from pynet._js.inspect import format_s
 from pynet._js.nodeobject import NodeObject
@@ -72,6 +73,7 @@ class Writable(Stream):
     """Node's ``stream.Writable``."""
 
     __slots__ = ()
+    _event_order: ClassVar[tuple[str, ...]] = ("close", "error", "prefinish", "finish", "drain")
     _has_w = True
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
@@ -142,7 +144,7 @@ class Writable(Stream):
 
     def _write(self, chunk: Any, encoding: str, cb: WriteCb) -> None:
         if self._writev is not None:
-            self._writev([NodeObject(chunk=chunk, encoding=encoding)], cb)
+            settle(self._writev([NodeObject(chunk=chunk, encoding=encoding)], cb))
         else:
             raise errors.ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
@@ -303,7 +305,7 @@ class Writable(Stream):
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
-            self._write(data, encoding, self._w_onwrite or self._bind_onwrite())
+            settle(self._write(data, encoding, self._w_onwrite or self._bind_onwrite()))  # type: ignore[func-returns-value]
             self._w_sync = False
         ret = self._w_length < self._w_hwm or self._w_length == 0
         if not ret:
@@ -316,7 +318,7 @@ class Writable(Stream):
         self._w_onwrite = self._onwrite
         return self._onwrite
 
-    def _onwrite(self, er: BaseException | None = None) -> None:
+    def _onwrite(self, er: BaseException | None = None, *_: Any) -> None:
         sync = self._w_sync
         cb = self._w_writecb
         if cb is None:
@@ -403,7 +405,7 @@ class Writable(Stream):
             if all(c is _nop for c in callbacks):
                 callback: WriteCb = _nop
             else:
-                def callback(err: BaseException | None = None) -> None:
+                def callback(err: BaseException | None = None, *_: Any) -> None:
                     for c in callbacks:
                         c(err)
 
@@ -421,7 +423,7 @@ class Writable(Stream):
                 if self._destroyed:
                     self._onwrite(errors.ERR_STREAM_DESTROYED("write"))
                 else:
-                    self._write(chunk, encoding, self._w_onwrite or self._bind_onwrite())
+                    settle(self._write(chunk, encoding, self._w_onwrite or self._bind_onwrite()))  # type: ignore[func-returns-value]
                 self._w_sync = False
             self._w_buffer_processing = False
             if self._w_buffered is buffered:
@@ -440,7 +442,7 @@ class Writable(Stream):
         self._w_writing = True
         self._w_sync = True
         assert self._writev is not None
-        self._writev(chunks, self._w_onwrite or self._bind_onwrite())
+        settle(self._writev(chunks, self._w_onwrite or self._bind_onwrite()))
         self._w_sync = False
 
     def cork(self) -> None:
@@ -535,7 +537,7 @@ class Writable(Stream):
             self.emit("prefinish")
 
     def _call_final(self) -> None:
-        def on_finish(err: BaseException | None = None) -> None:
+        def on_finish(err: BaseException | None = None, *_: Any) -> None:
             if self._w_prefinished:
                 self._error_or_destroy(err or errors.ERR_MULTIPLE_CALLBACK())
                 return
@@ -555,7 +557,9 @@ class Writable(Stream):
         self._w_pendingcb += 1
         assert self._final is not None
         try:
-            self._final(on_finish)
+            # An ``async def _final`` (Node's tests have one): its coroutine runs as a
+            # task, as Node runs an async function (no promise handling, as in Node 20).
+            settle(self._final(on_finish))
         except Exception as exc:
             on_finish(exc)
         self._w_sync = False

@@ -108,3 +108,71 @@ def test_object_mode_none_is_the_end_not_a_chunk(loop: Loop) -> None:
         w.write(None)
     loop.run()
     assert got == [0, "end"]
+
+
+def test_the_callbacks_given_to_user_code_ignore_extra_arguments(loop: Loop) -> None:
+    """As JS functions do: Node's tests call ``callback(null, chunk, enc)`` and
+    ``process.nextTick(cb, err)`` with more arguments than the callback names."""
+    from pynet._streams.transform import Transform
+
+    trace: list[Any] = []
+    t = Transform(
+        construct=lambda cb: cb(None, "extra"),
+        transform=lambda chunk, enc, cb: cb(None, chunk, enc, "extra"),
+        flush=lambda cb: cb(None, b"!", "extra"),
+        destroy=lambda err, cb: (trace.append("destroy"), cb(err, "extra")))
+    t.on("data", lambda c: trace.append(bytes(c)))
+    t.on("close", lambda: trace.append("close"))
+    t.end(b"a", lambda *a: trace.append("endcb"))
+    w = Writable(write=lambda c, e, cb: cb(None, "extra"),
+                 writev=None, final=lambda cb: cb(None, "extra"))
+    w.on("finish", lambda: trace.append("finish"))
+    w.end(b"x")
+    loop.run()
+    assert trace.count("finish") == 1
+    assert [x for x in trace if x != "finish"] == [b"a", b"!", "endcb", "destroy", "close"]
+
+
+def test_async_def_underscore_methods_run_as_tasks(loop: Loop) -> None:
+    """A subclass's ``async def _write``/``_transform``/``_flush``/``_final``/
+    ``_destroy``/``_construct``/``_read`` runs (as Node runs an async function);
+    before, its coroutine was dropped and the stream hung."""
+    from pynet._streams.transform import Transform
+
+    trace: list[Any] = []
+
+    class T(Transform):
+        async def _construct(self, cb: Any) -> None:  # type: ignore[override]
+            trace.append("construct")
+            cb()
+
+        async def _transform(self, chunk: Any, enc: Any, cb: Any) -> None:  # type: ignore[override]
+            cb(None, bytes(chunk).upper())
+
+        async def _flush(self, cb: Any) -> None:  # type: ignore[override]
+            cb(None, b"!")
+
+        async def _destroy(self, err: Any, cb: Any) -> None:  # type: ignore[override]
+            trace.append("destroy")
+            cb(err)
+
+    class W(Writable):
+        async def _write(self, chunk: Any, enc: Any, cb: Any) -> None:  # type: ignore[override]
+            trace.append(bytes(chunk))
+            cb()
+
+    class R(Readable):
+        async def _read(self, size: int) -> None:  # type: ignore[override]
+            self.push(b"r")
+            self.push(None)
+
+    t = T()
+    w = W()
+    t.pipe(w)
+    t.end(b"a")
+    r = R()
+    r.on("data", lambda c: trace.append(("r", bytes(c))))
+    w.on("finish", lambda: trace.append("finish"))
+    loop.run()
+    assert trace.count("construct") == 1 and trace.count("destroy") == 1
+    assert b"A" in trace and b"!" in trace and "finish" in trace and ("r", b"r") in trace
