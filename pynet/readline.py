@@ -19,6 +19,11 @@ An :class:`Interface` listens to its ``input``'s ``'data'``, ``'end'`` and
   closes the interface (``'close'``); :meth:`Interface.close` pauses the input
   and removes the listeners.
 
+``readline.promises`` is Node's ``readline/promises``: the same interface
+with ``question`` returning a Promise (``answer = await rl.question('Name? ')``;
+an abort signal rejects it with an ``AbortError``).  Its ``Readline`` class
+(batched cursor moves) is not ported.
+
 Invariants: ``closed`` only goes from ``False`` to ``True``; after it,
 ``question`` raises ``ERR_USE_AFTER_CLOSE`` as in Node 20, while ``pause``,
 ``resume`` and ``write`` still act, as they do in Node 20 (newer Node throws
@@ -43,6 +48,7 @@ from typing import Any
 
 from pynet import errors, events
 from pynet._core.calls import fit
+from pynet._core.promise import Promise
 from pynet._js.encoding import StringDecoder
 from pynet._js.inspect import inspect
 from pynet._js.number import number_to_string
@@ -53,7 +59,7 @@ from pynet._js.validators import (
     validate_string,
     validate_uint32,
 )
-from pynet.abort import AbortSignal
+from pynet.abort import AbortError, AbortSignal
 from pynet.events import EventEmitter
 from pynet.process import nextTick
 
@@ -64,6 +70,7 @@ __all__ = [
     "createInterface",
     "cursorTo",
     "moveCursor",
+    "promises",
 ]
 
 _MIN_CRLF_DELAY = 100
@@ -488,3 +495,65 @@ def clearScreenDown(stream: Any, callback: Any = None) -> bool:
     if stream is None:
         return _done(callback)
     return bool(stream.write(_CSI + "0J", callback))
+
+
+# --- readline/promises (lib/readline/promises.js) ---------------------------------
+
+class PromisesInterface(Interface):
+    """``readlinePromises.Interface``: the same interface, with :meth:`question`
+    returning a Promise of the answer instead of taking a callback."""
+
+    def question(  # type: ignore[override]  # Node overrides it so, too
+            self, query: str, options: Any = None, cb: Any = None) -> Promise[str]:
+        """Write ``query``; the Promise fulfils with the next line.
+
+        As lib/readline/promises.js: with ``options['signal']`` already aborted
+        it rejects with an ``AbortError`` (``cause`` the signal's reason); an
+        abort later cancels the question and rejects; on a closed interface it
+        rejects with ``ERR_USE_AFTER_CLOSE``.
+        """
+        def executor(resolve: Any, reject: Any) -> None:
+            answer_cb = resolve
+            signal = _option(options, "signal") if options is not None else None
+            if signal is not None:
+                if not isinstance(signal, AbortSignal):
+                    raise errors.ERR_INVALID_ARG_TYPE(
+                        'The "options.signal" property must be an instance of AbortSignal.'
+                        f" Received {inspect(signal)}")
+                if signal.aborted:
+                    reject(AbortError(cause=signal.reason))
+                    return
+
+                def on_abort() -> None:
+                    self._question_cancel()
+                    reject(AbortError(cause=signal.reason))
+
+                signal.addEventListener("abort", on_abort, {"once": True})
+
+                def answer_cb(answer: Any = None) -> None:
+                    signal.removeEventListener("abort", on_abort)
+                    resolve(answer)
+            self._question(query, answer_cb)
+
+        return Promise(executor)
+
+
+class _ReadlinePromises:
+    """``require('readline/promises')`` (also ``readline.promises``):
+    ``createInterface`` and ``Interface`` whose ``question`` returns a Promise.
+    Node's ``Readline`` class (batched cursor moves) is not ported."""
+
+    #: ``readlinePromises.Interface``.
+    Interface = PromisesInterface
+
+    @staticmethod
+    def createInterface(input: Any = None, output: Any = None,  # noqa: A002 - Node's name
+                        completer: Any = None, terminal: Any = None,
+                        **options: Any) -> PromisesInterface:
+        """``readlinePromises.createInterface(options)`` or ``(input[, output…])``."""
+        return PromisesInterface(input, output, completer, terminal, **options)
+
+
+#: ``require('readline/promises')``: ``createInterface`` and ``Interface`` with
+#: ``question()`` returning a Promise (``answer = await rl.question('Name? ')``).
+promises = _ReadlinePromises()

@@ -249,6 +249,11 @@ class StreamHandle(HandleCore):
             reads -= 1
             if not reads or not self.reading or self._closed:
                 return False
+            # Another read follows in this wakeup: each is its own callback in
+            # Node, with its ticks and microtasks run before the next.
+            self._loop.drain_ticks()
+            if not self.reading or self._closed:
+                return False
 
     def _read_into_buffers(self) -> bool:
         """Reads for Node's ``onread`` option: each read fills a buffer the
@@ -281,7 +286,11 @@ class StreamHandle(HandleCore):
         ``ECONNRESET`` for a reset that came behind the data, where Node reports
         ``'end'``."""
         if self._on_readable() and self.reading and not self._closed:
-            self._read_ended(None)
+            # Node makes the data and the EOF two callbacks (two MakeCallback
+            # scopes), each followed by its ticks and microtasks.
+            self._loop.drain_ticks()
+            if self.reading and not self._closed:
+                self._read_ended(None)
 
     def _read_ended(self, exc: OSError | None) -> None:
         """EOF (``exc`` None) or a read error: stop reading and tell the owner."""
