@@ -80,8 +80,8 @@ from typing import Any, Generic, Protocol, TypeVar
 from pynet import errors
 from pynet._core.calls import Fitted, arity, call, required, set_coroutine_starter, settle
 from pynet._core.loop import Loop, get_loop
-from pynet._js.errortext import NodeWarning, no_side_effects_to_string, stack
-from pynet._js.inspect import ObjectView, Raw
+from pynet._js.errortext import NodeWarning, no_side_effects_to_string
+from pynet._js.inspect import ObjectView, Raw, error_stack
 from pynet._js.inspect import inspect as _js_inspect
 from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
@@ -770,7 +770,7 @@ def _warn(warning: BaseException) -> None:
 def _warn_unhandled(info: _Info) -> None:
     """``emitUnhandledRejectionWarning``: the reason, then the explanation."""
     reason = info.reason
-    text = stack(reason) if isinstance(reason, BaseException) else \
+    text = error_stack(reason) if isinstance(reason, BaseException) else \
         no_side_effects_to_string(reason)
     _warn(NodeWarning(text, "UnhandledPromiseRejectionWarning"))
     _warn(_warning(

@@ -78,7 +78,8 @@ from pynet._core import loop as _loop
 from pynet._core import promise as _promise
 from pynet._core.loop import get_loop
 from pynet._core.runtime import run
-from pynet._js.errortext import inspect_error, location
+from pynet._js.errortext import location
+from pynet._js.inspect import inspect
 
 __all__ = ["main", "report"]
 
@@ -145,7 +146,7 @@ def report(exc: BaseException) -> str:
     where = location(exc)
     if where is not None:
         parts.append(where + "\n")
-    parts.append(inspect_error(exc))
+    parts.append(inspect(exc))
     parts.append("\n" + _version())
     return "\n".join(parts) + "\n"
 

@@ -23,11 +23,10 @@ import linecache
 import traceback
 from typing import Any
 
-from pynet._js.inspect import error_name, error_stack, inspect
+from pynet._js.inspect import error_name
 from pynet._js.number import is_number, number_to_string
 
-__all__ = ["NodeWarning", "error_name", "inspect_error", "location", "message",
-           "no_side_effects_to_string", "stack"]
+__all__ = ["NodeWarning", "error_name", "location", "message", "no_side_effects_to_string"]
 
 class NodeWarning(Warning):
     """A Node warning object (``process.emitWarning``'s): an Error whose ``name``
@@ -48,17 +47,6 @@ def message(exc: BaseException) -> str:
     """``err.message``: a ``message`` attribute, else ``str(exc)``."""
     text = getattr(exc, "message", None)
     return text if isinstance(text, str) else str(exc)
-
-
-def stack(exc: BaseException) -> str:
-    """``err.stack`` (:func:`pynet._js.inspect.error_stack`)."""
-    return error_stack(exc)
-
-
-def inspect_error(exc: BaseException) -> str:
-    """``util.inspect(err)``: the stack, then ``{ own properties }`` — the one
-    rendering :mod:`pynet._js.inspect` gives every exception."""
-    return inspect(exc)
 
 
 def location(exc: BaseException) -> str | None:

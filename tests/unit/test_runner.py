@@ -13,6 +13,7 @@ import pytest
 from pynet._core import promise
 from pynet._embed import runner
 from pynet._js import errortext
+from pynet._js.inspect import inspect
 from pynet.errors import ERR_SOCKET_BAD_PORT
 
 
@@ -54,7 +55,7 @@ def test_report_of_an_exception_never_raised() -> None:
 def test_node_errors_show_their_code() -> None:
     err = ERR_SOCKET_BAD_PORT("Port should be >= 0 and < 65536. Received 70000.")
     # Never raised, so no frames: Node's ``[…]`` form for an error without a stack.
-    assert errortext.inspect_error(err) == (
+    assert inspect(err) == (
         "[RangeError [ERR_SOCKET_BAD_PORT]: Port should be >= 0 and < 65536. Received 70000.] {\n"
         "  code: 'ERR_SOCKET_BAD_PORT'\n}")
 
@@ -65,7 +66,7 @@ def test_os_errors_show_errno_first_and_skip_none() -> None:
     from pynet.errors import exception_with_host_port
 
     err = exception_with_host_port(errno.ECONNREFUSED, "connect", "127.0.0.1", 1)
-    assert errortext.inspect_error(err) == (
+    assert inspect(err) == (
         "[Error: connect ECONNREFUSED 127.0.0.1:1] {\n  errno: 111,\n  code: 'ECONNREFUSED',\n"
         "  syscall: 'connect',\n  address: '127.0.0.1',\n  port: 1\n}")
 
