@@ -226,7 +226,9 @@ class Interface(EventEmitter):
         # readline's lines/s is mostly per-line overhead). A 'line' listener may
         # call question() or close(); as in Node, the rest of the chunk's lines
         # still go out, each to the question callback if one is pending then.
-        emit = self.emit
+        # _pynet_emit1_of: the one-argument emit (or an overriding emit), looked
+        # up once per chunk.
+        emit = self._pynet_emit1_of()
         for line in lines:
             if self._question_callback is None:
                 emit("line", line)
