@@ -175,7 +175,7 @@ def test_bad_completer(loop: Any) -> None:
         readline.createInterface({"input": FakeInput(), "completer": 5})
 
 
-# -- the per-line emit (EventEmitter._pynet_emit1, readline's hot loop) --------
+# -- the per-line emit (EventEmitter._pynet_emit_each, readline's hot loop) ----
 
 
 def test_line_listeners_of_every_shape_get_what_emit_gives(loop: Any) -> None:
@@ -249,3 +249,17 @@ def test_an_async_line_listener_runs_and_its_rejection_is_captured(loop: Any) ->
     loop.run()
     assert ran == ["x"]
     assert [str(e) for e in errors_seen] == ["x"]
+
+
+def test_a_question_asked_by_a_line_listener_takes_the_next_line_of_the_chunk(loop: Any) -> None:
+    rl, inp, events = _interface(output=FakeOutput())
+    answers: list[str] = []
+
+    def ask(line: str) -> None:
+        if line == "a":
+            rl.question("? ", answers.append)
+
+    rl.on("line", ask)
+    inp.emit("data", b"a\nb\nc\n")
+    assert answers == ["b"]
+    assert events == ["line:a", "line:c"]
