@@ -246,7 +246,7 @@ class Writable(Stream):
 
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         """Write ``chunk``; False once ``writableLength`` reaches the high water mark."""
-        if callable(encoding):
+        if encoding is not None and callable(encoding):
             cb, encoding = encoding, None
         if type(chunk) is bytes and encoding is None and not self._w_object_mode:
             return self._write_checked(chunk, "buffer", _nop if cb is None else _callback(cb),
