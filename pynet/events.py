@@ -23,6 +23,9 @@ and stores it; :meth:`emit` takes no lock: it reads the tuple with one
 emitted).  Because the tuple it loops over never changes, emit sees a
 snapshot, which is exactly Node's rule (``arrayClone`` in ``emit``): a listener
 removed during an emit is still called by that emit, one added is not.
+``_pynet_emit_each(event, items)`` is a batch of one-argument emits in one
+frame (readline's ``'line'`` per line): the same snapshot rule per item, for
+emitters whose ``emit`` is not overridden (``_pynet_emits_plainly``).
 
 Invariants
 ----------
