@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pynet import errors, events
@@ -222,14 +222,23 @@ class Interface(EventEmitter):
         self._saw_return_at = _now_ms() if text.endswith("\r") else 0
         lines[0] = self._line_buffer + lines[0]
         self._line_buffer = lines.pop()
-        # Discussion: the loop is kOnLine inlined (one Python call less per line:
-        # readline's lines/s is mostly per-line overhead). A 'line' listener may
-        # call question() or close(); as in Node, the rest of the chunk's lines
-        # still go out, each to the question callback if one is pending then.
-        emit = self.emit
+        # Discussion: the loop is kOnLine inlined (readline's lines/s is mostly
+        # per-line overhead). A 'line' listener may call question() or close();
+        # as in Node, the rest of the chunk's lines still go out, each to the
+        # question callback if one is pending then: _lines_to_emit decides
+        # that per line, and hands the others to a batch emit (no Python call
+        # per line but the listener's) unless emit is overridden.
+        if self._pynet_emits_plainly():
+            self._pynet_emit_each("line", self._lines_to_emit(lines))
+        else:
+            for line in lines:
+                self._on_line(line)
+
+    def _lines_to_emit(self, lines: list[str]) -> Iterator[str]:
+        """The lines to emit as ``'line'``; one that a pending question takes goes there."""
         for line in lines:
             if self._question_callback is None:
-                emit("line", line)
+                yield line
             else:
                 self._on_line(line)
 

@@ -95,7 +95,9 @@ class Transform(Duplex):
             else:
                 self._held = callback
 
-        settle(self._transform(chunk, encoding, on_transformed))  # type: ignore[func-returns-value]
+        result = self._transform(chunk, encoding, on_transformed)  # type: ignore[func-returns-value]
+        if result is not None:
+            settle(result)
 
     def _read(self, n: int) -> None:
         callback = self._held

@@ -246,10 +246,11 @@ class Writable(Stream):
 
     def write(self, chunk: Any, encoding: Any = None, cb: Any = None) -> bool:
         """Write ``chunk``; False once ``writableLength`` reaches the high water mark."""
-        if callable(encoding):
+        if encoding is not None and callable(encoding):
             cb, encoding = encoding, None
         if type(chunk) is bytes and encoding is None and not self._w_object_mode:
-            return self._write_checked(chunk, "buffer", _callback(cb), len(chunk)) is True
+            return self._write_checked(chunk, "buffer", _nop if cb is None else _callback(cb),
+                                       len(chunk)) is True
         return self._write_chunk(chunk, encoding, _callback(cb)) is True
 
     def _write_chunk(self, chunk: Any, encoding: Any, cb: WriteCb) -> bool | Exception:
@@ -305,7 +306,9 @@ class Writable(Stream):
             self._w_writecb = cb
             self._w_writing = True
             self._w_sync = True
-            settle(self._write(data, encoding, self._w_onwrite or self._bind_onwrite()))  # type: ignore[func-returns-value]
+            result = self._write(data, encoding, self._w_onwrite or self._bind_onwrite())  # type: ignore[func-returns-value]
+            if result is not None:
+                settle(result)
             self._w_sync = False
         ret = self._w_length < self._w_hwm or self._w_length == 0
         if not ret:

@@ -173,3 +173,93 @@ def test_crlf_delay_minimum(loop: Any) -> None:
 def test_bad_completer(loop: Any) -> None:
     with pytest.raises(errors.ERR_INVALID_ARG_VALUE):
         readline.createInterface({"input": FakeInput(), "completer": 5})
+
+
+# -- the per-line emit (EventEmitter._pynet_emit_each, readline's hot loop) ----
+
+
+def test_line_listeners_of_every_shape_get_what_emit_gives(loop: Any) -> None:
+    rl, inp, _ = _interface()
+    got: list[Any] = []
+    rl.on("line", lambda: got.append("none"))
+    rl.on("line", lambda line, extra: got.append(("two", line, extra)))
+    rl.on("line", lambda *args: got.append(("all", *args)))
+    rl.once("line", lambda line: got.append(("once", line)))
+    inp.emit("data", b"a\nb\n")
+    assert got == ["none", ("two", "a", None), ("all", "a"), ("once", "a"),
+                   "none", ("two", "b", None), ("all", "b")]
+
+
+def test_a_listener_removed_by_an_earlier_line_misses_the_next_lines(loop: Any) -> None:
+    rl, inp, _ = _interface()
+    got: list[str] = []
+
+    def second(line: str) -> None:
+        got.append(f"second:{line}")
+
+    def first(line: str) -> None:
+        got.append(f"first:{line}")
+        rl.off("line", second)
+
+    rl.on("line", first)
+    rl.on("line", second)
+    inp.emit("data", b"a\nb\n")
+    # Node: the listeners of one emit are fixed when it starts.
+    assert got == ["first:a", "second:a", "first:b"]
+
+
+def test_an_overridden_emit_sees_every_line(loop: Any) -> None:
+    seen: list[Any] = []
+
+    class Spy(readline.Interface):
+        def emit(self, event: Any, *args: Any) -> bool:
+            seen.append((event, *args))
+            return super().emit(event, *args)
+
+    inp = FakeInput()
+    Spy(inp)
+    inp.emit("data", b"a\nb\n")
+    assert seen == [("line", "a"), ("line", "b")]
+
+    rl, inp2, events = _interface()
+    original = rl.emit
+    rl.emit = lambda event, *args: (seen.append(("own", event, *args)),  # type: ignore[method-assign]
+                                    original(event, *args))[1]
+    inp2.emit("data", b"c\n")
+    assert seen[2:] == [("own", "line", "c")] and events == ["line:c"]
+
+
+def test_an_async_line_listener_runs_and_its_rejection_is_captured(loop: Any) -> None:
+    from pynet import events as events_module
+    events_module.captureRejections = True
+    try:
+        rl, inp, _ = _interface()
+    finally:
+        events_module.captureRejections = False
+    ran: list[str] = []
+    errors_seen: list[Any] = []
+    rl.on("error", errors_seen.append)
+
+    async def listener(line: str) -> None:
+        ran.append(line)
+        raise ValueError(line)
+
+    rl.on("line", listener)
+    inp.emit("data", b"x\n")
+    loop.run()
+    assert ran == ["x"]
+    assert [str(e) for e in errors_seen] == ["x"]
+
+
+def test_a_question_asked_by_a_line_listener_takes_the_next_line_of_the_chunk(loop: Any) -> None:
+    rl, inp, events = _interface(output=FakeOutput())
+    answers: list[str] = []
+
+    def ask(line: str) -> None:
+        if line == "a":
+            rl.question("? ", answers.append)
+
+    rl.on("line", ask)
+    inp.emit("data", b"a\nb\nc\n")
+    assert answers == ["b"]
+    assert events == ["line:a", "line:c"]
