@@ -510,7 +510,9 @@ class Readable(Stream):
             if self._r_length == 0:
                 self._r_need_readable = True
             try:
-                settle(self._read(self._r_hwm))  # type: ignore[func-returns-value]
+                started = self._read(self._r_hwm)  # type: ignore[func-returns-value]
+                if started is not None:  # An async _read: run it as a task.
+                    settle(started)
             except Exception as exc:
                 self._error_or_destroy(exc)
             self._r_sync = False
