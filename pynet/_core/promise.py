@@ -460,7 +460,7 @@ def _fulfill(p: Promise[Any], value: Any) -> None:
     if reactions:
         queue = get_loop().queue_microtask
         for handler, derived in reactions:
-            if derived is None:  # An await: the task's own resume is the job.
+            if derived is None and handler is not None:  # An await: the task's resume.
                 queue(handler, value)
             else:
                 queue(_reaction_job, handler, derived, value, False)
@@ -476,7 +476,7 @@ def _reject(p: Promise[Any], reason: Any) -> None:
     if reactions:
         queue = get_loop().queue_microtask
         for handler, derived in reactions:
-            if derived is None:  # An await: the task's own throw is the job.
+            if derived is None and handler is not None:  # An await: the task's throw.
                 queue(handler, reason)
             else:
                 queue(_reaction_job, handler, derived, reason, True)
@@ -491,15 +491,15 @@ def _perform_then(p: Promise[Any], on_fulfilled: Callable[[Any], Any] | None,
         p._fulfill_reactions.append((on_fulfilled, derived))
         p._reject_reactions.append((on_rejected, derived))
     elif state == _FULFILLED:
-        if derived is None:  # An await (see _fulfill).
-            get_loop().queue_microtask(on_fulfilled, p._value)  # type: ignore[arg-type]
+        if derived is None and on_fulfilled is not None:  # An await (see _Reaction).
+            get_loop().queue_microtask(on_fulfilled, p._value)
         else:
             get_loop().queue_microtask(_reaction_job, on_fulfilled, derived, p._value, False)
     else:
         if not p._handled:
             _tracker(get_loop()).handled(p)
-        if derived is None:
-            get_loop().queue_microtask(on_rejected, p._value)  # type: ignore[arg-type]
+        if derived is None and on_rejected is not None:
+            get_loop().queue_microtask(on_rejected, p._value)
         else:
             get_loop().queue_microtask(_reaction_job, on_rejected, derived, p._value, True)
     p._handled = True
