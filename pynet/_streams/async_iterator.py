@@ -59,8 +59,9 @@ class _State:
         if wake is not None:
             settle_with(wake)
 
-    def on_readable(self) -> None:
-        self._wake()
+    # 'readable' only wakes the waiting __anext__ (Node's ``next``): the
+    # listener is _wake itself, one call less per chunk.
+    on_readable = _wake
 
     def on_end(self) -> None:
         if self.error is _UNSET:
