@@ -17,8 +17,8 @@ import pytest
 
 from pynet import nextTick, run, setTimeout
 from pynet.events import EventEmitter
-from pynet.stream import Readable as R
-from pynet.stream import Writable as W
+from pynet.stream import Readable as R  # noqa: N817 - Node's names
+from pynet.stream import Writable as W  # noqa: N817
 
 
 class SlowReader(R):
