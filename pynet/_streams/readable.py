@@ -350,8 +350,9 @@ class Readable(Stream):
                     raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
                 if self._r_encoding != name:
                     data = encode(chunk, name)
-                    chunk = StringDecoder(self._r_encoding).write(data) \
-                        if self._r_encoding else data
+                    # Node: Buffer.from(chunk, encoding).toString(state.encoding), a
+                    # whole conversion (a decoder would hold back base64's remainder).
+                    chunk = _to_string(data, self._r_encoding) if self._r_encoding else data
             elif not isinstance(chunk, (bytes, bytearray, memoryview)):
                 self._error_or_destroy(_chunk_error(chunk))
                 return False
@@ -779,3 +780,9 @@ def _js_join(parts: list[str]) -> str:
     if len(parts) > 1 and not text.isascii() and _LONE_SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
     return text
+
+
+def _to_string(data: bytes, encoding: str) -> str:
+    """Node's ``buffer.toString(encoding)``: all of ``data``, nothing held back."""
+    decoder = StringDecoder(encoding)
+    return decoder.write(data) + decoder.end()
