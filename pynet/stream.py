@@ -56,8 +56,9 @@ __all__ = ["Duplex", "PassThrough", "Readable", "Stream", "Transform", "Writable
            "promises", "setDefaultHighWaterMark"]
 
 
-def addAbortSignal(signal: Any, stream: Any) -> Any:
-    """Node's ``stream.addAbortSignal``: aborting ``signal`` destroys ``stream``."""
+def addAbortSignal(signal: Any, stream: Any = None) -> Any:
+    """Node's ``stream.addAbortSignal``: aborting ``signal`` destroys ``stream``.
+    A missing argument is JavaScript's ``undefined``: ERR_INVALID_ARG_TYPE."""
     return add_abort_signal(signal, stream)
 
 

@@ -502,6 +502,13 @@ class Socket(Duplex):
         # _write, which encodes it; writableLength counts its JavaScript
         # length meanwhile.  Encoding it here keeps the same count and lets
         # _write and _writev deal in buffers only (no check per chunk).
+        if encoding == "buffer":
+            # Node's handleWriteReq sends a string written with encoding
+            # 'buffer' to the handle's writeBuffer, which throws.
+            # Discussion: Node throws when the handle write happens (inside
+            # the connect callback if the socket was still connecting); here
+            # it is always at write(), as the string is encoded at once.
+            raise errors.ERR_INVALID_ARG_TYPE("Second argument must be a buffer")
         units = js_length(chunk)
         data = encode(chunk, encoding)
         if _storage_size(units, encoding) <= _STACK_STORAGE:

@@ -267,10 +267,10 @@ class Writable(Stream):
                 raise errors.ERR_UNKNOWN_ENCODING(format_s(encoding))
             encoding = name
         if isinstance(chunk, str):
-            if encoding == "buffer":
-                encoding = "utf8"
             if self._w_decode_strings:
-                data = encode(chunk, encoding)
+                # Buffer.from(string, 'buffer') decodes as utf8; without
+                # decodeStrings the string keeps 'buffer' as its encoding.
+                data = encode(chunk, "utf8" if encoding == "buffer" else encoding)
                 return self._write_checked(data, "buffer", cb, len(data))
             return self._write_string(chunk, encoding, cb)
         if isinstance(chunk, (bytes, bytearray)):
