@@ -222,6 +222,12 @@ class TLSHandle:
             self._hello_state = "reading"
             self._hello = bytearray()
             self.handshaking = True
+            if self.incoming.pending:
+                # Read before the session began (a Duplex that flowed at once): the
+                # ClientHello's first bytes.
+                self._on_hello_data(self.incoming.read())
+                if self._hello_state != "reading":
+                    return
             self.inner.read_start()
             return
         self._create_ssl()
