@@ -90,6 +90,8 @@ INTERPRETED = {
     "pynet/_fs/streams.py": "fs.ReadStream/WriteStream are Readable/Writable subclasses"
                             " (see _streams/duplex.py)",
     "pynet/_handles/stdio.py": "not hot (once per process: the standard descriptors' set-up)",
+    "pynet/_net/js_stream_socket.py": "JSStreamSocket is a net.Socket subclass (interpreted, as"
+                                      " _net/socket.py is)",
     "pynet/_net/stdio.py": "process.stdin/stdout/stderr are net.Socket and stream subclasses",
     "pynet/_net/socket.py": "net.Socket is a Duplex (see _streams/duplex.py), and its class body"
                             " has an `if TYPE_CHECKING:` block, which mypyc refuses",

@@ -99,6 +99,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_SOCKET_CONNECTION_TIMEOUT": (Exception, "Socket connection timeout"),
     "ERR_STREAM_WRITE_AFTER_END": (Exception, "write after end"),
     "ERR_STREAM_DESTROYED": (Exception, "Cannot call {} after a stream was destroyed"),
+    "ERR_STREAM_WRAP": (Exception, "Stream has StringDecoder set or is in objectMode"),
     "ERR_STREAM_ALREADY_FINISHED": (
         Exception,
         "Cannot call {} after a stream was finished",
@@ -193,6 +194,8 @@ _DESCRIPTIONS: dict[str, str] = {
                                      "using the family autoselection algorithm.",
     "ERR_STREAM_WRITE_AFTER_END": "An attempt was made to call stream.write() after "
                                   "stream.end() has been called.",
+    "ERR_STREAM_WRAP": "A stream wrapped as a socket (TLS over a stream.Duplex) gave a string "
+                       "or an object, not bytes.",
     "ERR_STREAM_DESTROYED": "A stream method was called that cannot complete because the "
                             "stream was destroyed using stream.destroy().",
     "ERR_STREAM_ALREADY_FINISHED": "A stream method was called that cannot complete because "
@@ -334,6 +337,7 @@ ERR_SOCKET_CLOSED_BEFORE_CONNECTION: type[NodeError]
 ERR_SOCKET_CONNECTION_TIMEOUT: type[NodeError]
 ERR_STREAM_WRITE_AFTER_END: type[NodeError]
 ERR_STREAM_DESTROYED: type[NodeError]
+ERR_STREAM_WRAP: type[NodeError]
 ERR_STREAM_ALREADY_FINISHED: type[NodeError]
 ERR_STREAM_NULL_VALUES: type[NodeError]
 ERR_STREAM_CANNOT_PIPE: type[NodeError]

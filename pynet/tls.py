@@ -3,7 +3,9 @@
 ``lib/tls.js`` and ``lib/_tls_wrap.js`` (Node v20) on pynet's loop, with
 OpenSSL through Python's :class:`ssl.SSLObject` over memory BIOs (see
 :mod:`pynet._tls.handle`).  The machinery is in :mod:`pynet._tls`; this
-module has Node's export list.  ``docs/porting-guide.md`` lists what
+module has Node's export list.  A ``TLSSocket`` runs over a ``net.Socket``
+or over any ``stream.Duplex`` (Node's ``JSStreamSocket``, see
+:mod:`pynet._net.js_stream_socket`).  ``docs/porting-guide.md`` lists what
 Python's ``ssl`` cannot do as Node does (each raises
 ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``).
 """

@@ -65,6 +65,13 @@ __all__ = ["TLSHandle", "client_hello_server_name"]
 #: A TLS alert record: fatal (2), handshake_failure (40).
 _HANDSHAKE_FAILURE_ALERT = b"\x15\x03\x03\x00\x02\x02\x28"
 _BATCH = 4 * READ_SIZE  # Plaintext bytes per onread, at most (see _decrypt).
+#: Where ``_decrypt`` has OpenSSL write plaintext (``SSLObject.read(n, buffer)``): one
+#: buffer for every handle, copied out once per ``onread`` (the loop is single-threaded,
+#: and the copy is made before any callback runs).
+_VIEW = memoryview(bytearray(_BATCH))
+#: Chunks of a ``writev`` at least this large are encrypted one by one (no join): each
+#: fills whole records anyway (a TLS record carries 16 KiB of plaintext).
+_RECORD = 16384
 
 Buffer = bytes | bytearray | memoryview
 WriteCallback = Callable[[Exception | None], None]
@@ -222,6 +229,12 @@ class TLSHandle:
             self._hello_state = "reading"
             self._hello = bytearray()
             self.handshaking = True
+            if self.incoming.pending:
+                # Read before the session began (a Duplex that flowed at once): the
+                # ClientHello's first bytes.
+                self._on_hello_data(self.incoming.read())
+                if self._hello_state != "reading":
+                    return
             self.inner.read_start()
             return
         self._create_ssl()
@@ -433,13 +446,13 @@ class TLSHandle:
             if not self.reading and not self._eof:
                 # Stopped: leave the rest in ``incoming`` for read_start.
                 return
-            chunks: list[bytes] = []
             size = 0
             ending: str | None = None
             failure: ssl.SSLError | None = None
             while size < _BATCH:
                 try:
-                    chunk = read(READ_SIZE)
+                    # With a buffer, SSLObject.read returns a count (typeshed says bytes).
+                    n: int = read(_BATCH - size, _VIEW[size:])  # type: ignore[assignment]
                 except ssl.SSLWantReadError:
                     ending = "more"
                     break
@@ -452,19 +465,20 @@ class TLSHandle:
                 except ssl.SSLError as exc:
                     ending, failure = "error", exc
                     break
-                if not chunk:
+                if not n:
                     ending = "eof"
                     break
-                chunks.append(chunk)
-                size += len(chunk)
+                size += n
             if self.context.keylog_fd is not None:
                 self._take_keylog()
-            if chunks:
+            if size:
+                # One copy out of the shared buffer, before any callback can reuse it.
+                data = _VIEW[:size].tobytes()
                 self.bytes_read += size
                 if not self.server_side:
                     self._note_session()  # A ticket read with this data comes first.
                 if self.onread is not None:
-                    self.onread(chunks[0] if len(chunks) == 1 else b"".join(chunks), None)
+                    self.onread(data, None)
                 if self.inner.closed:
                     return
             if ending == "more":
@@ -527,18 +541,25 @@ class TLSHandle:
 
     def writev(self, chunks: list[Buffer], cb: WriteCallback | None
                ) -> tuple[Exception | None, bool]:
+        if self.established and not self._pending and all(
+                len(chunk) >= _RECORD for chunk in chunks):
+            # Discussion: Node's TLSWrap copies a writev's buffers into one before
+            # SSL_write; large buffers make the same records without the copy.
+            return self._write_now(chunks, cb)
         return self.write(b"".join(chunks), cb)
 
-    def _write_now(self, data: Buffer, cb: WriteCallback | None
+    def _write_now(self, data: Buffer | list[Buffer], cb: WriteCallback | None
                    ) -> tuple[Exception | None, bool]:
         assert self.ssl is not None
-        size = len(data) if not isinstance(data, memoryview) else data.nbytes
-        self.bytes_written += size
-        if size:
-            try:
-                self.ssl.write(data)
-            except ssl.SSLError as exc:
-                return openssl_error(exc), True
+        write = self.ssl.write
+        for chunk in data if isinstance(data, list) else (data,):
+            size = len(chunk) if not isinstance(chunk, memoryview) else chunk.nbytes
+            self.bytes_written += size
+            if size:
+                try:
+                    write(chunk)
+                except ssl.SSLError as exc:
+                    return openssl_error(exc), True
         records = self.outgoing.read()
         err, done = self.inner.write(records, cb) if records else (None, True)
         if done and cb is not None and err is None:

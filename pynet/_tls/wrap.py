@@ -52,6 +52,7 @@ from pynet._js.validators import (
     validate_string,
     validate_uint32,
 )
+from pynet._net.js_stream_socket import JSStreamSocket
 from pynet._net.normalize import normalize_args
 from pynet._net.server import Server as NetServer
 from pynet._net.socket import Socket
@@ -106,9 +107,10 @@ class TLSSocket(Socket):
 
     def __init__(self, socket: Any = None, options: Any = None, **kwargs: Any) -> None:
         opts: dict[str, Any] = dict(options or {}, **kwargs)
+        duplex = socket
         if socket is not None and not isinstance(socket, Socket):
-            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(
-                "TLSSocket over a stream that is not a net.Socket")
+            # Node's JSStreamSocket: TLS talks to a handle that reads and writes the Duplex.
+            socket = JSStreamSocket(socket)
         self._tlsOptions = opts
         self._secureEstablished = False
         self._controlReleased = False
@@ -143,7 +145,7 @@ class TLSSocket(Socket):
             handle = self._make_handle(inner)
         super().__init__(cast("SocketConstructorOpts", {
             "handle": handle,
-            "allowHalfOpen": socket.allowHalfOpen if socket is not None
+            "allowHalfOpen": duplex.allowHalfOpen if duplex is not None
             else opts.get("allowHalfOpen"),
             "manualStart": True,
             "highWaterMark": opts.get("highWaterMark"),
@@ -795,7 +797,7 @@ def _on_connect_secure(sock: TLSSocket) -> None:
     if verify is None and not sock.isSessionReused():
         raw = options.get("socket")
         hostname = options.get("servername") or options.get("host") or (
-            raw._host if raw is not None else None) or "localhost"
+            getattr(raw, "_host", None) if raw is not None else None) or "localhost"
         cert = sock.getPeerCertificate(True)
         check = options.get("checkServerIdentity") or checkServerIdentity
         verify = _call(check, hostname, cert)

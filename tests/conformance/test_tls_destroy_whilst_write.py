@@ -6,15 +6,10 @@ next immediate: no crash, no error.
 
 from __future__ import annotations
 
-import pytest
-
 from pynet import run, stream, tls
 from pynet.timers import setImmediate, setTimeout
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "TLSSocket over a stream.Duplex (Node's JSStreamSocket) is not built: tls.connect "
-    "raises ERR_FEATURE_UNAVAILABLE_ON_PLATFORM (porting guide)"))
 def test_destroy_whilst_write(checker):
     delay = stream.Duplex({"read": lambda size: None,
                            "write": lambda data, enc, cb: setTimeout(cb, 200)})

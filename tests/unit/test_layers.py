@@ -104,6 +104,7 @@ WITHIN: dict[str, set[str]] = {
     "_net.happy_eyeballs": {"_net.address", "_net.endpoint"},
     "_net.socket": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
                     "_net.types"},
+    "_net.js_stream_socket": {"_net.socket"},  # Node's JSStreamSocket (TLS over a Duplex).
     "_net.stdio": {"_net.socket"},  # process.stdin/stdout/stderr (is_main_thread.js)
     "_net.server": {"_net.address", "_net.endpoint", "_net.happy_eyeballs", "_net.normalize",
                     "_net.proxy", "_net.socket", "_net.types"},
