@@ -765,7 +765,8 @@ class Socket(Duplex):
         family = options.get("family")
         family = {"IPv4": 4, "IPv6": 6}.get(family, family) if isinstance(family, str) else family
         hints = options.get("hints")
-        dnsopts: dict[str, Any] = {"family": 0 if family is None else family,
+        # Node's socketToDnsFamily: no family option gives the lookup ``family: undefined``.
+        dnsopts: dict[str, Any] = {"family": family,
                                    "hints": hints if truthy(hints) else 0}
         if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
             dnsopts["hints"] = _dns.ADDRCONFIG

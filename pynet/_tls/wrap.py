@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 import ssl
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -894,10 +895,12 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
     if servername is None and options.get("host") and not _isIP(options["host"]):
         servername = options["host"]  # Node's ssl default: SNI is the host name.
     if servername:
+        if isinstance(servername, str) and _isIP(servername):
+            _warn_ip_servername()
         tlssock.setServername(servername)
     if options.get("socket") is None:
         connect_opts = {k: options[k] for k in (
-            "path", "port", "host", "family", "localAddress", "localPort", "lookup",
+            "path", "port", "host", "family", "hints", "localAddress", "localPort", "lookup",
             "autoSelectFamily", "autoSelectFamilyAttemptTimeout", "timeout")
             if options.get(k) is not None}
         if options.get("timeout"):
@@ -915,6 +918,22 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
 
 
 # -- the server ----------------------------------------------------------------------------------
+
+
+_ip_servername_warned = False
+
+
+def _warn_ip_servername() -> None:
+    """Node's ``DEP0123`` (once per process): a ``servername`` that is an IP address."""
+    global _ip_servername_warned
+    if _ip_servername_warned:
+        return
+    _ip_servername_warned = True
+    warning = DeprecationWarning(
+        "Setting the TLS ServerName to an IP address is not permitted by RFC 6066. "
+        "This will be ignored in a future version.")
+    warning.code = "DEP0123"  # type: ignore[attr-defined]
+    warnings.warn(warning, stacklevel=3)
 
 
 def _default_sni(sock: TLSSocket, servername: str, callback: Callable[..., Any]) -> None:

@@ -151,6 +151,25 @@ def _colon_hex(digest: bytes) -> str:
     return ":".join(f"{b:02X}" for b in digest)
 
 
+def _alt_name(raw: bytes) -> str:
+    """Node's ``PrintAltName`` for an IA5String name (CVE-2021-44532): a name with a
+    character that is not printable ASCII, or with ``"``, ``\\``, ``,`` or ``'``, is
+    JSON-quoted, control and non-ASCII bytes as ``\\u00XX`` (Latin-1), commas too."""
+    if all(0x20 <= b <= 0x7E and b not in b'"\\,\'' for b in raw):
+        return raw.decode("ascii")
+    parts = []
+    for b in raw:
+        if b == 0x5C:
+            parts.append("\\\\")
+        elif b == 0x22:
+            parts.append('\\"')
+        elif 0x20 <= b <= 0x7E and b != 0x2C:
+            parts.append(chr(b))
+        else:
+            parts.append(f"\\u00{b:02x}")
+    return '"' + "".join(parts) + '"'
+
+
 def _general_names(data: bytes, start: int, end: int) -> list[str]:
     """SubjectAltName entries in Node 20's format."""
     out = []
@@ -158,11 +177,11 @@ def _general_names(data: bytes, start: int, end: int) -> list[str]:
         raw = data[s:e]
         kind = tag & 0x1F
         if kind == 2:
-            out.append("DNS:" + raw.decode("latin-1"))
+            out.append("DNS:" + _alt_name(raw))
         elif kind == 1:
-            out.append("email:" + raw.decode("latin-1"))
+            out.append("email:" + _alt_name(raw))
         elif kind == 6:
-            out.append("URI:" + raw.decode("latin-1"))
+            out.append("URI:" + _alt_name(raw))
         elif kind == 7:
             if len(raw) == 4:
                 out.append("IP Address:" + str(ipaddress.IPv4Address(raw)))

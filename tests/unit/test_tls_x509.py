@@ -103,3 +103,14 @@ def test_client_hello_server_name() -> None:
     split = (b"\x16\x03\x01" + (100).to_bytes(2, "big") + body[:100] + b"\x16\x03\x01"
              + (len(body) - 100).to_bytes(2, "big") + body[100:])
     assert client_hello_server_name(split) == ("done", "example.org")
+
+
+def test_alt_names_escaped_as_node_20():
+    # Node's PrintAltName (CVE-2021-44532): unsafe names are JSON-quoted.
+    from pynet._tls.x509 import _alt_name
+    assert _alt_name(b"plain.example.com") == "plain.example.com"
+    assert _alt_name(b"a\0b") == '"a\\u0000b"'
+    assert _alt_name(b"a,b") == '"a\\u002cb"'
+    assert _alt_name(b'q"\\') == '"q\\"\\\\"'
+    assert _alt_name(b"it's") == "\"it's\""
+    assert _alt_name("é".encode("latin-1")) == '"\\u00e9"'
