@@ -145,6 +145,7 @@ class TLSSocket(Socket):
             "handle": handle,
             "allowHalfOpen": socket.allowHalfOpen if socket is not None
             else opts.get("allowHalfOpen"),
+            "pauseOnCreate": opts.get("pauseOnConnect"),
             "manualStart": True,
             "highWaterMark": opts.get("highWaterMark"),
             "signal": opts.get("signal"),
@@ -916,9 +917,9 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
 
 
 def _default_sni(sock: TLSSocket, servername: str, callback: Callable[..., Any]) -> None:
-    """Node's ``SNICallback``: the first ``addContext`` pattern that matches."""
+    """Node's ``SNICallback``: the most recently added ``addContext`` pattern that matches."""
     server = sock.server
-    for pattern, context in (server._contexts if server is not None else []):
+    for pattern, context in reversed(server._contexts if server is not None else []):
         if pattern.match(servername):
             callback(None, context)
             return
@@ -974,6 +975,7 @@ class Server(NetServer):
             "requestCert": self.requestCert,
             "rejectUnauthorized": self.rejectUnauthorized,
             "handshakeTimeout": self._handshakeTimeout,
+            "pauseOnConnect": self.pauseOnConnect,
             "ALPNProtocols": self.ALPNProtocols,
             "SNICallback": self._SNICallback or _default_sni,
         })
