@@ -1007,8 +1007,14 @@ class Server(NetServer):
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("getTicketKeys")
 
     def setTicketKeys(self, keys: Any) -> None:
-        """Node's ``server.setTicketKeys(keys)``: not available with Python's ``ssl`` (raises
-        ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
+        """Node's ``server.setTicketKeys(keys)``: the argument is validated as Node does
+        (``ERR_INVALID_ARG_TYPE`` unless a Buffer/TypedArray/DataView,
+        ``ERR_INTERNAL_ASSERTION`` unless 48 bytes); setting the keys is not available with
+        Python's ``ssl`` (raises ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
+        if not isinstance(keys, (bytes, bytearray, memoryview)):
+            raise invalid_arg_type("buffer", ["Buffer", "TypedArray", "DataView"], keys)
+        if memoryview(keys).nbytes != 48:
+            raise errors.ERR_INTERNAL_ASSERTION("Session ticket keys must be a 48-byte buffer")
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("setTicketKeys")
 
 
