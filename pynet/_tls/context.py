@@ -50,7 +50,7 @@ from collections import OrderedDict
 from typing import Any
 
 from pynet import errors
-from pynet._js.validators import invalid_arg_type
+from pynet._js.validators import invalid_arg_type, invalid_arg_value
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = [
@@ -288,8 +288,12 @@ class SecureContext:
         ciphers = opts.get("ciphers")
         if ciphers is not None and not isinstance(ciphers, str):
             raise invalid_arg_type("options.ciphers", "string", ciphers)
-        if ciphers is None:
+        if not ciphers:  # Node's processCiphers: undefined, null and '' mean the default.
             ciphers = DEFAULTS["ciphers"]  # Node's list, not Python's default one.
+        parts = ciphers.split(":")
+        if not any(parts):
+            # Node: no TLS 1.2 cipher and no TLS 1.3 suite cannot handshake.
+            raise invalid_arg_value("options.ciphers", parts)
         self._ciphers = ciphers
         curve = opts.get("ecdhCurve")
         if curve is not None and not isinstance(curve, str):
