@@ -128,6 +128,11 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_SOCKET_DGRAM_IS_CONNECTED": (Exception, "Already connected"),
     "ERR_SOCKET_DGRAM_NOT_CONNECTED": (Exception, "Not connected"),
     "ERR_SOCKET_DGRAM_NOT_RUNNING": (Exception, "Not running"),
+    "ERR_INTERNAL_ASSERTION": (
+        Exception,
+        "{}\nThis is caused by either a bug in Node.js or incorrect usage of Node.js internals.\n"
+        "Please open an issue with this stack trace at https://github.com/nodejs/node/issues\n",
+    ),
     "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM": (
         TypeError,
         "The feature {} is unavailable on the current platform, which is being used to run "
@@ -224,6 +229,8 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_INVALID_STATE": "Indicates that an operation cannot be completed due to an invalid "
                          "state.",
     "ERR_STREAM_CANNOT_PIPE": "An attempt was made to call stream.pipe() on a Writable stream.",
+    "ERR_INTERNAL_ASSERTION": "A failed internal assertion (Node's lib/internal/assert.js), "
+                              "also raised on some incorrect uses of an API.",
     "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM": (
         "Used when a feature that is not available to the current platform which is running "
         "Node.js is used."
@@ -363,6 +370,7 @@ ERR_SOCKET_BUFFER_SIZE: type[NodeError]
 ERR_SOCKET_DGRAM_IS_CONNECTED: type[NodeError]
 ERR_SOCKET_DGRAM_NOT_CONNECTED: type[NodeError]
 ERR_SOCKET_DGRAM_NOT_RUNNING: type[NodeError]
+ERR_INTERNAL_ASSERTION: type[NodeError]
 ERR_FEATURE_UNAVAILABLE_ON_PLATFORM: type[NodeError]
 ERR_TLS_CERT_ALTNAME_FORMAT: type[NodeError]
 ERR_TLS_CERT_ALTNAME_INVALID: type[NodeError]

@@ -50,7 +50,7 @@ from collections import OrderedDict
 from typing import Any
 
 from pynet import errors
-from pynet._js.validators import invalid_arg_type
+from pynet._js.validators import invalid_arg_type, invalid_arg_value
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = [
@@ -200,17 +200,23 @@ _PACKED = {
 
 
 def _as_pem_list(value: Any, name: str) -> list[bytes]:
-    if value is None:
+    # Node's configSecureContext: a false-y option (undefined, null, false, '', 0) is
+    # skipped; anything else is a value or an array of values, each validated by
+    # validateKeyOrCertOption.  Only a key array's items may be {pem, passphrase}.
+    if value is None or value is False or (
+            isinstance(value, (str, int, float)) and not isinstance(value, bool) and not value):
         return []
-    items = value if isinstance(value, (list, tuple)) else [value]
+    is_list = isinstance(value, (list, tuple))
+    items = value if is_list else [value]
     out = []
     for item in items:
+        if is_list and isinstance(item, dict) and name == "options.key" \
+                and item.get("pem") is not None:
+            item = item["pem"]
         if isinstance(item, str):
             out.append(item.encode("latin-1"))
         elif isinstance(item, (bytes, bytearray, memoryview)):
             out.append(bytes(item))
-        elif isinstance(item, dict) and name == "options.key":
-            out.append(_as_pem_list(item.get("pem"), name)[0])
         else:
             raise invalid_arg_type(name, ["string", "Buffer", "TypedArray", "DataView"], item)
     return out
@@ -256,11 +262,12 @@ class SecureContext:
     def __init__(self, options: dict[str, Any] | None = None) -> None:
         opts = dict(options or {})
         self._options = opts
-        self._keys = _as_pem_list(opts.get("key"), "options.key")
-        self._certs = _as_pem_list(opts.get("cert"), "options.cert")
+        # Node validates (and loads) ca, then cert, then key.
         self._cas = _as_pem_list(opts.get("ca"), "options.ca")
+        self._certs = _as_pem_list(opts.get("cert"), "options.cert")
+        self._keys = _as_pem_list(opts.get("key"), "options.key")
         # Node: a given ``ca`` (even an empty list) replaces the root store.
-        self._ca_given = opts.get("ca") is not None
+        self._ca_given = bool(self._cas) or isinstance(opts.get("ca"), (list, tuple))
         passphrase = opts.get("passphrase")
         if passphrase is not None and not isinstance(passphrase, (str, bytes)):
             raise invalid_arg_type("options.passphrase", "string", passphrase)
@@ -269,7 +276,7 @@ class SecureContext:
         self._key_passphrases: list[Any] = [
             item.get("passphrase") if isinstance(item, dict) else None
             for item in (keys if isinstance(keys, (list, tuple)) else [keys])
-        ] if keys is not None else []
+        ] if self._keys else []
         if opts.get("pfx") is not None:
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("pfx (PKCS#12)")
         for unsupported in ("ticketKeys", "sessionTimeout", "clientCertEngine", "privateKeyEngine",
@@ -281,8 +288,12 @@ class SecureContext:
         ciphers = opts.get("ciphers")
         if ciphers is not None and not isinstance(ciphers, str):
             raise invalid_arg_type("options.ciphers", "string", ciphers)
-        if ciphers is None:
+        if not ciphers:  # Node's processCiphers: undefined, null and '' mean the default.
             ciphers = DEFAULTS["ciphers"]  # Node's list, not Python's default one.
+        parts = ciphers.split(":")
+        if not any(parts):
+            # Node: no TLS 1.2 cipher and no TLS 1.3 suite cannot handshake.
+            raise invalid_arg_value("options.ciphers", parts)
         self._ciphers = ciphers
         curve = opts.get("ecdhCurve")
         if curve is not None and not isinstance(curve, str):

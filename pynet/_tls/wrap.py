@@ -148,6 +148,7 @@ class TLSSocket(Socket):
             "handle": handle,
             "allowHalfOpen": duplex.allowHalfOpen if duplex is not None
             else opts.get("allowHalfOpen"),
+            "pauseOnCreate": opts.get("pauseOnConnect"),
             "manualStart": True,
             "highWaterMark": opts.get("highWaterMark"),
             "signal": opts.get("signal"),
@@ -937,9 +938,9 @@ def _warn_ip_servername() -> None:
 
 
 def _default_sni(sock: TLSSocket, servername: str, callback: Callable[..., Any]) -> None:
-    """Node's ``SNICallback``: the first ``addContext`` pattern that matches."""
+    """Node's ``SNICallback``: the most recently added ``addContext`` pattern that matches."""
     server = sock.server
-    for pattern, context in (server._contexts if server is not None else []):
+    for pattern, context in reversed(server._contexts if server is not None else []):
         if pattern.match(servername):
             callback(None, context)
             return
@@ -995,6 +996,7 @@ class Server(NetServer):
             "requestCert": self.requestCert,
             "rejectUnauthorized": self.rejectUnauthorized,
             "handshakeTimeout": self._handshakeTimeout,
+            "pauseOnConnect": self.pauseOnConnect,
             "ALPNProtocols": self.ALPNProtocols,
             "SNICallback": self._SNICallback or _default_sni,
         })
@@ -1026,8 +1028,14 @@ class Server(NetServer):
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("getTicketKeys")
 
     def setTicketKeys(self, keys: Any) -> None:
-        """Node's ``server.setTicketKeys(keys)``: not available with Python's ``ssl`` (raises
-        ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
+        """Node's ``server.setTicketKeys(keys)``: the argument is validated as Node does
+        (``ERR_INVALID_ARG_TYPE`` unless a Buffer/TypedArray/DataView,
+        ``ERR_INTERNAL_ASSERTION`` unless 48 bytes); setting the keys is not available with
+        Python's ``ssl`` (raises ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
+        if not isinstance(keys, (bytes, bytearray, memoryview)):
+            raise invalid_arg_type("buffer", ["Buffer", "TypedArray", "DataView"], keys)
+        if memoryview(keys).nbytes != 48:
+            raise errors.ERR_INTERNAL_ASSERTION("Session ticket keys must be a 48-byte buffer")
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("setTicketKeys")
 
 
