@@ -313,8 +313,13 @@ def _make(code: str, base: type[Exception], template: str) -> type[NodeError]:
     cls.__module__ = __name__
     cls.__doc__ = (f"Node's ``{code}``: {_DESCRIPTIONS[code]}\n\n"
                    f"A :class:`NodeError` and a :class:`{base.__name__}`; the message is "
-                   f"Node's: ``{template}``.")
+                   f"Node's: ``{_one_line(template)}``.")
     return cls
+
+
+def _one_line(template: str) -> str:
+    """A message template as one line, for an inline literal in a docstring."""
+    return template.rstrip("\n").replace("\n", "\\n")
 
 
 for _code, (_base, _template) in _CODES.items():
