@@ -245,6 +245,9 @@ class JSStreamSocket(Socket):
     def __init__(self, stream: Any) -> None:
         handle = JSStreamHandle(stream)
         self._js_handle = handle
+        if not callable(getattr(stream, "pause", None)):
+            # Node's first use of the stream here fails as a JS TypeError (issue #3655).
+            raise TypeError("stream.pause is not a function")
         stream.pause()
         stream.on("error", lambda *a: self.emit("error", *a[:1]))
 
