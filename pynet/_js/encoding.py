@@ -99,7 +99,13 @@ class StringDecoder:
         else:
             self._decode = self._base64
 
-    def write(self, data: bytes) -> str:
+    def write(self, data: bytes | bytearray | memoryview) -> str:
+        # Discussion: Node's decoder takes any Buffer or TypedArray; pynet's streams pass
+        # bytearray and memoryview chunks through as given (a Uint8Array), so they are
+        # copied to bytes here, once, for the decoders below (and for the compiled build,
+        # which enforces the annotation).
+        if type(data) is not bytes:
+            data = bytes(data)
         return self._decode(data)
 
     def end(self) -> str:
