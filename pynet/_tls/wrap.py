@@ -1017,6 +1017,15 @@ class Server(NetServer):
         sock.on("close", lambda had_error=False: _on_socket_close(sock, had_error))
         sock.on("_tlsError", lambda err: _on_socket_tls_error(sock, err))
 
+    def nodejsRejection(self, err: Any, event: Any = None, sock: Any = None, *rest: Any) -> None:
+        """Node's ``tls.Server.prototype[EventEmitter.captureRejectionSymbol]``: a rejected
+        ``'secureConnection'`` listener destroys that socket with the error; other
+        events go to ``net.Server``'s."""
+        if event == "secureConnection":
+            sock.destroy(err)
+        else:
+            super().nodejsRejection(err, event, sock, *rest)
+
     def addContext(self, servername: str, context: Any) -> None:
         """Node's ``server.addContext(hostname, context)``: a secure context for SNI ``hostname``
         (wildcards allowed)."""
