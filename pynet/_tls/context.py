@@ -50,7 +50,7 @@ from collections import OrderedDict
 from typing import Any
 
 from pynet import errors
-from pynet._js.validators import invalid_arg_type, invalid_arg_value
+from pynet._js.validators import invalid_arg_type, invalid_arg_value, validate_int32
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = [
@@ -279,6 +279,10 @@ class SecureContext:
         ] if self._keys else []
         if opts.get("pfx") is not None:
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("pfx (PKCS#12)")
+        if opts.get("sessionTimeout") is not None:
+            # Node's configSecureContext validates it before setting it; pynet then
+            # refuses it (below), but a bad value gets Node's error first.
+            validate_int32(opts["sessionTimeout"], "options.sessionTimeout", 0)
         for unsupported in ("ticketKeys", "sessionTimeout", "clientCertEngine", "privateKeyEngine",
                             "privateKeyIdentifier", "crl", "sigalgs", "secureProtocol"):
             if opts.get(unsupported) is not None:

@@ -121,6 +121,10 @@ class TLSSocket(Socket):
         self._tls_handle: TLSHandle | None = None
         self._on_connect_end_listener: Callable[[], None] | None = None
         self._session: TLSSession | None = None
+        # Node's kIsVerified / kPendingSession: a client from tls.connect emits
+        # 'session' only once onConnectSecure has emitted 'secureConnect'.
+        self._is_verified = False
+        self._pending_session: TLSSession | None = None
         self._had_tls_error = False
         self._tls_error_reported = False
         self._want_keylog = False
@@ -315,6 +319,9 @@ class TLSSocket(Socket):
     def _on_session(self, session: ssl.SSLSession) -> None:
         value = TLSSession.of(session)
         self._session = value
+        if self._connect_options is not None and not self._is_verified:
+            self._pending_session = value
+            return
         self.emit("session", value)
 
     def _on_client_hello(self, servername: str | None,
@@ -819,6 +826,10 @@ def _on_connect_secure(sock: TLSSocket) -> None:
         if _DEBUG:
             _debug("client emit secureConnect. authorized:", sock.authorized)
         sock.emit("secureConnect")
+    sock._is_verified = True
+    session, sock._pending_session = sock._pending_session, None
+    if session is not None:
+        sock.emit("session", session)
     if sock._on_connect_end_listener is not None:
         sock.removeListener("end", sock._on_connect_end_listener)
 
@@ -1005,6 +1016,15 @@ class Server(NetServer):
             sock.on("keylog", lambda line: self.emit("keylog", line, sock))
         sock.on("close", lambda had_error=False: _on_socket_close(sock, had_error))
         sock.on("_tlsError", lambda err: _on_socket_tls_error(sock, err))
+
+    def nodejsRejection(self, err: Any, event: Any = None, sock: Any = None, *rest: Any) -> None:
+        """Node's ``tls.Server.prototype[EventEmitter.captureRejectionSymbol]``: a rejected
+        ``'secureConnection'`` listener destroys that socket with the error; other
+        events go to ``net.Server``'s."""
+        if event == "secureConnection":
+            sock.destroy(err)
+        else:
+            super().nodejsRejection(err, event, sock, *rest)
 
     def addContext(self, servername: str, context: Any) -> None:
         """Node's ``server.addContext(hostname, context)``: a secure context for SNI ``hostname``
