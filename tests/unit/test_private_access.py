@@ -92,7 +92,8 @@ def _stream_state_fields() -> set[str]:
 #: Inside one package, modules that are friends of the package's state, with why.
 PACKAGE_FRIENDS: dict[str, tuple[set[str], str]] = {
     "_tls": ({"_connect_options", "_contexts", "_controlReleased", "_hadError",
-              "_handle", "_host", "_on_connect_end_listener", "_rejectUnauthorized",
+              "_handle", "_host", "_is_verified", "_on_connect_end_listener", "_pending_session",
+              "_rejectUnauthorized",
               "_release_control", "_requestCert", "_reset_and_closing", "_secure",
               "_secureContext", "_start", "_tlsOptions", "_tls_error_reported", "_tls_handle",
               "_pynet_handle", "_pynet_secure", "_pynet_verify_cb", "_pynet_alpn_cb",
