@@ -149,3 +149,16 @@ def tls_connect(checker: Any, options: dict[str, Any], callback: Any) -> None:
     srv = tls.createServer(options["server"], on_connection)
     srv.listen(0, on_listening)
     srv.on("tlsClientError", on_client_error)
+
+
+@pytest.fixture
+def tls12() -> Any:
+    """Node's ``*-12.js`` variants: ``tls.DEFAULT_MAX_VERSION = 'TLSv1.2'`` for one test."""
+    from pynet import tls
+    from pynet._tls import context
+
+    saved = tls.DEFAULT_MAX_VERSION
+    tls.DEFAULT_MAX_VERSION = "TLSv1.2"
+    assert context.DEFAULTS["maxVersion"] == "TLSv1.2"
+    yield
+    tls.DEFAULT_MAX_VERSION = saved

@@ -5,23 +5,11 @@ test-tls-client-reject.js again with ``tls.DEFAULT_MAX_VERSION = 'TLSv1.2'``.
 
 from __future__ import annotations
 
-import pytest
-
-from pynet import tls
-from pynet._tls import context
 from tests.conformance import test_tls_client_reject
-from tests.conformance._tls_fixtures import certs, needs_openssl  # noqa: F401
+from tests.conformance._tls_fixtures import certs, needs_openssl, tls12  # noqa: F401
 
 pytestmark = needs_openssl
 
-
-@pytest.fixture
-def tls12():
-    saved = tls.DEFAULT_MAX_VERSION
-    tls.DEFAULT_MAX_VERSION = "TLSv1.2"
-    assert context.DEFAULTS["maxVersion"] == "TLSv1.2"
-    yield
-    tls.DEFAULT_MAX_VERSION = saved
 
 
 def test_client_reject_12(checker, certs, tls12):  # noqa: F811

@@ -11,23 +11,11 @@ under a TLS 1.2 handshake.
 
 from __future__ import annotations
 
-import pytest
-
-from pynet import tls
-from pynet._tls import context
 from tests.conformance import test_tls_destroy_stream
-from tests.conformance._tls_fixtures import certs, needs_openssl  # noqa: F401
+from tests.conformance._tls_fixtures import certs, needs_openssl, tls12  # noqa: F401
 
 pytestmark = needs_openssl
 
-
-@pytest.fixture
-def tls12():
-    saved = tls.DEFAULT_MAX_VERSION
-    tls.DEFAULT_MAX_VERSION = "TLSv1.2"
-    assert context.DEFAULTS["maxVersion"] == "TLSv1.2"
-    yield
-    tls.DEFAULT_MAX_VERSION = saved
 
 
 def test_destroy_stream_12(checker, certs, tls12):  # noqa: F811
