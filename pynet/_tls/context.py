@@ -32,6 +32,10 @@ one computes ``authorizationError`` with :func:`check_chain` from the peer's
 leaf certificate, the trusted CAs and the signature (RSA PKCS#1 v1.5 and
 ECDSA on P-256/P-384, checked here in Python).
 
+``allowPartialTrustChain`` (Node v20.18): any truthy value sets OpenSSL's
+``X509_V_FLAG_PARTIAL_CHAIN`` (``ssl.VERIFY_X509_PARTIAL_CHAIN``) on each
+:class:`ssl.SSLContext` built, so an intermediate CA given as ``ca`` is an anchor.
+
 The key log (``'keylog'``): :meth:`SecureContext.enable_keylog`.
 
 Node reference: ``lib/_tls_common.js`` (``SecureContext``,
@@ -51,6 +55,7 @@ from typing import Any
 
 from pynet import errors
 from pynet._js.validators import invalid_arg_type, invalid_arg_value, validate_int32
+from pynet._js.value import truthy
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = [
@@ -304,6 +309,9 @@ class SecureContext:
             raise invalid_arg_type("options.ecdhCurve", "string", curve)
         self._curve = curve
         self._dhparam = _as_pem_list(opts.get("dhparam"), "options.dhparam")
+        # Node (v20.18+): a truthy allowPartialTrustChain, not validated, sets OpenSSL's
+        # X509_V_FLAG_PARTIAL_CHAIN on the context's CA store (setAllowPartialTrustChain).
+        self._partial_chain = truthy(opts.get("allowPartialTrustChain"))
         self._contexts: dict[tuple[bool, ssl.VerifyMode, tuple[str, ...] | None,
                                    SecureContext | None], ssl.SSLContext] = {}
         self._trusted: list[Certificate] | None = None
@@ -423,6 +431,10 @@ class SecureContext:
             raise invalid_arg_type("secureOptions", "number", secure_options)
         if secure_options:
             ctx.options |= secure_options
+        if self._partial_chain:
+            # A store setting: an SNI-selected context brings its own store, so this is
+            # self's, not ``like``'s.
+            ctx.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
         try:
             self._load(ctx, ciphers)
         except ssl.SSLError as exc:
@@ -890,7 +902,8 @@ _CACHE_SIZE = 32
 _CONTEXT_KEYS = ("key", "cert", "ca", "passphrase", "ciphers", "minVersion", "maxVersion",
                  "ecdhCurve", "dhparam", "honorCipherOrder", "secureOptions", "pfx",
                  "ticketKeys", "sessionTimeout", "crl", "sigalgs", "secureProtocol",
-                 "clientCertEngine", "privateKeyEngine", "privateKeyIdentifier")
+                 "clientCertEngine", "privateKeyEngine", "privateKeyIdentifier",
+                 "allowPartialTrustChain")
 
 
 def _freeze(value: Any) -> Any:
