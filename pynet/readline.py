@@ -222,6 +222,8 @@ class Interface(EventEmitter):
         #: Terminal mode: the :attr:`history` entry shown (``-1``: the line being edited).
         self.historyIndex = -1
         self._question_callback: Callable[[str], Any] | None = None
+        # readline/promises: the last question's reject (ctrl-C/ctrl-D reject it).
+        self._question_reject: Callable[[Any], Any] | None = None
         self._line_buffer = ""
         self._saw_return_at = 0.0
         self._saw_key_press = False
@@ -486,7 +488,7 @@ class Interface(EventEmitter):
         return _LineIterator(self._line_events)
 
     def getCursorPos(self) -> NodeObject:
-        """``{rows, cols}``: where the cursor is, relative to the start of the
+        """``{cols, rows}``: where the cursor is, relative to the start of the
         prompt, the line wrapping at the output's ``columns``."""
         return self._display_pos(self._prompt + self.line[:self.cursor])
 
@@ -514,9 +516,9 @@ class Interface(EventEmitter):
                     offset += 1
                 offset += 2
         if col == math.inf:
-            return NodeObject(rows=rows, cols=offset)
+            return NodeObject(cols=offset, rows=rows)
         cols = int(offset % col)
-        return NodeObject(rows=rows + int((offset - cols) // col), cols=cols)
+        return NodeObject(cols=cols, rows=rows + int((offset - cols) // col))
 
     def _refresh_line(self) -> None:
         """Node's ``kRefreshLine``: redraw the prompt and the line, cursor in place."""
@@ -850,11 +852,15 @@ class Interface(EventEmitter):
                 self.emit("SIGINT")
             else:
                 self.close()
+                if self._question_reject is not None:
+                    self._question_reject(AbortError("Aborted with Ctrl+C"))
         elif name == "h":
             self._delete_left()
         elif name == "d":
             if self.cursor == 0 and not self.line:
                 self.close()
+                if self._question_reject is not None:
+                    self._question_reject(AbortError("Aborted with Ctrl+D"))
             elif self.cursor < len(self.line):
                 self._delete_right()
         elif name == "u":
@@ -1025,6 +1031,7 @@ class PromisesInterface(Interface):
                 def answer_cb(answer: Any = None) -> None:
                     signal.removeEventListener("abort", on_abort)
                     resolve(answer)
+            self._question_reject = reject
             self._question(query, answer_cb)
 
         return Promise(executor)

@@ -75,10 +75,10 @@ def char_length_at(text: str, i: int) -> int:
 
 def common_prefix(strings: list[str]) -> str:
     """``commonPrefix``: the prefix shared by all ``strings``."""
-    if len(strings) == 1:
-        return strings[0]
     if not strings:
         return ""
+    if len(strings) == 1:
+        return strings[0]
     ordered = sorted(strings, key=lambda s: s.encode("utf-16-be"))
     low, high = ordered[0], ordered[-1]
     for i, ch in enumerate(low):
@@ -88,10 +88,14 @@ def common_prefix(strings: list[str]) -> str:
 
 
 _CODE_NAMES: dict[str, tuple[str, str | None]] = {
+    # xterm/gnome ESC [ letter (with modifier)
+    "[P": ("f1", None), "[Q": ("f2", None), "[R": ("f3", None), "[S": ("f4", None),
     # xterm/gnome ESC O letter
     "OP": ("f1", None), "OQ": ("f2", None), "OR": ("f3", None), "OS": ("f4", None),
     # xterm/rxvt ESC [ number ~
     "[11~": ("f1", None), "[12~": ("f2", None), "[13~": ("f3", None), "[14~": ("f4", None),
+    # bracketed paste mode
+    "[200~": ("paste-start", None), "[201~": ("paste-end", None),
     # from Cygwin and used in libuv
     "[[A": ("f1", None), "[[B": ("f2", None), "[[C": ("f3", None), "[[D": ("f4", None),
     "[[E": ("f5", None),
@@ -124,7 +128,7 @@ _CODE_NAMES: dict[str, tuple[str, str | None]] = {
     "[Z": ("tab", "shift"),
 }
 
-_NUM_CHAR = re.compile(r"^(\d\d?)(;(\d))?([~^$])$")
+_NUM_CHAR = re.compile(r"^(?:(\d\d?)(?:;(\d))?([~^$])|(\d{3}~))$")
 _LETTER = re.compile(r"^((\d;)?(\d))?([A-Za-z])$")
 _ALNUM = re.compile(r"^[0-9A-Za-z]$")
 
@@ -170,12 +174,15 @@ def emit_keys(stream: Any) -> Generator[None, str, None]:
                     ch = yield
                     s += ch
                 cmd_start = len(s) - 1
-                if _digit(ch):  # one or two leading digits
+                if _digit(ch):  # one to three leading digits (three: bracketed paste)
                     ch = yield
                     s += ch
                     if _digit(ch):
                         ch = yield
                         s += ch
+                        if _digit(ch):
+                            ch = yield
+                            s += ch
                 if ch == ";":  # the modifier
                     ch = yield
                     s += ch
@@ -183,9 +190,11 @@ def emit_keys(stream: Any) -> Generator[None, str, None]:
                         s += yield
                 cmd = s[cmd_start:]
                 match = _NUM_CHAR.match(cmd)
-                if match:
-                    code += match.group(1) + match.group(4)
-                    modifier = int(match.group(3) or 1) - 1
+                if match and match.group(4):
+                    code += match.group(4)
+                elif match:
+                    code += match.group(1) + match.group(3)
+                    modifier = int(match.group(2) or 1) - 1
                 else:
                     match = _LETTER.match(cmd)
                     if match:
@@ -203,10 +212,13 @@ def emit_keys(stream: Any) -> Generator[None, str, None]:
                 key[flag] = True
         elif ch == "\r":
             key["name"] = "return"
+            key["meta"] = escaped
         elif ch == "\n":
             key["name"] = "enter"
+            key["meta"] = escaped
         elif ch == "\t":
             key["name"] = "tab"
+            key["meta"] = escaped
         elif ch in ("\b", "\x7f"):
             key["name"] = "backspace"
             key["meta"] = escaped
