@@ -134,7 +134,7 @@ def test_a_failing_write_rejects_commit() -> None:
     async def main() -> None:
         try:
             await rl.cursorTo(1).commit()
-        except Exception as exc:  # noqa: BLE001 - assert.rejects
+        except Exception as exc:  # assert.rejects
             caught.append(exc)
 
     run(main())
