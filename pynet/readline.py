@@ -51,9 +51,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from pynet import errors, events, process
-from pynet._core.calls import fit
+from pynet._core.calls import call, fit
 from pynet._core.promise import Promise
-from pynet._js.call import arity
+from pynet._js.call import required
 from pynet._js.encoding import StringDecoder
 from pynet._js.inspect import inspect, string_width
 from pynet._js.nodeobject import NodeObject
@@ -603,11 +603,13 @@ class Interface(EventEmitter):
                 return
             self._tab_completer(last_keypress_was_tab, value)
 
-        if arity(completer) == 2:
-            completer(text, done)
+        # Discussion: Node tests completer.length !== 2, which counts the
+        # parameters before the first default: required() here.
+        if required(completer) == 2:
+            call(completer, text, done)
         else:
             # lib/readline.js wraps it so: cb(null, completer(v)); a throw propagates.
-            done(None, completer(text))
+            done(None, call(completer, text))
 
     def _tab_completer(self, last_keypress_was_tab: bool, value: Any) -> None:
         """Node's ``kTabCompleter``: apply the common prefix, or list the completions."""
@@ -1041,7 +1043,7 @@ class PromisesInterface(Interface):
         Promise of it; the result is applied after an ``await``, as in Node."""
         self.pause()
         try:
-            value = self.completer(self.line[:self.cursor])
+            value = call(self.completer, self.line[:self.cursor])
         except Exception as err:  # Node's try/catch around the completer
             self._write_to_output(f"Tab completion error: {inspect(err)}")
             self.resume()
