@@ -2,14 +2,15 @@
 
 Theory of operation
 -------------------
-An :class:`Interface` listens to its ``input``'s ``'data'``, ``'end'`` and
-``'error'`` events, as ``InterfaceConstructor`` in Node's
-``lib/internal/readline/interface.js`` does in non-terminal mode:
+An :class:`Interface` listens to its ``input`` as ``InterfaceConstructor`` in
+Node's ``lib/internal/readline/interface.js`` does, in one of two modes.
 
-* each chunk goes through a UTF-8 ``StringDecoder`` (a ``str`` chunk, from an
-  input with ``setEncoding``, is taken as it is) and is split on Node's line
-  endings ``\\r\\n``, ``\\n`` and a lone ``\\r`` (``kNormalWrite``); the text
-  after the last ending waits in a buffer for the next chunk;
+Non-terminal mode (``terminal`` false: the default unless ``output.isTTY``):
+
+* each ``'data'`` chunk goes through a UTF-8 ``StringDecoder`` (a ``str``
+  chunk, from an input with ``setEncoding``, is taken as it is) and is split on
+  Node's line endings ``\\r\\n``, ``\\n`` and a lone ``\\r`` (``kNormalWrite``);
+  the text after the last ending waits in a buffer for the next chunk;
 * a ``\\r`` that ends one chunk and a ``\\n`` that starts the next within
   ``crlfDelay`` ms (at least 100) make one line ending, as in Node;
 * every complete line goes to the pending :meth:`Interface.question` callback
@@ -19,24 +20,52 @@ An :class:`Interface` listens to its ``input``'s ``'data'``, ``'end'`` and
   closes the interface (``'close'``); :meth:`Interface.close` pauses the input
   and removes the listeners.
 
+Terminal mode (``terminal: True``, or an ``output`` with ``isTTY``) is Node's
+line editor (``kTtyWrite``): :func:`emitKeypressEvents` makes the input emit
+``'keypress'`` events (escape sequences decoded into key objects,
+``pynet._readline.keys``), the input is put in raw mode
+(``input.setRawMode(True)`` if it has one; ``process.stdin`` on a terminal
+does), and each key edits :attr:`Interface.line` at :attr:`Interface.cursor`,
+echoing to ``output`` with the escape sequences Node writes (redraws are
+``kRefreshLine``: cursor to column 0, clear the screen down, prompt and line,
+cursor back; lines wrap at ``output.columns``, display widths as Node's
+``getStringWidth``).  The keys are Node's: left/right, home/end, ctrl-A/E/B/F,
+word moves (ctrl-left/right, meta-B/F), deletions (backspace, delete,
+ctrl-H/D/W/U/K, meta-D, meta-backspace, ctrl-shift-backspace/delete), the kill
+ring (ctrl-Y, meta-Y), undo/redo (ctrl-_ and ctrl-^), ctrl-L (clear
+screen), ctrl-C (``'SIGINT'`` if listened, else close), ctrl-D (close on an
+empty line), ctrl-Z (``'SIGTSTP'`` if listened, else stop the process), tab
+(the ``completer``), and return/enter, which enters the line: it goes first in
+:attr:`Interface.history` (``kAddHistory``: not when empty or blank, at most
+``historySize`` entries (30; 0 disables), an older equal entry removed with
+``removeHistoryDuplicates``), ``'history'`` is emitted with the list (a
+listener may change it), then the line goes out as in non-terminal mode.  Up
+and down (ctrl-P/ctrl-N) walk the history, keeping to the entries that start
+with the text left of the cursor when the walk began (Node 20's substring
+search).  A ``history`` option is the list used (newest first), as in Node.
+
 ``readline.promises`` is Node's ``readline/promises``: the same interface
 with ``question`` returning a Promise (``answer = await rl.question('Name? ')``;
-an abort signal rejects it with an ``AbortError``).  Its ``Readline`` class
-(batched cursor moves) is not ported.
+an abort signal rejects it with an ``AbortError``, as do ctrl-C and ctrl-D
+closing the interface), a completer that may return a Promise, and the
+``Readline`` class (cursor actions queued until ``commit()``, or written on the
+next tick with ``autoCommit``).  The callback cursor helpers (:func:`cursorTo`,
+:func:`moveCursor`, :func:`clearLine`, :func:`clearScreenDown`) are
+``lib/internal/readline/callbacks.js``.
 
 Invariants: ``closed`` only goes from ``False`` to ``True``; after it,
 ``question`` raises ``ERR_USE_AFTER_CLOSE`` as in Node 20, while ``pause``,
 ``resume`` and ``write`` still act, as they do in Node 20 (newer Node throws
-there too); ``'pause'``/``'resume'`` are emitted only on a change.
+there too); ``'pause'``/``'resume'`` are emitted only on a change;
+``0 <= cursor <= len(line)``; the keypress decoder belongs to the input (one
+per stream), so interfaces that read one input in turn share a character
+split between chunks.
 
-Deliberate difference: Node's terminal mode (line editing, history, tab
-completion on a raw TTY) is not ported.  ``terminal=True`` (or an ``output``
-with ``isTTY``) is recorded in :attr:`Interface.terminal`, but input is read
-line by line as in non-terminal mode; on a TTY the kernel's canonical mode
-already edits lines.  What terminal mode keeps from Node: its UTF-8 decoder
-belongs to the input (Node's keypress decoder), so interfaces that read one
-input in turn do not lose a character split between them.  See
-``docs/porting-guide.md``.
+Differences (docs/porting-guide.md): :attr:`Interface.cursor` counts code
+points, where Node counts UTF-16 units (an astral character is 1, not 2;
+display columns agree); ``closed`` is ``False`` before close (Node:
+``undefined``).  With ``TERM=dumb`` the (callback) interface does not edit,
+as Node's ``_ttyWriteDumb``: typed text is appended and echoed.
 """
 
 from __future__ import annotations
@@ -236,6 +265,8 @@ class Interface(EventEmitter):
         self._yanking = False
         self._decoder = StringDecoder("utf8")
         self._line_events: events.EventIterator | None = None
+        # lib/readline.js: with TERM=dumb the legacy Interface edits as _ttyWriteDumb.
+        self._dumb = env.get("TERM") == "dumb" and not isinstance(self, PromisesInterface)
 
         input.on("error", self._on_error)
         if not self.terminal:
@@ -800,8 +831,43 @@ class Interface(EventEmitter):
         else:
             self._refresh_line()
 
+    def _tty_write_dumb(self, s: Any, key: Any) -> None:
+        """``_ttyWriteDumb`` (lib/readline.js, ``TERM=dumb``): no editing; text
+        is appended and echoed, return/enter enter the line, ctrl-C and ctrl-D
+        close (ctrl-C: ``'SIGINT'`` if listened)."""
+        key = key if key is not None else {}
+        name = _key(key, "name")
+        if name == "escape":
+            return
+        if self._saw_return_at and name != "enter":
+            self._saw_return_at = 0
+        if _key(key, "ctrl"):
+            if name == "c":
+                if self.listenerCount("SIGINT") > 0:
+                    self.emit("SIGINT")
+                else:
+                    self.close()
+                return
+            if name == "d":
+                self.close()
+                return
+        if name == "return":
+            self._saw_return_at = _now_ms()
+            self._line()
+        elif name == "enter":
+            if self._saw_return_at == 0 or _now_ms() - self._saw_return_at > self.crlfDelay:
+                self._line()
+            self._saw_return_at = 0
+        elif isinstance(s, str) and s:
+            self.line += s
+            self.cursor += len(s)
+            self._write_to_output(s)
+
     def _tty_write(self, s: Any, key: Any) -> None:
         """Node's ``kTtyWrite``: one key press (or typed text) in terminal mode."""
+        if self._dumb:
+            self._tty_write_dumb(s, key)
+            return
         previous_key = self._previous_key
         key = key if key is not None else {}
         self._previous_key = key

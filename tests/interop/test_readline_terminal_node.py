@@ -370,3 +370,17 @@ def test_history_on_a_real_terminal_matches_node(node: str, tmp_path: Path) -> N
     assert want[2] == 0, want
     assert got == want
     assert b"firstx|first|second" in got[1] and b"raw=false" in got[1]
+
+
+@pytest.mark.parametrize("promises", [False, True])
+def test_dumb_terminal_matches_node(promises: bool, node: str, loop: Loop,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """``TERM=dumb``: the prompt is written plainly; the callback interface
+    appends and echoes typed text without editing (``_ttyWriteDumb``), the
+    promises interface still edits."""
+    monkeypatch.setenv("TERM", "dumb")
+    sc = {"promises": promises, "options": {"prompt": "> "}, "prompt": True,
+          "chunks": ["ab\x1b[Dc", "\x7f", "\r", "x\x03"]}
+    got = json.loads(json.dumps(_pynet(json.loads(json.dumps(sc)))))
+    want = json.loads(run_node(JS, json.dumps(sc)))
+    assert got == want
