@@ -43,7 +43,7 @@ def test_line(checker: CallChecker) -> None:
 
 
 def test_home_and_end_keys() -> None:
-    inp, rl = _interface()
+    _inp, rl = _interface()
     rl.write("foo")
     assert rl.cursor == 3
     keys = [
@@ -62,7 +62,7 @@ def test_home_and_end_keys() -> None:
 
 
 def test_meta_f_and_meta_b_move_by_words() -> None:
-    inp, rl = _interface()
+    _inp, rl = _interface()
     rl.write("foo bar.hop/zoo")
     rl.write("\x1b[H", {"ctrl": True, "name": "a"})
     metaf = ("\x1bf", {"meta": True, "name": "f"})
@@ -77,7 +77,7 @@ def test_meta_f_and_meta_b_move_by_words() -> None:
 
 
 def test_meta_d_deletes_the_next_word() -> None:
-    inp, rl = _interface()
+    _inp, rl = _interface()
     rl.write("foo bar.hop/zoo")
     rl.write("\x1b[H", {"ctrl": True, "name": "a"})
     for expected in ["bar.hop/zoo", ".hop/zoo", "hop/zoo", "/zoo", "zoo", ""]:
