@@ -106,6 +106,9 @@ INTERPRETED = {
     "pynet/_js/debuglog.py": "JsArray subclasses list, which native classes can't; not hot",
     "pynet/_js/nodeobject.py": "NodeObject subclasses dict, which native classes can't",
     "pynet/_js/mypyc.py": "must run interpreted: it picks mypyc_attr at run time",
+    "pynet/_readline/keys.py": "not hot (one key at a time, as typed); emitKeypressEvents hands"
+                               " its closures to emitters as listeners (see end_of_stream.py)",
+    "pynet/_readline/cursor.py": "not hot (cursor sequences, a few per key)",
     "pynet/errors.py": "error classes are built with type() and subclass builtin exceptions",
     "pynet/events.py": "EventEmitter subclasses pyee's (interpreted) EventEmitter and is the base"
                        " of every stream, socket and server: " + _SUBCLASSED,

@@ -51,7 +51,7 @@ from pynet._handles.base import Buffer
 from pynet._handles.pipe import FdPipe
 from pynet._handles.stream import StreamHandle
 
-__all__ = ["StdioFd", "StdioSocket", "open_stdio", "window_size"]
+__all__ = ["StdioFd", "StdioSocket", "open_stdio", "set_tty_raw", "window_size"]
 
 #: Descriptors made non-blocking in place: fd -> their original flags.
 _restore: dict[int, int] = {}
@@ -215,3 +215,47 @@ def window_size(fd: int) -> tuple[int, int] | None:
     except OSError:
         return None
     return size.columns, size.lines
+
+
+# The terminal modes set_tty_raw found before it first changed them (libuv's
+# orig_termios), restored at exit as uv_tty_reset_mode does.
+_ORIGINAL_MODES: dict[int, list[Any]] = {}
+
+
+def set_tty_raw(fd: int, raw: bool) -> None:
+    """``uv_tty_set_mode``: ``UV_TTY_MODE_RAW`` or back to ``UV_TTY_MODE_NORMAL``.
+
+    Raw is libuv's: no ``BRKINT``, ``ICRNL``, ``INPCK``, ``ISTRIP``, ``IXON``;
+    ``ONLCR`` kept; 8-bit characters; no ``ECHO``, ``ICANON``, ``IEXTEN``,
+    ``ISIG``; reads return at each byte.  Raises ``OSError``.
+    """
+    import termios
+
+    if fd not in _ORIGINAL_MODES:
+        if not raw:
+            return
+        _ORIGINAL_MODES[fd] = termios.tcgetattr(fd)
+        if len(_ORIGINAL_MODES) == 1:
+            atexit.register(_reset_tty_modes)
+    if not raw:
+        termios.tcsetattr(fd, termios.TCSADRAIN, _ORIGINAL_MODES[fd])
+        return
+    mode = termios.tcgetattr(fd)
+    mode[0] &= ~(termios.BRKINT | termios.ICRNL | termios.INPCK | termios.ISTRIP | termios.IXON)
+    mode[1] |= termios.ONLCR
+    mode[2] |= termios.CS8
+    mode[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN | termios.ISIG)
+    mode[6] = list(mode[6])
+    mode[6][termios.VMIN] = 1
+    mode[6][termios.VTIME] = 0
+    termios.tcsetattr(fd, termios.TCSADRAIN, mode)
+
+
+def _reset_tty_modes() -> None:
+    import termios
+
+    for fd, mode in _ORIGINAL_MODES.items():
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, mode)
+        except OSError:
+            pass

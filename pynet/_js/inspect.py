@@ -189,6 +189,13 @@ def utf16_len(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+def _zero_width_mark(code: int) -> bool:
+    """Node's other zero-width ranges (``isZeroWidthCodePoint``): combining marks
+    for symbols (U+20D0-20FF, enclosing circles among them: combining class 0),
+    combining half marks, the supplementary variation selectors."""
+    return 0x20D0 <= code <= 0x20FF or 0xFE20 <= code <= 0xFE2F or 0xE0100 <= code <= 0xE01EF
+
+
 def string_width(text: str) -> int:
     """``getStringWidth``: the columns ``text`` takes (wide characters 2, combining 0)."""
     width = 0
@@ -197,7 +204,7 @@ def string_width(text: str) -> int:
         if code < 127:
             width += 1 if code >= 32 else 0
         elif code <= 0x9F or unicodedata.combining(ch) or 0x200B <= code <= 0x200F \
-                or 0xFE00 <= code <= 0xFE0F:
+                or 0xFE00 <= code <= 0xFE0F or _zero_width_mark(code):
             continue
         elif unicodedata.east_asian_width(ch) in ("W", "F"):
             width += 2

@@ -56,7 +56,7 @@ from pynet import errors
 from pynet._core.loop import get_loop
 from pynet._core.threadpool import queue_work
 from pynet._handles.fd import guess_handle_type
-from pynet._handles.stdio import open_stdio, window_size
+from pynet._handles.stdio import open_stdio, set_tty_raw, window_size
 from pynet._net.socket import Socket
 from pynet._streams.pipe import never_end
 from pynet._streams.readable import Readable
@@ -205,12 +205,14 @@ class WriteStream(_StdioOutput, Socket):
 class ReadStream(_StdinSocket):
     """Node's ``tty.ReadStream``: ``process.stdin`` on a terminal.
 
-    The terminal stays in its line mode (raw mode is not ported).
+    The terminal is in its line mode until :meth:`setRawMode` (``readline``'s
+    terminal mode calls it); raw mode is undone at exit, as libuv's
+    ``uv_tty_reset_mode`` does.
 
     Attributes:
         fd: The descriptor, 0.
         isTTY: Always ``True``.
-        isRaw: Always ``False``.
+        isRaw: Whether the terminal is in raw mode.
     """
 
     def __init__(self, fd: int) -> None:
@@ -220,6 +222,19 @@ class ReadStream(_StdinSocket):
         self.fd = fd
         self.isTTY = True
         self.isRaw = False
+
+    def setRawMode(self, mode: Any) -> ReadStream:
+        """``readStream.setRawMode(mode)``: raw mode (each key as typed, no echo,
+        no signals from ctrl-C) or back to the line mode it started in.  A
+        failure is emitted as ``'error'`` (``syscall 'setRawMode'``), as Node."""
+        flag = bool(mode)
+        try:
+            set_tty_raw(self.fd, flag)
+        except OSError as exc:
+            self.emit("error", errors.errno_exception(exc.errno or errno.EIO, "setRawMode"))
+            return self
+        self.isRaw = flag
+        return self
 
 
 class SyncWriteStream(_StdioOutput, Writable):

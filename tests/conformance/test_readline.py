@@ -1,10 +1,11 @@
-"""Port of test/parallel/test-readline.js (Node v20), its line blocks.
+"""Port of test/parallel/test-readline.js (Node v20).
 
 With ``terminal: True`` on a PassThrough input: text without a line ending is
-emitted as a line when the input ends, not before; ``'abc\\n'`` is one line.
-Not ported: the blocks that move the cursor with home/end and meta-b/f/d key
-sequences (``rl.cursor``, ``rl.line`` under terminal line editing, which pynet
-does not implement: docs/porting-guide.md).
+emitted as a line when the input ends, not before; ``'abc\\n'`` is one line;
+``rl.write(sequence, key)`` moves the cursor home and end (the xterm, gnome,
+rxvt and putty forms: the key object decides), meta-f/meta-b move by words
+(``foo bar.hop/zoo``: punctuation runs are words) and meta-d deletes the
+word right of the cursor.
 """
 
 from __future__ import annotations
@@ -39,6 +40,52 @@ def test_line(checker: CallChecker) -> None:
     inp.write("abc\n")
     run()
     rl.close()
+
+
+def test_home_and_end_keys() -> None:
+    _inp, rl = _interface()
+    rl.write("foo")
+    assert rl.cursor == 3
+    keys = [
+        (("\x1b[H", {"ctrl": True, "name": "a"}), ("\x1b[F", {"ctrl": True, "name": "e"})),
+        (("\x1bOH", {"ctrl": True, "name": "a"}), ("\x1bOF", {"ctrl": True, "name": "e"})),
+        (("\x1b[7", {"ctrl": True, "name": "a"}), ("\x1b[8", {"ctrl": True, "name": "e"})),
+        (("\x1b[1~", {"ctrl": True, "name": "a"}), ("\x1b[>~", {"ctrl": True, "name": "e"})),
+    ]
+    for home, end in keys:
+        rl.write(*home)
+        assert rl.cursor == 0
+        rl.write(*end)
+        assert rl.cursor == 3
+    rl.close()
+    run()
+
+
+def test_meta_f_and_meta_b_move_by_words() -> None:
+    _inp, rl = _interface()
+    rl.write("foo bar.hop/zoo")
+    rl.write("\x1b[H", {"ctrl": True, "name": "a"})
+    metaf = ("\x1bf", {"meta": True, "name": "f"})
+    metab = ("\x1bb", {"meta": True, "name": "b"})
+    for cursor, key in [(4, metaf), (7, metaf), (8, metaf), (11, metaf), (12, metaf),
+                        (15, metaf), (12, metab), (11, metab), (8, metab), (7, metab),
+                        (4, metab), (0, metab)]:
+        rl.write(*key)
+        assert rl.cursor == cursor
+    rl.close()
+    run()
+
+
+def test_meta_d_deletes_the_next_word() -> None:
+    _inp, rl = _interface()
+    rl.write("foo bar.hop/zoo")
+    rl.write("\x1b[H", {"ctrl": True, "name": "a"})
+    for expected in ["bar.hop/zoo", ".hop/zoo", "hop/zoo", "/zoo", "zoo", ""]:
+        rl.write("\x1bd", {"meta": True, "name": "d"})
+        assert rl.cursor == 0
+        assert rl.line == expected
+    rl.close()
+    run()
 
 
 def _equal(actual: str, expected: str) -> None:

@@ -1,27 +1,37 @@
-"""Port of test/parallel/test-readline-interface.js (Node v20), its non-terminal parts.
+"""Port of test/parallel/test-readline-interface.js (Node v20).
 
-An Interface over a FakeInput (an EventEmitter with pause/resume) or a
-Readable: option validation (historySize, tabSize, completer, signal, the
-crlfDelay floor of 100 ms), one ``'line'`` per ``\\n``, ``\\r\\n`` or lone
-``\\r`` (also split across chunks), nothing before a line ending, the last
-line at ``'end'`` then ``'close'``, UTF-8 characters split across chunks,
-question (the prompt written, the answer instead of ``'line'``, the prompt
-restored, an AbortSignal cancelling it, ``ERR_USE_AFTER_CLOSE`` after close),
-prompt/setPrompt/getPrompt, a ``None`` output, pause/resume events (once per
-change; Node 20 lets resume/write act after close), close (once, listeners
-removed from the input), an AbortSignal closing the interface, and a
-Writable output receiving exactly the prompt.
+Non-terminal blocks: an Interface over a FakeInput (an EventEmitter with
+pause/resume) or a Readable: option validation (history, historySize,
+tabSize, completer, signal, the crlfDelay floor of 100 ms), one ``'line'``
+per ``\\n``, ``\\r\\n`` or lone ``\\r`` (also split across chunks), nothing
+before a line ending, the last line at ``'end'`` then ``'close'``, UTF-8
+characters split across chunks, question (the prompt written, the answer
+instead of ``'line'``, the prompt restored, an AbortSignal cancelling it,
+``ERR_USE_AFTER_CLOSE`` after close), prompt/setPrompt/getPrompt, a ``None``
+output, pause/resume events (once per change; Node 20 lets resume/write act
+after close), close (once, listeners removed from the input), an AbortSignal
+closing the interface, and a Writable output receiving exactly the prompt.
 
-Left out: the terminal-mode blocks (history and historySize effects,
-removeHistoryDuplicates, tab completion, cursor movement and word deletion
-keys, ``_getCursorPos`` with wide characters and multi-line prompts, undo/redo,
-the keypress and 'history' events, ``emitKeypressEvents``, escapeCodeTimeout):
-pynet has no terminal line editing (docs/porting-guide.md); the
-``util.promisify(rl.question)`` custom-promisify block (pynet's question has
-no ``util.promisify.custom``); the stdin/stdout MaxListeners-leak loop (it
-reads ``process.stdin._events``, an internal); ``getStringWidth`` and
-``stripVTControlCharacters`` (``internal/util/inspect`` under
-``--expose-internals``).
+Terminal blocks (``terminal: True``, keys as ``'keypress'`` events): the
+``'history'`` event and a listener altering the list, ``historySize`` (bound,
+0 disables, 30 by default), ``removeHistoryDuplicates`` and the substring
+history search with up/down/ctrl-N (``historyIndex`` at each step), the
+``history`` option's list, a throwing ``'keypress'`` listener, tab with and
+without a completer, cursor positions (``getCursorPos``: questions, wrapping
+at ``columns``, tabs and ``tabSize``, multi-line prompts, astral
+characters), ctrl-A/E/B/F, word moves and deletions, delete left/right/line,
+yank and yank pop, undo/redo, ctrl-L, ctrl-C (close or ``'SIGINT'``),
+ctrl-D, the refreshed prompt written to a Writable, crlfDelay, and
+``_wordLeft`` on a line of a million spaces.
+
+Left out: the ``util.promisify(rl.question)`` custom-promisify block (pynet's
+question has no ``util.promisify.custom``); the stdin/stdout MaxListeners-leak
+loop (it reads ``process.stdin._events``, an internal); ``getStringWidth``
+and ``stripVTControlCharacters`` (``internal/util/inspect`` under
+``--expose-internals``); ``Symbol()``/``1n``/``null`` arguments (no Python
+twin; ``None`` is "not given").  Node counts ``rl.cursor`` in UTF-16 units;
+pynet in code points (docs/porting-guide.md), so the astral-character blocks
+check display columns, which agree.
 """
 
 from __future__ import annotations
@@ -453,3 +463,545 @@ def test_input_error_is_emitted(checker: CallChecker) -> None:
 
 def _is(actual: Any, expected: Any) -> None:
     assert actual is expected
+
+
+# --- terminal mode ----------------------------------------------------------------
+
+
+def _term(**options: Any) -> tuple[readline.Interface, FakeInput]:
+    """Node's ``getInterface({terminal: true, ...})``: input and output are one FakeInput."""
+    fi = FakeInput()
+    rli = readline.Interface({"input": fi, "output": fi, "terminal": True, **options})
+    return rli, fi
+
+
+def _pos(rli: readline.Interface, rows: int, cols: int) -> None:
+    """Node's ``assertCursorRowsAndCols``."""
+    pos = rli.getCursorPos()
+    assert (pos.rows, pos.cols) == (rows, cols)
+
+
+def _key(fi: FakeInput, s: Any = ".", **key: Any) -> None:
+    fi.emit("keypress", s, key)
+
+
+def test_history_validation() -> None:
+    fi = FakeInput()
+    for history in ("not an array", 123, {}, True):
+        with pytest.raises(errors.NodeError) as info:
+            readline.createInterface({"input": fi, "history": history})
+        assert_node_error(info.value, "ERR_INVALID_ARG_TYPE", "TypeError")
+    for size in (-1, math.nan):
+        with pytest.raises(errors.NodeError) as info:
+            readline.createInterface({"input": fi, "historySize": size})
+        assert_node_error(info.value, "ERR_OUT_OF_RANGE", "RangeError")
+
+
+def test_terminal_cr_is_a_line_ending_and_a_leading_cr_a_blank_line() -> None:
+    rli, fi = _term()
+    lines: list[str] = []
+    rli.on("line", lines.append)
+    fi.emit("data", "foo\rbar\rbaz\rbat")
+    assert lines == ["foo", "bar", "baz"]
+    rli.close()
+    rli, fi = _term()
+    lines = []
+    rli.on("line", lines.append)
+    fi.emit("data", "\rfoo\r")
+    assert lines == ["", "foo"]
+    rli.close()
+
+
+def test_terminal_tab_goes_to_the_completer(checker: CallChecker) -> None:
+    rli, fi = _term(completer=lambda line: [[], line])
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "foo")))
+    for character in "\tfo\to\t":
+        fi.emit("data", character)
+    fi.emit("data", "\n")
+    rli.close()
+
+
+def test_terminal_tab_without_a_completer_is_a_character(checker: CallChecker) -> None:
+    rli, fi = _term()
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "\t")))
+    fi.emit("data", "\t")
+    fi.emit("data", "\n")
+    rli.close()
+
+
+def test_positional_form_with_a_completer_in_terminal_mode(checker: CallChecker) -> None:
+    fi = FakeInput()
+    rli = readline.Interface(fi, fi, checker.must_call(lambda line: [[], line]), True)
+    assert isinstance(rli, readline.Interface)
+    fi.emit("data", "a\t")
+    rli.close()
+
+
+def assert_equal(a: Any, b: Any) -> None:
+    assert a == b
+
+
+def test_history_event_with_the_history_list() -> None:
+    rli, fi = _term()
+    expected_lines = ["foo", "bar", "baz", "bat"]
+    seen: list[list[str]] = []
+
+    def on_history(history: list[str]) -> None:
+        assert history == expected_lines[:len(history)][::-1]
+        seen.append(list(history))
+
+    rli.on("history", on_history)
+    for line in expected_lines:
+        fi.emit("data", f"{line}\n")
+    assert len(seen) == len(expected_lines)
+    rli.close()
+
+
+def test_a_history_listener_may_alter_the_list(checker: CallChecker) -> None:
+    rli, fi = _term()
+
+    def on_history(history: list[str]) -> None:
+        assert history[0] == "foo"
+        history.pop(0)
+
+    def on_line(line: str) -> None:
+        assert line == "foo"
+        assert len(rli.history) == 0
+
+    rli.on("history", checker.must_call(on_history))
+    rli.on("line", checker.must_call(on_line))
+    fi.emit("data", "foo\n")
+    rli.close()
+
+
+def test_remove_history_duplicates_and_the_substring_search() -> None:
+    rli, fi = _term(removeHistoryDuplicates=True)
+    expected_lines = ["foo", "bar", "baz", "bar", "bat", "bat"]
+    lines: list[str] = []
+    rli.on("line", lines.append)
+    fi.emit("data", "\n".join(expected_lines) + "\n")
+    assert lines == expected_lines
+    assert rli.history == ["bat", "bar", "baz", "foo"]
+    steps: list[tuple[dict[str, Any], str, int | None]] = [
+        ({"name": "up"}, "bat", None),
+        ({"name": "up"}, "bar", None),
+        ({"name": "up"}, "baz", None),
+        ({"name": "up"}, "foo", None),
+        ({"name": "down"}, "baz", 2),
+        ({"name": "n", "ctrl": True}, "bar", 1),
+        ({"name": "n", "ctrl": True}, "bat", 0),
+        # activate the substring history search
+        ({"name": "down"}, "bat", -1),
+        # deactivate it
+        ({"name": "backspace"}, "ba", -1),
+        # activate it again
+        ({"name": "down"}, "ba", -1),
+        ({"name": "down"}, "ba", -1),
+        ({"name": "up"}, "bat", 0),
+        ({"name": "up"}, "bar", 1),
+        ({"name": "up"}, "baz", 2),
+        ({"name": "up"}, "ba", 4),
+        ({"name": "up"}, "ba", 4),
+        # deactivate the search and reset the history index
+        ({"name": "right"}, "ba", -1),
+        # a new search
+        ({"name": "up"}, "bat", 0),
+    ]
+    for key, line, index in steps:
+        _key(fi, **key)
+        assert rli.line == line, key
+        if index is not None:
+            assert rli.historyIndex == index, key
+    rli.close()
+
+
+def test_duplicates_kept_without_remove_history_duplicates() -> None:
+    rli, fi = _term(removeHistoryDuplicates=False)
+    expected_lines = ["foo", "bar", "baz", "bar", "bat", "bat"]
+    fi.emit("data", "\n".join(expected_lines) + "\n")
+    seen = []
+    for _ in range(5):
+        _key(fi, name="up")
+        seen.append(rli.line)
+    # the repeated 'bat' is stored once (equal to the newest entry)
+    assert seen == ["bat", "bar", "baz", "bar", "foo"]
+    rli.close()
+
+
+def test_a_throwing_keypress_listener_restarts_the_decoder() -> None:
+    rli, fi = _term()
+    keys: list[str] = []
+    err = Exception("bad thing happened")
+
+    def on_keypress(key: Any) -> None:
+        keys.append(key)
+        if key == "X":
+            raise err
+
+    fi.on("keypress", on_keypress)
+    with pytest.raises(Exception) as info:
+        fi.emit("data", "fooX")
+    assert info.value is err
+    fi.emit("data", "bar")
+    assert "".join(keys) == "fooXbar"
+    rli.close()
+
+
+def test_history_is_bound_by_history_size() -> None:
+    rli, fi = _term(historySize=2)
+    fi.emit("data", "line 1\nline 2\nline 3\n")
+    assert rli.history == ["line 3", "line 2"]
+    rli.close()
+
+
+def test_the_history_option_is_the_list_used() -> None:
+    history = ["older"]
+    rli, fi = _term(history=history)
+    assert rli.history is history
+    _key(fi, name="up")
+    assert rli.line == "older"
+    fi.emit("data", "\n")
+    assert history == ["older"]  # the same line again is not added twice
+    fi.emit("data", "new\n")
+    assert history == ["new", "older"]
+    rli.close()
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_disabled_and_default_history(terminal: bool) -> None:
+    fi = FakeInput()
+    rli = readline.Interface({"input": fi, "output": fi, "terminal": terminal, "historySize": 0})
+    assert rli.historySize == 0
+    fi.emit("data", "asdf\n")
+    assert rli.history == []
+    rli.close()
+    fi = FakeInput()
+    rli = readline.Interface({"input": fi, "output": fi, "terminal": terminal})
+    assert rli.historySize == 30
+    fi.emit("data", "asdf\n")
+    assert rli.history == (["asdf"] if terminal else [])
+    rli.close()
+
+
+def test_question_cursor_position() -> None:
+    rli, _fi = _term()
+    rli.question("foo", lambda answer: rli.close())
+    _pos(rli, 0, 3)
+    rli.close()
+    rli, _fi = _term()
+    rli.question("foo\nbar", lambda answer: rli.close())
+    _pos(rli, 1, 3)
+    rli.close()
+
+
+def test_line_start_end_and_one_character_moves() -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    _key(fi, ctrl=True, name="a")
+    _pos(rli, 0, 0)
+    _key(fi, ctrl=True, name="e")
+    _pos(rli, 0, 19)
+    for name, col in (("b", 18), ("b", 17), ("f", 18), ("f", 19)):
+        _key(fi, ctrl=True, name=name)
+        _pos(rli, 0, col)
+    rli.close()
+
+
+def test_astral_characters_are_two_columns(checker: CallChecker) -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "💻")
+    _key(fi, name="left")
+    _pos(rli, 0, 0)
+    _key(fi, name="right")
+    _pos(rli, 0, 2)
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "💻")))
+    fi.emit("data", "\n")
+    rli.close()
+
+    rli, fi = _term(prompt="")
+    fi.emit("data", "💻")
+    _key(fi, name="left")
+    fi.emit("data", "🐕")
+    _pos(rli, 0, 2)
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "🐕💻")))
+    fi.emit("data", "\n")
+    rli.close()
+
+    rli, fi = _term(prompt="")
+    fi.emit("data", "💻")
+    _key(fi, name="right")
+    _pos(rli, 0, 2)
+    fi.emit("data", "🐕")
+    _pos(rli, 0, 4)
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "💻🐕")))
+    fi.emit("data", "\n")
+    rli.close()
+
+
+def test_word_left_and_right() -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    for key, col in (({"ctrl": True, "name": "left"}, 16), ({"meta": True, "name": "b"}, 10),
+                     ({"ctrl": True, "name": "right"}, 16), ({"meta": True, "name": "f"}, 19)):
+        _key(fi, **key)
+        _pos(rli, 0, col)
+    rli.close()
+
+
+@pytest.mark.parametrize("key", [{"ctrl": True, "name": "w"}, {"ctrl": True, "name": "backspace"},
+                                 {"meta": True, "name": "backspace"}])
+def test_delete_word_left(key: dict[str, Any], checker: CallChecker) -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    _key(fi, ctrl=True, name="left")
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "the quick fox")))
+    _key(fi, **key)
+    fi.emit("data", "\n")
+    rli.close()
+    # no effect at the start of the line
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    _key(fi, ctrl=True, name="a")
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "the quick brown fox")))
+    _key(fi, **key)
+    fi.emit("data", "\n")
+    rli.close()
+
+
+@pytest.mark.parametrize("key", [{"ctrl": True, "name": "delete"}, {"meta": True, "name": "delete"},
+                                 {"meta": True, "name": "d"}])
+def test_delete_word_right(key: dict[str, Any], checker: CallChecker) -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    _key(fi, ctrl=True, name="left")
+    _key(fi, ctrl=True, name="left")
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "the quick fox")))
+    _key(fi, **key)
+    fi.emit("data", "\n")
+    rli.close()
+    # no effect at the end of the line
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "the quick brown fox")))
+    _key(fi, **key)
+    fi.emit("data", "\n")
+    rli.close()
+
+
+@pytest.mark.parametrize(("text", "home", "key", "cols", "expected"), [
+    ("the quick brown fox", False, {"ctrl": True, "name": "h"}, 18, "the quick brown fo"),
+    ("💻", False, {"ctrl": True, "name": "h"}, 0, ""),
+    ("the quick brown fox", True, {"ctrl": True, "name": "d"}, 0, "he quick brown fox"),
+    ("💻", True, {"ctrl": True, "name": "d"}, 0, ""),
+    ("the quick brown fox", False, {"ctrl": True, "shift": True, "name": "backspace"}, 0, ""),
+    ("the quick brown fox", True, {"ctrl": True, "shift": True, "name": "delete"}, 0, ""),
+])
+def test_delete_left_right_and_line(text: str, home: bool, key: dict[str, Any], cols: int,
+                                    expected: str, checker: CallChecker) -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", text)
+    if home:
+        _key(fi, ctrl=True, name="a")
+        _pos(rli, 0, 0)
+    _key(fi, **key)
+    _pos(rli, 0, cols)
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, expected)))
+    fi.emit("data", "\n")
+    rli.close()
+
+
+def test_yank_and_yank_pop(checker: CallChecker) -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    _key(fi, ctrl=True, name="a")
+    _key(fi, ctrl=True, name="f")
+    _key(fi, ctrl=True, shift=True, name="delete")
+    _pos(rli, 0, 1)
+    _key(fi, ctrl=True, name="y")
+    _pos(rli, 0, 19)
+    assert rli.line == "the quick brown fox"
+
+    _key(fi, ctrl=True, name="a")
+    for _ in range(4):
+        _key(fi, ctrl=True, name="f")
+    _key(fi, ctrl=True, shift=True, name="delete")
+    _pos(rli, 0, 4)
+    _key(fi, ctrl=True, name="a")
+    _pos(rli, 0, 0)
+    # yank: 'quick brown fox|the '; yank pop: 'he quick brown fox|the '
+    _key(fi, ctrl=True, name="y")
+    _key(fi, meta=True, name="y")
+    _pos(rli, 0, 18)
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "he quick brown foxthe ")))
+    fi.emit("data", "\n")
+    rli.close()
+
+
+def test_ctrl_c_closes() -> None:
+    rli, fi = _term(prompt="")
+    _key(fi, ctrl=True, name="c")
+    assert rli.closed
+
+
+def test_ctrl_c_with_a_sigint_listener_and_ctrl_d(checker: CallChecker) -> None:
+    rli, fi = _term(prompt="")
+    rli.on("SIGINT", checker.must_call())
+    _key(fi, ctrl=True, name="c")
+    assert not rli.closed
+    fi.emit("data", "x")
+    _key(fi, ctrl=True, name="d")  # not at an empty line: deletes right (nothing here)
+    assert not rli.closed and rli.line == "x"
+    _key(fi, ctrl=True, name="u")
+    _key(fi, ctrl=True, name="d")  # an empty line: EOF
+    assert rli.closed
+
+
+def test_multi_line_cursor_positions() -> None:
+    rli, fi = _term(prompt="")
+    fi.columns = 10  # type: ignore[attr-defined]
+    fi.emit("data", "multi-line text")
+    _pos(rli, 1, 5)
+    rli.close()
+
+    rli, fi = _term(tabSize=16, prompt="")
+    fi.columns = 10  # type: ignore[attr-defined]
+    fi.emit("data", "multi-line\ttext \t")
+    assert rli.cursor == 17
+    _pos(rli, 3, 2)
+    rli.close()
+
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick\tbrown\tfox")
+    assert rli.cursor == 19
+    # the first tab is 7 spaces long, the second 3
+    _pos(rli, 0, 27)
+    rli.close()
+
+    rli, fi = _term(prompt="\nfilledline\nwraping text\n> ")
+    fi.columns = 10  # type: ignore[attr-defined]
+    fi.emit("data", "t")
+    _pos(rli, 4, 3)
+    rli.close()
+
+
+def test_undo_and_redo() -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "the quick brown fox")
+    _pos(rli, 0, 19)
+    for _ in range(2):
+        for _ in range(4):
+            _key(fi, ctrl=True, shift=False, name="b")
+        _key(fi, ",", ctrl=True, shift=False, name="k")
+    _pos(rli, 0, 11)
+    _key(fi, ",", sequence="\x1f")
+    assert rli.line == "the quick brown"
+    _key(fi, ",", sequence="\x1f")
+    assert rli.line == "the quick brown fox"
+    _key(fi, ",", sequence="\x1e")
+    assert rli.line == "the quick brown"
+    _key(fi, ",", sequence="\x1e")
+    assert rli.line == "the quick b"
+    fi.emit("data", "\n")
+    rli.close()
+
+
+def test_clear_the_whole_screen(checker: CallChecker) -> None:
+    rli, fi = _term(prompt="")
+    fi.emit("data", "line 1\nline 2\nline 3")
+    _key(fi, ctrl=True, name="l")
+    _pos(rli, 0, 6)
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "line 3")))
+    fi.emit("data", "\n")
+    rli.close()
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_question_and_lines_in_both_modes(terminal: bool, checker: CallChecker) -> None:
+    fi = FakeInput()
+    rli = readline.Interface({"input": fi, "output": fi, "terminal": terminal})
+    rli.question("foo?", checker.must_call(lambda answer: assert_equal(answer, "baz")))
+    rli.question("bar?", checker.must_not_call())
+    rli.write("baz\n")
+    lines: list[str] = []
+    rli.on("line", lines.append)
+    fi.emit("data", "foo\nbar\nbaz")
+    assert lines == ["foo", "bar"]
+    for byte in "☮".encode():
+        fi.emit("data", bytes([byte]))
+    assert lines == ["foo", "bar"]
+    fi.emit("data", "\n")
+    assert lines == ["foo", "bar", "baz☮"]
+    rli.close()
+    assert fi.listeners("keypress" if terminal else "data") == []
+
+
+def test_terminal_end_emits_the_line_being_edited(checker: CallChecker) -> None:
+    rli, fi = _term()
+    rli.on("line", checker.must_call(lambda line: assert_equal(line, "last"), times=3))
+    rli.on("close", checker.must_call())
+    fi.emit("data", "last\nlast\nlast")
+    fi.emit("end")
+    assert rli.closed
+
+
+def test_terminal_writable_output_gets_the_refreshed_prompt(checker: CallChecker) -> None:
+    expected = ["\x1b[1G", "\x1b[0J", "$ ", "\x1b[3G"]
+    rl: readline.Interface
+
+    def write(chunk: Any, encoding: Any, cb: Any) -> None:
+        assert bytes(chunk).decode() == expected.pop(0)
+        cb()
+        rl.close()
+
+    output = stream.Writable({"write": checker.must_call(write, times=4)})
+    readable = stream.Readable({"read": checker.must_call(lambda size: None)})
+    rl = readline.createInterface(
+        {"input": readable, "output": output, "prompt": "$ ", "terminal": True})
+    rl.prompt()
+    assert rl.getPrompt() == "$ "
+    run()
+
+
+def test_terminal_crlf_delay(checker: CallChecker) -> None:
+    rli, fi = _term(crlfDelay=200)
+    count = [0]
+    rli.on("line", lambda line: count.__setitem__(0, count[0] + 1))
+    fi.emit("data", "\r")
+
+    def later() -> None:
+        fi.emit("data", "\n")
+        assert count[0] == 2
+        rli.close()
+
+    timers.setTimeout(checker.must_call(later), 210)
+    rli2, fi2 = _term(crlfDelay=math.inf)
+    count2 = [0]
+    rli2.on("line", lambda line: count2.__setitem__(0, count2[0] + 1))
+    fi2.emit("data", "\r")
+
+    def later2() -> None:
+        fi2.emit("data", "\n")
+        assert count2[0] == 1
+        rli2.close()
+
+    timers.setTimeout(checker.must_call(later2), 200)
+    run()
+
+
+def test_word_left_on_a_long_line(checker: CallChecker) -> None:
+    rl: readline.Interface
+
+    def read(size: Any) -> None:
+        readable.push("\x1b[1;5D")  # ctrl + left
+        readable.push(None)
+
+    def write(data: Any, encoding: Any, cb: Any) -> None:
+        assert rl.cursor == len(rl.line) - 1
+        cb()
+
+    readable = stream.Readable({"read": read})
+    output = stream.Writable({"write": checker.must_call(write)})
+    rl = readline.createInterface({"input": readable, "output": output, "terminal": True})
+    rl.line = "a" + " " * 10**6 + "a"
+    rl.cursor = len(rl.line)
+    run()

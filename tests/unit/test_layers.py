@@ -57,7 +57,10 @@ LAYERS: dict[str, set[str]] = {
     "_streams": {"_streams", "events", "abort"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
-    "readline": {"events", "process", "abort"} | CORE,
+    # _readline: Node's internal/readline helpers (key decoding, cursor sequences,
+    # readline/promises' Readline on a Writable).
+    "_readline": {"_readline", "_streams", "process", "timers"} | CORE,
+    "readline": {"_readline", "events", "process", "abort"} | CORE,
     "util": CORE,
     "console": {"process", "events"} | CORE,
     "stream": {"_streams"} | CORE,

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from pynet import errors, readline
+from pynet import errors, readline, stream
 from pynet.abort import AbortController
 from pynet.events import EventEmitter
 
@@ -263,3 +263,19 @@ def test_a_question_asked_by_a_line_listener_takes_the_next_line_of_the_chunk(lo
     inp.emit("data", b"a\nb\nc\n")
     assert answers == ["b"]
     assert events == ["line:a", "line:c"]
+
+
+def test_terminal_cursor_counts_code_points(loop: Any) -> None:
+    """Porting guide: ``rl.cursor`` counts code points (Node: UTF-16 units, 2
+    for an astral character); the display columns are Node's."""
+    inp = stream.PassThrough()
+    rl = readline.createInterface({"input": inp, "terminal": True, "prompt": ""})
+    assert rl.closed is False  # Node: undefined until close
+    rl.write("💻a")
+    assert rl.cursor == 2 and len(rl.line) == 2
+    assert rl.getCursorPos() == {"cols": 3, "rows": 0}
+    rl.write(None, {"name": "left"})
+    rl.write(None, {"name": "left"})
+    assert rl.cursor == 0
+    rl.close()
+    loop.run()

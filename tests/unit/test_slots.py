@@ -365,6 +365,21 @@ def promises_and_tasks(loop: Loop) -> list[object]:
     return [task, task.promise, fitted, *iterators]
 
 
+def readline_terminal(loop: Loop) -> list[object]:
+    """A terminal-mode interface's keypress decoder state, and a Readline."""
+    from pynet._readline.keys import _STATES
+
+    inp = stream.PassThrough()
+    out = stream.PassThrough()
+    rl = readline.createInterface({"input": inp, "output": out, "terminal": True})
+    inp.write("a\x1b[D\r")
+    cursor = readline.promises.Readline(out)
+    cursor.cursorTo(0).commit()
+    loop.run()
+    rl.close()
+    return [_STATES[inp], cursor]
+
+
 def parsed_certificate(loop: Loop) -> list[object]:
     """A certificate parsed from DER (tls's x509 reader), if the system has one."""
     import ssl
@@ -524,6 +539,7 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "public streams": public_streams,
     "promises and tasks": promises_and_tasks,
     "parsed certificate": parsed_certificate,
+    "readline terminal": readline_terminal,
     "socket lives": socket_lives,
     "never connected": never_connected,
     "poll handle": poll_handle,
