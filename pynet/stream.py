@@ -31,10 +31,11 @@ any Python object but ``None``.
 async) or a source function first, async generator functions in the middle,
 an ``async def`` last (its return value is the pipeline's value).
 :func:`destroy` (``stream.destroy(stream[, err])``) destroys any stream-like,
-with an ``AbortError`` when it has not finished.
+with an ``AbortError`` when it has not finished.  ``readable.wrap(old)``
+reads an old-style stream (``'data'``/``'end'`` events only).
 
 Not here (yet): ``Readable.from_`` of async iterables, ``compose``,
-``Duplex.from``, ``Readable.wrap``, the web-stream adapters and Readable's
+``Duplex.from``, the web-stream adapters and Readable's
 experimental operators (``map``, ``filter``…).
 """
 

@@ -10,9 +10,9 @@ stream is paused until the next ``_read``; ``'end'`` pushes the end;
 ``'destroy'`` destroy it.  Destroying the Readable destroys the old stream
 (Node's ``destroyer``: its ``destroy``, else its ``close``).
 
-Node also proxies the old stream's own function properties onto the
-Readable (``Object.keys``); Python objects have no such own-property list
-that means the same, so that proxying is left out.
+The old stream's own public functions (its instance attributes, Node's
+``Object.keys``) that the Readable has not are set on the Readable too
+(Node's "proxy all the other methods", for filters and duplexes).
 
 :func:`wrap_stream` is ``Readable.wrap(src, options)``: what the async
 iterator uses for a stream without ``read()`` (``streamToAsyncIterator``).
@@ -60,6 +60,10 @@ def wrap(readable: Any, stream: Any) -> Any:
             stream.resume()
 
     readable._read = _read
+    for name, value in list(getattr(stream, "__dict__", {}).items()):
+        if (not name.startswith("_") and callable(value)
+                and getattr(readable, name, None) is None):
+            setattr(readable, name, value)
     return readable
 
 

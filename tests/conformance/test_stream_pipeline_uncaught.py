@@ -14,7 +14,8 @@ from pynet import process, run
 from pynet.stream import PassThrough, pipeline
 
 
-def test_callback_error_is_uncaught(checker: Any) -> None:
+def test_callback_error_is_uncaught(checker: Any, rejections: Any) -> None:
+    # rejections: process's listeners are put back afterwards.
     def on_uncaught(err: Any) -> None:
         assert str(err) == "error"
     process.on("uncaughtException", checker.must_call(on_uncaught))
