@@ -34,7 +34,7 @@ an ``async def`` last (its return value is the pipeline's value).
 with an ``AbortError`` when it has not finished.  ``readable.wrap(old)``
 reads an old-style stream (``'data'``/``'end'`` events only).
 
-Not here (yet): ``Readable.from_`` of async iterables, ``compose``,
+Not here (yet): ``compose``,
 ``Duplex.from``, the web-stream adapters and Readable's
 experimental operators (``map``, ``filter``…).
 """
