@@ -113,10 +113,7 @@ def determine_specific_type(value: object) -> str:
         return f"an instance of {type(value).__name__}"
     if callable(value):
         name = getattr(value, "__name__", "")
-        if name and name != "<lambda>":
-            return f"function {name}"
-        # Node: a function without a name is inspected.
-        return "type function ([Function (anonymous)])"
+        return f"function {name if name != '<lambda>' else ''}"
     if isinstance(value, (bytes, bytearray, memoryview)):
         return "an instance of Buffer"
     if isinstance(value, (list, tuple)):
