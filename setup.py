@@ -83,6 +83,7 @@ INTERPRETED = {
     "pynet/_streams/add_abort_signal.py": "not hot (setup only)",
     "pynet/_streams/from_.py": "not hot (Readable.from)",
     "pynet/_streams/pipeline.py": "not hot (setup only)",
+    "pynet/_streams/wrap.py": "not hot (old-style streams)",
     "pynet/_js/inspect.py": "not hot (output formatting), and Node's inspect.js port passes"
                             " fixed-arity closures around (formatValue's helpers)",
     "pynet/_js/errortext.py": "not hot (uncaught-error reports and warnings)",

@@ -225,10 +225,10 @@ def _write_file(file: Any, data: Any, opts: dict[str, Any], call: Callable[..., 
     def done(err: BaseException | None, _: Any) -> None:
         call(err)
 
+    if _aborted(opts.get("signal"), call):  # Node's writeAll checks it for a descriptor too.
+        return
     if _is_fd(file):
         ops.write_file(get_loop(), file, payload, 0, 0, flush, done)
-        return
-    if _aborted(opts.get("signal"), call):
         return
     path = ops.validate_path(file)
     flags = ops.string_to_flags(flag)

@@ -27,8 +27,15 @@ any Python object but ``None``.
 ``stream.promises`` has the promise forms of :func:`pipeline` and
 :func:`finished` (Node's ``stream/promises``).
 
-Not here (yet): async iterables as pipeline stages, ``compose``,
-``Duplex.from``, ``Readable.wrap``, the web-stream adapters and Readable's
+:func:`pipeline` takes Node's non-stream stages too: an iterable (sync or
+async) or a source function first, async generator functions in the middle,
+an ``async def`` last (its return value is the pipeline's value).
+:func:`destroy` (``stream.destroy(stream[, err])``) destroys any stream-like,
+with an ``AbortError`` when it has not finished.  ``readable.wrap(old)``
+reads an old-style stream (``'data'``/``'end'`` events only).
+
+Not here (yet): ``compose``,
+``Duplex.from``, the web-stream adapters and Readable's
 experimental operators (``map``, ``filter``…).
 """
 
@@ -134,19 +141,33 @@ class _StreamPromises:
     @staticmethod
     def finished(stream: Any, options: Any = None, **kwargs: Any) -> Promise[None]:
         """``await stream.promises.finished(stream[, options])``: fulfilled when the
-        stream has ended or finished, rejected with its error or a premature close."""
+        stream has ended or finished, rejected with its error or a premature close.
+        ``cleanup: True`` removes its listeners once settled (a non-boolean
+        truthy ``cleanup`` raises ERR_INVALID_ARG_TYPE)."""
         opts = {**(options or {}), **kwargs} if isinstance(options, dict) or options is None \
             else options
+        cleanup_opt = opts.get("cleanup") if isinstance(opts, dict) else None
+        auto_cleanup = False
+        if cleanup_opt:  # Node validates only a truthy value.
+            from pynet._js.validators import validate_boolean
+            auto_cleanup = validate_boolean(cleanup_opt, "cleanup")
 
         def executor(resolve: Any, reject: Any) -> None:
             def done(err: Any = None) -> None:
+                if auto_cleanup:
+                    cleanup()
                 if err is not None:
                     reject(err)
                 else:
                     resolve(None)
-            finished(stream, opts, done)
+            cleanup = finished(stream, opts, done)
         return Promise(executor)
 
 
 #: ``require('stream/promises')``: ``pipeline`` and ``finished`` returning Promises.
 promises = _StreamPromises()
+
+# Node: ``util.promisify(stream.pipeline)`` is ``stream.promises.pipeline`` (and
+# so for ``finished``), through ``util.promisify.custom``.
+pipeline.__promisify__ = promises.pipeline  # type: ignore[attr-defined]
+finished.__promisify__ = promises.finished  # type: ignore[attr-defined]

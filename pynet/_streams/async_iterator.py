@@ -11,6 +11,16 @@ of those events.  Leaving the loop early (``break``, an exception) destroys the
 stream (``destroyOnReturn``, default true), as does an error; after a normal
 end the stream is destroyed as ``autoDestroy`` would.
 
+As a JavaScript async generator, it does nothing until the first
+``__anext__`` (no listeners; ``return_()`` before it leaves the stream alone),
+and ``__anext__`` calls made while one is under way wait their turn, so
+several pending ``next()`` promises settle in order (values, then the error,
+then done).  Leaving early destroys through Node's ``destroyer``: an
+``AbortError`` when the stream has not finished, ``close()`` for a stream
+without ``destroy``.  A stream without ``read()`` (an old-style ``Stream``
+emitting ``'data'``) is read through ``Readable.wrap`` (:mod:`wrap`), as
+Node's ``streamToAsyncIterator`` does; ``iterator.stream`` is the stream read.
+
 Here the generator is :class:`ReadableAsyncIterator`, a plain object whose
 ``__anext__`` is a coroutine, with its listeners on a separate
 :class:`_State` so that nothing the stream holds refers to the iterator.  That
@@ -21,15 +31,18 @@ is what makes a plain ``break`` work as JavaScript's ``return()`` does
 Invariants: the iterator finishes once (on end, error or return); its
 listeners are removed when it leaves the stream alive and kept when it
 destroys it (as Node's, so a later ``'error'`` is not uncaught); a waiting
-``__anext__`` is woken by the first event after it started waiting.
+``__anext__`` is woken by the first event after it started waiting; at most
+one ``__anext__`` runs at a time (``running``; the rest are in ``queue``).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 from pynet import errors
 from pynet._core.promise import Promise, pending, settle_with
+from pynet._streams.destroy import destroyer
 
 __all__ = ["ReadableAsyncIterator"]
 
@@ -44,7 +57,16 @@ class _State:
         self.destroy_on_return = destroy_on_return
         self.wake: Promise[None] | None = None  # What a waiting __anext__ awaits.
         self.error: Any = _UNSET  # None: ended; an exception: failed
+        self.started = False
         self.closed = False
+        self.running = False  # An __anext__ is under way.
+        self.queue: deque[Promise[None]] | None = None  # __anext__ calls waiting their turn.
+
+    def start(self) -> None:
+        """The generator's first step: from here it listens (Node attaches
+        nothing before the first ``next()``)."""
+        self.started = True
+        stream = self.stream
         stream.on("readable", self.on_readable)
         stream.on("end", self.on_end)
         stream.on("error", self.on_error)
@@ -53,6 +75,9 @@ class _State:
             self.error = None
         elif stream.destroyed and stream.errored is not None:
             self.error = stream.errored
+        elif getattr(stream, "closed", False):
+            # eos on a stream already closed: its 'close' came before 'end'.
+            self.error = errors.ERR_STREAM_PREMATURE_CLOSE()
 
     def _wake(self) -> None:
         wake, self.wake = self.wake, None
@@ -77,18 +102,27 @@ class _State:
             self.error = errors.ERR_STREAM_PREMATURE_CLOSE()
         self._wake()
 
-    def finish(self, returned: bool) -> None:
-        """The generator's ``finally``: destroy the stream, or just stop listening."""
+    def finish(self) -> None:
+        """The generator's ``finally``: destroy the stream, or just stop listening.
+
+        Node's condition: destroyed when it failed, or was left early, unless
+        ``destroyOnReturn`` is false; after an end or an error only with
+        ``autoDestroy``.  Destroyed as Node's ``destroyer`` does: with an
+        ``AbortError`` when it has not finished, by ``close()`` when it has
+        no ``destroy``.  A generator that never started has nothing to undo
+        (JavaScript's ``return()`` before the first ``next()``)."""
         if self.closed:
             return
         self.closed = True
+        if not self.started:
+            return
         stream = self.stream
-        failed = self.error is not _UNSET and self.error is not None
-        if (failed or self.destroy_on_return) and (
-                returned or getattr(stream, "_auto_destroy", True)):
+        error = self.error
+        if ((error is not _UNSET and error is not None) or self.destroy_on_return) and (
+                error is _UNSET or getattr(stream, "_auto_destroy", True)):
             # As Node's: the listeners stay, so an 'error' the destroyed
             # stream emits later has a listener (eos's) and is not uncaught.
-            stream.destroy()
+            destroyer(stream, None)
             return
         stream.removeListener("readable", self.on_readable)
         stream.removeListener("end", self.on_end)
@@ -102,13 +136,46 @@ class ReadableAsyncIterator:
     __slots__ = ("_state",)
 
     def __init__(self, stream: Any, destroy_on_return: bool = True) -> None:
+        if not callable(getattr(stream, "read", None)):
+            # Node's streamToAsyncIterator: an old-style stream (only 'data'
+            # and 'end' events) is read through Readable.wrap.
+            from pynet._streams.wrap import wrap_stream
+            stream = wrap_stream(stream, {"objectMode": True})
         self._state = _State(stream, destroy_on_return)
+
+    @property
+    def stream(self) -> Any:
+        """Node's ``iterator.stream``: the stream it reads."""
+        return self._state.stream
 
     def __aiter__(self) -> ReadableAsyncIterator:
         return self
 
     async def __anext__(self) -> Any:
         state = self._state
+        if state.running:
+            # JavaScript queues next() calls on an async generator: each runs
+            # once the one before it has settled.
+            if state.queue is None:
+                state.queue = deque()
+            turn = pending()
+            state.queue.append(turn)
+            await turn
+        state.running = True
+        try:
+            return await self._next(state)
+        finally:
+            if state.queue:
+                settle_with(state.queue.popleft())  # Hand over; still running.
+            else:
+                state.running = False
+
+    @staticmethod
+    async def _next(state: _State) -> Any:
+        if not state.started:
+            if state.closed:
+                raise StopAsyncIteration
+            state.start()
         stream = state.stream
         while True:
             if state.closed:
@@ -118,7 +185,7 @@ class ReadableAsyncIterator:
                 return chunk
             error = state.error
             if error is not _UNSET:
-                state.finish(False)
+                state.finish()
                 if error is None:
                     raise StopAsyncIteration
                 raise error
@@ -127,16 +194,16 @@ class ReadableAsyncIterator:
 
     def return_(self) -> Promise[None]:
         """JavaScript's ``iterator.return()``: leave early (destroys the stream)."""
-        self._state.finish(True)
+        self._state.finish()
         return Promise.resolve(None)
 
     async def aclose(self) -> None:
-        self._state.finish(True)
+        self._state.finish()
 
     def __del__(self) -> None:
         state = getattr(self, "_state", None)
         if state is not None and not state.closed:
             try:
-                state.finish(True)
+                state.finish()
             except Exception:  # Nothing may escape __del__; destroy() reports by events.
                 pass

@@ -50,7 +50,7 @@ def destroy(self: Stream, err: BaseException | None = None,
     self._destroyed = True
     if not self._constructed:
         def after_construct(er: BaseException | None = None) -> None:
-            _destroy(self, _aggregate_two_errors(er, err), cb)
+            _destroy(self, aggregate_two_errors(er, err), cb)
         self.once(_K_DESTROY, after_construct)
     else:
         _destroy(self, err, cb)
@@ -170,7 +170,7 @@ def _construct_nt(stream: Stream) -> None:
         stream._loop.next_tick(on_construct, exc)
 
 
-def _aggregate_two_errors(inner: BaseException | None, outer: BaseException | None
+def aggregate_two_errors(inner: BaseException | None, outer: BaseException | None
                           ) -> BaseException | None:
     """Node's ``aggregateTwoErrors``: both errors, or whichever exists."""
     if inner is not None and outer is not None and inner is not outer:
@@ -179,7 +179,7 @@ def _aggregate_two_errors(inner: BaseException | None, outer: BaseException | No
     return inner if inner is not None else outer
 
 
-def destroyer(stream: Any, err: BaseException | None) -> None:
+def destroyer(stream: Any, err: BaseException | None = None) -> None:
     """Node's ``destroyer``: destroy any stream-like, with AbortError if it never finished."""
     from pynet._streams.utils import is_destroyed, is_finished
     if stream is None or is_destroyed(stream):

@@ -706,6 +706,12 @@ class Readable(Stream):
         options = {**spread(options), **kwargs}
         return ReadableAsyncIterator(self, options.get("destroyOnReturn", True) is not False)
 
+    def wrap(self, stream: Any) -> Readable:
+        """Node's ``readable.wrap(stream)``: read an old-style stream (one that
+        only emits ``'data'``/``'end'``) through this Readable; returns it."""
+        from pynet._streams.wrap import wrap
+        return wrap(self, stream)  # type: ignore[no-any-return]
+
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""
         from pynet._streams.pipe import pipe

@@ -22,12 +22,11 @@ from pynet import net
 MANIFEST = json.loads((Path(__file__).with_name("node_net_manifest.json")).read_text())
 
 # Readable's experimental async-iterator operators (Node 20: map, filter, toArray, ...)
-# and iterator()/wrap() work on promises and async iteration, which have no
-# twin on pynet's callback loop; see docs/porting-guide.md.
+# are not ported; see docs/porting-guide.md.
 NOT_PORTED = {
     "Socket": {
         "asIndexedPairs", "compose", "drop", "every", "filter", "find", "flatMap", "forEach",
-        "map", "reduce", "some", "take", "toArray", "wrap",
+        "map", "reduce", "some", "take", "toArray",
     },
 }
 

@@ -76,19 +76,30 @@ def test_streams_keep_slots_for_their_state(loop: Loop) -> None:
     loop.run()
 
 
-def test_async_iterables_wait_for_the_promise_machinery(loop: Loop) -> None:
-    """Readable.from_ of an async generator is refused (porting guide), not half-run."""
-    import pytest
+def test_readable_from_an_async_generator(loop: Loop) -> None:
+    """Readable.from_ reads an async generator (Node's nextAsync), and closes
+    it (its finally runs) when the stream is destroyed early."""
+    from pynet import run
 
-    from pynet import errors
+    closed: list[bool] = []
 
     async def agen() -> Any:
-        yield 1
+        try:
+            yield 1
+            yield 2
+            yield 3
+        finally:
+            closed.append(True)
 
-    gen = agen()
-    with pytest.raises(errors.ERR_INVALID_ARG_TYPE):
-        Readable.from_(gen)
-    loop.run()
+    async def main() -> list[Any]:
+        got = [x async for x in Readable.from_(agen())]
+        r = Readable.from_(agen())
+        async for _x in r:
+            break
+        assert r.destroyed
+        return got
+    assert run(main()) == [1, 2, 3]
+    assert closed == [True, True]
 
 
 def test_object_mode_none_is_the_end_not_a_chunk(loop: Loop) -> None:
