@@ -48,10 +48,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pynet import errors, process
+from pynet._core.calls import call
 from pynet._js.inspect import format_with_options, inspect, string_width
 from pynet._js.number import is_number, number_to_string
 from pynet._js.validators import invalid_arg_type, validate_integer, validate_one_of
 from pynet._js.value import to_string
+from pynet._streams.utils import error_emitted
 
 __all__ = [
     "Console",
@@ -142,12 +144,37 @@ class Console:
         if not self._ignore_errors:
             stream.write(text)
             return
+        # An emitter stream gets a no-op 'error' listener for the write, so an
+        # error it emits synchronously is not an unhandled 'error'; the write's
+        # callback adds one for an error emitted later (Node's kWriteToConsole
+        # and createWriteErrorHandler).
+        emitter = _is_emitter(stream)
         try:
-            stream.write(text)
-        except RecursionError:
+            if emitter and stream.listenerCount("error") == 0:
+                stream.once("error", _noop)
+            call(stream.write, text, self._stdout_error_handler if to_stdout
+                 else self._stderr_error_handler)
+        except RecursionError:  # Node: a stack overflow is not swallowed.
             raise
         except Exception:  # Node: errors on the console's streams are ignored.
             pass
+        finally:
+            if emitter:
+                stream.removeListener("error", _noop)
+
+    def _stdout_error_handler(self, err: Any = None) -> None:
+        self._on_write_error(self._stdout, err)
+
+    def _stderr_error_handler(self, err: Any = None) -> None:
+        self._on_write_error(self._stderr, err)
+
+    @staticmethod
+    def _on_write_error(stream: Any, err: Any) -> None:
+        """``createWriteErrorHandler``: a write failed and its 'error' is still
+        to come: catch it with a one-off no-op listener, if no one listens."""
+        if err is not None and _is_emitter(stream) and not error_emitted(stream) \
+                and stream.listenerCount("error") == 0:
+            stream.once("error", _noop)
 
     def _format(self, args: tuple[Any, ...]) -> str:
         return format_with_options(self._inspect_options, *args)
@@ -319,6 +346,15 @@ class Console:
             head.append("Values")
             body.append(values_column)
         self.log(_cli_table(head, body))
+
+
+def _noop(*args: Any) -> None:
+    """The console's own 'error' listener (Node's ``noop``)."""
+
+
+def _is_emitter(stream: Any) -> bool:
+    return all(callable(getattr(stream, name, None))
+               for name in ("listenerCount", "once", "removeListener"))
 
 
 def _truthy(value: Any) -> bool:

@@ -24,7 +24,7 @@ layer listed for it):
 * ``_net``: ``net.Socket``/``net.Server``, on everything below, with their
   helpers (``normalize``, ``endpoint``, ``happy_eyeballs``) under them;
 * public modules with Node's names on top (``util``: on ``_core``; ``console``: on
-  ``process``, for its streams).
+  ``process``, for its streams, and ``_streams``, for a stream's ``errorEmitted``).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ LAYERS: dict[str, set[str]] = {
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | CORE,
     "util": CORE,
-    "console": {"process", "events"} | CORE,
+    "console": {"process", "events", "_streams"} | CORE,
     "stream": {"_streams"} | CORE,
     "_fs": {"_fs", "_streams", "abort"} | CORE,
     "fs": {"_fs", "abort"} | CORE,
