@@ -115,11 +115,11 @@ def test_errors_not_ignored() -> None:
 
     out.write = fail("out")  # type: ignore[attr-defined]
     err.write = fail("err")  # type: ignore[attr-defined]
-    with pytest.raises(Exception, match="^out$"):
+    with pytest.raises(Exception, match=r"^out$"):
         c2.log("foo")
-    with pytest.raises(Exception, match="^err$"):
+    with pytest.raises(Exception, match=r"^err$"):
         c2.warn("foo")
-    with pytest.raises(Exception, match="^out$"):
+    with pytest.raises(Exception, match=r"^out$"):
         c2.dir("foo")
 
 
