@@ -41,25 +41,54 @@ from __future__ import annotations
 
 import inspect as _pyinspect
 import math
+import re
+import time as _time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from pynet import errors
+from pynet import errors, process
 from pynet._core.calls import call
 from pynet._core.loop import get_loop
 from pynet._core.promise import Promise, spawn
 from pynet._js import inspect as _inspect
 from pynet._js.number import is_number
-from pynet._js.validators import invalid_arg_type, validate_object
+from pynet._js.validators import (
+    invalid_arg_type,
+    validate_boolean,
+    validate_object,
+    validate_one_of,
+    validate_string,
+)
+from pynet._js.value import to_string, truthy
 
 __all__ = [
+    "_extend",
     "callbackify",
+    "deprecate",
     "format",
     "formatWithOptions",
     "inherits",
     "inspect",
+    "isArray",
+    "isBoolean",
+    "isBuffer",
     "isDeepStrictEqual",
+    "isError",
+    "isFunction",
+    "isNull",
+    "isNullOrUndefined",
+    "isNumber",
+    "isObject",
+    "isPrimitive",
+    "isRegExp",
+    "isString",
+    "isSymbol",
+    "isUndefined",
+    "log",
     "promisify",
+    "stripVTControlCharacters",
+    "styleText",
+    "toUSVString",
     "types",
 ]
 
@@ -312,16 +341,11 @@ class _Promisify:
 promisify = _Promisify()
 
 
-class _FalsyRejectionError(Exception):
-    code = "ERR_FALSY_VALUE_REJECTION"
-
-    def __init__(self, reason: Any) -> None:
-        super().__init__("Promise was rejected with falsy value")
-        self.reason = reason
-
-
 def callbackify(original: Any) -> Callable[..., None]:
-    """``util.callbackify(fn)``: ``fn(*args)``'s promise settles ``callback(err, value)``."""
+    """``util.callbackify(fn)``: ``fn(*args)``'s promise settles ``callback(err, value)``
+    on a later tick; a falsy rejection reason (JavaScript's falsiness: ``None``,
+    ``False``, ``0``, ``''``, ``nan``) becomes ``ERR_FALSY_VALUE_REJECTION`` with
+    ``.reason``.  The result is named ``<name>Callbackified``, as Node names it."""
     if not callable(original):
         raise invalid_arg_type("original", "Function", original)
 
@@ -339,13 +363,197 @@ def callbackify(original: Any) -> Callable[..., None]:
             loop.next_tick(call, callback, None, value)
 
         def on_reason(reason: Any) -> None:
-            if not reason:
-                reason = _FalsyRejectionError(reason)
+            if not truthy(reason):
+                reason = errors.ERR_FALSY_VALUE_REJECTION(reason=reason)
             loop.next_tick(call, callback, reason)
 
         promise.then(on_value, on_reason)
 
+    name = getattr(original, "__name__", None)
+    if isinstance(name, str):
+        callbackified.__name__ = callbackified.__qualname__ = name + "Callbackified"
     return callbackified
 
 
+# --- deprecation and logging --------------------------------------------------------
 
+#: The deprecation codes already warned about (Node's ``codesWarned``).
+_codes_warned: set[str] = set()
+
+
+def deprecate(fn: Callable[..., Any], msg: str, code: str | None = None) -> Callable[..., Any]:
+    """``util.deprecate(fn, msg[, code])``: a function that calls ``fn`` and, the
+    first time it is called, emits ``msg`` as a ``DeprecationWarning``
+    (``process.emitWarning``) — once per ``code`` when one is given, across
+    every function deprecated with it.  Nothing is emitted while
+    ``pynet.process.noDeprecation`` is true."""
+    if code is not None:
+        validate_string(code, "code")
+    warned = False
+
+    def deprecated(*args: Any, **kwargs: Any) -> Any:
+        nonlocal warned
+        if not getattr(process, "noDeprecation", False) and not warned:
+            warned = True
+            if code is None:
+                process.emitWarning(msg, "DeprecationWarning")
+            elif code not in _codes_warned:
+                _codes_warned.add(code)
+                process.emitWarning(msg, "DeprecationWarning", code)
+        return fn(*args, **kwargs)
+
+    for attr in ("__name__", "__qualname__", "__doc__"):
+        value = getattr(fn, attr, None)
+        if isinstance(value, str):
+            setattr(deprecated, attr, value)
+    return deprecated
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _timestamp() -> str:
+    """``26 Feb 16:19:34``: the local time, as ``util.log`` prints it."""
+    now = _time.localtime()
+    return f"{now.tm_mday} {_MONTHS[now.tm_mon - 1]} " \
+           f"{now.tm_hour:02d}:{now.tm_min:02d}:{now.tm_sec:02d}"
+
+
+def log(*args: Any) -> None:
+    """``util.log(...args)`` (deprecated in Node): ``console.log`` of a
+    timestamp, ``' - '`` and ``util.format(*args)``."""
+    from pynet import console
+
+    console.log("%s - %s", _timestamp(), format(*args))
+
+
+# --- styleText, stripVTControlCharacters, toUSVString ---------------------------------
+
+def styleText(format: Any, text: Any, options: Any = None, **kwargs: Any) -> str:  # noqa: A002
+    """``util.styleText(format, text[, {validateStream, stream}])``: ``text``
+    between the ANSI codes of ``format`` (a name of ``inspect.colors`` or a
+    list of them).  As in Node v20, with ``validateStream`` (the default) a
+    single format is dropped unless ``stream`` (``process.stdout``) would get
+    colours (a TTY, or ``FORCE_COLOR``; ``NO_COLOR`` and ``TERM=dumb`` say no)."""
+    opts = {**(options or {}), **kwargs}
+    validate_string(text, "text")
+    validate_stream = opts.get("validateStream", True)
+    validate_boolean(validate_stream, "options.validateStream")
+    stream = opts["stream"] if "stream" in opts else process.stdout
+    if validate_stream and not (callable(getattr(stream, "on", None))
+                                and callable(getattr(stream, "write", None)
+                                             or getattr(stream, "read", None))):
+        raise invalid_arg_type("stream", ["ReadableStream", "WritableStream", "Stream"], stream)
+    if isinstance(format, (list, tuple)):
+        left = right = ""
+        for key in format:
+            codes = _inspect.color_codes(key)
+            if codes is None:
+                validate_one_of(key, "format", list(_inspect.COLORS))
+                raise AssertionError("unreachable")
+            left += f"\x1b[{codes[0]}m"
+            right = f"\x1b[{codes[1]}m{right}"
+        return f"{left}{text}{right}"
+    codes = _inspect.color_codes(format)
+    if codes is None:
+        validate_one_of(format, "format", list(_inspect.COLORS))
+        raise AssertionError("unreachable")
+    if validate_stream and (not stream or not _inspect.should_colorize(stream)):
+        return str(text)
+    return f"\x1b[{codes[0]}m{text}\x1b[{codes[1]}m"
+
+
+def stripVTControlCharacters(str: Any) -> str:  # noqa: A002 - Node's parameter name
+    """``util.stripVTControlCharacters(str)``: ``str`` without ANSI escape codes."""
+    validate_string(str, "str")
+    return _inspect.strip_vt_control_characters(str)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def toUSVString(string: Any) -> str:
+    """``util.toUSVString(string)``: ``String(string)`` with lone surrogates
+    replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", to_string(string))
+
+
+# --- the legacy type checks (deprecated in Node, still there in v20) ------------------
+
+def isArray(value: Any) -> bool:
+    """``util.isArray``: a ``list`` or ``tuple`` (JavaScript's arrays)."""
+    return isinstance(value, (list, tuple))
+
+
+def isBoolean(value: Any = None) -> bool:
+    """``util.isBoolean``: ``True`` or ``False``."""
+    return isinstance(value, bool)
+
+
+def isBuffer(value: Any = None) -> bool:
+    """``util.isBuffer``: ``bytes``, ``bytearray`` or ``memoryview``."""
+    return isinstance(value, (bytes, bytearray, memoryview))
+
+
+def isError(value: Any = None) -> bool:
+    """``util.isError``: an exception."""
+    return isinstance(value, BaseException)
+
+
+def isFunction(value: Any = None) -> bool:
+    """``util.isFunction``: a function or class (JavaScript's ``typeof 'function'``)."""
+    return callable(value) and not isinstance(value, Mapping)
+
+
+def isNull(value: Any = None) -> bool:
+    """``util.isNull``: ``None`` (which is also ``undefined``: mapping §3)."""
+    return value is None
+
+
+def isUndefined(value: Any = None) -> bool:
+    """``util.isUndefined``: ``None`` (which is also ``null``: mapping §3)."""
+    return value is None
+
+
+def isNullOrUndefined(value: Any = None) -> bool:
+    """``util.isNullOrUndefined``: ``None``."""
+    return value is None
+
+
+def isNumber(value: Any = None) -> bool:
+    """``util.isNumber``: an ``int`` or ``float`` (not a ``bool``)."""
+    return is_number(value)
+
+
+def isString(value: Any = None) -> bool:
+    """``util.isString``: a ``str``."""
+    return isinstance(value, str)
+
+
+def isSymbol(value: Any = None) -> bool:
+    """``util.isSymbol``: always ``False`` (Python has no symbols)."""
+    return False
+
+
+def isRegExp(value: Any = None) -> bool:
+    """``util.isRegExp``: a compiled regular expression (``re.Pattern``)."""
+    return isinstance(value, re.Pattern)
+
+
+def isPrimitive(value: Any = None) -> bool:
+    """``util.isPrimitive``: ``None``, a ``bool``, a number or a ``str``."""
+    return value is None or isinstance(value, (bool, int, float, str))
+
+
+def isObject(value: Any = None) -> bool:
+    """``util.isObject``: not a primitive and not a function."""
+    return not isPrimitive(value) and not isFunction(value)
+
+
+def _extend(target: Any, source: Any = None) -> Any:
+    """``util._extend(target, source)`` (deprecated): copy ``source``'s items into
+    ``target`` when ``source`` is a dict; return ``target``."""
+    if isinstance(source, Mapping):
+        for key in reversed(list(source)):  # Node copies the keys last to first
+            target[key] = source[key]
+    return target

@@ -73,7 +73,9 @@ import functools
 import inspect as _pyinspect
 import json
 import math
+import os
 import re
+import sys
 import traceback
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -83,17 +85,24 @@ from pynet._js.number import is_number, js_trim, number_to_string, to_number
 from pynet._js.value import to_string
 
 __all__ = [
+    "COLORS",
+    "COLOR_ALIASES",
     "DEFAULT_OPTIONS",
     "INSPECT_MAX_BYTES",
+    "STYLES",
     "ObjectView",
     "Raw",
+    "color_codes",
     "error_name",
     "error_stack",
     "format_args",
     "format_s",
     "format_with_options",
+    "get_color_depth",
     "inspect",
+    "should_colorize",
     "string_width",
+    "strip_vt_control_characters",
     "utf16_len",
 ]
 
@@ -116,9 +125,153 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "numericSeparator": False,
 }
 
+#: ``inspect.colors``: the ANSI codes (start, end) of each style name.
+COLORS: dict[str, tuple[int, int]] = {
+    "reset": (0, 0), "bold": (1, 22), "dim": (2, 22), "italic": (3, 23),
+    "underline": (4, 24), "blink": (5, 25), "inverse": (7, 27), "hidden": (8, 28),
+    "strikethrough": (9, 29), "doubleunderline": (21, 24),
+    "black": (30, 39), "red": (31, 39), "green": (32, 39), "yellow": (33, 39),
+    "blue": (34, 39), "magenta": (35, 39), "cyan": (36, 39), "white": (37, 39),
+    "bgBlack": (40, 49), "bgRed": (41, 49), "bgGreen": (42, 49), "bgYellow": (43, 49),
+    "bgBlue": (44, 49), "bgMagenta": (45, 49), "bgCyan": (46, 49), "bgWhite": (47, 49),
+    "framed": (51, 54), "overlined": (53, 55), "gray": (90, 39),
+    "redBright": (91, 39), "greenBright": (92, 39), "yellowBright": (93, 39),
+    "blueBright": (94, 39), "magentaBright": (95, 39), "cyanBright": (96, 39),
+    "whiteBright": (97, 39), "bgGray": (100, 49), "bgRedBright": (101, 49),
+    "bgGreenBright": (102, 49), "bgYellowBright": (103, 49), "bgBlueBright": (104, 49),
+    "bgMagentaBright": (105, 49), "bgCyanBright": (106, 49), "bgWhiteBright": (107, 49),
+}
+
+#: The other names of some :data:`COLORS` (Node's non-enumerable aliases).
+COLOR_ALIASES: dict[str, str] = {
+    "grey": "gray", "blackBright": "gray", "bgGrey": "bgGray", "bgBlackBright": "bgGray",
+    "faint": "dim", "crossedout": "strikethrough", "strikeThrough": "strikethrough",
+    "crossedOut": "strikethrough", "conceal": "hidden", "swapColors": "inverse",
+    "swapcolors": "inverse", "doubleUnderline": "doubleunderline",
+}
+
+#: ``inspect.styles``: the colour of each kind of text when ``colors`` is on.
+STYLES: dict[str, str] = {
+    "special": "cyan", "number": "yellow", "bigint": "yellow", "boolean": "yellow",
+    "undefined": "grey", "null": "bold", "string": "green", "symbol": "green",
+    "date": "magenta", "regexp": "red", "module": "underline",
+}
+
+
+def color_codes(name: object) -> tuple[int, int] | None:
+    """``inspect.colors[name]``, aliases included (``None`` for an unknown name)."""
+    if not isinstance(name, str):
+        return None
+    return COLORS.get(COLOR_ALIASES.get(name, name))
+
+
+_COLORS_2, _COLORS_16, _COLORS_256, _COLORS_16M = 1, 4, 8, 24
+
+_TERM_ENVS = {
+    "eterm": _COLORS_16, "cons25": _COLORS_16, "console": _COLORS_16, "cygwin": _COLORS_16,
+    "dtterm": _COLORS_16, "gnome": _COLORS_16, "hurd": _COLORS_16, "jfbterm": _COLORS_16,
+    "konsole": _COLORS_16, "kterm": _COLORS_16, "mlterm": _COLORS_16, "mosh": _COLORS_16M,
+    "putty": _COLORS_16, "st": _COLORS_16, "rxvt-unicode-24bit": _COLORS_16M,
+    "terminator": _COLORS_16M,
+}
+_TERM_ENVS_RE = re.compile(r"ansi|color|linux|^con[0-9]*x[0-9]|^rxvt|^screen|^xterm|^vt100")
+_CI_SIGNS = ("APPVEYOR", "BUILDKITE", "CIRCLECI", "DRONE", "GITHUB_ACTIONS", "GITLAB_CI",
+             "TRAVIS")
+
+
+def get_color_depth(env: Mapping[str, str] | None = None) -> int:
+    """``tty.WriteStream.prototype.getColorDepth``: the bits of colour a terminal
+    takes (1, 4, 8 or 24), from the environment as Node reads it
+    (``FORCE_COLOR``, ``NO_COLOR``, ``NODE_DISABLE_COLORS``, ``TERM``,
+    ``COLORTERM``, ``TMUX``, ``CI``…)."""
+    env = os.environ if env is None else env
+    force = env.get("FORCE_COLOR")
+    if force is not None:
+        return {"": _COLORS_16, "1": _COLORS_16, "true": _COLORS_16, "2": _COLORS_256,
+                "3": _COLORS_16M}.get(force, _COLORS_2)
+    if "NODE_DISABLE_COLORS" in env or "NO_COLOR" in env or env.get("TERM") == "dumb":
+        return _COLORS_2
+    if sys.platform == "win32":
+        version = sys.getwindowsversion()
+        if version.major >= 10:
+            if version.build >= 14931:
+                return _COLORS_16M
+            if version.build >= 10586:
+                return _COLORS_256
+        return _COLORS_16
+    if env.get("TMUX"):
+        return _COLORS_256
+    if env.get("CI"):
+        if any(sign in env for sign in _CI_SIGNS) or env.get("CI_NAME") == "codeship":
+            return _COLORS_256
+        return _COLORS_2
+    if "TEAMCITY_VERSION" in env:
+        return _COLORS_16 if re.match(r"^(9\.(0*[1-9]\d*)\.|\d{2,}\.)",
+                                      env["TEAMCITY_VERSION"]) else _COLORS_2
+    program = env.get("TERM_PROGRAM")
+    if program == "iTerm.app":
+        version = env.get("TERM_PROGRAM_VERSION")
+        return _COLORS_256 if not version or re.match(r"^[0-2]\.", version) else _COLORS_16M
+    if program in ("HyperTerm", "MacTerm"):
+        return _COLORS_16M
+    if program == "Apple_Terminal":
+        return _COLORS_256
+    if env.get("COLORTERM") in ("truecolor", "24bit"):
+        return _COLORS_16M
+    term = env.get("TERM")
+    if term:
+        if term.startswith("xterm-256"):
+            return _COLORS_256
+        lower = term.lower()
+        if lower in _TERM_ENVS:
+            return _TERM_ENVS[lower]
+        if _TERM_ENVS_RE.search(lower):
+            return _COLORS_16
+    if env.get("COLORTERM"):
+        return _COLORS_16
+    return _COLORS_2
+
+
+def should_colorize(stream: Any) -> bool:
+    """``shouldColorize(stream)`` (lib/internal/util/colors.js): with
+    ``FORCE_COLOR`` set, whether it asks for colours; otherwise whether
+    ``stream`` is a TTY with more than two colours.  A stream with
+    ``getColorDepth()`` says so itself; one with a true ``isTTY`` gets colours
+    (Node's rule for a stream without ``getColorDepth``); a Python stream that
+    ``isatty()`` is a terminal, whose depth comes from the environment, as
+    Node's ``tty.WriteStream`` reads it."""
+    if "FORCE_COLOR" in os.environ:
+        return get_color_depth() > 2
+    if stream is None:
+        return False
+    depth = getattr(stream, "getColorDepth", None)
+    if getattr(stream, "isTTY", False):
+        return bool(depth() > 2) if callable(depth) else True
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(callable(isatty) and isatty()) and get_color_depth() > 2
+    except Exception:
+        return False
+
+
+_ANSI = re.compile(
+    "[\u001b\u009b]" r"[\[\]()#;?]*"
+    r"(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*"
+    r"|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?"
+    r"(?:\x07|\x1b\\|\x9c))"
+    r"|(?:(?:\d{1,4}(?:;\d{0,4})*)?"
+    r"[\dA-PR-TZcf-nq-uy=><~]))")
+
+
+def strip_vt_control_characters(text: str) -> str:
+    """``stripVTControlCharacters``: ``text`` without its ANSI escape sequences."""
+    return _ANSI.sub("", text)
+
+
 _HOOK = "__node_inspect__"
 _K_OBJECT, _K_ARRAY, _K_ARRAY_EXTRAS = 0, 1, 2
 _MIN_LINE_LENGTH = 16
+_MAX_BUDGET = 2**27
 
 _META = {i: f"\\x{i:02X}" for i in [*range(0x20), *range(0x7F, 0xA0)]}
 _META.update({8: "\\b", 9: "\\t", 10: "\\n", 11: "\\x0B", 12: "\\f", 13: "\\r",
@@ -182,10 +335,13 @@ class _Ctx:
         self.seen: list[int] = []
         self.circular: dict[int, int] = {}
         self.current_depth = 0
+        self.budget: dict[int, int] = {}
 
 
 def utf16_len(text: str) -> int:
     """``text.length`` in JavaScript: UTF-16 code units (astral characters count 2)."""
+    if not text or max(text) <= "\uffff":
+        return len(text)
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
@@ -634,10 +790,16 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     ident = id(source)
     ctx.seen.append(ident)
     ctx.current_depth = recurse_times
+    indentation_lvl = ctx.indentation_lvl
     try:
         output = entries(recurse_times)
         output.extend(_format_property(ctx, k, v, recurse_times, _K_OBJECT, enum)
                       for k, v, enum in keys)
+    except RecursionError:
+        # handleMaxCallStackSize: Python's stack ends sooner than V8's.
+        ctx.indentation_lvl = indentation_lvl
+        return (f"[{constructor}: Inspection interrupted prematurely. "
+                "Maximum call stack size exceeded.]")
     finally:
         ctx.seen.pop()
     index = ctx.circular.get(ident)
@@ -658,8 +820,15 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     if extras_type == _K_ARRAY_EXTRAS and isinstance(value, (list, tuple)):
         items: Sequence[Any] = value
         numbers = len(output) <= len(items) and all(is_number(v) for v in items[:len(output)])
-    return _reduce_to_single_string(ctx, output, base, braces, extras_type,
-                                    recurse_times, numbers)
+    res = _reduce_to_single_string(ctx, output, base, braces, extras_type,
+                                   recurse_times, numbers)
+    # The output budget of each indentation level: past 2 ** 27 characters the
+    # rest is inspected to depth -1, so huge objects end (Node's ctx.budget).
+    budget = ctx.budget.get(ctx.indentation_lvl, 0) + len(res)
+    ctx.budget[ctx.indentation_lvl] = budget
+    if budget > _MAX_BUDGET:
+        ctx.depth = -1
+    return res
 
 
 def _sort(output: list[str], comparator: Any) -> list[str]:
@@ -740,6 +909,10 @@ def _is_below_break_length(ctx: _Ctx, output: list[str], start: int, base: str) 
     if total + len(output) > ctx.break_length:
         return False
     for entry in output:
+        # len() is a lower bound of the UTF-16 length: a long entry ends the
+        # check before its characters are counted.
+        if total + len(entry) > ctx.break_length:
+            return False
         total += utf16_len(entry)
         if total > ctx.break_length:
             return False

@@ -23,8 +23,9 @@ layer listed for it):
 * ``_streams``: Node's stream machinery, on ``events``, ``abort`` and ``_core``;
 * ``_net``: ``net.Socket``/``net.Server``, on everything below, with their
   helpers (``normalize``, ``endpoint``, ``happy_eyeballs``) under them;
-* public modules with Node's names on top (``util``: on ``_core``; ``console``: on
-  ``process``, for its streams, and ``_streams``, for a stream's ``errorEmitted``).
+* public modules with Node's names on top (``util``: on ``process``, and on
+  ``console`` for ``util.log``; ``console``: on ``process``, for its streams,
+  and ``_streams``, for a stream's ``errorEmitted``).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ LAYERS: dict[str, set[str]] = {
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,
     "net": {"_net"} | LEAVES,
     "readline": {"events", "process", "abort"} | CORE,
-    "util": CORE,
+    "util": {"process", "console"} | CORE,
     "console": {"process", "events", "_streams"} | CORE,
     "stream": {"_streams"} | CORE,
     "_fs": {"_fs", "_streams", "abort"} | CORE,
