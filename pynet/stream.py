@@ -150,3 +150,8 @@ class _StreamPromises:
 
 #: ``require('stream/promises')``: ``pipeline`` and ``finished`` returning Promises.
 promises = _StreamPromises()
+
+# util.promisify(finished) and util.promisify(pipeline) are the promise forms
+# (Node's [util.promisify.custom] getters on eos and pipeline).
+finished.__promisify__ = promises.finished  # type: ignore[attr-defined]
+pipeline.__promisify__ = promises.pipeline  # type: ignore[attr-defined]

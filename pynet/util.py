@@ -39,10 +39,12 @@ whose callback gets several values resolves with the first, as Node does.
 
 from __future__ import annotations
 
+import contextlib
 import inspect as _pyinspect
 import math
 import re
 import time as _time
+import types as types_module
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -318,6 +320,14 @@ class _Promisify:
         if custom is not None:
             if not callable(custom):
                 raise invalid_arg_type("util.promisify.custom", "Function", custom)
+            owner = getattr(original, "__self__", None)
+            if owner is not None and _pyinspect.isfunction(custom) \
+                    and getattr(original, "__func__", None) is not None:
+                # A method's custom form is a function of the class: bound to
+                # the same object, as Node's promisify(rl.question).bind(rl).
+                return types_module.MethodType(custom, owner)
+            with contextlib.suppress(AttributeError, TypeError):
+                setattr(custom, _CUSTOM, custom)  # promisify(promisify(fn)) is the same
             return custom  # type: ignore[no-any-return]
 
         def promisified(*args: Any) -> Promise[Any]:
@@ -327,7 +337,7 @@ class _Promisify:
                         reject(err)
                     else:
                         resolve(values[0] if values else None)
-                original(*args, callback)
+                call(original, *args, callback)  # the callback may be one argument too many
             return Promise(executor)
 
         setattr(promisified, _CUSTOM, promisified)
