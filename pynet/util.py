@@ -451,8 +451,8 @@ def styleText(format: Any, text: Any, options: Any = None, **kwargs: Any) -> str
     validate_boolean(validate_stream, "options.validateStream")
     stream = opts["stream"] if "stream" in opts else process.stdout
     if validate_stream and not (callable(getattr(stream, "on", None))
-                                and callable(getattr(stream, "write", None)
-                                             or getattr(stream, "read", None))):
+                                and (callable(getattr(stream, "write", None))
+                                     or callable(getattr(stream, "pipe", None)))):
         raise invalid_arg_type("stream", ["ReadableStream", "WritableStream", "Stream"], stream)
     if isinstance(format, (list, tuple)):
         left = right = ""
