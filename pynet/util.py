@@ -136,8 +136,9 @@ class _Inspect:
         limit), ``breakLength`` (80), ``compact`` (3, or ``False``/``True``),
         ``maxArrayLength`` (100), ``maxStringLength`` (10000), ``sorted``
         (``True`` or a comparison function), ``customInspect`` (``True``),
-        ``showHidden`` (arrays show ``[length]``); ``colors`` is accepted and
-        ignored.  ``inspect(value, True)`` is Node's legacy ``showHidden`` form.
+        ``showHidden`` (arrays show ``[length]``), ``colors`` (Node's ANSI
+        colours, ``inspect.styles``); other keys are ignored.  ``inspect(value,
+        True)`` is Node's legacy ``showHidden`` form.
         """
         if isinstance(options, bool):
             options = {"showHidden": options}

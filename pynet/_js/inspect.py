@@ -7,7 +7,8 @@ here.  A port of Node v20's ``lib/internal/util/inspect.js``: ``formatValue``
 same context (``ctx``: depth, indentation level, the ``seen`` stack, the
 circular-reference table, ``currentDepth``) and the same options and defaults
 (``depth`` 2, ``breakLength`` 80, ``compact`` 3, ``maxArrayLength`` 100,
-``maxStringLength`` 10000, ``sorted``; no colours).
+``maxStringLength`` 10000, ``sorted``, ``colors``: ``ctx.stylize`` with
+:data:`STYLES`, as ``stylizeWithColor`` does).
 
 Theory of operation: a value is first a primitive (``None`` is ``null``,
 ``bool``, ``int``/``float`` as JavaScript numbers, ``str``), or a value with a
@@ -57,7 +58,14 @@ Invariants:
   Node's do; array grouping uses display widths (wide characters 2, combining
   ones 0).
 
-Not ported: colours, ``showProxy``, ``getters``, ``numericSeparator``;
+Python's stack is shallower than V8's: where it ends, the object prints as
+Node's ``[Object: Inspection interrupted prematurely. Maximum call stack size
+exceeded.]`` (``handleMaxCallStackSize``), and the output budget of each
+indentation level (2 ** 27 characters, Node's ``ctx.budget``) limits huge
+objects as Node does.  Colours: no stack line of an error is coloured (Node
+greys its own core-module frames; Python frames are never Node's).
+
+Not ported: ``showProxy``, ``getters``, ``numericSeparator``;
 ``showHidden`` only adds an array's ``[length]``.
 
 Node reference: lib/internal/util/inspect.js (``inspect``, ``formatValue``,
@@ -254,6 +262,8 @@ def should_colorize(stream: Any) -> bool:
         return False
 
 
+_COLOR_CODES = re.compile("\x1b\\[\\d\\d?m")
+
 _ANSI = re.compile(
     "[\u001b\u009b]" r"[\[\]()#;?]*"
     r"(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*"
@@ -330,12 +340,28 @@ class _Ctx:
         self.max_string_length: float = (math.inf if opts["maxStringLength"] is None
                                          else max(0, opts["maxStringLength"]))
         self.sorted: Any = opts["sorted"]
+        self.colors = bool(opts["colors"])
         self.options = opts
         self.indentation_lvl = 0
         self.seen: list[int] = []
         self.circular: dict[int, int] = {}
         self.current_depth = 0
         self.budget: dict[int, int] = {}
+
+
+def _stylize(ctx: _Ctx, text: str, style_type: str) -> str:
+    """``ctx.stylize``: ``stylizeWithColor`` when ``colors`` is on (the style's
+    ANSI codes around ``text``), else ``text`` as it is."""
+    if not ctx.colors:
+        return text
+    style = STYLES.get(style_type)
+    codes = color_codes(style) if style is not None else None
+    return f"\x1b[{codes[0]}m{text}\x1b[{codes[1]}m" if codes is not None else text
+
+
+def _width(ctx: _Ctx, text: str) -> int:
+    """``getStringWidth(text, ctx.colors)``: colour codes take no columns."""
+    return string_width(strip_vt_control_characters(text) if ctx.colors else text)
 
 
 def utf16_len(text: str) -> int:
@@ -393,11 +419,11 @@ def _format_number(value: int | float) -> str:
 def _format_primitive(ctx: _Ctx, value: object) -> str | None:
     """``formatPrimitive`` (and ``null``): the text, or ``None`` for an object."""
     if value is None:
-        return "null"
+        return _stylize(ctx, "null", "null")
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return _stylize(ctx, "true" if value else "false", "boolean")
     if is_number(value):
-        return _format_number(value)  # type: ignore[arg-type]
+        return _stylize(ctx, _format_number(value), "number")  # type: ignore[arg-type]
     if not isinstance(value, str):
         return None
     trailer = ""
@@ -412,8 +438,9 @@ def _format_primitive(ctx: _Ctx, value: object) -> str | None:
             and length > ctx.break_length - ctx.indentation_lvl - 4:
         lines = [line for line in re.split(r"(?<=\n)", value) if line] or [""]
         joiner = f" +\n{' ' * (ctx.indentation_lvl + 2)}"
-        return joiner.join(_str_escape(line) for line in lines) + trailer
-    return _str_escape(value) + trailer
+        return joiner.join(_stylize(ctx, _str_escape(line), "string")
+                           for line in lines) + trailer
+    return _stylize(ctx, _str_escape(value), "string") + trailer
 
 
 def _is_bytes(value: object) -> bool:
@@ -475,7 +502,7 @@ def _format_value(ctx: _Ctx, value: object, recurse_times: int) -> str:
         index = ctx.circular.get(key)
         if index is None:
             index = ctx.circular[key] = len(ctx.circular) + 1
-        return f"[Circular *{index}]"
+        return _stylize(ctx, f"[Circular *{index}]", "special")
     return _format_raw(ctx, value, recurse_times)
 
 
@@ -660,7 +687,7 @@ def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
     extra = " "
     ctx.indentation_lvl += diff
     text = _format_value(ctx, value, recurse_times)
-    if diff == 3 and ctx.break_length < string_width(text):
+    if diff == 3 and ctx.break_length < _width(ctx, text):
         extra = "\n" + " " * ctx.indentation_lvl
     ctx.indentation_lvl -= diff
     if kind == _K_ARRAY:
@@ -670,9 +697,9 @@ def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
     elif not enumerable:
         name = f"[{key}]"
     elif _KEY_RE.match(key):
-        name = key
+        name = key  # the 'name' style: no colour
     else:
-        name = _str_escape(key)
+        name = _stylize(ctx, _str_escape(key), "string")
     return f"{name}:{extra}{text}"
 
 
@@ -703,13 +730,14 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
             out = []
             for entry in view.entries:
                 if isinstance(entry, Raw) and not entry.has_value:
-                    out.append(entry.text)
+                    out.append(_stylize(ctx, entry.text, "special"))
                     continue
                 ctx.indentation_lvl += 2
                 text = _format_value(ctx, entry.value if isinstance(entry, Raw) else entry,
                                      recurse)
                 ctx.indentation_lvl -= 2
-                out.append(f"{entry.text} {text}" if isinstance(entry, Raw) else text)
+                out.append(f"{_stylize(ctx, entry.text, 'special')} {text}"
+                           if isinstance(entry, Raw) else text)
             return out
 
         entries = view_entries
@@ -770,12 +798,12 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
         if not keys:
             return base
     elif isinstance(value, type):
-        return _class_base(value)
+        return _stylize(ctx, _class_base(value), "special")
     elif callable(value):
         base = _function_base(value)
         keys = [(k, v, True) for k, v in _public_attrs(value)]
         if not keys:
-            return base
+            return _stylize(ctx, base, "special")
         constructor = "Function"
     else:
         constructor = type(value).__name__
@@ -785,7 +813,7 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
         braces[0] = f"{constructor} {{"
 
     if recurse_times > ctx.depth:
-        return f"[{constructor}]"
+        return _stylize(ctx, f"[{constructor}]", "special")
     recurse_times += 1
     ident = id(source)
     ctx.seen.append(ident)
@@ -798,13 +826,13 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     except RecursionError:
         # handleMaxCallStackSize: Python's stack ends sooner than V8's.
         ctx.indentation_lvl = indentation_lvl
-        return (f"[{constructor}: Inspection interrupted prematurely. "
-                "Maximum call stack size exceeded.]")
+        return _stylize(ctx, f"[{constructor}: Inspection interrupted prematurely. "
+                        "Maximum call stack size exceeded.]", "special")
     finally:
         ctx.seen.pop()
     index = ctx.circular.get(ident)
     if index is not None:
-        reference = f"<ref *{index}>"
+        reference = _stylize(ctx, f"<ref *{index}>", "special")
         if ctx.compact is not True:
             base = reference if not base else f"{reference} {base}"
         else:
@@ -853,7 +881,7 @@ def _group_array_elements(ctx: _Ctx, output: list[str], numbers: bool) -> list[s
     separator_space = 2
     data_len = []
     for i in range(output_length):
-        length = string_width(output[i])
+        length = _width(ctx, output[i])
         data_len.append(length)
         total_length += length + separator_space
         max_length = max(max_length, length)
@@ -909,6 +937,8 @@ def _is_below_break_length(ctx: _Ctx, output: list[str], start: int, base: str) 
     if total + len(output) > ctx.break_length:
         return False
     for entry in output:
+        if ctx.colors:
+            entry = _COLOR_CODES.sub("", entry)  # removeColors
         # len() is a lower bound of the UTF-16 length: a long entry ends the
         # check before its characters are counted.
         if total + len(entry) > ctx.break_length:
@@ -951,7 +981,7 @@ def inspect(value: object, options: Mapping[str, Any] | None = None, **kwargs: A
     ``options`` (a dict or keyword arguments) are Node's: ``depth`` (2;
     ``None`` for no limit), ``breakLength`` (80), ``compact`` (3),
     ``maxArrayLength`` (100), ``maxStringLength`` (10000), ``sorted``,
-    ``customInspect``, ``showHidden``; ``colors`` is accepted and ignored.
+    ``customInspect``, ``showHidden``, ``colors``.
     """
     merged = {**(options or {}), **kwargs}
     ctx = _Ctx({k: v for k, v in merged.items() if k in DEFAULT_OPTIONS})
@@ -994,7 +1024,7 @@ def _format_s_arg(value: object, options: Mapping[str, Any]) -> str:
         return str(value)
     if callable(value) and not isinstance(value, type):
         return inspect(value)
-    return inspect(value, {**options, "compact": 3, "depth": 0})
+    return inspect(value, {**options, "compact": 3, "colors": False, "depth": 0})
 
 
 def _parse_int(value: object) -> float:

@@ -59,7 +59,7 @@ def test_a_promise_of_itself_is_circular() -> None:
 
 def test_legacy_show_hidden_and_ignored_options() -> None:
     assert util.inspect([1], True) == "[ 1, [length]: 1 ]"
-    assert util.inspect([1], {"colors": True, "unknown": 1}) == "[ 1 ]"
+    assert util.inspect([1], {"colors": True, "unknown": 1}) == "[ \x1b[33m1\x1b[39m ]"
 
 
 def test_types() -> None:
