@@ -87,6 +87,7 @@ __all__ = [
     "isSymbol",
     "isUndefined",
     "log",
+    "parseEnv",
     "promisify",
     "stripVTControlCharacters",
     "styleText",
@@ -487,6 +488,96 @@ def toUSVString(string: Any) -> str:
     """``util.toUSVString(string)``: ``String(string)`` with lone surrogates
     replaced by U+FFFD."""
     return _LONE_SURROGATE.sub("\ufffd", to_string(string))
+
+
+# --- parseEnv ------------------------------------------------------------------------
+
+def _trim_spaces(buf: str, start: int, end: int) -> tuple[int, int]:
+    """``trim_spaces`` on the view ``buf[start:end]``: without its leading and
+    trailing spaces (only ' ')."""
+    if start == end:
+        return start, end
+    if buf[start] == " ":
+        first = start
+        while first < end and buf[first] == " ":
+            first += 1
+        if first == end:
+            # Discussion: Node's trim_spaces removes find_first_not_of(' ')
+            # characters, npos for a view of spaces only: the view then starts
+            # one character earlier, and the trailing trim keeps that
+            # character (the '\n' before a key of spaces: Node v20 parses
+            # "\n =x" as { '\n': 'x' }).  Kept, as node prints it.
+            if start == 0 or buf[start - 1] == " ":
+                return start, start
+            return start - 1, start
+        start = first
+    while end > start and buf[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
+def parseEnv(content: Any) -> dict[str, str]:
+    """``util.parseEnv(content)``: the ``KEY=value`` pairs of dotenv text, as
+    Node v20's parser (src/node_dotenv.cc ``Dotenv::ParseContent``) reads
+    them: ``#`` comments (also after an unquoted value), ``export`` prefixes,
+    values in single, double or back quotes (which may span lines; ``\\n``
+    becomes a newline in double quotes only), the last of a repeated key; the
+    keys come sorted, as Node's ``std::map`` holds them.  Node's quirks are
+    kept (a line without ``=`` joins the next key)."""
+    validate_string(content, "content")
+    store: dict[str, str] = {}
+    buf = content.replace("\r", "")
+    pos, end = _trim_spaces(buf, 0, len(buf))
+    while pos < end:
+        if buf[pos] in "\n#":  # empty lines and comments
+            newline = buf.find("\n", pos, end)
+            if newline != -1:
+                pos = newline + 1
+                continue
+        equal = buf.find("=", pos, end)
+        if equal == -1:  # no data here: skip to the next line
+            newline = buf.find("\n", pos, end)
+            pos = newline + 1 if newline != -1 else end
+            continue
+        key_start, key_end = _trim_spaces(buf, pos, equal)
+        key = buf[key_start:key_end]
+        pos, end = _trim_spaces(buf, equal + 1, end)
+        if not key:
+            break
+        if key.startswith("export "):
+            key = key[7:]
+        if pos == end:  # KEY= at the end
+            store[key] = ""
+            break
+        quote = buf[pos]
+        if quote == '"':
+            closing = buf.find('"', pos + 1, end)
+            if closing != -1:
+                store[key] = buf[pos + 1:closing].replace("\\n", "\n")
+                newline = buf.find("\n", closing + 1, end)
+                pos = newline + 1 if newline != -1 else end
+                continue
+        if quote in "'\"`":
+            closing = buf.find(quote, pos + 1, end)
+            if closing == -1:  # KEY="value without its closing quote
+                newline = buf.find("\n", pos, end)
+                if newline != -1:
+                    store[key] = buf[pos:newline]
+                    pos = newline + 1
+            else:
+                store[key] = buf[pos + 1:closing]
+                newline = buf.find("\n", closing + 1, end)
+                pos = newline + 1 if newline != -1 else end
+            continue
+        newline = buf.find("\n", pos, end)
+        value_end = end if newline == -1 else newline
+        hash_character = buf.find("#", pos, value_end)
+        if hash_character != -1:
+            value_end = hash_character
+        value_start, value_end = _trim_spaces(buf, pos, value_end)
+        store[key] = buf[value_start:value_end]
+        pos = newline + 1 if newline != -1 else end
+    return {key: store[key] for key in sorted(store)}
 
 
 # --- the legacy type checks (deprecated in Node, still there in v20) ------------------
