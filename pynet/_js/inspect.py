@@ -65,8 +65,12 @@ indentation level (2 ** 27 characters, Node's ``ctx.budget``) limits huge
 objects as Node does.  Colours: no stack line of an error is coloured (Node
 greys its own core-module frames; Python frames are never Node's).
 
-Not ported: ``showProxy``, ``getters``, ``numericSeparator``;
-``showHidden`` only adds an array's ``[length]``.
+``showHidden`` lists a class's properties (``property`` objects as Node's
+prototype getters/setters, ``[name]: [Getter]``; the ``getters`` option calls
+them) and class attributes, as Node's ``addPrototypeProperties``.
+
+Not ported: ``showProxy``, ``numericSeparator``; ``showHidden`` shows no
+function internals (an array's ``[length]`` and the class properties above).
 
 Node reference: lib/internal/util/inspect.js (``inspect``, ``formatValue``,
 ``formatRaw``, ``formatError``, ``groupArrayElements``, ``formatPrimitive``,
@@ -85,6 +89,7 @@ import os
 import re
 import sys
 import traceback
+import types
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -332,6 +337,7 @@ class _Ctx:
         opts = {**DEFAULT_OPTIONS, **options}
         self.depth: float = math.inf if opts["depth"] is None else opts["depth"]
         self.show_hidden = bool(opts["showHidden"])
+        self.getters: Any = opts["getters"]
         self.custom_inspect = bool(opts["customInspect"])
         self.break_length: float = opts["breakLength"]
         self.compact: int | bool = opts["compact"]
@@ -703,6 +709,72 @@ def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
     return f"{name}:{extra}{text}"
 
 
+_NOT_PROPERTIES = (staticmethod, classmethod, types.MemberDescriptorType,
+                   types.GetSetDescriptorType)
+
+
+def _prototype_properties(ctx: _Ctx, value: object, own: set[str],
+                          recurse_times: int) -> list[str]:
+    """``addPrototypeProperties`` (``showHidden``): the properties of the
+    instance's class and up to two base classes above it that are not
+    methods — ``property`` objects (Node's prototype getters and setters,
+    ``[name]: [Getter]``) and plain class attributes (``name: value``) —
+    skipping names the instance or a nearer class has, stopping at a
+    builtin class; dimmed when ``colors`` is on."""
+    output: list[str] = []
+    above: set[str] = set()
+    ctx.seen.append(id(value))
+    try:
+        for cls in type(value).__mro__[:3]:
+            if cls.__module__ == "builtins":
+                break
+            for name, attr in vars(cls).items():
+                if name.startswith("_") or name in own or name in above:
+                    continue
+                if isinstance(attr, property):
+                    text = f"[{name}]: {_format_accessor(ctx, value, attr, recurse_times)}"
+                elif callable(attr) or isinstance(attr, _NOT_PROPERTIES):
+                    continue  # methods are not listed (Node skips function values)
+                else:
+                    text = _format_property(ctx, name, attr, recurse_times, _K_OBJECT)
+                output.append(f"\x1b[2m{text}\x1b[22m" if ctx.colors else text)
+            above.update(vars(cls))
+    finally:
+        ctx.seen.pop()
+    return output
+
+
+def _format_accessor(ctx: _Ctx, owner: object, prop: property, recurse_times: int) -> str:
+    """``formatProperty`` of an accessor: ``[Getter]``, ``[Setter]``,
+    ``[Getter/Setter]``; with the ``getters`` option the getter is called and
+    its value shown (``[Getter: 1]``, ``[Getter] { … }``, or
+    ``[Getter: <Inspection threw (message)>]``)."""
+    if prop.fget is None:
+        return _stylize(ctx, "[Setter]", "special")
+    label = "Getter/Setter" if prop.fset is not None else "Getter"
+    getters = ctx.getters
+    if not (getters is True or (getters == "get" and prop.fset is None)
+            or (getters == "set" and prop.fset is not None)):
+        return _stylize(ctx, f"[{label}]", "special")
+    head = _stylize(ctx, f"[{label}:", "special")
+    tail = _stylize(ctx, "]", "special")
+    try:
+        result = prop.fget(owner)
+    except Exception as err:
+        return f"{head} <Inspection threw ({_error_message(err)})>{tail}"
+    ctx.indentation_lvl += 2
+    try:
+        if result is None:
+            return f"{head} {_stylize(ctx, 'null', 'null')}{tail}"
+        primitive = _format_primitive(ctx, result)
+        if primitive is None:
+            return f"{_stylize(ctx, f'[{label}]', 'special')} " \
+                   f"{_format_value(ctx, result, recurse_times)}"
+        return f"{head} {primitive}{tail}"
+    finally:
+        ctx.indentation_lvl -= 2
+
+
 def _remaining_text(remaining: int | float) -> str:
     return f"... {remaining} more item{'s' if remaining > 1 else ''}"
 
@@ -718,6 +790,7 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     extras_type = _K_OBJECT
     entries: Callable[[int], list[str]] = _no_entries
     keys: list[tuple[str, Any, bool]] = []
+    proto_props: list[str] = []
     constructor = "Object"
     source = value
     if isinstance(value, ObjectView):
@@ -808,7 +881,10 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     else:
         constructor = type(value).__name__
         keys = [(k, v, True) for k, v in _public_attrs(value)]
-        if not keys:
+        if ctx.show_hidden and recurse_times <= ctx.depth:
+            proto_props = _prototype_properties(ctx, value, {k for k, _, _ in keys},
+                                                recurse_times)
+        if not keys and not proto_props:
             return f"{constructor} {{}}"
         braces[0] = f"{constructor} {{"
 
@@ -823,6 +899,7 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
         output = entries(recurse_times)
         output.extend(_format_property(ctx, k, v, recurse_times, _K_OBJECT, enum)
                       for k, v, enum in keys)
+        output.extend(proto_props)
     except RecursionError:
         # handleMaxCallStackSize: Python's stack ends sooner than V8's.
         ctx.indentation_lvl = indentation_lvl
