@@ -119,6 +119,13 @@ class _Inspect:
     #: ``util.inspect.custom`` symbol): ``__node_inspect__(self[, depth[, options[, inspect]]])``.
     custom = "__node_inspect__"
 
+    #: ``util.inspect.colors``: each colour name's ANSI codes (start, end).
+    colors = _inspect.COLORS
+
+    #: ``util.inspect.styles``: the colour name of each kind of text (change an
+    #: entry to change the colours ``colors: True`` prints).
+    styles = _inspect.STYLES
+
     @property
     def defaultOptions(self) -> dict[str, Any]:
         """``util.inspect.defaultOptions``: the options every call starts from
@@ -130,22 +137,30 @@ class _Inspect:
         validate_object(options, "options")
         _inspect.DEFAULT_OPTIONS.update(options)
 
-    def __call__(self, value: Any, options: Any = None, **kwargs: Any) -> str:
+    def __call__(self, value: Any, options: Any = None, *legacy: Any, **kwargs: Any) -> str:
         """``util.inspect(value[, options])``: ``value`` as Node prints it.
 
         Options (a dict or keyword arguments): ``depth`` (2; ``None`` for no
         limit), ``breakLength`` (80), ``compact`` (3, or ``False``/``True``),
         ``maxArrayLength`` (100), ``maxStringLength`` (10000), ``sorted``
         (``True`` or a comparison function), ``customInspect`` (``True``),
-        ``showHidden`` (arrays show ``[length]``), ``colors`` (Node's ANSI
-        colours, ``inspect.styles``); other keys are ignored.  ``inspect(value,
-        True)`` is Node's legacy ``showHidden`` form.
+        ``showHidden`` (arrays show ``[length]``, classes their properties),
+        ``getters``, ``colors`` (Node's ANSI colours, ``inspect.styles``);
+        other keys are ignored.  Node's legacy form ``inspect(value,
+        showHidden[, depth[, colors]])`` works too: ``inspect(obj, False,
+        None, True)`` is the whole object in colour (a ``None`` depth is
+        Node's ``null``: no limit).
         """
         if isinstance(options, bool):
             options = {"showHidden": options}
         elif options is not None and not isinstance(options, Mapping):
             options = {}
-        return _inspect.inspect(value, {**(options or {}), **kwargs})
+        merged = dict(options or {})
+        if legacy:
+            merged["depth"] = legacy[0]
+            if len(legacy) > 1 and legacy[1] is not None:
+                merged["colors"] = legacy[1]
+        return _inspect.inspect(value, {**merged, **kwargs})
 
 
 #: ``util.inspect(value[, options])``: the value as Node prints it

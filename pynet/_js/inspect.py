@@ -138,8 +138,19 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "numericSeparator": False,
 }
 
+class _ColorTable(dict[str, tuple[int, int]]):
+    """``inspect.colors``: a name's codes; Node's aliases (``grey``…) are found
+    too but are not keys, as Node's are not enumerable."""
+
+    def __missing__(self, key: str) -> tuple[int, int]:
+        alias = COLOR_ALIASES.get(key)
+        if alias is None:
+            raise KeyError(key)
+        return self[alias]
+
+
 #: ``inspect.colors``: the ANSI codes (start, end) of each style name.
-COLORS: dict[str, tuple[int, int]] = {
+COLORS: dict[str, tuple[int, int]] = _ColorTable({
     "reset": (0, 0), "bold": (1, 22), "dim": (2, 22), "italic": (3, 23),
     "underline": (4, 24), "blink": (5, 25), "inverse": (7, 27), "hidden": (8, 28),
     "strikethrough": (9, 29), "doubleunderline": (21, 24),
@@ -153,7 +164,7 @@ COLORS: dict[str, tuple[int, int]] = {
     "whiteBright": (97, 39), "bgGray": (100, 49), "bgRedBright": (101, 49),
     "bgGreenBright": (102, 49), "bgYellowBright": (103, 49), "bgBlueBright": (104, 49),
     "bgMagentaBright": (105, 49), "bgCyanBright": (106, 49), "bgWhiteBright": (107, 49),
-}
+})
 
 #: The other names of some :data:`COLORS` (Node's non-enumerable aliases).
 COLOR_ALIASES: dict[str, str] = {
@@ -175,7 +186,10 @@ def color_codes(name: object) -> tuple[int, int] | None:
     """``inspect.colors[name]``, aliases included (``None`` for an unknown name)."""
     if not isinstance(name, str):
         return None
-    return COLORS.get(COLOR_ALIASES.get(name, name))
+    try:
+        return COLORS[name]
+    except KeyError:
+        return None
 
 
 _COLORS_2, _COLORS_16, _COLORS_256, _COLORS_16M = 1, 4, 8, 24
