@@ -273,7 +273,10 @@ def should_colorize(stream: Any) -> bool:
         return False
     depth = getattr(stream, "getColorDepth", None)
     if getattr(stream, "isTTY", False):
-        return bool(depth() > 2) if callable(depth) else True
+        if not callable(depth):
+            return True
+        colors: Any = depth()
+        return bool(colors > 2)
     isatty = getattr(stream, "isatty", None)
     try:
         return bool(callable(isatty) and isatty()) and get_color_depth() > 2

@@ -122,3 +122,26 @@ def test_color_depth_from_the_environment(env: dict[str, str], depth: int) -> No
     from pynet._js.inspect import get_color_depth
 
     assert get_color_depth(env) == depth
+
+
+def test_should_colorize(monkeypatch: pytest.MonkeyPatch) -> None:
+    # lib/internal/util/colors.js shouldColorize.
+    from pynet._js.inspect import should_colorize
+
+    class Stream:
+        def __init__(self, tty: bool, depth: int | None = None) -> None:
+            self.isTTY = tty
+            if depth is not None:
+                self.getColorDepth = lambda: depth
+
+    for name in ("FORCE_COLOR", "NO_COLOR", "NODE_DISABLE_COLORS"):
+        monkeypatch.delenv(name, raising=False)
+    assert should_colorize(Stream(True)) is True
+    assert should_colorize(Stream(True, 8)) is True
+    assert should_colorize(Stream(True, 1)) is False
+    assert should_colorize(Stream(False, 8)) is False
+    assert should_colorize(None) is False
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert should_colorize(Stream(False)) is True
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    assert should_colorize(Stream(True)) is False
