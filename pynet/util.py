@@ -28,10 +28,18 @@
 * :func:`inherits` makes a class derive from another (``super_`` set, as in Node);
   :data:`types` has the ``util.types`` checks that have Python twins;
   :func:`isDeepStrictEqual` compares as ``assert.deepStrictEqual`` does.
+* :func:`deprecate` wraps a function to emit a ``DeprecationWarning`` once
+  (once per code); :func:`log` prints a timestamped line; :func:`styleText`
+  and :func:`stripVTControlCharacters` add and remove ANSI codes;
+  :func:`parseEnv` is Node v20's dotenv parser, quirks included;
+  :func:`toUSVString`, and the deprecated ``isArray``/``isError``/…
+  checks and ``_extend`` that Node v20 still has.
 
-Node reference: lib/internal/util.js ``promisify``, lib/util.js ``callbackify``,
-``inherits``, ``isDeepStrictEqual``, lib/internal/util/inspect.js ``format``,
-``formatWithOptions``, ``inspect``, lib/internal/util/comparisons.js.
+Node reference: lib/internal/util.js ``promisify``, ``deprecate``, lib/util.js
+``callbackify``, ``inherits``, ``isDeepStrictEqual``, ``log``, ``styleText``, the
+legacy checks, lib/internal/util/inspect.js ``format``, ``formatWithOptions``,
+``inspect``, ``stripVTControlCharacters``, lib/internal/util/comparisons.js,
+src/node_dotenv.cc ``Dotenv::ParseContent``.
 Deliberate difference: ``promisify.custom`` is the attribute name
 ``'__promisify__'`` (Python has no symbols); ``promisify`` of a function
 whose callback gets several values resolves with the first, as Node does.
