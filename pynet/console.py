@@ -30,9 +30,15 @@ Invariants:
 Names: ``console.assert`` is ``console.assert_`` (a Python keyword, mapping
 §2).  Warnings (a ``time`` label used twice, an unknown ``timeEnd``/``countReset``
 label) go through ``process.emitWarning``, as Node's do.
-Not ported: colours (``colorMode`` is accepted; output never has colours),
-``console.clear`` only clears a TTY, as Node's; the inspector-only methods
-(``profile``, ``timeStamp``…).
+Colours: ``colorMode`` ``'auto'`` (the default) colours what a console
+prints to a TTY stream with more than two colours (``util.inspect``'s
+``colors``), as Node's does: the global console on a terminal prints Node's
+coloured output (``FORCE_COLOR``, ``NO_COLOR``, ``TERM=dumb`` as Node reads
+them).  Write errors: with ``ignoreErrors`` an emitter stream gets a no-op
+``'error'`` listener for each write, so an error it emits (now or when the
+write's callback fails later) is swallowed, never an unhandled ``'error'``.
+Not ported: the inspector-only methods (``profile``, ``timeStamp``…);
+``console.clear`` only clears a TTY, as Node's.
 
 Node reference: lib/internal/console/constructor.js (``Console``,
 ``kWriteToConsole``, ``formatTime``, ``table``), lib/internal/cli_table.js.
@@ -48,10 +54,18 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from pynet import errors, process
-from pynet._js.inspect import format_with_options, inspect, string_width
+from pynet._core.calls import call
+from pynet._js.inspect import (
+    format_with_options,
+    inspect,
+    should_colorize,
+    string_width,
+    strip_vt_control_characters,
+)
 from pynet._js.number import is_number, number_to_string
 from pynet._js.validators import invalid_arg_type, validate_integer, validate_one_of
 from pynet._js.value import to_string
+from pynet._streams.utils import error_emitted
 
 __all__ = [
     "Console",
@@ -91,7 +105,7 @@ class Console:
 
     ``Console(stdout[, stderr[, ignoreErrors]])`` or ``Console(options)`` with
     ``stdout``, ``stderr`` (defaults to ``stdout``), ``ignoreErrors`` (true),
-    ``colorMode`` (accepted; no colours), ``inspectOptions`` (``util.inspect``
+    ``colorMode`` (``'auto'``, ``True``, ``False``), ``inspectOptions`` (``util.inspect``
     options for the values printed), ``groupIndentation`` (2).  A stream is any
     object with a ``write(str)`` method; without one,
     ``ERR_CONSOLE_WRITABLE_STREAM``.
@@ -111,7 +125,9 @@ class Console:
         for name, stream in (("stdout", out), ("stderr", err)):
             if not _writable(stream):
                 raise errors.ERR_CONSOLE_WRITABLE_STREAM(name)
-        validate_one_of(options.get("colorMode", "auto"), "colorMode", ["auto", True, False])
+        color_mode = options.get("colorMode")
+        validate_one_of("auto" if color_mode is None else color_mode, "colorMode",
+                        ["auto", True, False])
         indentation = options.get("groupIndentation")
         if indentation is None:
             indentation = 2
@@ -120,10 +136,16 @@ class Console:
         inspect_options = options.get("inspectOptions")
         if inspect_options is not None and not isinstance(inspect_options, Mapping):
             raise invalid_arg_type("options.inspectOptions", "object", inspect_options)
+        if inspect_options is not None and "colors" in inspect_options \
+                and color_mode is not None:
+            raise errors.ERR_INCOMPATIBLE_OPTION_PAIR(  # type: ignore[call-arg]
+                "options.inspectOptions.color", "colorMode")
         self._stdout: Any = out
         self._stderr: Any = err
         self._ignore_errors = bool(options.get("ignoreErrors", True))
-        self._inspect_options: dict[str, Any] = dict(inspect_options or {})
+        self._inspect_options: dict[str, Any] | None = \
+            dict(inspect_options) if inspect_options is not None else None
+        self._color_mode: Any = "auto" if color_mode is None else color_mode
         self._group_indent = ""
         self._group_width: int = indentation
         self._times: dict[str, float] = {}
@@ -142,15 +164,53 @@ class Console:
         if not self._ignore_errors:
             stream.write(text)
             return
+        # An emitter stream gets a no-op 'error' listener for the write, so an
+        # error it emits synchronously is not an unhandled 'error'; the write's
+        # callback adds one for an error emitted later (Node's kWriteToConsole
+        # and createWriteErrorHandler).
+        emitter = _is_emitter(stream)
         try:
-            stream.write(text)
-        except RecursionError:
+            if emitter and stream.listenerCount("error") == 0:
+                stream.once("error", _noop)
+            call(stream.write, text, self._stdout_error_handler if to_stdout
+                 else self._stderr_error_handler)
+        except RecursionError:  # Node: a stack overflow is not swallowed.
             raise
         except Exception:  # Node: errors on the console's streams are ignored.
             pass
+        finally:
+            if emitter:
+                stream.removeListener("error", _noop)
 
-    def _format(self, args: tuple[Any, ...]) -> str:
-        return format_with_options(self._inspect_options, *args)
+    def _stdout_error_handler(self, err: Any = None) -> None:
+        self._on_write_error(self._stdout, err)
+
+    def _stderr_error_handler(self, err: Any = None) -> None:
+        self._on_write_error(self._stderr, err)
+
+    @staticmethod
+    def _on_write_error(stream: Any, err: Any) -> None:
+        """``createWriteErrorHandler``: a write failed and its 'error' is still
+        to come: catch it with a one-off no-op listener, if no one listens."""
+        if err is not None and _is_emitter(stream) and not error_emitted(stream) \
+                and stream.listenerCount("error") == 0:
+            stream.once("error", _noop)
+
+    def _get_inspect_options(self, to_stdout: bool) -> dict[str, Any]:
+        """``kGetInspectOptions``: colours as ``colorMode`` says (``'auto'``: when
+        the stream is a TTY with colours), unless ``inspectOptions`` set them."""
+        color = self._color_mode
+        if color == "auto":
+            color = should_colorize(self._stdout if to_stdout else self._stderr)
+        options = self._inspect_options
+        if options is not None:
+            if "colors" not in options:
+                options["colors"] = bool(color)  # decided once, as Node's optionsMap entry
+            return options
+        return {"colors": True} if color else {}
+
+    def _format(self, args: tuple[Any, ...], to_stdout: bool = True) -> str:
+        return format_with_options(self._get_inspect_options(to_stdout), *args)
 
     # -- printing ----------------------------------------------------------------
 
@@ -172,16 +232,17 @@ class Console:
 
     def warn(self, *data: Any) -> None:
         """Print ``util.format(*data)`` and a newline to stderr."""
-        self._write(False, self._format(data))
+        self._write(False, self._format(data, False))
 
     def error(self, *data: Any) -> None:
         """``console.warn``'s alias: stderr."""
-        self._write(False, self._format(data))
+        self._write(False, self._format(data, False))
 
     def dir(self, obj: Any = None, options: Mapping[str, Any] | None = None,
             **kwargs: Any) -> None:
         """Print ``util.inspect(obj, options)`` (custom inspectors off) to stdout."""
-        opts = {"customInspect": False, **self._inspect_options, **(options or {}), **kwargs}
+        opts = {"customInspect": False, **self._get_inspect_options(True), **(options or {}),
+                **kwargs}
         self._write(True, inspect(obj, opts))
 
     def trace(self, *data: Any) -> None:
@@ -189,7 +250,7 @@ class Console:
         frames = traceback.extract_stack()[:-1]
         lines = [f"    at {f.name} ({f.filename}:{f.lineno})" for f in reversed(frames)
                  if not f.filename.endswith(("pynet/console.py", "pynet\\console.py"))]
-        message = self._format(data)
+        message = self._format(data, False)
         head = f"Trace: {message}" if message else "Trace"
         self.error("\n".join([head, *lines]))
 
@@ -287,7 +348,7 @@ class Console:
             wide = _is_object(v) and not isinstance(v, (list, tuple, bytes, bytearray, memoryview))
             depth = -1 if wide and len(_own_items(v)) > 2 else 0
             return inspect(v, {"depth": depth, "maxArrayLength": 3, "breakLength": math.inf,
-                               **self._inspect_options})
+                               **self._get_inspect_options(True)})
 
         if isinstance(tabularData, (set, frozenset)):
             values = [show(v) for v in tabularData]
@@ -319,6 +380,15 @@ class Console:
             head.append("Values")
             body.append(values_column)
         self.log(_cli_table(head, body))
+
+
+def _noop(*args: Any) -> None:
+    """The console's own 'error' listener (Node's ``noop``)."""
+
+
+def _is_emitter(stream: Any) -> bool:
+    return all(callable(getattr(stream, name, None))
+               for name in ("listenerCount", "once", "removeListener"))
 
 
 def _truthy(value: Any) -> bool:
@@ -377,19 +447,24 @@ def _set_at(column: list[str | None], index: int, text: str) -> None:
     column[index] = text
 
 
+def _cell_width(text: str) -> int:
+    """``getStringWidth(text)``: the columns a cell takes, colour codes none."""
+    return string_width(strip_vt_control_characters(text))
+
+
 def _cli_table(head: list[str], columns: list[list[str | None]]) -> str:
     """lib/internal/cli_table.js: the box-drawn table."""
-    widths = [string_width(h) for h in head]
+    widths = [_cell_width(h) for h in head]
     longest = max((len(c) for c in columns), default=0)
     rows: list[list[str]] = [[] for _ in range(longest)]
     for i, column in enumerate(columns):
         for j in range(longest):
             cell = column[j] if j < len(column) and column[j] is not None else ""
             rows[j].append(cell)  # type: ignore[arg-type]
-            widths[i] = max(widths[i], string_width(cell))  # type: ignore[arg-type]
+            widths[i] = max(widths[i], _cell_width(cell))  # type: ignore[arg-type]
 
     def render(row: list[str]) -> str:
-        cells = [cell + " " * (widths[i] - string_width(cell)) for i, cell in enumerate(row)]
+        cells = [cell + " " * (widths[i] - _cell_width(cell)) for i, cell in enumerate(row)]
         return "│ " + " │ ".join(cells) + " │"
 
     divider = ["─" * (w + 2) for w in widths]

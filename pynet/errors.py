@@ -159,6 +159,9 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_TLS_SESSION_ATTACK": (Exception, "TLS session renegotiation attack detected"),
     "ERR_TLS_SNI_FROM_SERVER": (Exception, "Cannot issue SNI from a TLS server-side socket"),
     "ERR_IPC_CHANNEL_CLOSED": (Exception, "Channel closed"),
+    "ERR_FALSY_VALUE_REJECTION": (Exception, "Promise was rejected with falsy value"),
+    "ERR_INCOMPATIBLE_OPTION_PAIR": (TypeError,
+                                     'Option "{}" cannot be used in combination with option "{}"'),
     "ERR_IPC_DISCONNECTED": (Exception, "IPC channel is already disconnected"),
 }
 
@@ -168,6 +171,10 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_CONSOLE_WRITABLE_STREAM": "Console was instantiated without stdout stream, or "
                                    "Console has a non-writable stdout or stderr stream.",
     "ERR_INVALID_ARG_TYPE": "An argument of the wrong type was passed to a Node.js API.",
+    "ERR_FALSY_VALUE_REJECTION": "A Promise that was callbackified via util.callbackify() was "
+                                 "rejected with a falsy value.",
+    "ERR_INCOMPATIBLE_OPTION_PAIR": "An option pair is incompatible with each other and cannot "
+                                    "be used at the same time.",
     "ERR_INVALID_ARG_VALUE": "An invalid or unsupported value was passed for a given argument.",
     "ERR_INVALID_RETURN_VALUE": "Thrown in case a function option does not provide a valid "
                                 "value for one of its returned object properties on execution.",
@@ -344,6 +351,8 @@ ERR_SERVER_ALREADY_LISTEN: type[NodeError]
 ERR_SERVER_NOT_RUNNING: type[NodeError]
 ERR_SOCKET_CLOSED: type[NodeError]
 ERR_IPC_CHANNEL_CLOSED: type[NodeError]
+ERR_FALSY_VALUE_REJECTION: type[NodeError]
+ERR_INCOMPATIBLE_OPTION_PAIR: type[NodeError]
 ERR_IPC_DISCONNECTED: type[NodeError]
 ERR_SOCKET_CLOSED_BEFORE_CONNECTION: type[NodeError]
 ERR_SOCKET_CONNECTION_TIMEOUT: type[NodeError]

@@ -1126,6 +1126,18 @@ class PromisesInterface(Interface):
         Promise.resolve(value).then(fulfilled, rejected)
 
 
+def question(self: Interface, query: str, options: Any = None) -> Promise[str]:
+    """``util.promisify(rl.question)``: the Promise form of :meth:`Interface.question`
+    (Node's ``Interface.prototype.question[util.promisify.custom]``), which is
+    ``readline.promises``' ``question``: it fulfils with the answer and rejects
+    with an ``AbortError`` when ``options['signal']`` aborts."""
+    return PromisesInterface.question(self, query, options)  # type: ignore[arg-type]
+
+
+Interface.question.__promisify__ = question  # type: ignore[attr-defined]
+del question
+
+
 class _ReadlinePromises:
     """``require('readline/promises')`` (also ``readline.promises``):
     ``createInterface`` and ``Interface`` whose ``question`` returns a Promise,

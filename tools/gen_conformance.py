@@ -77,7 +77,7 @@ def xfail_reasons(path: Path) -> tuple[int, list[str]]:
 #: The suites, in page order: (title, file-name marker).  A manifest row belongs
 #: to the first suite whose marker is in its file name.
 SUITES = [("dgram", "test-dgram-"), ("tls", "test-tls-"), ("fs", "test-fs-"),
-          ("util", "test-util-"), ("readline", "test-readline"),
+          ("util", "test-util"), ("console", "test-console"), ("readline", "test-readline"),
           ("promise", "test-promise"), ("timers/promises", "test-timers-promises"),
           ("stream", "test-stream"), ("net", "test-net-")]
 

@@ -7,7 +7,8 @@ here.  A port of Node v20's ``lib/internal/util/inspect.js``: ``formatValue``
 same context (``ctx``: depth, indentation level, the ``seen`` stack, the
 circular-reference table, ``currentDepth``) and the same options and defaults
 (``depth`` 2, ``breakLength`` 80, ``compact`` 3, ``maxArrayLength`` 100,
-``maxStringLength`` 10000, ``sorted``; no colours).
+``maxStringLength`` 10000, ``sorted``, ``colors``: ``ctx.stylize`` with
+:data:`STYLES`, as ``stylizeWithColor`` does).
 
 Theory of operation: a value is first a primitive (``None`` is ``null``,
 ``bool``, ``int``/``float`` as JavaScript numbers, ``str``), or a value with a
@@ -57,8 +58,19 @@ Invariants:
   Node's do; array grouping uses display widths (wide characters 2, combining
   ones 0).
 
-Not ported: colours, ``showProxy``, ``getters``, ``numericSeparator``;
-``showHidden`` only adds an array's ``[length]``.
+Python's stack is shallower than V8's: where it ends, the object prints as
+Node's ``[Object: Inspection interrupted prematurely. Maximum call stack size
+exceeded.]`` (``handleMaxCallStackSize``), and the output budget of each
+indentation level (2 ** 27 characters, Node's ``ctx.budget``) limits huge
+objects as Node does.  Colours: no stack line of an error is coloured (Node
+greys its own core-module frames; Python frames are never Node's).
+
+``showHidden`` lists a class's properties (``property`` objects as Node's
+prototype getters/setters, ``[name]: [Getter]``; the ``getters`` option calls
+them) and class attributes, as Node's ``addPrototypeProperties``.
+
+Not ported: ``showProxy``, ``numericSeparator``; ``showHidden`` shows no
+function internals (an array's ``[length]`` and the class properties above).
 
 Node reference: lib/internal/util/inspect.js (``inspect``, ``formatValue``,
 ``formatRaw``, ``formatError``, ``groupArrayElements``, ``formatPrimitive``,
@@ -73,8 +85,11 @@ import functools
 import inspect as _pyinspect
 import json
 import math
+import os
 import re
+import sys
 import traceback
+import types
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -83,17 +98,24 @@ from pynet._js.number import is_number, js_trim, number_to_string, to_number
 from pynet._js.value import to_string
 
 __all__ = [
+    "COLORS",
+    "COLOR_ALIASES",
     "DEFAULT_OPTIONS",
     "INSPECT_MAX_BYTES",
+    "STYLES",
     "ObjectView",
     "Raw",
+    "color_codes",
     "error_name",
     "error_stack",
     "format_args",
     "format_s",
     "format_with_options",
+    "get_color_depth",
     "inspect",
+    "should_colorize",
     "string_width",
+    "strip_vt_control_characters",
     "utf16_len",
 ]
 
@@ -116,9 +138,172 @@ DEFAULT_OPTIONS: dict[str, Any] = {
     "numericSeparator": False,
 }
 
+class _ColorTable(dict[str, tuple[int, int]]):
+    """``inspect.colors``: a name's codes; Node's aliases (``grey``…) are found
+    too but are not keys, as Node's are not enumerable."""
+
+    def __missing__(self, key: str) -> tuple[int, int]:
+        alias = COLOR_ALIASES.get(key)
+        if alias is None:
+            raise KeyError(key)
+        return self[alias]
+
+
+#: ``inspect.colors``: the ANSI codes (start, end) of each style name.
+COLORS: dict[str, tuple[int, int]] = _ColorTable({
+    "reset": (0, 0), "bold": (1, 22), "dim": (2, 22), "italic": (3, 23),
+    "underline": (4, 24), "blink": (5, 25), "inverse": (7, 27), "hidden": (8, 28),
+    "strikethrough": (9, 29), "doubleunderline": (21, 24),
+    "black": (30, 39), "red": (31, 39), "green": (32, 39), "yellow": (33, 39),
+    "blue": (34, 39), "magenta": (35, 39), "cyan": (36, 39), "white": (37, 39),
+    "bgBlack": (40, 49), "bgRed": (41, 49), "bgGreen": (42, 49), "bgYellow": (43, 49),
+    "bgBlue": (44, 49), "bgMagenta": (45, 49), "bgCyan": (46, 49), "bgWhite": (47, 49),
+    "framed": (51, 54), "overlined": (53, 55), "gray": (90, 39),
+    "redBright": (91, 39), "greenBright": (92, 39), "yellowBright": (93, 39),
+    "blueBright": (94, 39), "magentaBright": (95, 39), "cyanBright": (96, 39),
+    "whiteBright": (97, 39), "bgGray": (100, 49), "bgRedBright": (101, 49),
+    "bgGreenBright": (102, 49), "bgYellowBright": (103, 49), "bgBlueBright": (104, 49),
+    "bgMagentaBright": (105, 49), "bgCyanBright": (106, 49), "bgWhiteBright": (107, 49),
+})
+
+#: The other names of some :data:`COLORS` (Node's non-enumerable aliases).
+COLOR_ALIASES: dict[str, str] = {
+    "grey": "gray", "blackBright": "gray", "bgGrey": "bgGray", "bgBlackBright": "bgGray",
+    "faint": "dim", "crossedout": "strikethrough", "strikeThrough": "strikethrough",
+    "crossedOut": "strikethrough", "conceal": "hidden", "swapColors": "inverse",
+    "swapcolors": "inverse", "doubleUnderline": "doubleunderline",
+}
+
+#: ``inspect.styles``: the colour of each kind of text when ``colors`` is on.
+STYLES: dict[str, str] = {
+    "special": "cyan", "number": "yellow", "bigint": "yellow", "boolean": "yellow",
+    "undefined": "grey", "null": "bold", "string": "green", "symbol": "green",
+    "date": "magenta", "regexp": "red", "module": "underline",
+}
+
+
+def color_codes(name: object) -> tuple[int, int] | None:
+    """``inspect.colors[name]``, aliases included (``None`` for an unknown name)."""
+    if not isinstance(name, str):
+        return None
+    try:
+        return COLORS[name]
+    except KeyError:
+        return None
+
+
+_COLORS_2, _COLORS_16, _COLORS_256, _COLORS_16M = 1, 4, 8, 24
+
+_TERM_ENVS = {
+    "eterm": _COLORS_16, "cons25": _COLORS_16, "console": _COLORS_16, "cygwin": _COLORS_16,
+    "dtterm": _COLORS_16, "gnome": _COLORS_16, "hurd": _COLORS_16, "jfbterm": _COLORS_16,
+    "konsole": _COLORS_16, "kterm": _COLORS_16, "mlterm": _COLORS_16, "mosh": _COLORS_16M,
+    "putty": _COLORS_16, "st": _COLORS_16, "rxvt-unicode-24bit": _COLORS_16M,
+    "terminator": _COLORS_16M,
+}
+_TERM_ENVS_RE = re.compile(r"ansi|color|linux|^con[0-9]*x[0-9]|^rxvt|^screen|^xterm|^vt100")
+_CI_SIGNS = ("APPVEYOR", "BUILDKITE", "CIRCLECI", "DRONE", "GITHUB_ACTIONS", "GITLAB_CI",
+             "TRAVIS")
+
+
+def get_color_depth(env: Mapping[str, str] | None = None) -> int:
+    """``tty.WriteStream.prototype.getColorDepth``: the bits of colour a terminal
+    takes (1, 4, 8 or 24), from the environment as Node reads it
+    (``FORCE_COLOR``, ``NO_COLOR``, ``NODE_DISABLE_COLORS``, ``TERM``,
+    ``COLORTERM``, ``TMUX``, ``CI``…)."""
+    env = os.environ if env is None else env
+    force = env.get("FORCE_COLOR")
+    if force is not None:
+        return {"": _COLORS_16, "1": _COLORS_16, "true": _COLORS_16, "2": _COLORS_256,
+                "3": _COLORS_16M}.get(force, _COLORS_2)
+    if "NODE_DISABLE_COLORS" in env or "NO_COLOR" in env or env.get("TERM") == "dumb":
+        return _COLORS_2
+    if sys.platform == "win32":
+        version = sys.getwindowsversion()
+        if version.major >= 10:
+            if version.build >= 14931:
+                return _COLORS_16M
+            if version.build >= 10586:
+                return _COLORS_256
+        return _COLORS_16
+    if env.get("TMUX"):
+        return _COLORS_256
+    if env.get("CI"):
+        if any(sign in env for sign in _CI_SIGNS) or env.get("CI_NAME") == "codeship":
+            return _COLORS_256
+        return _COLORS_2
+    if "TEAMCITY_VERSION" in env:
+        return _COLORS_16 if re.match(r"^(9\.(0*[1-9]\d*)\.|\d{2,}\.)",
+                                      env["TEAMCITY_VERSION"]) else _COLORS_2
+    program = env.get("TERM_PROGRAM")
+    if program == "iTerm.app":
+        version = env.get("TERM_PROGRAM_VERSION")
+        return _COLORS_256 if not version or re.match(r"^[0-2]\.", version) else _COLORS_16M
+    if program in ("HyperTerm", "MacTerm"):
+        return _COLORS_16M
+    if program == "Apple_Terminal":
+        return _COLORS_256
+    if env.get("COLORTERM") in ("truecolor", "24bit"):
+        return _COLORS_16M
+    term = env.get("TERM")
+    if term:
+        if term.startswith("xterm-256"):
+            return _COLORS_256
+        lower = term.lower()
+        if lower in _TERM_ENVS:
+            return _TERM_ENVS[lower]
+        if _TERM_ENVS_RE.search(lower):
+            return _COLORS_16
+    if env.get("COLORTERM"):
+        return _COLORS_16
+    return _COLORS_2
+
+
+def should_colorize(stream: Any) -> bool:
+    """``shouldColorize(stream)`` (lib/internal/util/colors.js): with
+    ``FORCE_COLOR`` set, whether it asks for colours; otherwise whether
+    ``stream`` is a TTY with more than two colours.  A stream with
+    ``getColorDepth()`` says so itself; one with a true ``isTTY`` gets colours
+    (Node's rule for a stream without ``getColorDepth``); a Python stream that
+    ``isatty()`` is a terminal, whose depth comes from the environment, as
+    Node's ``tty.WriteStream`` reads it."""
+    if "FORCE_COLOR" in os.environ:
+        return get_color_depth() > 2
+    if stream is None:
+        return False
+    depth = getattr(stream, "getColorDepth", None)
+    if getattr(stream, "isTTY", False):
+        if not callable(depth):
+            return True
+        colors: Any = depth()
+        return bool(colors > 2)
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(callable(isatty) and isatty()) and get_color_depth() > 2
+    except Exception:
+        return False
+
+
+_COLOR_CODES = re.compile("\x1b\\[\\d\\d?m")
+
+_ANSI = re.compile(
+    "[\u001b\u009b]" r"[\[\]()#;?]*"
+    r"(?:(?:(?:(?:;[-a-zA-Z\d\/#&.:=?%@~_]+)*"
+    r"|[a-zA-Z\d]+(?:;[-a-zA-Z\d\/#&.:=?%@~_]*)*)?"
+    r"(?:\x07|\x1b\\|\x9c))"
+    r"|(?:(?:\d{1,4}(?:;\d{0,4})*)?"
+    r"[\dA-PR-TZcf-nq-uy=><~]))")
+
+
+def strip_vt_control_characters(text: str) -> str:
+    """``stripVTControlCharacters``: ``text`` without its ANSI escape sequences."""
+    return _ANSI.sub("", text)
+
+
 _HOOK = "__node_inspect__"
 _K_OBJECT, _K_ARRAY, _K_ARRAY_EXTRAS = 0, 1, 2
 _MIN_LINE_LENGTH = 16
+_MAX_BUDGET = 2**27
 
 _META = {i: f"\\x{i:02X}" for i in [*range(0x20), *range(0x7F, 0xA0)]}
 _META.update({8: "\\b", 9: "\\t", 10: "\\n", 11: "\\x0B", 12: "\\f", 13: "\\r",
@@ -169,6 +354,7 @@ class _Ctx:
         opts = {**DEFAULT_OPTIONS, **options}
         self.depth: float = math.inf if opts["depth"] is None else opts["depth"]
         self.show_hidden = bool(opts["showHidden"])
+        self.getters: Any = opts["getters"]
         self.custom_inspect = bool(opts["customInspect"])
         self.break_length: float = opts["breakLength"]
         self.compact: int | bool = opts["compact"]
@@ -177,15 +363,34 @@ class _Ctx:
         self.max_string_length: float = (math.inf if opts["maxStringLength"] is None
                                          else max(0, opts["maxStringLength"]))
         self.sorted: Any = opts["sorted"]
+        self.colors = bool(opts["colors"])
         self.options = opts
         self.indentation_lvl = 0
         self.seen: list[int] = []
         self.circular: dict[int, int] = {}
         self.current_depth = 0
+        self.budget: dict[int, int] = {}
+
+
+def _stylize(ctx: _Ctx, text: str, style_type: str) -> str:
+    """``ctx.stylize``: ``stylizeWithColor`` when ``colors`` is on (the style's
+    ANSI codes around ``text``), else ``text`` as it is."""
+    if not ctx.colors:
+        return text
+    style = STYLES.get(style_type)
+    codes = color_codes(style) if style is not None else None
+    return f"\x1b[{codes[0]}m{text}\x1b[{codes[1]}m" if codes is not None else text
+
+
+def _width(ctx: _Ctx, text: str) -> int:
+    """``getStringWidth(text, ctx.colors)``: colour codes take no columns."""
+    return string_width(strip_vt_control_characters(text) if ctx.colors else text)
 
 
 def utf16_len(text: str) -> int:
     """``text.length`` in JavaScript: UTF-16 code units (astral characters count 2)."""
+    if not text or max(text) <= "\uffff":
+        return len(text)
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
@@ -244,11 +449,11 @@ def _format_number(value: int | float) -> str:
 def _format_primitive(ctx: _Ctx, value: object) -> str | None:
     """``formatPrimitive`` (and ``null``): the text, or ``None`` for an object."""
     if value is None:
-        return "null"
+        return _stylize(ctx, "null", "null")
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return _stylize(ctx, "true" if value else "false", "boolean")
     if is_number(value):
-        return _format_number(value)  # type: ignore[arg-type]
+        return _stylize(ctx, _format_number(value), "number")  # type: ignore[arg-type]
     if not isinstance(value, str):
         return None
     trailer = ""
@@ -263,8 +468,9 @@ def _format_primitive(ctx: _Ctx, value: object) -> str | None:
             and length > ctx.break_length - ctx.indentation_lvl - 4:
         lines = [line for line in re.split(r"(?<=\n)", value) if line] or [""]
         joiner = f" +\n{' ' * (ctx.indentation_lvl + 2)}"
-        return joiner.join(_str_escape(line) for line in lines) + trailer
-    return _str_escape(value) + trailer
+        return joiner.join(_stylize(ctx, _str_escape(line), "string")
+                           for line in lines) + trailer
+    return _stylize(ctx, _str_escape(value), "string") + trailer
 
 
 def _is_bytes(value: object) -> bool:
@@ -326,7 +532,7 @@ def _format_value(ctx: _Ctx, value: object, recurse_times: int) -> str:
         index = ctx.circular.get(key)
         if index is None:
             index = ctx.circular[key] = len(ctx.circular) + 1
-        return f"[Circular *{index}]"
+        return _stylize(ctx, f"[Circular *{index}]", "special")
     return _format_raw(ctx, value, recurse_times)
 
 
@@ -511,7 +717,7 @@ def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
     extra = " "
     ctx.indentation_lvl += diff
     text = _format_value(ctx, value, recurse_times)
-    if diff == 3 and ctx.break_length < string_width(text):
+    if diff == 3 and ctx.break_length < _width(ctx, text):
         extra = "\n" + " " * ctx.indentation_lvl
     ctx.indentation_lvl -= diff
     if kind == _K_ARRAY:
@@ -521,10 +727,76 @@ def _format_property(ctx: _Ctx, key: str, value: Any, recurse_times: int,
     elif not enumerable:
         name = f"[{key}]"
     elif _KEY_RE.match(key):
-        name = key
+        name = key  # the 'name' style: no colour
     else:
-        name = _str_escape(key)
+        name = _stylize(ctx, _str_escape(key), "string")
     return f"{name}:{extra}{text}"
+
+
+_NOT_PROPERTIES = (staticmethod, classmethod, types.MemberDescriptorType,
+                   types.GetSetDescriptorType)
+
+
+def _prototype_properties(ctx: _Ctx, value: object, own: set[str],
+                          recurse_times: int) -> list[str]:
+    """``addPrototypeProperties`` (``showHidden``): the properties of the
+    instance's class and up to two base classes above it that are not
+    methods — ``property`` objects (Node's prototype getters and setters,
+    ``[name]: [Getter]``) and plain class attributes (``name: value``) —
+    skipping names the instance or a nearer class has, stopping at a
+    builtin class; dimmed when ``colors`` is on."""
+    output: list[str] = []
+    above: set[str] = set()
+    ctx.seen.append(id(value))
+    try:
+        for cls in type(value).__mro__[:3]:
+            if cls.__module__ == "builtins":
+                break
+            for name, attr in vars(cls).items():
+                if name.startswith("_") or name in own or name in above:
+                    continue
+                if isinstance(attr, property):
+                    text = f"[{name}]: {_format_accessor(ctx, value, attr, recurse_times)}"
+                elif callable(attr) or isinstance(attr, _NOT_PROPERTIES):
+                    continue  # methods are not listed (Node skips function values)
+                else:
+                    text = _format_property(ctx, name, attr, recurse_times, _K_OBJECT)
+                output.append(f"\x1b[2m{text}\x1b[22m" if ctx.colors else text)
+            above.update(vars(cls))
+    finally:
+        ctx.seen.pop()
+    return output
+
+
+def _format_accessor(ctx: _Ctx, owner: object, prop: property, recurse_times: int) -> str:
+    """``formatProperty`` of an accessor: ``[Getter]``, ``[Setter]``,
+    ``[Getter/Setter]``; with the ``getters`` option the getter is called and
+    its value shown (``[Getter: 1]``, ``[Getter] { … }``, or
+    ``[Getter: <Inspection threw (message)>]``)."""
+    if prop.fget is None:
+        return _stylize(ctx, "[Setter]", "special")
+    label = "Getter/Setter" if prop.fset is not None else "Getter"
+    getters = ctx.getters
+    if not (getters is True or (getters == "get" and prop.fset is None)
+            or (getters == "set" and prop.fset is not None)):
+        return _stylize(ctx, f"[{label}]", "special")
+    head = _stylize(ctx, f"[{label}:", "special")
+    tail = _stylize(ctx, "]", "special")
+    try:
+        result = prop.fget(owner)
+    except Exception as err:
+        return f"{head} <Inspection threw ({_error_message(err)})>{tail}"
+    ctx.indentation_lvl += 2
+    try:
+        if result is None:
+            return f"{head} {_stylize(ctx, 'null', 'null')}{tail}"
+        primitive = _format_primitive(ctx, result)
+        if primitive is None:
+            return f"{_stylize(ctx, f'[{label}]', 'special')} " \
+                   f"{_format_value(ctx, result, recurse_times)}"
+        return f"{head} {primitive}{tail}"
+    finally:
+        ctx.indentation_lvl -= 2
 
 
 def _remaining_text(remaining: int | float) -> str:
@@ -542,6 +814,7 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     extras_type = _K_OBJECT
     entries: Callable[[int], list[str]] = _no_entries
     keys: list[tuple[str, Any, bool]] = []
+    proto_props: list[str] = []
     constructor = "Object"
     source = value
     if isinstance(value, ObjectView):
@@ -554,13 +827,14 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
             out = []
             for entry in view.entries:
                 if isinstance(entry, Raw) and not entry.has_value:
-                    out.append(entry.text)
+                    out.append(_stylize(ctx, entry.text, "special"))
                     continue
                 ctx.indentation_lvl += 2
                 text = _format_value(ctx, entry.value if isinstance(entry, Raw) else entry,
                                      recurse)
                 ctx.indentation_lvl -= 2
-                out.append(f"{entry.text} {text}" if isinstance(entry, Raw) else text)
+                out.append(f"{_stylize(ctx, entry.text, 'special')} {text}"
+                           if isinstance(entry, Raw) else text)
             return out
 
         entries = view_entries
@@ -621,35 +895,45 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
         if not keys:
             return base
     elif isinstance(value, type):
-        return _class_base(value)
+        return _stylize(ctx, _class_base(value), "special")
     elif callable(value):
         base = _function_base(value)
         keys = [(k, v, True) for k, v in _public_attrs(value)]
         if not keys:
-            return base
+            return _stylize(ctx, base, "special")
         constructor = "Function"
     else:
         constructor = type(value).__name__
         keys = [(k, v, True) for k, v in _public_attrs(value)]
-        if not keys:
+        if ctx.show_hidden and recurse_times <= ctx.depth:
+            proto_props = _prototype_properties(ctx, value, {k for k, _, _ in keys},
+                                                recurse_times)
+        if not keys and not proto_props:
             return f"{constructor} {{}}"
         braces[0] = f"{constructor} {{"
 
     if recurse_times > ctx.depth:
-        return f"[{constructor}]"
+        return _stylize(ctx, f"[{constructor}]", "special")
     recurse_times += 1
     ident = id(source)
     ctx.seen.append(ident)
     ctx.current_depth = recurse_times
+    indentation_lvl = ctx.indentation_lvl
     try:
         output = entries(recurse_times)
         output.extend(_format_property(ctx, k, v, recurse_times, _K_OBJECT, enum)
                       for k, v, enum in keys)
+        output.extend(proto_props)
+    except RecursionError:
+        # handleMaxCallStackSize: Python's stack ends sooner than V8's.
+        ctx.indentation_lvl = indentation_lvl
+        return _stylize(ctx, f"[{constructor}: Inspection interrupted prematurely. "
+                        "Maximum call stack size exceeded.]", "special")
     finally:
         ctx.seen.pop()
     index = ctx.circular.get(ident)
     if index is not None:
-        reference = f"<ref *{index}>"
+        reference = _stylize(ctx, f"<ref *{index}>", "special")
         if ctx.compact is not True:
             base = reference if not base else f"{reference} {base}"
         else:
@@ -665,8 +949,15 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
     if extras_type == _K_ARRAY_EXTRAS and isinstance(value, (list, tuple)):
         items: Sequence[Any] = value
         numbers = len(output) <= len(items) and all(is_number(v) for v in items[:len(output)])
-    return _reduce_to_single_string(ctx, output, base, braces, extras_type,
-                                    recurse_times, numbers)
+    res = _reduce_to_single_string(ctx, output, base, braces, extras_type,
+                                   recurse_times, numbers)
+    # The output budget of each indentation level: past 2 ** 27 characters the
+    # rest is inspected to depth -1, so huge objects end (Node's ctx.budget).
+    budget = ctx.budget.get(ctx.indentation_lvl, 0) + len(res)
+    ctx.budget[ctx.indentation_lvl] = budget
+    if budget > _MAX_BUDGET:
+        ctx.depth = -1
+    return res
 
 
 def _sort(output: list[str], comparator: Any) -> list[str]:
@@ -691,7 +982,7 @@ def _group_array_elements(ctx: _Ctx, output: list[str], numbers: bool) -> list[s
     separator_space = 2
     data_len = []
     for i in range(output_length):
-        length = string_width(output[i])
+        length = _width(ctx, output[i])
         data_len.append(length)
         total_length += length + separator_space
         max_length = max(max_length, length)
@@ -747,6 +1038,12 @@ def _is_below_break_length(ctx: _Ctx, output: list[str], start: int, base: str) 
     if total + len(output) > ctx.break_length:
         return False
     for entry in output:
+        if ctx.colors:
+            entry = _COLOR_CODES.sub("", entry)  # removeColors
+        # len() is a lower bound of the UTF-16 length: a long entry ends the
+        # check before its characters are counted.
+        if total + len(entry) > ctx.break_length:
+            return False
         total += utf16_len(entry)
         if total > ctx.break_length:
             return False
@@ -785,7 +1082,7 @@ def inspect(value: object, options: Mapping[str, Any] | None = None, **kwargs: A
     ``options`` (a dict or keyword arguments) are Node's: ``depth`` (2;
     ``None`` for no limit), ``breakLength`` (80), ``compact`` (3),
     ``maxArrayLength`` (100), ``maxStringLength`` (10000), ``sorted``,
-    ``customInspect``, ``showHidden``; ``colors`` is accepted and ignored.
+    ``customInspect``, ``showHidden``, ``colors``.
     """
     merged = {**(options or {}), **kwargs}
     ctx = _Ctx({k: v for k, v in merged.items() if k in DEFAULT_OPTIONS})
@@ -828,7 +1125,7 @@ def _format_s_arg(value: object, options: Mapping[str, Any]) -> str:
         return str(value)
     if callable(value) and not isinstance(value, type):
         return inspect(value)
-    return inspect(value, {**options, "compact": 3, "depth": 0})
+    return inspect(value, {**options, "compact": 3, "colors": False, "depth": 0})
 
 
 def _parse_int(value: object) -> float:

@@ -105,6 +105,12 @@ def has_w(obj: Any) -> bool:
     return bool(getattr(obj, "_has_w", False))
 
 
+def error_emitted(stream: Any) -> bool:
+    """``stream._writableState.errorEmitted``: the stream has emitted its
+    'error' (false for an object that is not a Node writable)."""
+    return bool(has_w(stream) and stream._error_emitted)
+
+
 def is_readable_node_stream(obj: Any, strict: bool = False) -> bool:
     return bool(obj is not None and _fn(obj, "pipe") and _fn(obj, "on")
                 and (not strict or (_fn(obj, "pause") and _fn(obj, "resume")))

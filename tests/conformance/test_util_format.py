@@ -8,7 +8,7 @@ Not portable (no Python twin): the Symbol and BigInt assertions (``Symbol('foo')
 ``Array`` subclasses (``new Foobar(5)``), the function internals that ``%o``
 shows (``[length]``, ``[name]``, ``[arguments]``, ``[caller]``, ``[prototype]``
 of a JavaScript function), ``String(fn)`` of a function (its source text),
-``SharedArrayBuffer``, and colours (pynet prints none).  Python ints stand for
+``SharedArrayBuffer``, and the coloured Symbol, BigInt and undefined.  Python ints stand for
 JavaScript numbers (mapping §3), so ``1180591620717411303424`` is the double
 ``1.1805916207174113e+21``.
 """
@@ -148,6 +148,11 @@ def test_node_errors_print_their_code() -> None:
 
 
 def test_format_with_options() -> None:
+    assert util.formatWithOptions({"colors": True}, True, 1, None, "foobar") == (
+        "\x1b[33mtrue\x1b[39m \x1b[33m1\x1b[39m \x1b[1mnull\x1b[22m foobar")
+    # %s shows an object without colours.
+    assert util.formatWithOptions({"colors": True, "compact": 3}, "%s",
+                                  [1, {"a": True}]) == "[ 1, [Object] ]"
     assert util.formatWithOptions({"compact": 3}, "%s", [1, {"a": True}]) == "[ 1, [Object] ]"
     assert util.formatWithOptions({"depth": 0}, {"a": {"b": 1}}) == "{ a: [Object] }"
     with pytest.raises(errors.ERR_INVALID_ARG_TYPE):

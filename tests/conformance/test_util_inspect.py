@@ -4,14 +4,16 @@ util.inspect of primitives, strings (quotes, escapes, long lines), functions,
 arrays, objects, depth, showHidden's ``[length]``, circular references, errors
 (with and without a stack, with own properties, compact modes), Sets, Promises,
 class instances, keys that need quotes, custom inspection (``inspect.custom``:
-the ``__node_inspect__`` method), maxArrayLength, breakLength and
-``inspect.defaultOptions``.
+the ``__node_inspect__`` method), maxArrayLength, breakLength,
+``inspect.defaultOptions``, the legacy ``(value, showHidden, depth, colors)``
+arguments, and colours (``inspect.styles``, ``inspect.colors``).
 
 Not portable (no Python twin): RegExp, Date, Map and its iterators, typed
 arrays other than Buffers, ArrayBuffer/DataView, boxed primitives, Symbols,
-BigInt, getters/setters and non-enumerable properties, null prototypes,
+BigInt, getters/setters of object literals and non-enumerable properties, null prototypes,
 ``Symbol.toStringTag``, sparse arrays (``<n empty items>``), Proxies, vm
-contexts, colours and ``stylize``, the function internals ``showHidden`` lists.
+contexts, the Date and RegExp colour styles, the function internals
+``showHidden`` lists.
 """
 
 from __future__ import annotations
@@ -340,3 +342,31 @@ def test_buffers() -> None:
     assert inspect({"b": {"c": {"d": {"e": b"deep"}}}}) == "{ b: { c: { d: [Object] } } }"
     assert inspect([[[[b"x"]]]]) == "[ [ [ [Array] ] ] ]"
     assert inspect([[[b"x"]]]) == "[ [ [ <Buffer 78> ] ] ]"
+
+
+def test_legacy_arguments() -> None:
+    # util.inspect(value, showHidden, depth[, colors]); a None depth is Node's null.
+    nested = {"a": {"b": {"c": {"d": 2}}}}
+    assert util.inspect(nested, False, None) == "{\n  a: { b: { c: { d: 2 } } }\n}"
+    assert util.inspect({"a": {"b": {"c": 2}}}, False, 0) == "{ a: [Object] }"
+    assert util.inspect({"a": {"b": {"c": 2}}}, False, 1) == "{ a: { b: [Object] } }"
+    assert util.inspect({"a": {"b": ["c"]}}, False, 1) == "{ a: { b: [Array] } }"
+    assert "Object" not in util.inspect({"a": {"a": {"a": {"a": {}}}}}, None, None, True)
+
+
+@pytest.mark.parametrize(("style", "value"), [
+    ("special", lambda: None), ("number", 123.456), ("boolean", True), ("null", None),
+    ("string", "test string"),
+])
+def test_color_styles(style: str, value: Any) -> None:
+    # util.inspect.styles and util.inspect.colors.
+    color = util.inspect.colors.get(util.inspect.styles[style], ("", ""))
+    without_color = util.inspect(value, False, 0, False)
+    with_color = util.inspect(value, False, 0, True)
+    assert with_color == f"\x1b[{color[0]}m{without_color}\x1b[{color[1]}m"
+
+
+def test_colors_and_styles_tables() -> None:
+    assert util.inspect.styles["undefined"] == "grey"
+    assert util.inspect.colors["grey"] == util.inspect.colors["gray"] == (90, 39)
+    assert "grey" not in list(util.inspect.colors)  # an alias, not a key

@@ -58,3 +58,90 @@ def test_callbackify(fake_loop: Loop) -> None:
     run()
     # add awaits once more than the others settle, as in Node.
     assert log == [KeyError, ("ERR_FALSY_VALUE_REJECTION", 0), (None, 3)]
+
+
+def test_promisify_of_a_method_binds_its_custom_form(fake_loop: Loop) -> None:
+    # util.promisify(rl.question) is Node's promisify(rl.question).bind(rl): the
+    # answer fulfils the promise (the callback form's only argument is not an error).
+    from pynet import readline, stream
+
+    source, sink = stream.PassThrough(), stream.PassThrough()
+    rl = readline.createInterface({"input": source, "output": sink})
+    answers: list[Any] = []
+    util.promisify(rl.question)("name? ").then(answers.append)
+    source.write(b"bob\n")
+    run()
+    rl.close()
+    assert answers == ["bob"]
+    assert util.promisify(rl.question).__name__ == "question"
+
+
+def test_promisify_of_finished_and_pipeline_is_their_promise_form() -> None:
+    from pynet import stream
+
+    assert util.promisify(stream.finished) is stream.promises.finished
+    assert util.promisify(stream.pipeline) is stream.promises.pipeline
+
+
+def test_promisify_calls_the_original_with_the_arguments_it_takes(fake_loop: Loop) -> None:
+    err = KeyError("k")
+    reasons: list[Any] = []
+
+    def no_callback() -> None:  # JavaScript would ignore the callback argument
+        raise err
+
+    util.promisify(no_callback)().catch(reasons.append)
+    run()
+    assert reasons == [err]
+
+
+def test_deprecate_respects_no_deprecation(fake_loop: Loop, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pynet import process
+
+    warnings: list[Any] = []
+    process.on("warning", warnings.append)
+    try:
+        monkeypatch.setattr(process, "noDeprecation", True, raising=False)
+        util.deprecate(lambda: None, "quiet")()
+        run()
+        monkeypatch.setattr(process, "noDeprecation", False)
+        util.deprecate(lambda: None, "loud")()
+        run()
+    finally:
+        process.removeListener("warning", warnings.append)
+    assert [str(w) for w in warnings] == ["loud"]
+
+
+@pytest.mark.parametrize(("env", "depth"), [
+    ({}, 1), ({"TERM": "xterm"}, 4), ({"TERM": "xterm-256color"}, 8),
+    ({"COLORTERM": "truecolor"}, 24), ({"TERM": "dumb"}, 1), ({"NO_COLOR": "", "TERM": "xterm"}, 1),
+    ({"FORCE_COLOR": "3", "NO_COLOR": ""}, 24), ({"FORCE_COLOR": "0"}, 1), ({"TMUX": "1"}, 8),
+    ({"CI": "1", "GITHUB_ACTIONS": "true"}, 8), ({"CI": "1"}, 1),
+])
+def test_color_depth_from_the_environment(env: dict[str, str], depth: int) -> None:
+    from pynet._js.inspect import get_color_depth
+
+    assert get_color_depth(env) == depth
+
+
+def test_should_colorize(monkeypatch: pytest.MonkeyPatch) -> None:
+    # lib/internal/util/colors.js shouldColorize.
+    from pynet._js.inspect import should_colorize
+
+    class Stream:
+        def __init__(self, tty: bool, depth: int | None = None) -> None:
+            self.isTTY = tty
+            if depth is not None:
+                self.getColorDepth = lambda: depth
+
+    for name in ("FORCE_COLOR", "NO_COLOR", "NODE_DISABLE_COLORS"):
+        monkeypatch.delenv(name, raising=False)
+    assert should_colorize(Stream(True)) is True
+    assert should_colorize(Stream(True, 8)) is True
+    assert should_colorize(Stream(True, 1)) is False
+    assert should_colorize(Stream(False, 8)) is False
+    assert should_colorize(None) is False
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert should_colorize(Stream(False)) is True
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    assert should_colorize(Stream(True)) is False

@@ -59,7 +59,7 @@ def test_a_promise_of_itself_is_circular() -> None:
 
 def test_legacy_show_hidden_and_ignored_options() -> None:
     assert util.inspect([1], True) == "[ 1, [length]: 1 ]"
-    assert util.inspect([1], {"colors": True, "unknown": 1}) == "[ 1 ]"
+    assert util.inspect([1], {"colors": True, "unknown": 1}) == "[ \x1b[33m1\x1b[39m ]"
 
 
 def test_types() -> None:
@@ -110,3 +110,51 @@ def test_format_with_options_validates() -> None:
         util.formatWithOptions(None, "x")
     assert util.formatWithOptions([], "%O", {"a": {"b": {"c": {"d": 1}}}}) == \
         "{ a: { b: { c: [Object] } } }"
+
+
+def test_show_hidden_lists_class_properties() -> None:
+    # Node's addPrototypeProperties: accessors and data of the class and two
+    # bases above it (not methods, not names the instance or a nearer class
+    # has); the getters option calls them.
+    class Base:
+        shared = 5
+
+        @property
+        def g(self) -> int:
+            return 2
+
+        @property
+        def gs(self) -> dict[str, int]:
+            return {"k": 1}
+
+        @gs.setter
+        def gs(self, value: Any) -> None:
+            pass
+
+        s = property(None, lambda self, value: None)
+
+        def method(self) -> None:
+            pass
+
+    class Derived(Base):
+        def __init__(self) -> None:
+            self.a = 1
+
+        @property
+        def boom(self) -> None:
+            raise ValueError("boom")
+
+        @property
+        def nothing(self) -> None:
+            return None
+
+    assert util.inspect(Derived(), {"getters": True}) == "Derived { a: 1 }"
+    assert util.inspect(Derived(), {"showHidden": True}) == (
+        "Derived {\n  a: 1,\n  [boom]: [Getter],\n  [nothing]: [Getter],\n  shared: 5,\n"
+        "  [g]: [Getter],\n  [gs]: [Getter/Setter],\n  [s]: [Setter]\n}")
+    assert util.inspect(Derived(), {"showHidden": True, "getters": True}) == (
+        "Derived {\n  a: 1,\n  [boom]: [Getter: <Inspection threw (boom)>],\n"
+        "  [nothing]: [Getter: null],\n  shared: 5,\n  [g]: [Getter: 2],\n"
+        "  [gs]: [Getter/Setter] { k: 1 },\n  [s]: [Setter]\n}")
+    assert util.inspect(Derived(), {"showHidden": True, "getters": "set"}).count("{ k: 1 }") == 1
+    assert util.inspect(Derived(), {"showHidden": True, "colors": True}).count("\x1b[2m") == 6
