@@ -87,9 +87,12 @@ S.events_once = async () => {
 };
 
 S.timers_promises = () => {
-  tp.setImmediate('I').then((v) => log('immediate promise', v));
+  const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));
   (async () => {
+    // The interval starts after the immediate, so a slow start (a loaded
+    // machine) cannot let its first 20 ms tick overtake the immediate.
+    await immediate;
     let n = 0;
     for await (const v of tp.setInterval(20, 'iv')) {
       n += 1;
