@@ -32,6 +32,13 @@ one computes ``authorizationError`` with :func:`check_chain` from the peer's
 leaf certificate, the trusted CAs and the signature (RSA PKCS#1 v1.5 and
 ECDSA on P-256/P-384, checked here in Python).
 
+``secureProtocol`` (an OpenSSL method name) is Node's ``SecureContext::Init``:
+the name becomes a version range (``TLSv1_2_method``: TLSv1.2 only;
+``SSLv23_method``: up to TLSv1.2; ``TLS_method``: all) and, for
+``*_client_method``/``*_server_method``, the one side the context can serve
+(:func:`_secure_protocol`); SSLv2/SSLv3 and unknown names are Node's
+``ERR_TLS_INVALID_PROTOCOL_METHOD``.
+
 The key log (``'keylog'``): :meth:`SecureContext.enable_keylog`.
 
 Node reference: ``lib/_tls_common.js`` (``SecureContext``,
@@ -42,15 +49,18 @@ Node reference: ``lib/_tls_common.js`` (``SecureContext``,
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import ssl
 import tempfile
 import time
+import warnings
 from collections import OrderedDict
 from typing import Any
 
 from pynet import errors
 from pynet._js.validators import invalid_arg_type, invalid_arg_value, validate_int32
+from pynet._js.value import truthy
 from pynet._tls.x509 import Certificate, parse_certificate, pem_to_der_list
 
 __all__ = [
@@ -135,6 +145,57 @@ _X509_MESSAGES = {
     "UNABLE_TO_VERIFY_LEAF_SIGNATURE": "unable to verify the first certificate",
     "CERT_SIGNATURE_FAILURE": "certificate signature failure",
 }
+
+
+def _json(value: Any) -> str:
+    """``%j`` in Node's error messages: ``JSON.stringify``."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return _js_repr(value)
+
+
+# Node's SecureContext::Init (src/crypto/crypto_context.cc): the OpenSSL method names
+# ``secureProtocol`` takes, as (minimum, maximum) versions; ``None`` keeps the
+# context's (minVersion/maxVersion or their defaults).  ``TLS_method`` is "any
+# version OpenSSL supports" (TLSv1 up: SSLv3 is not built).
+_METHODS: dict[str, tuple[ssl.TLSVersion | None, ssl.TLSVersion]] = {
+    "SSLv23": (None, ssl.TLSVersion.TLSv1_2),
+    "TLS": (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_3),
+    "TLSv1": (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1),
+    "TLSv1_1": (ssl.TLSVersion.TLSv1_1, ssl.TLSVersion.TLSv1_1),
+    "TLSv1_2": (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_2),
+}
+
+
+def _secure_protocol(name: str, minimum: ssl.TLSVersion, maximum: ssl.TLSVersion
+                     ) -> tuple[ssl.TLSVersion, ssl.TLSVersion, str | None]:
+    """The versions and side of a ``secureProtocol`` method name, or Node's
+    ``ERR_TLS_INVALID_PROTOCOL_METHOD``.
+
+    Discussion: Node builds the ``SSL_CTX`` with the named method and sets its
+    version range; a ``*_client_method`` context can only connect and a
+    ``*_server_method`` one only accept (OpenSSL's ``ssl_undefined_function``
+    for the other side: see :class:`pynet._tls.handle.TLSHandle`).  Python
+    makes one context per side, so pynet keeps the side and the range.
+    """
+    base, side = name, None
+    for suffix, which in (("_client_method", "client"), ("_server_method", "server"),
+                          ("_method", None)):
+        if name.endswith(suffix):
+            base, side = name[:-len(suffix)], which
+            break
+    else:
+        base = ""
+    if base in ("SSLv2", "SSLv3"):
+        raise errors.ERR_TLS_INVALID_PROTOCOL_METHOD(
+            f"{base} methods disabled")
+    versions = _METHODS.get(base)
+    if versions is None:
+        raise errors.ERR_TLS_INVALID_PROTOCOL_METHOD(
+            f"Unknown method: {name}")
+    low, high = versions
+    return (minimum if low is None else low), high, side
 
 
 def verify_error(code: str, message: str | None = None) -> errors.NodeError:
@@ -284,11 +345,22 @@ class SecureContext:
             # refuses it (below), but a bad value gets Node's error first.
             validate_int32(opts["sessionTimeout"], "options.sessionTimeout", 0)
         for unsupported in ("ticketKeys", "sessionTimeout", "clientCertEngine", "privateKeyEngine",
-                            "privateKeyIdentifier", "crl", "sigalgs", "secureProtocol"):
+                            "privateKeyIdentifier", "crl", "sigalgs"):
             if opts.get(unsupported) is not None:
                 raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(f"options.{unsupported}")
+        protocol = opts.get("secureProtocol")
+        if truthy(protocol):
+            for version in (opts.get("minVersion"), opts.get("maxVersion")):
+                if version is not None:
+                    raise errors.ERR_TLS_PROTOCOL_VERSION_CONFLICT(  # type: ignore[call-arg]
+                        _json(version), _json(protocol))
         self._min = self._version(opts.get("minVersion"), "minimum", DEFAULTS["minVersion"])
         self._max = self._version(opts.get("maxVersion"), "maximum", DEFAULTS["maxVersion"])
+        #: The side a ``*_client_method``/``*_server_method`` is for (None: either).
+        self.method_side: str | None = None
+        if isinstance(protocol, str):  # Node's SecureContext::Init reads a string only.
+            self._min, self._max, self.method_side = _secure_protocol(
+                protocol, self._min, self._max)
         ciphers = opts.get("ciphers")
         if ciphers is not None and not isinstance(ciphers, str):
             raise invalid_arg_type("options.ciphers", "string", ciphers)
@@ -411,8 +483,11 @@ class SecureContext:
         ctx.check_hostname = False
         ctx.verify_mode = verify
         minimum, maximum, options, ciphers = like.protocol_settings()
-        ctx.minimum_version = minimum
-        ctx.maximum_version = maximum
+        with warnings.catch_warnings():
+            # Python deprecates TLS 1.0/1.1; Node allows them when asked, silently.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.minimum_version = minimum
+            ctx.maximum_version = maximum
         if options.get("honorCipherOrder") is False:
             ctx.options &= ~ssl.OP_CIPHER_SERVER_PREFERENCE
         elif server:

@@ -241,6 +241,13 @@ class TLSHandle:
         self._handshake()
 
     def _create_ssl(self) -> None:
+        if self._own_context.method_side not in (None, "server" if self.server_side
+                                                 else "client"):
+            # A ``*_client_method`` context accepting (or a server one connecting): no
+            # session; the handshake fails as OpenSSL's would (see _handshake).
+            self.handshaking = True
+            self.inner.read_start()
+            return
         ctx = self.context.ssl_context(self.server_side, self.verify,
                                        tuple(self.alpn) if self.alpn else None,
                                        self._own_context if self.context is not
@@ -310,7 +317,16 @@ class TLSHandle:
         self._handshake()
 
     def _handshake(self) -> None:
-        assert self.ssl is not None
+        if self.ssl is None:
+            # Node builds the SSL_CTX with the secureProtocol's method, whose other
+            # side is OpenSSL's ssl_undefined_function: SSL_do_handshake fails at
+            # once on a client, and when the ClientHello comes on a server.
+            if not self.server_side or self.incoming.pending:
+                self._fail(ossl_error(
+                    "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL", "0A0C0101",
+                    "SSL routines", "called a function you should not call",
+                    "ssl_undefined_function"))
+            return
         try:
             self.ssl.do_handshake()
         except ssl.SSLWantReadError:
@@ -413,7 +429,7 @@ class TLSHandle:
             self.incoming.write_eof()
         elif not (self._ticket_reads and self.established):
             self.incoming.write(data)
-        if self.ssl is None:
+        if self.ssl is None and not self.handshaking:
             if data is None and self.onread is not None:
                 self.onread(None, None)
             return

@@ -127,7 +127,14 @@ def tls_connect(checker: Any, options: dict[str, Any], callback: Any) -> None:
     def on_listening() -> None:
         server["server"] = srv
         opt_client = {"port": srv.address().port, **options["client"]}
-        c = tls.connect(opt_client)
+        try:
+            c = tls.connect(opt_client)
+        except Exception as err:  # Node's fixture reports what connect throws
+            client["err"] = err
+            # The server won't get a connection: done.
+            cb, state["callback"] = state["callback"], None
+            cb(err, pair, cleanup)
+            return
 
         def on_secure() -> None:
             client["conn"] = c
@@ -146,7 +153,13 @@ def tls_connect(checker: Any, options: dict[str, Any], callback: Any) -> None:
         server["err"] = err
         maybe_callback()
 
-    srv = tls.createServer(options["server"], on_connection)
+    try:
+        srv = tls.createServer(options["server"], on_connection)
+    except Exception as err:  # invalid options throw: report the error
+        server["err"] = err
+        cb, state["callback"] = state["callback"], None
+        cb(err, pair, lambda: None)
+        return
     srv.listen(0, on_listening)
     srv.on("tlsClientError", on_client_error)
 

@@ -509,6 +509,52 @@ def test_bad_credentials_raise_node_errors(loop: Loop, certs: Certs) -> None:
     assert str(type_info.value) == '"TLSv1.4" is not a valid minimum TLS protocol version'
     with pytest.raises(errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM):
         tls.createSecureContext({"pfx": b"x"})
+    with pytest.raises(TypeError) as type_info:
+        tls.createSecureContext({"secureProtocol": "TLSv1_3_method"})  # Node has none
+    assert str(type_info.value) == "Unknown method: TLSv1_3_method"
+    with pytest.raises(TypeError) as type_info:
+        tls.createSecureContext({"secureProtocol": "TLS_method", "maxVersion": "TLSv1.2"})
+    assert str(type_info.value) == ('TLS protocol version "TLSv1.2" conflicts with '
+                                    'secureProtocol "TLS_method"')
+    tls.createSecureContext({"secureProtocol": 1})  # Node reads a string only
+
+
+@pytest.mark.parametrize(("client_method", "server_method", "expected"), [
+    # Node v20 (checked with node): the protocol each side negotiates, or each side's error.
+    ("TLSv1_2_client_method", None, {"client": "TLSv1.2", "server": "TLSv1.2"}),
+    (None, "TLSv1_2_server_method", {"client": "TLSv1.2", "server": "TLSv1.2"}),
+    ("TLS_client_method", "TLS_server_method", {"client": "TLSv1.3", "server": "TLSv1.3"}),
+    ("SSLv23_method", "TLS_method", {"client": "TLSv1.2", "server": "TLSv1.2"}),
+    ("TLSv1_2_server_method", None, {"client error": "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL",
+                                     "server error": "ECONNRESET"}),
+    ("SSLv23_server_method", None, {"client error": "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL",
+                                    "server error": "ECONNRESET"}),
+    (None, "TLSv1_2_client_method", {"server error": "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL",
+                                     "client error": "ECONNRESET"}),
+])
+def test_secure_protocol_methods_and_sides(loop: Loop, certs: Certs, client_method: Any,
+                                           server_method: Any, expected: dict[str, str]) -> None:
+    # A *_client_method context cannot accept and a *_server_method one cannot connect:
+    # OpenSSL's ssl_undefined_function, as in Node.
+    got: dict[str, str] = {}
+
+    def done() -> None:
+        if len(got) == 2:
+            srv.close()
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        got["server"] = s.getProtocol() or ""
+        s.end()
+        done()
+
+    srv = serve(server_opts(certs, secureProtocol=server_method), on_secure)
+    srv.on("tlsClientError", lambda err: (got.__setitem__("server error", err.code), done()))
+    c = tls.connect(srv.address()["port"], "127.0.0.1",
+                    {"rejectUnauthorized": False, "secureProtocol": client_method},
+                    lambda: (got.__setitem__("client", c.getProtocol() or ""), c.end(), done()))
+    c.on("error", lambda err: (got.__setitem__("client error", err.code), done()))
+    run()
+    assert got == expected
 
 
 def test_check_server_identity() -> None:
