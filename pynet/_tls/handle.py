@@ -101,8 +101,10 @@ class TLSHandle:
         # 'keylog': each NSS key log line of this connection (see enable_keylog).
         self.onkeylog: Callable[[bytes], None] | None = None
         self._keylog = False
-        self.read_into: Any = None  # Node's ``onread`` option is not offered over TLS.
-        self.onread_into: Any = None
+        # Node's ``onread`` option: plaintext is copied into the owner's buffers.
+        self.read_into: Callable[[], Any] | None = None
+        self.onread_into: Callable[[int, Any], Any] | None = None
+        self._user_buffer: Any = None  # The next one to fill (see _read_into).
         self.reading = False
         self.handshaking = False
         self.established = False
@@ -493,7 +495,9 @@ class TLSHandle:
                 self.bytes_read += size
                 if not self.server_side:
                     self._note_session()  # A ticket read with this data comes first.
-                if self.onread is not None:
+                if self.read_into is not None:
+                    self._read_into(data)
+                elif self.onread is not None:
                     self.onread(data, None)
                 if self.inner.closed:
                     return
@@ -511,6 +515,28 @@ class TLSHandle:
                 self._flush()
                 self._fail(openssl_error(failure))
                 return
+
+    def _read_into(self, data: bytes) -> None:
+        """Plaintext for Node's ``onread`` option: copied into the owner's buffers,
+        one ``onread_into(n, buf)`` per buffer filled (Node's ``ClearOut`` with a
+        user buffer).  A buffer function is called for the first buffer and then
+        after each callback, as Node's ``onStreamRead`` does."""
+        view = memoryview(data)
+        pos, size = 0, len(data)
+        while pos < size and self.read_into is not None and not self.inner.closed:
+            buf = self._user_buffer if self._user_buffer is not None else self.read_into()
+            self._user_buffer = None
+            target = memoryview(buf).cast("B")
+            n = min(len(target), size - pos)
+            if not n:
+                break  # An empty buffer takes nothing (Node would spin on it).
+
+            target[:n] = view[pos:pos + n]
+            pos += n
+            if self.onread_into is not None:
+                self.onread_into(n, buf)
+            if self.read_into is not None:
+                self._user_buffer = self.read_into()
 
     def _decrypt_by_record(self, data: bytes) -> None:
         """Feed OpenSSL one record at a time, for the first reads after a client's

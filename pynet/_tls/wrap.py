@@ -156,6 +156,8 @@ class TLSSocket(Socket):
             "manualStart": True,
             "highWaterMark": opts.get("highWaterMark"),
             "signal": opts.get("signal"),
+            # Node: the onread option only for a TLSSocket that makes its own socket.
+            "onread": opts.get("onread") if socket is None else None,
         }))
         self._tls_error_listener = self._tls_error
         self.on("error", self._tls_error_listener)
@@ -898,6 +900,7 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
         "ALPNProtocols": options.get("ALPNProtocols"),
         "allowHalfOpen": options.get("allowHalfOpen"),
         "highWaterMark": options.get("highWaterMark"),
+        "onread": options.get("onread"),
         "signal": options.get("signal"),
     })
     tlssock._connect_options = options
