@@ -472,7 +472,9 @@ class TLSSocket(Socket):
         handle = self._tls_handle
         if handle is None or not self._secureEstablished:
             return NodeObject()
-        ders = self._secureContext.own_certificates()
+        # The connection's context: an SNI-selected one serves its own certificate
+        # (Node reads it from the SSL object, SSL_get_certificate).
+        ders = handle.context.own_certificates()
         cert = parse_certificate(ders[0]) if ders else None
         return certificate_object(cert) if cert is not None else NodeObject()
 

@@ -557,6 +557,33 @@ def test_secure_protocol_methods_and_sides(loop: Loop, certs: Certs, client_meth
     assert got == expected
 
 
+@pytest.mark.parametrize(("servername", "expected"), [
+    # Node v20 (checked with node v20.20.2): addContext's patterns match the name as
+    # sent, case-sensitively (Node 24 lowers it: test-tls-sni-case-insensitive.js).
+    ("a.example.com", "client1"), ("A.EXAMPLE.COM", "localhost"),
+    ("b.test.com", "example.org"), ("B.Test.Com", "localhost"),
+])
+def test_sni_context_and_its_certificate(loop: Loop, certs: Certs, servername: str,
+                                         expected: str) -> None:
+    # The server's getCertificate() is the certificate of the context SNI selected.
+    seen: list[Any] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        cert = s.getCertificate()
+        assert cert is not None
+        seen.append((cert["subject"]["CN"], s.servername))
+        s.end()
+
+    srv = serve(server_opts(certs, "self"), on_secure)
+    srv.addContext("a.example.com", server_opts(certs, "client"))
+    srv.addContext("*.test.com", server_opts(certs, "wrongname"))
+    c = tls.connect({"port": srv.address()["port"], "servername": servername,
+                     "rejectUnauthorized": False}, lambda: c.end())
+    c.on("close", lambda: srv.close())
+    run()
+    assert seen == [(expected, servername)]
+
+
 def test_check_server_identity() -> None:
     cert = {"subject": {"CN": "x"}, "subjectaltname": "DNS:*.example.org, IP Address:10.0.0.1"}
     assert tls.checkServerIdentity("a.example.org", cert) is None
