@@ -755,6 +755,22 @@ def finished_message(sslobj: ssl.SSLObject, peer: bool) -> bytes | None:
     return bytes(buf.raw[:size])
 
 
+def set_max_send_fragment(sslobj: ssl.SSLObject, size: int) -> bool | None:
+    """``SSL_set_max_send_fragment`` (a ``SSL_ctrl`` macro): whether OpenSSL took the
+    size (512 to 16384); ``None`` where unavailable."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return None  # pragma: no cover
+    ctypes, lib, _ = found
+    lib.SSL_ctrl.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+    lib.SSL_ctrl.restype = ctypes.c_long
+    return bool(lib.SSL_ctrl(pointer, _SSL_CTRL_SET_MAX_SEND_FRAGMENT, size, None) == 1)
+
+
+_SSL_CTRL_SET_MAX_SEND_FRAGMENT = 52
+
+
 def export_keying_material(sslobj: ssl.SSLObject, length: int, label: bytes,
                            context: bytes | None) -> bytes | None:
     """RFC 5705 keying material (``SSL_export_keying_material``); ``None`` where

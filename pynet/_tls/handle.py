@@ -453,9 +453,11 @@ class TLSHandle:
         """Decrypt what ``incoming`` holds and report it, a batch per ``onread``.
 
         Discussion: OpenSSL returns one record (at most 16 KiB) per read; Node
-        emits each.  pynet joins the records decrypted from one wakeup (up to
-        ``_BATCH``) into one chunk: the same bytes in fewer, larger ``'data'``
-        events, which is most of the Python cost per byte.
+        emits each.  pynet joins the full records (16 KiB of plaintext each)
+        decrypted from one wakeup (up to ``_BATCH``) into one chunk: the same
+        bytes in fewer, larger ``'data'`` events, which is most of the Python
+        cost per byte.  A shorter record ends the chunk, so small records come
+        one per ``'data'``, as in Node.
         """
         sslobj = self.ssl
         assert sslobj is not None
@@ -487,6 +489,11 @@ class TLSHandle:
                     ending = "eof"
                     break
                 size += n
+                if n < _RECORD:
+                    # A record shorter than a full one (small writes, or the peer's
+                    # setMaxSendFragment) is a 'data' of its own, as each SSL_read
+                    # is in Node; only full records are joined.
+                    break
             if self.context.keylog_fd is not None:
                 self._take_keylog()
             if size:

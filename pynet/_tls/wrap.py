@@ -50,6 +50,7 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
     invalid_arg_type,
     validate_function,
+    validate_int32,
     validate_string,
     validate_uint32,
 )
@@ -65,6 +66,7 @@ from pynet._tls.context import (
     finished_message,
     native_verify,
     peer_chain,
+    set_max_send_fragment,
     verify_error,
     verify_result,
 )
@@ -551,10 +553,19 @@ class TLSSocket(Socket):
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("exportKeyingMaterial")
         return out
 
-    def setMaxSendFragment(self, size: int) -> bool:
-        """Node's ``setMaxSendFragment(size)``: not available with Python's ``ssl`` (raises
-        ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
-        raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("setMaxSendFragment")
+    def setMaxSendFragment(self, size: Any = None) -> bool:
+        """Limit the plaintext of each TLS record this socket sends to ``size`` bytes
+        (512 to 16384; ``False`` outside it): OpenSSL's ``SSL_set_max_send_fragment``,
+        reached through ``ctypes`` (``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM`` where that is
+        not possible)."""
+        size = validate_int32(size, "size")
+        sslobj = self._ssl()
+        if sslobj is None:
+            return False
+        taken = set_max_send_fragment(sslobj, size)
+        if taken is None:  # pragma: no cover - not CPython
+            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("setMaxSendFragment")
+        return taken
 
     def renegotiate(self, options: Any = None, callback: Any = None) -> bool:
         """Node's ``renegotiate(options, callback)``: not available with Python's ``ssl`` (raises

@@ -584,6 +584,32 @@ def test_sni_context_and_its_certificate(loop: Loop, certs: Certs, servername: s
     assert seen == [(expected, servername)]
 
 
+@pytest.mark.parametrize("version", ["TLSv1.2", "TLSv1.3"])
+def test_small_records_are_one_data_each(loop: Loop, certs: Certs, version: str) -> None:
+    # Node emits each SSL_read (one record) as a 'data': with the server's records
+    # limited to 768 bytes, no chunk is larger, whatever reaches the client at once.
+    chunks: list[int] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        assert s.setMaxSendFragment(768) is True
+        s.end(b"x" * 10000)
+
+    srv = serve(server_opts(certs, maxVersion=version), on_secure)
+
+    def on_client_secure() -> None:
+        # Let the whole reply arrive before reading it: one wakeup, many records.
+        c.pause()
+        pynet_timers.setTimeout(c.resume, 100)
+
+    c = tls.connect(srv.address()["port"], "127.0.0.1", {"rejectUnauthorized": False},
+                    on_client_secure)
+    c.on("data", lambda d: chunks.append(len(d)))
+    c.on("end", lambda: srv.close())
+    run()
+    assert sum(chunks) == 10000
+    assert max(chunks) <= 768
+
+
 def test_check_server_identity() -> None:
     cert = {"subject": {"CN": "x"}, "subjectaltname": "DNS:*.example.org, IP Address:10.0.0.1"}
     assert tls.checkServerIdentity("a.example.org", cert) is None
