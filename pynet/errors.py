@@ -145,6 +145,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_TLS_DH_PARAM_SIZE": (Exception, "DH parameter size {} is less than 2048"),
     "ERR_TLS_HANDSHAKE_TIMEOUT": (Exception, "TLS handshake timeout"),
     "ERR_TLS_INVALID_CONTEXT": (TypeError, "{} must be a SecureContext"),
+    "ERR_TLS_INVALID_PROTOCOL_METHOD": (TypeError, "{}"),
     "ERR_TLS_INVALID_PROTOCOL_VERSION": (
         TypeError, "{} is not a valid {} TLS protocol version"),
     "ERR_TLS_INVALID_STATE": (
@@ -260,6 +261,9 @@ _DESCRIPTIONS: dict[str, str] = {
     ),
     "ERR_TLS_INVALID_CONTEXT": (
         "The context must be a SecureContext."
+    ),
+    "ERR_TLS_INVALID_PROTOCOL_METHOD": (
+        "The specified `secureProtocol` method is invalid (unknown, or an SSLv2/SSLv3 method)."
     ),
     "ERR_TLS_INVALID_PROTOCOL_VERSION": (
         "Valid TLS protocol versions are 'TLSv1', 'TLSv1.1', or 'TLSv1.2'."
@@ -391,6 +395,7 @@ ERR_TLS_CERT_ALTNAME_INVALID: type[NodeError]
 ERR_TLS_DH_PARAM_SIZE: type[NodeError]
 ERR_TLS_HANDSHAKE_TIMEOUT: type[NodeError]
 ERR_TLS_INVALID_CONTEXT: type[NodeError]
+ERR_TLS_INVALID_PROTOCOL_METHOD: type[NodeError]
 ERR_TLS_INVALID_PROTOCOL_VERSION: type[NodeError]
 ERR_TLS_INVALID_STATE: type[NodeError]
 ERR_TLS_PROTOCOL_VERSION_CONFLICT: type[NodeError]

@@ -36,6 +36,16 @@ ECDSA on P-256/P-384, checked here in Python).
 ``X509_V_FLAG_PARTIAL_CHAIN`` (``ssl.VERIFY_X509_PARTIAL_CHAIN``) on each
 :class:`ssl.SSLContext` built, so an intermediate CA given as ``ca`` is an anchor.
 
+``pfx`` (PKCS#12) is parsed by OpenSSL's ``PKCS12_parse`` through ``ctypes``
+(:func:`_parse_pkcs12`) and loaded as PEM, its CAs as the chain and as trusted.
+
+``secureProtocol`` (an OpenSSL method name) is Node's ``SecureContext::Init``:
+the name becomes a version range (``TLSv1_2_method``: TLSv1.2 only;
+``SSLv23_method``: up to TLSv1.2; ``TLS_method``: all) and, for
+``*_client_method``/``*_server_method``, the one side the context can serve
+(:func:`_secure_protocol`); SSLv2/SSLv3 and unknown names are Node's
+``ERR_TLS_INVALID_PROTOCOL_METHOD``.
+
 The key log (``'keylog'``): :meth:`SecureContext.enable_keylog`.
 
 Node reference: ``lib/_tls_common.js`` (``SecureContext``,
@@ -45,11 +55,14 @@ Node reference: ``lib/_tls_common.js`` (``SecureContext``,
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
 import ssl
 import tempfile
 import time
+import warnings
 from collections import OrderedDict
 from typing import Any
 
@@ -140,6 +153,57 @@ _X509_MESSAGES = {
     "UNABLE_TO_VERIFY_LEAF_SIGNATURE": "unable to verify the first certificate",
     "CERT_SIGNATURE_FAILURE": "certificate signature failure",
 }
+
+
+def _json(value: Any) -> str:
+    """``%j`` in Node's error messages: ``JSON.stringify``."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return _js_repr(value)
+
+
+# Node's SecureContext::Init (src/crypto/crypto_context.cc): the OpenSSL method names
+# ``secureProtocol`` takes, as (minimum, maximum) versions; ``None`` keeps the
+# context's (minVersion/maxVersion or their defaults).  ``TLS_method`` is "any
+# version OpenSSL supports" (TLSv1 up: SSLv3 is not built).
+_METHODS: dict[str, tuple[ssl.TLSVersion | None, ssl.TLSVersion]] = {
+    "SSLv23": (None, ssl.TLSVersion.TLSv1_2),
+    "TLS": (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_3),
+    "TLSv1": (ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1),
+    "TLSv1_1": (ssl.TLSVersion.TLSv1_1, ssl.TLSVersion.TLSv1_1),
+    "TLSv1_2": (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_2),
+}
+
+
+def _secure_protocol(name: str, minimum: ssl.TLSVersion, maximum: ssl.TLSVersion
+                     ) -> tuple[ssl.TLSVersion, ssl.TLSVersion, str | None]:
+    """The versions and side of a ``secureProtocol`` method name, or Node's
+    ``ERR_TLS_INVALID_PROTOCOL_METHOD``.
+
+    Discussion: Node builds the ``SSL_CTX`` with the named method and sets its
+    version range; a ``*_client_method`` context can only connect and a
+    ``*_server_method`` one only accept (OpenSSL's ``ssl_undefined_function``
+    for the other side: see :class:`pynet._tls.handle.TLSHandle`).  Python
+    makes one context per side, so pynet keeps the side and the range.
+    """
+    base, side = name, None
+    for suffix, which in (("_client_method", "client"), ("_server_method", "server"),
+                          ("_method", None)):
+        if name.endswith(suffix):
+            base, side = name[:-len(suffix)], which
+            break
+    else:
+        base = ""
+    if base in ("SSLv2", "SSLv3"):
+        raise errors.ERR_TLS_INVALID_PROTOCOL_METHOD(
+            f"{base} methods disabled")
+    versions = _METHODS.get(base)
+    if versions is None:
+        raise errors.ERR_TLS_INVALID_PROTOCOL_METHOD(
+            f"Unknown method: {name}")
+    low, high = versions
+    return (minimum if low is None else low), high, side
 
 
 def verify_error(code: str, message: str | None = None) -> errors.NodeError:
@@ -282,18 +346,31 @@ class SecureContext:
             item.get("passphrase") if isinstance(item, dict) else None
             for item in (keys if isinstance(keys, (list, tuple)) else [keys])
         ] if self._keys else []
+        #: (key PEM, certificate chain PEM, CA DERs) of each ``pfx`` entry.
+        self._pfx: list[tuple[bytes, bytes, list[bytes]]] = []
         if opts.get("pfx") is not None:
-            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("pfx (PKCS#12)")
+            self._pfx = _load_pfx(opts["pfx"], passphrase)
         if opts.get("sessionTimeout") is not None:
             # Node's configSecureContext validates it before setting it; pynet then
             # refuses it (below), but a bad value gets Node's error first.
             validate_int32(opts["sessionTimeout"], "options.sessionTimeout", 0)
         for unsupported in ("ticketKeys", "sessionTimeout", "clientCertEngine", "privateKeyEngine",
-                            "privateKeyIdentifier", "crl", "sigalgs", "secureProtocol"):
+                            "privateKeyIdentifier", "crl", "sigalgs"):
             if opts.get(unsupported) is not None:
                 raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM(f"options.{unsupported}")
+        protocol = opts.get("secureProtocol")
+        if truthy(protocol):
+            for version in (opts.get("minVersion"), opts.get("maxVersion")):
+                if version is not None:
+                    raise errors.ERR_TLS_PROTOCOL_VERSION_CONFLICT(  # type: ignore[call-arg]
+                        _json(version), _json(protocol))
         self._min = self._version(opts.get("minVersion"), "minimum", DEFAULTS["minVersion"])
         self._max = self._version(opts.get("maxVersion"), "maximum", DEFAULTS["maxVersion"])
+        #: The side a ``*_client_method``/``*_server_method`` is for (None: either).
+        self.method_side: str | None = None
+        if isinstance(protocol, str):  # Node's SecureContext::Init reads a string only.
+            self._min, self._max, self.method_side = _secure_protocol(
+                protocol, self._min, self._max)
         ciphers = opts.get("ciphers")
         if ciphers is not None and not isinstance(ciphers, str):
             raise invalid_arg_type("options.ciphers", "string", ciphers)
@@ -419,8 +496,11 @@ class SecureContext:
         ctx.check_hostname = False
         ctx.verify_mode = verify
         minimum, maximum, options, ciphers = like.protocol_settings()
-        ctx.minimum_version = minimum
-        ctx.maximum_version = maximum
+        with warnings.catch_warnings():
+            # Python deprecates TLS 1.0/1.1; Node allows them when asked, silently.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ctx.minimum_version = minimum
+            ctx.maximum_version = maximum
         if options.get("honorCipherOrder") is False:
             ctx.options &= ~ssl.OP_CIPHER_SERVER_PREFERENCE
         elif server:
@@ -479,6 +559,9 @@ class SecureContext:
             ctx.load_default_certs(ssl.Purpose.SERVER_AUTH if not ctx.check_hostname
                                    and ctx.protocol == ssl.PROTOCOL_TLS_CLIENT
                                    else ssl.Purpose.CLIENT_AUTH)
+        pfx_cas = [d for _, _, cas in self._pfx for d in cas]
+        if pfx_cas:  # Node adds a PKCS#12 file's CAs to the context's store.
+            ctx.load_verify_locations(cadata=b"".join(pfx_cas))
         for i, cert in enumerate(self._certs):
             k = i if i < len(self._keys) else 0
             key = self._keys[k] if self._keys else None
@@ -497,6 +580,8 @@ class SecureContext:
                 continue
             pw = password if password is not None else (lambda: b"")
             _with_files([cert, key], lambda c, k, pw=pw: ctx.load_cert_chain(c, k, pw))
+        for key_pem, chain_pem, _ in self._pfx:
+            _with_files([chain_pem, key_pem], lambda c, k: ctx.load_cert_chain(c, k))
 
     def _credential_error(self, exc: ssl.SSLError) -> Exception:
         reason = getattr(exc, "reason", None) or ""
@@ -525,6 +610,7 @@ class SecureContext:
         if self._trusted is None:
             if self._ca_given:
                 ders = [d for pem in self._cas for d in pem_to_der_list(pem)]
+                ders += [d for _, _, cas in self._pfx for d in cas]
             else:
                 ctx = self.ssl_context(False, ssl.CERT_REQUIRED)
                 ders = [bytes(d) for d in ctx.get_ca_certs(binary_form=True)]
@@ -534,7 +620,8 @@ class SecureContext:
 
     def own_certificates(self) -> list[bytes]:
         """The DER of this context's own certificates (``getCertificate``)."""
-        return [d for pem in self._certs for d in pem_to_der_list(pem)[:1]]
+        return [d for pem in self._certs for d in pem_to_der_list(pem)[:1]] + [
+            d for _, chain, _ in self._pfx for d in pem_to_der_list(chain)[:1]]
 
     def issuer_of(self, cert: Certificate) -> Certificate | None:
         """The certificate of this context's CA store that issued ``cert``, or ``None``."""
@@ -690,6 +777,146 @@ def finished_message(sslobj: ssl.SSLObject, peer: bool) -> bytes | None:
     buf = ctypes.create_string_buffer(size)
     fn(pointer, buf, size)
     return bytes(buf.raw[:size])
+
+
+def _load_pfx(pfx: Any, passphrase: Any) -> list[tuple[bytes, bytes, list[bytes]]]:
+    """Node's ``configSecureContext`` for ``pfx``: one PKCS#12 blob, or a list of blobs
+    and ``{buf, passphrase}`` objects; each is parsed as ``SecureContext::LoadPKCS12``
+    does (:func:`_parse_pkcs12`)."""
+    entries = pfx if isinstance(pfx, (list, tuple)) else [pfx]
+    out = []
+    for val in entries:
+        raw, password = val, passphrase
+        if isinstance(val, dict):
+            raw = val.get("buf") or val
+            password = val.get("passphrase") or passphrase
+        out.append(_parse_pkcs12(_to_buf(raw, "pfx"),
+                                 None if password is None else _to_buf(password, "passphrase")))
+    return out
+
+
+def _to_buf(value: Any, name: str) -> bytes:
+    """Node's ``toBuf``: a string is UTF-8; a Buffer is itself."""
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise invalid_arg_type(name, ["string", "Buffer"], value)
+
+
+def _parse_pkcs12(data: bytes, password: bytes | None) -> tuple[bytes, bytes, list[bytes]]:
+    """``(key PEM, certificate chain PEM, CA DERs)`` of a PKCS#12 blob.
+
+    Discussion: Python's ``ssl`` loads PEM files only.  OpenSSL's ``PKCS12_parse``
+    (through ``ctypes``, on the libcrypto ``_ssl`` is linked with) gives the key,
+    the certificate and the CAs, which become PEM for ``load_cert_chain``; the
+    CAs follow the certificate (the chain the peer gets) and join the trusted
+    store, as Node's ``LoadPKCS12`` does.  Errors are Node's: OpenSSL's reason
+    (``'mac verify failure'``, ``'not enough data'``) as a plain Error.
+    """
+    probe = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    found = _openssl_ctx(probe)
+    if found is None:  # pragma: no cover - not CPython
+        raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("pfx (PKCS#12)")
+    ctypes, lib, _ = found
+    vp = ctypes.c_void_p
+    lib.ERR_clear_error.argtypes = []
+    lib.ERR_get_error.restype = ctypes.c_ulong
+    lib.ERR_reason_error_string.argtypes = [ctypes.c_ulong]
+    lib.ERR_reason_error_string.restype = ctypes.c_char_p
+    lib.BIO_s_mem.restype = vp
+    lib.BIO_new.argtypes = [vp]
+    lib.BIO_new.restype = vp
+    lib.BIO_write.argtypes = [vp, ctypes.c_char_p, ctypes.c_int]
+    lib.BIO_free.argtypes = [vp]
+    lib.d2i_PKCS12_bio.argtypes = [vp, vp]
+    lib.d2i_PKCS12_bio.restype = vp
+    lib.PKCS12_parse.argtypes = [vp, ctypes.c_char_p, ctypes.POINTER(vp), ctypes.POINTER(vp),
+                                 ctypes.POINTER(vp)]
+    lib.PKCS12_parse.restype = ctypes.c_int
+    lib.PKCS12_free.argtypes = [vp]
+    lib.EVP_PKEY_free.argtypes = [vp]
+    lib.X509_free.argtypes = [vp]
+    lib.EVP_PKEY2PKCS8.argtypes = [vp]
+    lib.EVP_PKEY2PKCS8.restype = vp
+    lib.PKCS8_PRIV_KEY_INFO_free.argtypes = [vp]
+    lib.i2d_PKCS8_PRIV_KEY_INFO.argtypes = [vp, vp]
+    lib.i2d_PKCS8_PRIV_KEY_INFO.restype = ctypes.c_int
+    lib.i2d_X509.argtypes = [vp, vp]
+    lib.i2d_X509.restype = ctypes.c_int
+    lib.OPENSSL_sk_num.argtypes = [vp]
+    lib.OPENSSL_sk_num.restype = ctypes.c_int
+    lib.OPENSSL_sk_value.argtypes = [vp, ctypes.c_int]
+    lib.OPENSSL_sk_value.restype = vp
+    lib.OPENSSL_sk_pop_free.argtypes = [vp, vp]
+
+    def der(fn: Any, obj: int) -> bytes:
+        size = fn(obj, None)
+        buf = ctypes.create_string_buffer(max(size, 1))
+        cursor = ctypes.c_char_p(ctypes.addressof(buf))
+        fn(obj, ctypes.byref(cursor))
+        return bytes(buf.raw[:size])
+
+    def failure() -> Exception:
+        reason = lib.ERR_reason_error_string(lib.ERR_get_error())
+        lib.ERR_clear_error()
+        return Exception(reason.decode("latin-1") if reason else "Unknown error")
+
+    lib.ERR_clear_error()
+    bio = lib.BIO_new(lib.BIO_s_mem())  # Node's LoadBIO: a writable memory BIO
+    try:
+        if data:
+            lib.BIO_write(bio, data, len(data))
+        p12 = lib.d2i_PKCS12_bio(bio, None)  # Node's reader, so Node's errors
+    finally:
+        lib.BIO_free(bio)
+    if not p12:
+        raise failure()
+    pkey, cert, cas = vp(), vp(), vp()
+    try:
+        if lib.PKCS12_parse(p12, password, ctypes.byref(pkey), ctypes.byref(cert),
+                            ctypes.byref(cas)) != 1:
+            raise failure()
+        if not pkey.value:
+            raise Exception("Unable to load private key from PFX data")
+        if not cert.value:
+            raise Exception("Unable to load certificate from PFX data")
+        info = lib.EVP_PKEY2PKCS8(pkey)
+        try:
+            key_der = der(lib.i2d_PKCS8_PRIV_KEY_INFO, info)
+        finally:
+            lib.PKCS8_PRIV_KEY_INFO_free(info)
+        ca_ders = [der(lib.i2d_X509, lib.OPENSSL_sk_value(cas, i))
+                   for i in range(lib.OPENSSL_sk_num(cas))] if cas.value else []
+        chain = [der(lib.i2d_X509, cert.value), *ca_ders]
+    finally:
+        lib.PKCS12_free(p12)
+        if pkey.value:
+            lib.EVP_PKEY_free(pkey)
+        if cert.value:
+            lib.X509_free(cert)
+        if cas.value:
+            lib.OPENSSL_sk_pop_free(cas, ctypes.cast(lib.X509_free, vp))
+    key_pem = (b"-----BEGIN PRIVATE KEY-----\n" + base64.encodebytes(key_der) +
+               b"-----END PRIVATE KEY-----\n")
+    chain_pem = b"".join(ssl.DER_cert_to_PEM_cert(d).encode("ascii") for d in chain)
+    return key_pem, chain_pem, ca_ders
+
+
+def set_max_send_fragment(sslobj: ssl.SSLObject, size: int) -> bool | None:
+    """``SSL_set_max_send_fragment`` (a ``SSL_ctrl`` macro): whether OpenSSL took the
+    size (512 to 16384); ``None`` where unavailable."""
+    found = _openssl_ctx(sslobj.context)
+    pointer = _ssl_pointer(sslobj, found)
+    if found is None or pointer is None:
+        return None  # pragma: no cover
+    ctypes, lib, _ = found
+    lib.SSL_ctrl.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+    lib.SSL_ctrl.restype = ctypes.c_long
+    return bool(lib.SSL_ctrl(pointer, _SSL_CTRL_SET_MAX_SEND_FRAGMENT, size, None) == 1)
+
+
+_SSL_CTRL_SET_MAX_SEND_FRAGMENT = 52
 
 
 def export_keying_material(sslobj: ssl.SSLObject, length: int, label: bytes,

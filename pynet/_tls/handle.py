@@ -101,8 +101,10 @@ class TLSHandle:
         # 'keylog': each NSS key log line of this connection (see enable_keylog).
         self.onkeylog: Callable[[bytes], None] | None = None
         self._keylog = False
-        self.read_into: Any = None  # Node's ``onread`` option is not offered over TLS.
-        self.onread_into: Any = None
+        # Node's ``onread`` option: plaintext is copied into the owner's buffers.
+        self.read_into: Callable[[], Any] | None = None
+        self.onread_into: Callable[[int, Any], Any] | None = None
+        self._user_buffer: Any = None  # The next one to fill (see _read_into).
         self.reading = False
         self.handshaking = False
         self.established = False
@@ -241,6 +243,13 @@ class TLSHandle:
         self._handshake()
 
     def _create_ssl(self) -> None:
+        if self._own_context.method_side not in (None, "server" if self.server_side
+                                                 else "client"):
+            # A ``*_client_method`` context accepting (or a server one connecting): no
+            # session; the handshake fails as OpenSSL's would (see _handshake).
+            self.handshaking = True
+            self.inner.read_start()
+            return
         ctx = self.context.ssl_context(self.server_side, self.verify,
                                        tuple(self.alpn) if self.alpn else None,
                                        self._own_context if self.context is not
@@ -310,7 +319,16 @@ class TLSHandle:
         self._handshake()
 
     def _handshake(self) -> None:
-        assert self.ssl is not None
+        if self.ssl is None:
+            # Node builds the SSL_CTX with the secureProtocol's method, whose other
+            # side is OpenSSL's ssl_undefined_function: SSL_do_handshake fails at
+            # once on a client, and when the ClientHello comes on a server.
+            if not self.server_side or self.incoming.pending:
+                self._fail(ossl_error(
+                    "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL", "0A0C0101",
+                    "SSL routines", "called a function you should not call",
+                    "ssl_undefined_function"))
+            return
         try:
             self.ssl.do_handshake()
         except ssl.SSLWantReadError:
@@ -413,7 +431,7 @@ class TLSHandle:
             self.incoming.write_eof()
         elif not (self._ticket_reads and self.established):
             self.incoming.write(data)
-        if self.ssl is None:
+        if self.ssl is None and not self.handshaking:
             if data is None and self.onread is not None:
                 self.onread(None, None)
             return
@@ -435,9 +453,11 @@ class TLSHandle:
         """Decrypt what ``incoming`` holds and report it, a batch per ``onread``.
 
         Discussion: OpenSSL returns one record (at most 16 KiB) per read; Node
-        emits each.  pynet joins the records decrypted from one wakeup (up to
-        ``_BATCH``) into one chunk: the same bytes in fewer, larger ``'data'``
-        events, which is most of the Python cost per byte.
+        emits each.  pynet joins the full records (16 KiB of plaintext each)
+        decrypted from one wakeup (up to ``_BATCH``) into one chunk: the same
+        bytes in fewer, larger ``'data'`` events, which is most of the Python
+        cost per byte.  A shorter record ends the chunk, so small records come
+        one per ``'data'``, as in Node.
         """
         sslobj = self.ssl
         assert sslobj is not None
@@ -469,6 +489,11 @@ class TLSHandle:
                     ending = "eof"
                     break
                 size += n
+                if n < _RECORD:
+                    # A record shorter than a full one (small writes, or the peer's
+                    # setMaxSendFragment) is a 'data' of its own, as each SSL_read
+                    # is in Node; only full records are joined.
+                    break
             if self.context.keylog_fd is not None:
                 self._take_keylog()
             if size:
@@ -477,7 +502,9 @@ class TLSHandle:
                 self.bytes_read += size
                 if not self.server_side:
                     self._note_session()  # A ticket read with this data comes first.
-                if self.onread is not None:
+                if self.read_into is not None:
+                    self._read_into(data)
+                elif self.onread is not None:
                     self.onread(data, None)
                 if self.inner.closed:
                     return
@@ -495,6 +522,28 @@ class TLSHandle:
                 self._flush()
                 self._fail(openssl_error(failure))
                 return
+
+    def _read_into(self, data: bytes) -> None:
+        """Plaintext for Node's ``onread`` option: copied into the owner's buffers,
+        one ``onread_into(n, buf)`` per buffer filled (Node's ``ClearOut`` with a
+        user buffer).  A buffer function is called for the first buffer and then
+        after each callback, as Node's ``onStreamRead`` does."""
+        view = memoryview(data)
+        pos, size = 0, len(data)
+        while pos < size and self.read_into is not None and not self.inner.closed:
+            buf = self._user_buffer if self._user_buffer is not None else self.read_into()
+            self._user_buffer = None
+            target = memoryview(buf).cast("B")
+            n = min(len(target), size - pos)
+            if not n:
+                break  # An empty buffer takes nothing (Node would spin on it).
+
+            target[:n] = view[pos:pos + n]
+            pos += n
+            if self.onread_into is not None:
+                self.onread_into(n, buf)
+            if self.read_into is not None:
+                self._user_buffer = self.read_into()
 
     def _decrypt_by_record(self, data: bytes) -> None:
         """Feed OpenSSL one record at a time, for the first reads after a client's

@@ -50,6 +50,7 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import (
     invalid_arg_type,
     validate_function,
+    validate_int32,
     validate_string,
     validate_uint32,
 )
@@ -65,6 +66,7 @@ from pynet._tls.context import (
     finished_message,
     native_verify,
     peer_chain,
+    set_max_send_fragment,
     verify_error,
     verify_result,
 )
@@ -156,6 +158,8 @@ class TLSSocket(Socket):
             "manualStart": True,
             "highWaterMark": opts.get("highWaterMark"),
             "signal": opts.get("signal"),
+            # Node: the onread option only for a TLSSocket that makes its own socket.
+            "onread": opts.get("onread") if socket is None else None,
         }))
         self._tls_error_listener = self._tls_error
         self.on("error", self._tls_error_listener)
@@ -470,7 +474,9 @@ class TLSSocket(Socket):
         handle = self._tls_handle
         if handle is None or not self._secureEstablished:
             return NodeObject()
-        ders = self._secureContext.own_certificates()
+        # The connection's context: an SNI-selected one serves its own certificate
+        # (Node reads it from the SSL object, SSL_get_certificate).
+        ders = handle.context.own_certificates()
         cert = parse_certificate(ders[0]) if ders else None
         return certificate_object(cert) if cert is not None else NodeObject()
 
@@ -547,10 +553,19 @@ class TLSSocket(Socket):
             raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("exportKeyingMaterial")
         return out
 
-    def setMaxSendFragment(self, size: int) -> bool:
-        """Node's ``setMaxSendFragment(size)``: not available with Python's ``ssl`` (raises
-        ``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
-        raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("setMaxSendFragment")
+    def setMaxSendFragment(self, size: Any = None) -> bool:
+        """Limit the plaintext of each TLS record this socket sends to ``size`` bytes
+        (512 to 16384; ``False`` outside it): OpenSSL's ``SSL_set_max_send_fragment``,
+        reached through ``ctypes`` (``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM`` where that is
+        not possible)."""
+        size = validate_int32(size, "size")
+        sslobj = self._ssl()
+        if sslobj is None:
+            return False
+        taken = set_max_send_fragment(sslobj, size)
+        if taken is None:  # pragma: no cover - not CPython
+            raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("setMaxSendFragment")
+        return taken
 
     def renegotiate(self, options: Any = None, callback: Any = None) -> bool:
         """Node's ``renegotiate(options, callback)``: not available with Python's ``ssl`` (raises
@@ -898,6 +913,7 @@ def connect(*args: Any, **kwargs: Any) -> TLSSocket:
         "ALPNProtocols": options.get("ALPNProtocols"),
         "allowHalfOpen": options.get("allowHalfOpen"),
         "highWaterMark": options.get("highWaterMark"),
+        "onread": options.get("onread"),
         "signal": options.get("signal"),
     })
     tlssock._connect_options = options

@@ -127,7 +127,14 @@ def tls_connect(checker: Any, options: dict[str, Any], callback: Any) -> None:
     def on_listening() -> None:
         server["server"] = srv
         opt_client = {"port": srv.address().port, **options["client"]}
-        c = tls.connect(opt_client)
+        try:
+            c = tls.connect(opt_client)
+        except Exception as err:  # Node's fixture reports what connect throws
+            client["err"] = err
+            # The server won't get a connection: done.
+            cb, state["callback"] = state["callback"], None
+            cb(err, pair, cleanup)
+            return
 
         def on_secure() -> None:
             client["conn"] = c
@@ -146,7 +153,13 @@ def tls_connect(checker: Any, options: dict[str, Any], callback: Any) -> None:
         server["err"] = err
         maybe_callback()
 
-    srv = tls.createServer(options["server"], on_connection)
+    try:
+        srv = tls.createServer(options["server"], on_connection)
+    except Exception as err:  # invalid options throw: report the error
+        server["err"] = err
+        cb, state["callback"] = state["callback"], None
+        cb(err, pair, lambda: None)
+        return
     srv.listen(0, on_listening)
     srv.on("tlsClientError", on_client_error)
 
@@ -162,3 +175,33 @@ def tls12() -> Any:
     assert context.DEFAULTS["maxVersion"] == "TLSv1.2"
     yield
     tls.DEFAULT_MAX_VERSION = saved
+
+
+_PFX: list[Certs] = []
+
+
+@pytest.fixture(scope="session")
+def pfx_certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
+    """Node's PKCS#12 fixtures (read them as bytes: ``Path(pfx_certs.path(name)).read_bytes()``):
+    ``agent1.pfx`` (an RSA leaf of ``ca1``, with ``ca1``; passphrase ``'sample'``), ``ec.pfx``
+    (an EC leaf, no passphrase) and ``cert-without-key.pfx`` (a certificate alone; passphrase
+    ``'test'``).  The leaves have no extended key usage, so they serve both sides, as Node's."""
+    if not _PFX:
+        d = Path(tmp_path_factory.mktemp("tls-pfx"))
+        _ca(d, "ca1", "/C=US/O=pynet/CN=ca1")
+        _leaf(d, "agent1", "/C=US/O=pynet/CN=agent1", "subjectAltName=DNS:agent1\n", "ca1")
+        _leaf(d, "ec", "/C=US/O=pynet/CN=agent1", "subjectAltName=DNS:agent1\n", "ca1",
+              ec=True)
+        _openssl(d, "pkcs12", "-export", "-in", "agent1-single.pem", "-inkey", "agent1-key.pem",
+                 "-certfile", "ca1-cert.pem", "-passout", "pass:sample", "-out", "agent1.pfx")
+        _openssl(d, "pkcs12", "-export", "-in", "ec-single.pem", "-inkey", "ec-key.pem",
+                 "-passout", "pass:", "-out", "ec.pfx")
+        _openssl(d, "pkcs12", "-export", "-nokeys", "-in", "agent1-single.pem",
+                 "-passout", "pass:test", "-out", "cert-without-key.pfx")
+        _PFX.append(Certs(d))
+    return _PFX[0]
+
+
+def read_pfx(pfx_certs: Certs, name: str) -> bytes:
+    """A PKCS#12 fixture's bytes."""
+    return Path(pfx_certs.path(name)).read_bytes()

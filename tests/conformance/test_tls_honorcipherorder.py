@@ -3,8 +3,8 @@
 TLS 1.2 cipher choice: the client's order by default, the server's with
 honorCipherOrder, the only cipher the client offers, the server's first among Node's
 default list, and tls.DEFAULT_CIPHERS (assigned) as the client's default.
-secureProtocol 'TLSv1_2_method' is maxVersion 'TLSv1.2' here (pynet has no
-secureProtocol); Node's agent2 (RSA) is the CA-signed server certificate.
+Both ends use secureProtocol 'TLSv1_2_method'; Node's agent2 (RSA) is the CA-signed
+server certificate.
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ CASES = [
 
 
 def _test(checker, certs, honor, client_cipher, expected):  # noqa: F811
-    server = tls.createServer({"maxVersion": "TLSv1.2", "key": certs["server-key.pem"],
+    server = tls.createServer({"secureProtocol": "TLSv1_2_method", "key": certs["server-key.pem"],
                                "cert": certs["server-cert.pem"], "ciphers": SERVER_CIPHERS,
                                "honorCipherOrder": honor},
                               checker.must_call(lambda s: s.end()))
 
     def on_listening():
-        options = {"rejectUnauthorized": False, "maxVersion": "TLSv1.2"}
+        options = {"rejectUnauthorized": False, "secureProtocol": "TLSv1_2_method"}
         if client_cipher:
             options["ciphers"] = client_cipher
 

@@ -1,8 +1,7 @@
 """Port of test/parallel/test-tls-secure-session.js (Node v20).
 
-With TLS 1.2 the client's 'session' event comes after secureConnect, and only once.
-pynet refuses ``secureProtocol`` (porting guide), so the server's
-``secureProtocol: 'TLSv1_2_method'`` becomes the equivalent ``maxVersion: 'TLSv1.2'``.
+With TLS 1.2 (the server's secureProtocol 'TLSv1_2_method') the client's 'session'
+event comes after secureConnect, and only once.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ pytestmark = needs_openssl
 
 
 def test_secure_session(checker, certs):  # noqa: F811
-    server = tls.createServer(agent1(certs, maxVersion="TLSv1.2"),
+    server = tls.createServer(agent1(certs, secureProtocol="TLSv1_2_method"),
                               checker.must_call(lambda socket: socket.end()))
     state = {"connected": False, "session": None}
 

@@ -507,8 +507,109 @@ def test_bad_credentials_raise_node_errors(loop: Loop, certs: Certs) -> None:
     with pytest.raises(TypeError) as type_info:
         tls.createSecureContext({"minVersion": "TLSv1.4"})
     assert str(type_info.value) == '"TLSv1.4" is not a valid minimum TLS protocol version'
-    with pytest.raises(errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM):
+    with pytest.raises(Exception) as pfx_info:  # Node: a plain Error with OpenSSL's reason
         tls.createSecureContext({"pfx": b"x"})
+    assert str(pfx_info.value) == "header too long"  # as node v20 says for b"x"
+    assert getattr(pfx_info.value, "code", None) is None
+    with pytest.raises(TypeError) as type_info:
+        tls.createSecureContext({"secureProtocol": "TLSv1_3_method"})  # Node has none
+    assert str(type_info.value) == "Unknown method: TLSv1_3_method"
+    with pytest.raises(TypeError) as type_info:
+        tls.createSecureContext({"secureProtocol": "TLS_method", "maxVersion": "TLSv1.2"})
+    assert str(type_info.value) == ('TLS protocol version "TLSv1.2" conflicts with '
+                                    'secureProtocol "TLS_method"')
+    tls.createSecureContext({"secureProtocol": 1})  # Node reads a string only
+
+
+@pytest.mark.parametrize(("client_method", "server_method", "expected"), [
+    # Node v20 (checked with node): the protocol each side negotiates, or each side's error.
+    ("TLSv1_2_client_method", None, {"client": "TLSv1.2", "server": "TLSv1.2"}),
+    (None, "TLSv1_2_server_method", {"client": "TLSv1.2", "server": "TLSv1.2"}),
+    ("TLS_client_method", "TLS_server_method", {"client": "TLSv1.3", "server": "TLSv1.3"}),
+    ("SSLv23_method", "TLS_method", {"client": "TLSv1.2", "server": "TLSv1.2"}),
+    ("TLSv1_2_server_method", None, {"client error": "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL",
+                                     "server error": "ECONNRESET"}),
+    ("SSLv23_server_method", None, {"client error": "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL",
+                                    "server error": "ECONNRESET"}),
+    (None, "TLSv1_2_client_method", {"server error": "ERR_SSL_CALLED_A_FUNCTION_YOU_SHOULD_NOT_CALL",
+                                     "client error": "ECONNRESET"}),
+])
+def test_secure_protocol_methods_and_sides(loop: Loop, certs: Certs, client_method: Any,
+                                           server_method: Any, expected: dict[str, str]) -> None:
+    # A *_client_method context cannot accept and a *_server_method one cannot connect:
+    # OpenSSL's ssl_undefined_function, as in Node.
+    got: dict[str, str] = {}
+
+    def done() -> None:
+        if len(got) == 2:
+            srv.close()
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        got["server"] = s.getProtocol() or ""
+        s.end()
+        done()
+
+    srv = serve(server_opts(certs, secureProtocol=server_method), on_secure)
+    srv.on("tlsClientError", lambda err: (got.__setitem__("server error", err.code), done()))
+    c = tls.connect(srv.address()["port"], "127.0.0.1",
+                    {"rejectUnauthorized": False, "secureProtocol": client_method},
+                    lambda: (got.__setitem__("client", c.getProtocol() or ""), c.end(), done()))
+    c.on("error", lambda err: (got.__setitem__("client error", err.code), done()))
+    run()
+    assert got == expected
+
+
+@pytest.mark.parametrize(("servername", "expected"), [
+    # Node v20 (checked with node v20.20.2): addContext's patterns match the name as
+    # sent, case-sensitively (Node 24 lowers it: test-tls-sni-case-insensitive.js).
+    ("a.example.com", "client1"), ("A.EXAMPLE.COM", "localhost"),
+    ("b.test.com", "example.org"), ("B.Test.Com", "localhost"),
+])
+def test_sni_context_and_its_certificate(loop: Loop, certs: Certs, servername: str,
+                                         expected: str) -> None:
+    # The server's getCertificate() is the certificate of the context SNI selected.
+    seen: list[Any] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        cert = s.getCertificate()
+        assert cert is not None
+        seen.append((cert["subject"]["CN"], s.servername))
+        s.end()
+
+    srv = serve(server_opts(certs, "self"), on_secure)
+    srv.addContext("a.example.com", server_opts(certs, "client"))
+    srv.addContext("*.test.com", server_opts(certs, "wrongname"))
+    c = tls.connect({"port": srv.address()["port"], "servername": servername,
+                     "rejectUnauthorized": False}, lambda: c.end())
+    c.on("close", lambda: srv.close())
+    run()
+    assert seen == [(expected, servername)]
+
+
+@pytest.mark.parametrize("version", ["TLSv1.2", "TLSv1.3"])
+def test_small_records_are_one_data_each(loop: Loop, certs: Certs, version: str) -> None:
+    # Node emits each SSL_read (one record) as a 'data': with the server's records
+    # limited to 768 bytes, no chunk is larger, whatever reaches the client at once.
+    chunks: list[int] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        assert s.setMaxSendFragment(768) is True
+        s.end(b"x" * 10000)
+
+    srv = serve(server_opts(certs, maxVersion=version), on_secure)
+
+    def on_client_secure() -> None:
+        # Let the whole reply arrive before reading it: one wakeup, many records.
+        c.pause()
+        pynet_timers.setTimeout(c.resume, 100)
+
+    c = tls.connect(srv.address()["port"], "127.0.0.1", {"rejectUnauthorized": False},
+                    on_client_secure)
+    c.on("data", lambda d: chunks.append(len(d)))
+    c.on("end", lambda: srv.close())
+    run()
+    assert sum(chunks) == 10000
+    assert max(chunks) <= 768
 
 
 def test_check_server_identity() -> None:
