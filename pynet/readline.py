@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from pynet import errors, events
@@ -222,25 +222,44 @@ class Interface(EventEmitter):
         self._saw_return_at = _now_ms() if text.endswith("\r") else 0
         lines[0] = self._line_buffer + lines[0]
         self._line_buffer = lines.pop()
-        # Discussion: the loop is kOnLine inlined (readline's lines/s is mostly
-        # per-line overhead). A 'line' listener may call question() or close();
-        # as in Node, the rest of the chunk's lines still go out, each to the
-        # question callback if one is pending then: _lines_to_emit decides
-        # that per line, and hands the others to a batch emit (no Python call
-        # per line but the listener's) unless emit is overridden.
         if self._pynet_emits_plainly():
-            self._pynet_emit_each("line", self._lines_to_emit(lines))
+            self._emit_lines(lines)
         else:
             for line in lines:
                 self._on_line(line)
 
-    def _lines_to_emit(self, lines: list[str]) -> Iterator[str]:
-        """The lines to emit as ``'line'``; one that a pending question takes goes there."""
-        for line in lines:
-            if self._question_callback is None:
-                yield line
-            else:
+    def _emit_lines(self, lines: list[str]) -> None:
+        """``kOnLine`` for each line, in order: the same events as :meth:`_on_line`
+        per line, for an interface whose ``emit`` is not overridden."""
+        # Discussion: readline's lines/s is mostly per-line overhead, so this is
+        # kOnLine and emit() inlined for the common case: while 'line' has the
+        # same single listener and no question is pending, a line costs two
+        # checks and the listener's call.  Anything else (no listener, several,
+        # one needing more arguments, a pending question) goes through
+        # _on_line, i.e. emit(), for that line.  The checks are made before
+        # every line because a listener may call question(), close() or add
+        # and remove listeners; as in Node, the rest of the chunk's lines
+        # still go out, each to the question callback if one is pending then,
+        # and a listener's exception ends the loop.
+        get = self._pynet_events.get
+        rest = iter(lines)
+        for line in rest:
+            entries = get("line")
+            if (self._question_callback is not None or entries is None or len(entries) != 1
+                    or entries[0][3] > 1):
                 self._on_line(line)
+                continue
+            call, arity = entries[0][0], entries[0][1]
+            result = call(line) if arity else call()
+            if result is not None:
+                self._pynet_listener_result(result, "line", (line,))
+            for line in rest:  # The same iterator: a run of lines, until a change.
+                if self._question_callback is not None or get("line") is not entries:
+                    self._on_line(line)
+                    break
+                result = call(line) if arity else call()
+                if result is not None:
+                    self._pynet_listener_result(result, "line", (line,))
 
     def _on_line(self, line: str) -> None:
         callback = self._question_callback
