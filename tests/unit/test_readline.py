@@ -292,6 +292,8 @@ def test_listeners_added_and_close_called_by_a_line_listener_mid_chunk(loop: Any
 
 
 def test_a_line_listener_that_raises_ends_the_chunk_and_the_next_one_reads_on(loop: Any) -> None:
+    """Node 20, the same program on an EventEmitter input: events
+    ['line:a', 'line:b', (throws b), 'line:rest', 'line:z'], the raising listener saw a, b."""
     rl, inp, events = _interface()
     seen: list[str] = []
 
