@@ -253,13 +253,22 @@ class Interface(EventEmitter):
             result = call(line) if arity else call()
             if result is not None:
                 self._pynet_listener_result(result, "line", (line,))
-            for line in rest:  # The same iterator: a run of lines, until a change.
-                if self._question_callback is not None or get("line") is not entries:
-                    self._on_line(line)
-                    break
-                result = call(line) if arity else call()
-                if result is not None:
-                    self._pynet_listener_result(result, "line", (line,))
+            # The same iterator: a run of lines, until a change.  Two copies of the
+            # loop, for a listener that takes the line and one that takes nothing.
+            if arity:
+                for line in rest:
+                    if self._question_callback is not None or get("line") is not entries:
+                        self._on_line(line)
+                        break
+                    if (result := call(line)) is not None:
+                        self._pynet_listener_result(result, "line", (line,))
+            else:
+                for line in rest:
+                    if self._question_callback is not None or get("line") is not entries:
+                        self._on_line(line)
+                        break
+                    if (result := call()) is not None:
+                        self._pynet_listener_result(result, "line", (line,))
 
     def _on_line(self, line: str) -> None:
         callback = self._question_callback
