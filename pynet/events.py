@@ -23,9 +23,10 @@ and stores it; :meth:`emit` takes no lock: it reads the tuple with one
 emitted).  Because the tuple it loops over never changes, emit sees a
 snapshot, which is exactly Node's rule (``arrayClone`` in ``emit``): a listener
 removed during an emit is still called by that emit, one added is not.
-``_pynet_emit_each(event, items)`` is a batch of one-argument emits in one
-frame (readline's ``'line'`` per line): the same snapshot rule per item, for
-emitters whose ``emit`` is not overridden (``_pynet_emits_plainly``).
+A subclass may call one event's listeners in a loop of its own (readline's
+``'line'``, one call per line): it must keep the same snapshot rule per item,
+do it only while ``emit`` is not overridden (``_pynet_emits_plainly``), and
+hand a listener's non-None result to ``_pynet_listener_result``.
 
 Invariants
 ----------
@@ -120,7 +121,7 @@ import threading
 import types
 import warnings
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Self, TypeVar, overload
 
 import pyee
@@ -596,39 +597,17 @@ class EventEmitter(pyee.EventEmitter):
         """Whether ``emit`` is :meth:`EventEmitter.emit` (no subclass or instance override)."""
         return getattr(self.emit, "__func__", None) is EventEmitter.emit
 
-    def _pynet_emit_each(self, event: Hashable, args: Iterable[Any]) -> None:
-        """``emit(event, arg)`` for each ``arg``, in order: one-argument emits in a batch.
+    def _pynet_listener_result(self, result: Any, event: Hashable, args: tuple[Any, ...]) -> None:
+        """What :meth:`emit` does with a listener's non-None return value: start a
+        coroutine, and with ``captureRejections`` route a rejection to ``'error'``.
 
-        For an ``event`` other than ``'error'`` and an emitter whose ``emit`` is
-        the plain one (:meth:`_pynet_emits_plainly`; else the caller must call
-        ``emit`` itself, so an override sees every event as in Node).  Exactly
-        ``emit``'s behaviour per item: the listeners are read afresh for each
-        (one added or removed by a listener counts from the next item on), an
-        exception from a listener propagates and ends the batch.  ``args`` may
-        be a generator, which can decide per item what goes out as an event
-        (readline's question callback).
-        """
-        # Discussion: readline emits 'line' once per line, and most of its time
-        # went to emit() (EventEmitter.emit 55% of lines/s). Here the loop over
-        # the lines and the loop over the listeners are one Python frame: no
-        # call per line but the listener's, no *args tuple, no arity branches
-        # beyond the one-argument case.
-        events = self._pynet_events
-        for arg in args:
-            entries = events.get(event)
-            if entries is None:
-                continue
-            for call, arity, _, required in entries:
-                if arity >= 1:
-                    result = (call(arg) if required <= 1
-                              else call(arg, *((None,) * (required - 1))))
-                else:
-                    result = call()
-                if result is not None:
-                    if result.__class__ is _CoroutineType:
-                        result = settle(result)  # An async listener: start its coroutine.
-                    if self._pynet_capture:
-                        self._pynet_add_catch(result, event, (arg,))
+        For subclasses that call one event's listeners themselves, in a loop of
+        their own (readline's ``'line'`` per line), when ``emit`` is the plain
+        one (:meth:`_pynet_emits_plainly`)."""
+        if result.__class__ is _CoroutineType:
+            result = settle(result)  # An async listener: start its coroutine.
+        if self._pynet_capture:
+            self._pynet_add_catch(result, event, args)
 
     def _pynet_add_catch(self, result: Any, event: Hashable, args: tuple[Any, ...]) -> None:
         """Node's ``addCatch``: route a listener's rejection to the emitter."""

@@ -76,7 +76,7 @@ import re
 import signal as signal_module
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from pynet import errors, events, process
@@ -356,25 +356,53 @@ class Interface(EventEmitter):
         self._saw_return_at = _now_ms() if text.endswith("\r") else 0
         lines[0] = self._line_buffer + lines[0]
         self._line_buffer = lines.pop()
-        # Discussion: the loop is kOnLine inlined (readline's lines/s is mostly
-        # per-line overhead). A 'line' listener may call question() or close();
-        # as in Node, the rest of the chunk's lines still go out, each to the
-        # question callback if one is pending then: _lines_to_emit decides
-        # that per line, and hands the others to a batch emit (no Python call
-        # per line but the listener's) unless emit is overridden.
         if self._pynet_emits_plainly():
-            self._pynet_emit_each("line", self._lines_to_emit(lines))
+            self._emit_lines(lines)
         else:
             for line in lines:
                 self._on_line(line)
 
-    def _lines_to_emit(self, lines: list[str]) -> Iterator[str]:
-        """The lines to emit as ``'line'``; one that a pending question takes goes there."""
-        for line in lines:
-            if self._question_callback is None:
-                yield line
-            else:
+    def _emit_lines(self, lines: list[str]) -> None:
+        """``kOnLine`` for each line, in order: the same events as :meth:`_on_line`
+        per line, for an interface whose ``emit`` is not overridden."""
+        # Discussion: readline's lines/s is mostly per-line overhead, so this is
+        # kOnLine and emit() inlined for the common case: while 'line' has the
+        # same single listener and no question is pending, a line costs two
+        # checks and the listener's call.  Anything else (no listener, several,
+        # one needing more arguments, a pending question) goes through
+        # _on_line, i.e. emit(), for that line.  The checks are made before
+        # every line because a listener may call question(), close() or add
+        # and remove listeners; as in Node, the rest of the chunk's lines
+        # still go out, each to the question callback if one is pending then,
+        # and a listener's exception ends the loop.
+        get = self._pynet_events.get
+        rest = iter(lines)
+        for line in rest:
+            entries = get("line")
+            if (self._question_callback is not None or entries is None or len(entries) != 1
+                    or entries[0][3] > 1):
                 self._on_line(line)
+                continue
+            call, arity = entries[0][0], entries[0][1]
+            result = call(line) if arity else call()
+            if result is not None:
+                self._pynet_listener_result(result, "line", (line,))
+            # The same iterator: a run of lines, until a change.  Two copies of the
+            # loop, for a listener that takes the line and one that takes nothing.
+            if arity:
+                for line in rest:
+                    if self._question_callback is not None or get("line") is not entries:
+                        self._on_line(line)
+                        break
+                    if (result := call(line)) is not None:
+                        self._pynet_listener_result(result, "line", (line,))
+            else:
+                for line in rest:
+                    if self._question_callback is not None or get("line") is not entries:
+                        self._on_line(line)
+                        break
+                    if (result := call()) is not None:
+                        self._pynet_listener_result(result, "line", (line,))
 
     def _on_line(self, line: str) -> None:
         callback = self._question_callback

@@ -289,6 +289,32 @@ class Readable(Stream):
             self._r_reading = False
             self._on_eof_chunk()
             return False
+        if (type(chunk) is bytes and chunk and self._r_decoder is None
+                and not (self._r_object_mode or self._r_ended or self._destroyed
+                         or self._errored)):
+            # Discussion: the common push (a non-empty Buffer into a live byte
+            # stream with no decoder) with _add_chunk inlined: a call less per
+            # chunk, at every hop of a pipeline.  Keep it in step with the
+            # general path below and _add_chunk.
+            self._r_reading = False
+            if (self._r_flowing and self._r_length == 0 and not self._r_sync
+                    and "data" in self._pynet_events):
+                if self._r_await_drain:
+                    self._r_await_drain.clear()
+                self._r_data_emitted = True
+                self.emit("data", chunk)
+            else:
+                self._r_length += len(chunk)
+                buf = self._r_buffer
+                if buf is None:
+                    buf = self._r_buffer = deque()
+                buf.append(chunk)
+                if self._r_need_readable:
+                    self._emit_readable()
+            if not self._r_reading_more and self._constructed:  # _maybe_read_more, inlined
+                self._r_reading_more = True
+                self._loop.next_tick(self._maybe_read_more_)
+            return not self._r_ended and (self._r_length < self._r_hwm or self._r_length == 0)
         if self._r_object_mode:
             if self._r_ended:
                 self._error_or_destroy(errors.ERR_STREAM_PUSH_AFTER_EOF())
@@ -546,7 +572,14 @@ class Readable(Stream):
                         count = self._r_length
                 else:
                     count = self._how_much_to_read(n_orig)
-        ret = self._from_list(count) if count > 0 else None
+        buf = self._r_buffer
+        if count <= 0:
+            ret = None
+        elif (buf and type(first := buf[0]) is bytes and count == len(first)
+              and self._r_decoder is None):
+            ret = buf.popleft()  # _from_list's whole-first-chunk case (flowing), inlined.
+        else:
+            ret = self._from_list(count)
         if ret is None:
             self._r_need_readable = self._r_length <= self._r_hwm
             count = 0

@@ -249,8 +249,28 @@ class Writable(Stream):
         if encoding is not None and callable(encoding):
             cb, encoding = encoding, None
         if type(chunk) is bytes and encoding is None and not self._w_object_mode:
-            return self._write_checked(chunk, "buffer", _nop if cb is None else _callback(cb),
-                                       len(chunk)) is True
+            cb = _nop if cb is None else _callback(cb)
+            if (self._w_writing or self._w_ending or self._destroyed or self._w_corked
+                    or self._errored or not self._constructed):
+                return self._write_checked(chunk, "buffer", cb, len(chunk)) is True
+            # Discussion: _write_checked's path for a stream with no write in
+            # flight, inlined (a call less per chunk; each hop of a pipeline
+            # writes once per chunk).  Keep the two in step.
+            size = len(chunk)
+            self._w_pendingcb += 1
+            self._w_length += size
+            self._w_writelen = size
+            self._w_writecb = cb
+            self._w_writing = True
+            self._w_sync = True
+            result = self._write(chunk, "buffer", self._w_onwrite or self._bind_onwrite())  # type: ignore[func-returns-value]
+            if result is not None:
+                settle(result)
+            self._w_sync = False
+            if self._w_length < self._w_hwm or self._w_length == 0:
+                return not self._errored and not self._destroyed
+            self._w_need_drain = True
+            return False
         return self._write_chunk(chunk, encoding, _callback(cb)) is True
 
     def _write_chunk(self, chunk: Any, encoding: Any, cb: WriteCb) -> bool | Exception:

@@ -175,7 +175,7 @@ def test_bad_completer(loop: Any) -> None:
         readline.createInterface({"input": FakeInput(), "completer": 5})
 
 
-# -- the per-line emit (EventEmitter._pynet_emit_each, readline's hot loop) ----
+# -- the per-line emit (Interface._emit_lines, readline's hot loop) ----
 
 
 def test_line_listeners_of_every_shape_get_what_emit_gives(loop: Any) -> None:
@@ -279,3 +279,66 @@ def test_terminal_cursor_counts_code_points(loop: Any) -> None:
     assert rl.cursor == 0
     rl.close()
     loop.run()
+
+
+def test_listeners_added_and_close_called_by_a_line_listener_mid_chunk(loop: Any) -> None:
+    """Node 20 (the same program):
+    rl.on('line', (l) => { got.push('first:' + l);
+      if (l === 'a') rl.on('line', (m) => got.push('added:' + m));
+      if (l === 'b') rl.close(); });
+    rl.on('close', () => got.push('close'));
+    input.write('a\\nb\\nc\\n')
+    -> first:a first:b close added:b first:c added:c
+    """
+    inp = FakeInput()
+    rl = readline.createInterface({"input": inp})
+    got: list[str] = []
+
+    def first(line: str) -> None:
+        got.append(f"first:{line}")
+        if line == "a":
+            rl.on("line", lambda m: got.append(f"added:{m}"))
+        if line == "b":
+            rl.close()
+
+    rl.on("line", first)
+    rl.on("close", lambda: got.append("close"))
+    inp.emit("data", b"a\nb\nc\n")
+    assert got == ["first:a", "first:b", "close", "added:b", "first:c", "added:c"]
+
+
+def test_a_line_listener_that_raises_ends_the_chunk_and_the_next_one_reads_on(loop: Any) -> None:
+    """Node 20, the same program on an EventEmitter input: events
+    ['line:a', 'line:b', (throws b), 'line:rest', 'line:z'], the raising listener saw a, b."""
+    rl, inp, events = _interface()
+    seen: list[str] = []
+
+    def boom(line: str) -> None:
+        seen.append(line)
+        if line == "b":
+            raise ValueError(line)
+
+    rl.on("line", boom)
+    with pytest.raises(ValueError):
+        inp.emit("data", b"a\nb\nc\nrest")
+    assert events == ["line:a", "line:b"] and seen == ["a", "b"]
+    rl.removeListener("line", boom)
+    inp.emit("data", b"\nz\n")
+    # The chunk's lines after the exception are lost, as in Node (kNormalWrite's loop
+    # is left); its unterminated rest was already buffered.
+    assert events == ["line:a", "line:b", "line:rest", "line:z"]
+
+
+def test_the_single_listener_fast_path_passes_the_line_only_if_it_is_taken(loop: Any) -> None:
+    inp = FakeInput()
+    rl = readline.createInterface({"input": inp})
+    got: list[Any] = []
+    rl.on("line", lambda *args: got.append(args))
+    inp.emit("data", b"a\nb\n")
+    rl.removeAllListeners("line")
+    rl.on("line", lambda: got.append("none"))
+    inp.emit("data", b"c\nd\n")
+    rl.removeAllListeners("line")
+    rl.on("line", lambda line, extra: got.append((line, extra)))
+    inp.emit("data", b"e\nf\n")
+    assert got == [("a",), ("b",), "none", "none", ("e", None), ("f", None)]

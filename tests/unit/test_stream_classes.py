@@ -187,3 +187,29 @@ def test_async_def_underscore_methods_run_as_tasks(loop: Loop) -> None:
     loop.run()
     assert trace.count("construct") == 1 and trace.count("destroy") == 1
     assert b"A" in trace and b"!" in trace and "finish" in trace and ("r", b"r") in trace
+
+
+def test_duplex_has_its_own_copies_of_writables_methods(loop: Loop, monkeypatch: Any) -> None:
+    """Node's duplex.js copies Writable.prototype's methods onto Duplex.prototype
+    once, while Duplex.prototype inherits Readable.prototype:
+
+    Writable.prototype.write = function () { return 'patched'; };
+    Readable.prototype.push = function () { return 'rpatched'; };
+    const d = new PassThrough(), w = new Writable({ write(c, e, cb) { cb(); } });
+    [d.write(Buffer.from('x')), w.write('x'), d.push(Buffer.from('y'))]
+    // node 20: [true, 'patched', 'rpatched']
+    """
+    from pynet._streams.transform import PassThrough
+    for name in ("write", "end", "cork", "uncork", "_onwrite", "_write_checked"):
+        copy, original = getattr(Duplex, name), getattr(Writable, name)
+        assert copy is not original and copy.__code__ is not original.__code__
+        assert copy.__doc__ == original.__doc__ and copy.__qualname__ == original.__qualname__
+    assert Duplex.push is Readable.push and Duplex.pipe is Readable.pipe
+    monkeypatch.setattr(Writable, "write", lambda self, *args: "patched")
+    monkeypatch.setattr(Readable, "push", lambda self, *args: "rpatched")
+    d = PassThrough()
+    w = Writable(write=lambda c, e, cb: cb())
+    assert [d.write(b"x"), w.write("x"), d.push(b"y")] == [True, "patched", "rpatched"]
+    d.destroy()
+    w.destroy()
+    loop.run()
