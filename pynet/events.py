@@ -335,17 +335,21 @@ class EventEmitter(pyee.EventEmitter):
     def _pynet_insert(self, event: Hashable, entry: _Entry, prepend: bool) -> None:
         """Node's ``_addListener`` after ``checkListener``.  Keep it exactly one
         frame below the public method: the warning's ``stacklevel`` relies on it."""
-        try:
-            hash(event)
-        except TypeError:
-            raise _unhashable(event) from None
-        if "newListener" in self._pynet_events:
+        events = self._pynet_events
+        if "newListener" in events:
+            try:
+                hash(event)
+            except TypeError:
+                raise _unhashable(event) from None
             self.emit("newListener", event, entry[2])
         warning = None
         with self._lock:
-            old = self._pynet_events.get(event, ())
+            try:
+                old = events.get(event, ())
+            except TypeError:  # Before any change: the lock is released, nothing is stored.
+                raise _unhashable(event) from None
             new = (entry, *old) if prepend else (*old, entry)
-            self._pynet_events[event] = new
+            events[event] = new
             limit = self._pynet_max
             if limit is None:
                 limit = self.defaultMaxListeners
@@ -394,7 +398,8 @@ class EventEmitter(pyee.EventEmitter):
         """
         if f is None:
             return self._pynet_register(event, False, False)
-        _check_listener(f)
+        if not callable(f):
+            raise invalid_arg_type("listener", "function", f)
         self._pynet_insert(event, (f, _arity(f), f, _required(f)), False)
         return self
 
@@ -413,7 +418,8 @@ class EventEmitter(pyee.EventEmitter):
         """
         if f is None:
             return self._pynet_register(event, False, True)
-        _check_listener(f)
+        if not callable(f):
+            raise invalid_arg_type("listener", "function", f)
         self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0), False)
         return self
 
@@ -426,7 +432,8 @@ class EventEmitter(pyee.EventEmitter):
         """Like :meth:`on`, but add ``f`` before the other listeners of ``event``."""
         if f is None:
             return self._pynet_register(event, True, False)
-        _check_listener(f)
+        if not callable(f):
+            raise invalid_arg_type("listener", "function", f)
         self._pynet_insert(event, (f, _arity(f), f, _required(f)), True)
         return self
 
@@ -439,7 +446,8 @@ class EventEmitter(pyee.EventEmitter):
         """Like :meth:`once`, but add ``f`` before the other listeners of ``event``."""
         if f is None:
             return self._pynet_register(event, True, True)
-        _check_listener(f)
+        if not callable(f):
+            raise invalid_arg_type("listener", "function", f)
         self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0), True)
         return self
 
@@ -451,7 +459,8 @@ class EventEmitter(pyee.EventEmitter):
 
     def add_listener(self, event: Hashable, f: _F) -> _F:
         """pyee's ``add_listener``: like :meth:`on`, but returns ``f``."""
-        _check_listener(f)
+        if not callable(f):
+            raise invalid_arg_type("listener", "function", f)
         self._pynet_insert(event, (f, _arity(f), f, _required(f)), False)
         return f
 
@@ -469,13 +478,29 @@ class EventEmitter(pyee.EventEmitter):
         ``listener`` may be the function given to :meth:`once` or its wrapper.
         Emits ``'removeListener'`` afterwards, if anyone listens to it.
         """
-        _check_listener(listener)
+        if not callable(listener):
+            raise invalid_arg_type("listener", "function", listener)
+        events = self._pynet_events
         with self._lock:
-            entries = _entries(self._pynet_events, event)
+            try:
+                entries = events.get(event)
+            except TypeError:  # Unhashable: nothing can be registered under it.
+                return self
             if entries is None:
                 return self
-            reported = self._pynet_remove_locked(event, entries, listener)
-        if reported is not None and "removeListener" in self._pynet_events:
+            if len(entries) == 1:
+                # The common case (pipe()'s cleanup, once wrappers): the
+                # event's only listener, _pynet_remove_locked inline.
+                entry = entries[0]
+                if not (entry[0] == listener or entry[2] == listener):
+                    return self
+                del events[event]
+                reported = None if self._pynet_shape else entry[2]
+                if self._pynet_warned:
+                    self._pynet_warned.discard(event)
+            else:
+                reported = self._pynet_remove_locked(event, entries, listener)
+        if reported is not None and "removeListener" in events:
             self.emit("removeListener", event, reported)
         return self
 

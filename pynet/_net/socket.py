@@ -43,12 +43,13 @@ from __future__ import annotations
 
 import errno as _errno
 import socket as _socket
+import types as _types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, overload
 
 from pynet import dns as _dns
 from pynet import errors
-from pynet._core.calls import call
+from pynet._core.calls import call, settle
 from pynet._core.calls import callback as user_callback
 from pynet._core.loop import Timer
 from pynet._handles.base import Stream
@@ -92,6 +93,7 @@ from pynet._streams.utils import js_length
 from pynet._streams.utils import nop as _nop
 from pynet._streams.writable import _callback
 from pynet.abort import AbortError, AbortSignal
+from pynet.events import EventEmitter
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -113,6 +115,8 @@ __all__ = ["Socket"]
 
 # Marks a Socket._write call that carries a list of buffers (from _writev).
 _WRITEV = "writev"
+_PLAIN_EMIT = EventEmitter.emit  # See _on_stream_read.
+_CoroutineType = _types.CoroutineType
 # NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
 _DEBUG = debuglog.enabled("net")
 _debug = debuglog.debuglog("net")
@@ -354,7 +358,23 @@ class Socket(Duplex):
                 if self._r_await_drain:
                     self._r_await_drain.clear()
                 self._r_data_emitted = True
-                self.emit("data", data)
+                # Discussion: emit('data', chunk) inline (one frame and an
+                # *args tuple less per chunk) when emit is EventEmitter's own
+                # (not overridden on the class or the instance) and no
+                # captureRejections: the same loop, listeners and arity rule.
+                if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
+                        and "emit" not in self.__dict__):
+                    for listener, arity, _, required in self._pynet_events["data"]:
+                        if arity < 1:
+                            result = listener()
+                        elif required <= 1:
+                            result = listener(data)
+                        else:
+                            result = listener(data, *((None,) * (required - 1)))
+                        if result is not None and result.__class__ is _CoroutineType:
+                            settle(result)  # An async listener: start its coroutine.
+                else:
+                    self.emit("data", data)
             elif not self._destroyed and not self.push(data) and self._handle is not None:
                 self._handle.read_stop()
             return
@@ -418,7 +438,50 @@ class Socket(Duplex):
         """Write ``chunk``; False once ``writableLength`` reaches the high water mark."""
         if self._fin_received and self._w_ending:
             return self._write_after_fin(encoding, cb)
-        if type(chunk) is bytes and encoding is None:  # The common case, one call less.
+        if type(chunk) is bytes and encoding is None:
+            handle = self._handle
+            if (cb is None and handle is not None and not self._w_writing
+                    and not self._w_ending and not self._destroyed and not self._w_corked
+                    and not self._errored and not self._w_buffered and self._constructed
+                    and not self.connecting and type(self)._write is _SOCKET_WRITE
+                    and "_write" not in self.__dict__):
+                # Discussion: the echo hot path.  Writable's writeOrBuffer ->
+                # _write (Socket's _writeGeneric) -> the handle -> onwrite,
+                # inline: the same state changes in the same order, for a
+                # buffer with no callback written while nothing else is in
+                # flight.  A write that does not complete at once, fails, or
+                # leaves something owed ('drain', end(), a buffered write
+                # that arrived meanwhile) hands over to the general onwrite.
+                size = len(chunk)
+                self._w_pendingcb += 1
+                self._w_length += size
+                self._w_writelen = size
+                self._w_writecb = _nop
+                self._w_writing = True
+                self._w_sync = True
+                self._pending_data = None
+                if self._timer is not None:
+                    self._unref_timer()
+                err, done = handle.write(chunk, self._after_write_async
+                                         or self._bind_after_write())
+                if (done and err is None and self._w_writecb is _nop and not self._w_buffered
+                        and not self._w_need_drain and not self._w_ending):
+                    self._w_writing = False
+                    self._w_writecb = None
+                    self._w_length -= size
+                    self._w_writelen = 0
+                    self._w_pendingcb -= 1
+                elif err is not None or done:
+                    (self._w_onwrite or self._bind_onwrite())(err)
+                else:
+                    self._write_req_cb = self._w_onwrite or self._bind_onwrite()
+                    self._last_write_queue_size = handle.write_queue_size
+                self._w_sync = False
+                length = self._w_length
+                if length < self._w_hwm or length == 0:
+                    return not self._errored and not self._destroyed
+                self._w_need_drain = True
+                return False
             return self._write_checked(chunk, "buffer", _nop if cb is None else _callback(cb),
                                        len(chunk)) is True
         return Duplex.write(self, chunk, encoding, cb)
@@ -1232,3 +1295,6 @@ class Socket(Duplex):
 
     def __repr__(self) -> str:
         return f"<Socket {self.readyState} {self.remoteAddress}:{self.remotePort}>"
+
+
+_SOCKET_WRITE = Socket._write  # See Socket.write: a subclass's own _write takes the general path.

@@ -978,3 +978,21 @@ def test_concurrent_registration_loses_nothing() -> None:
 def test_init_is_light() -> None:
     e = EventEmitter()
     assert set(vars(e)) == {"_pynet_events"}  # pyee's lock and _events are shared
+
+
+@pytest.mark.parametrize("with_new_listener", [False, True])
+@pytest.mark.parametrize("method", ["on", "once", "prependListener", "prependOnceListener"])
+def test_unhashable_event_name_is_rejected_before_anything_changes(
+        method: str, with_new_listener: bool) -> None:
+    # A dict can't key a list: refused as a bad eventName, before 'newListener'
+    # is emitted and with nothing registered (with or without a 'newListener'
+    # listener, which takes a different path).
+    e = EventEmitter()
+    seen: list[Any] = []
+    if with_new_listener:
+        e.on("newListener", lambda *a: seen.append(a))
+    with pytest.raises(errors.ERR_INVALID_ARG_TYPE, match='"eventName"'):
+        getattr(e, method)([], lambda: None)
+    assert seen == []
+    assert e.eventNames() == (["newListener"] if with_new_listener else [])
+    e.removeListener([], lambda: None)  # type: ignore[arg-type]  # Nothing to remove: no error.
