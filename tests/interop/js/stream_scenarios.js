@@ -538,6 +538,28 @@ S.pipeline_socket_destroyed_midway = () => {
   });
 };
 
+// Subclassing with Node's underscore methods (issue 13): _read, _transform,
+// _flush, _write, _final, _destroy, joined by pipeline.
+S.subclasses_in_pipeline = () => {
+  class Count extends Readable {
+    constructor() { super(); this.n = 0; }
+    _read(size) { this.n += 1; T('_read', this.n); this.push(this.n <= 3 ? 'c' + this.n : null); }
+  }
+  class Upper extends Transform {
+    _transform(chunk, enc, cb) { T('_transform', show(chunk), enc); this.push(chunk.toString().toUpperCase()); cb(); }
+    _flush(cb) { T('_flush'); cb(null, 'END'); }
+  }
+  class Sink extends Writable {
+    constructor() { super({ decodeStrings: false }); this.got = []; }
+    _write(chunk, enc, cb) { T('_write', show(chunk), enc); this.got.push(chunk.toString()); cb(); }
+    _final(cb) { T('_final', this.got.join('|')); cb(); }
+    _destroy(err, cb) { T('_destroy', show(err)); cb(err); }
+  }
+  const sink = new Sink();
+  watch(sink, 'sink', ['finish', 'close']);
+  pipeline(new Count(), new Upper(), sink, (err) => T('done', show(err)));
+};
+
 const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(S);
 let i = 0;
 function next() {

@@ -799,6 +799,52 @@ def pipeline_socket_destroyed_midway() -> None:
     server.listen(0, "127.0.0.1", on_listening)
 
 
+# Subclassing with Node's underscore methods (issue 13): _read, _transform,
+# _flush, _write, _final, _destroy, joined by pipeline.
+@scenario
+def subclasses_in_pipeline() -> None:
+    class Count(Readable):
+        def __init__(self) -> None:
+            super().__init__()
+            self.n = 0
+
+        def _read(self, size: int) -> None:
+            self.n += 1
+            T("_read", self.n)
+            self.push(f"c{self.n}" if self.n <= 3 else None)
+
+    class Upper(Transform):
+        def _transform(self, chunk: Any, enc: Any, cb: Any) -> None:
+            T("_transform", show(chunk), enc)
+            self.push(chunk.decode().upper())
+            cb()
+
+        def _flush(self, cb: Any) -> None:
+            T("_flush")
+            cb(None, "END")
+
+    class Sink(Writable):
+        def __init__(self) -> None:
+            super().__init__({"decodeStrings": False})
+            self.got: list[str] = []
+
+        def _write(self, chunk: Any, enc: Any, cb: Any) -> None:
+            T("_write", show(chunk), enc)
+            self.got.append(chunk.decode())
+            cb()
+
+        def _final(self, cb: Any) -> None:
+            T("_final", "|".join(self.got))
+            cb()
+
+        def _destroy(self, err: Any, cb: Any) -> None:
+            T("_destroy", show(err))
+            cb(err)
+    sink = Sink()
+    watch(sink, "sink", ["finish", "close"])
+    pipeline(Count(), Upper(), sink, lambda err: T("done", show(err)))
+
+
 def main() -> None:
     global current
     names = sys.argv[1:] or list(S)
