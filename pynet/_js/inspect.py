@@ -42,7 +42,9 @@ Python values as JavaScript ones (mapping §13):
   ``errno``, ``code``, ``syscall``, ``address``, ``port``, as Node's;
 * any other object is a class instance, ``Name { attr: value }`` from its
   public instance attributes (``vars()`` and ``__slots__``, names not starting
-  with ``_``).
+  with ``_``); a class mirroring a Node class lists Node's own properties in
+  ``__node_properties__`` (shown first, in Node's order) and pynet's additions
+  in ``__node_hidden__`` (not shown), so a ``net.Socket`` prints Node's keys.
 
 Invariants:
 
@@ -559,17 +561,44 @@ def _object_keys(value: Mapping[Any, Any]) -> list[tuple[str, Any]]:
 
 
 def _public_attrs(value: object) -> list[tuple[str, Any]]:
-    """A class instance's own properties: its public attributes (slots, then ``vars()``)."""
+    """A class instance's own properties: its public attributes (slots, then ``vars()``).
+
+    A class that mirrors a Node class names Node's own properties, in Node's
+    order, in ``__node_properties__`` (a name ending in ``?`` only while it is
+    not None: Node adds it later), and the public attributes Node does not
+    have as own properties in ``__node_hidden__``; those come first and these
+    are left out, so ``util.inspect(sock)`` shows what node's shows minus its
+    ``_``-named and symbol internals.
+    """
+    # Discussion: two class attributes rather than an explicit list of what to
+    # show: a user subclass's own attributes (slots or ``vars()``) still print,
+    # after Node's, as they do in node.
     attrs: dict[str, Any] = {}
+    cls = type(value)
+    first: tuple[str, ...] = getattr(cls, "__node_properties__", ())
+    skip = set(getattr(cls, "__node_hidden__", ()))
+    for spec in first:
+        name = spec.rstrip("?")
+        skip.add(name)
+        if hasattr(value, name):
+            attr = getattr(value, name)
+            if attr is not None or not spec.endswith("?"):
+                attrs[name] = attr
+    return _attrs_without(value, attrs, skip)
+
+
+def _attrs_without(value: object, attrs: dict[str, Any],
+                   skip: set[str]) -> list[tuple[str, Any]]:
+    """``attrs`` then ``value``'s public slots and ``vars()`` not in ``skip``."""
     for cls in reversed(type(value).__mro__):
         slots = vars(cls).get("__slots__", ())
         for name in (slots,) if isinstance(slots, str) else slots:
-            if not name.startswith("_") and hasattr(value, name):
+            if not name.startswith("_") and name not in skip and hasattr(value, name):
                 attrs[name] = getattr(value, name)
     own = getattr(value, "__dict__", None)
     if isinstance(own, dict):
         attrs.update((k, v) for k, v in own.items()
-                     if isinstance(k, str) and not k.startswith("_"))
+                     if isinstance(k, str) and not k.startswith("_") and k not in skip)
     return list(attrs.items())
 
 

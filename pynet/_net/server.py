@@ -27,7 +27,7 @@ import os
 import socket as _socket
 import stat
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast, overload
+from typing import TYPE_CHECKING, Any, ClassVar, cast, overload
 
 from pynet import dns as _dns
 from pynet import errors
@@ -113,6 +113,16 @@ def _js_backlog(args: tuple[Any, ...], options: dict[str, Any]) -> Any:
 
 class Server(EventEmitter):
     """Node's ``net.Server``: listens for TCP or Unix connections."""
+
+    # util.inspect (pynet/_js/inspect.py): Node's own properties of a
+    # net.Server in Node's order (maxConnections once set), and pynet's public
+    # attributes that are not (blockList is internal in Node; the PROXY
+    # protocol options are pynet's own).
+    __node_properties__: ClassVar[tuple[str, ...]] = (
+        "allowHalfOpen", "pauseOnConnect", "noDelay", "keepAlive", "keepAliveInitialDelay",
+        "highWaterMark", "maxConnections?")
+    __node_hidden__: ClassVar[tuple[str, ...]] = (
+        "blockList", "proxyProtocol", "proxyProtocolTimeout")
 
     if TYPE_CHECKING:  # The event methods typed per event (pynet/_net/types.py).
         on: ServerListen[Server]  # type: ignore[assignment]

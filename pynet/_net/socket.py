@@ -45,7 +45,7 @@ import errno as _errno
 import socket as _socket
 import types as _types
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from pynet import dns as _dns
 from pynet import errors
@@ -183,6 +183,12 @@ class Socket(Duplex):
         off: SocketRemove[Socket]  # type: ignore[assignment]
         removeListener: SocketRemove[Socket]  # type: ignore[assignment]
         emit: SocketEmit  # type: ignore[assignment]
+
+    # util.inspect (pynet/_js/inspect.py): Node's own properties of a
+    # net.Socket in Node's order, and pynet's public attributes that are not.
+    __node_properties__: ClassVar[tuple[str, ...]] = (
+        "connecting", "allowHalfOpen", "server", "autoSelectFamilyAttemptedAddresses?")
+    __node_hidden__: ClassVar[tuple[str, ...]] = ("blockList", "proxy")
 
     __slots__ = (
         "_active_at",

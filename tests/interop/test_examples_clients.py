@@ -276,3 +276,39 @@ def test_netcat_reports_a_refused_connection() -> None:
                          capture_output=True, text=True, timeout=30)
     assert run.returncode == 1
     assert "ECONNREFUSED" in run.stderr
+
+
+def _close_stdin() -> None:
+    os.close(0)
+
+
+def test_readline_question_with_stdin_closed_as_node(node: str) -> None:
+    """Bad input: fd 0 closed (``<&-``).  Node reads it as /dev/null: the first
+    question is printed, the input ends at once, 'close' prints 'bye', status 0."""
+    expected = subprocess.run([node, "-e", READLINE_QUESTION_JS], stdin=None,
+                              preexec_fn=_close_stdin, capture_output=True, timeout=30)
+    got = subprocess.run([sys.executable, str(EXAMPLES / "readline_question.py")], stdin=None,
+                         preexec_fn=_close_stdin, capture_output=True, timeout=30)
+    assert expected.stdout == b"What is your name? bye\n"
+    assert (got.stdout, got.stderr, got.returncode) == (expected.stdout, expected.stderr,
+                                                        expected.returncode)
+
+
+def test_netcat_with_stdin_closed_as_node(node: str, tmp_path: Path) -> None:
+    """Bad input: netcat with fd 0 closed.  stdin ends at once, so the socket
+    is half-closed; the server's 'bye' is printed and the program exits 0."""
+    script = tmp_path / "netcat.js"
+    script.write_text(NETCAT_JS)
+    outputs = []
+    for argv in ([node, str(script)], [sys.executable, str(EXAMPLES / "netcat.py")]):
+        server = subprocess.Popen([node, "-e", UPPER_SERVER], stdout=subprocess.PIPE, text=True)
+        try:
+            assert server.stdout is not None
+            port = server.stdout.readline().strip()
+            run = subprocess.run([*argv, "127.0.0.1", port], stdin=None, preexec_fn=_close_stdin,
+                                 capture_output=True, timeout=30)
+        finally:
+            server.communicate(timeout=10)
+        outputs.append((run.stdout, run.stderr, run.returncode))
+    assert outputs[0] == (b"bye\n", b"", 0)
+    assert outputs[1] == outputs[0]

@@ -475,6 +475,91 @@ S.writable_pipe_and_misc = () => {
   T('after', stream.isDestroyed(r), stream.isReadable(r), stream.getDefaultHighWaterMark(false), stream.getDefaultHighWaterMark(true));
 };
 
+// Bad input (issue 13): a Transform whose transform throws, written directly
+// and inside a pipeline (the throw is uncaught there, as in node).
+S.transform_throws = () => {
+  const t = new Transform({ transform(chunk, enc, cb) { throw new Error('tthrow'); } });
+  watch(t, 't', ['data', 'end', 'finish', 'error', 'close']);
+  try { t.write('a'); } catch (e) { T('throw', e.message); }
+  T('state', t.writableLength, t.destroyed, t.writable, t.writableFinished);
+  t.destroy();
+};
+
+S.transform_throws_in_pipeline = () => {
+  const onUncaught = (e) => {
+    T('uncaught', e.message);
+    process.removeListener('uncaughtException', onUncaught);
+    src.destroy();
+  };
+  process.on('uncaughtException', onUncaught);
+  const src = new Readable({ read() {} });
+  const t = new Transform({ transform(chunk, enc, cb) { T('_transform', show(chunk)); throw new Error('pthrow'); } });
+  const dst = new Writable({ write(c, e, cb) { T('dst write', show(c)); cb(); } });
+  watch(src, 'src', ['error', 'close']);
+  watch(t, 't', ['error', 'close']);
+  pipeline(src, t, dst, (err) => T('done', show(err), src.destroyed, t.destroyed, dst.destroyed));
+  setImmediate(() => src.push('x'));
+};
+
+// A pipeline into a socket destroyed before the pipeline starts, and one
+// destroyed while data is flowing: ERR_STREAM_PREMATURE_CLOSE, the source destroyed.
+S.pipeline_to_destroyed_socket = () => {
+  const net = require('net');
+  const server = net.createServer((c) => { c.resume(); c.on('close', () => server.close()); });
+  server.listen(0, '127.0.0.1', () => {
+    const sock = net.connect(server.address().port, '127.0.0.1', () => {
+      sock.destroy();
+      const src = Readable.from(['a', 'b']);
+      watch(src, 'src', ['error', 'close']);
+      pipeline(src, sock, (err) => T('done', show(err), src.destroyed, sock.destroyed));
+    });
+  });
+};
+
+S.pipeline_socket_destroyed_midway = () => {
+  const net = require('net');
+  let sock, src;
+  const server = net.createServer((c) => {
+    c.on('data', (d) => {
+      T('server data', show(d));
+      sock.destroy();
+      setImmediate(() => src.push('two'));
+    });
+    c.on('close', () => server.close());
+  });
+  server.listen(0, '127.0.0.1', () => {
+    sock = net.connect(server.address().port, '127.0.0.1', () => {
+      src = new Readable({ read() {} });
+      watch(src, 'src', ['error', 'close']);
+      watch(sock, 'sock', ['error', 'close']);
+      pipeline(src, sock, (err) => T('done', show(err), src.destroyed, sock.destroyed));
+      src.push('one');
+    });
+  });
+};
+
+// Subclassing with Node's underscore methods (issue 13): _read, _transform,
+// _flush, _write, _final, _destroy, joined by pipeline.
+S.subclasses_in_pipeline = () => {
+  class Count extends Readable {
+    constructor() { super(); this.n = 0; }
+    _read(size) { this.n += 1; T('_read', this.n); this.push(this.n <= 3 ? 'c' + this.n : null); }
+  }
+  class Upper extends Transform {
+    _transform(chunk, enc, cb) { T('_transform', show(chunk), enc); this.push(chunk.toString().toUpperCase()); cb(); }
+    _flush(cb) { T('_flush'); cb(null, 'END'); }
+  }
+  class Sink extends Writable {
+    constructor() { super({ decodeStrings: false }); this.got = []; }
+    _write(chunk, enc, cb) { T('_write', show(chunk), enc); this.got.push(chunk.toString()); cb(); }
+    _final(cb) { T('_final', this.got.join('|')); cb(); }
+    _destroy(err, cb) { T('_destroy', show(err)); cb(err); }
+  }
+  const sink = new Sink();
+  watch(sink, 'sink', ['finish', 'close']);
+  pipeline(new Count(), new Upper(), sink, (err) => T('done', show(err)));
+};
+
 const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(S);
 let i = 0;
 function next() {

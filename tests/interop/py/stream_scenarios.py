@@ -714,6 +714,137 @@ def writable_pipe_and_misc() -> None:
       stream.getDefaultHighWaterMark(True))
 
 
+# Bad input (issue 13): a Transform whose transform raises, written directly
+# and inside a pipeline (the exception is uncaught there, as in node).
+@scenario
+def transform_throws() -> None:
+    def transform(chunk: Any, enc: Any, cb: Any) -> None:
+        raise Exception("tthrow")
+    t = Transform(transform=transform)
+    watch(t, "t", ["data", "end", "finish", "error", "close"])
+    try:
+        t.write("a")
+    except Exception as e:
+        T("throw", message(e))
+    T("state", t.writableLength, t.destroyed, t.writable, t.writableFinished)
+    t.destroy()
+
+
+@scenario
+def transform_throws_in_pipeline() -> None:
+    from pynet import process
+
+    def on_uncaught(e: BaseException) -> None:
+        T("uncaught", message(e))
+        process.removeListener("uncaughtException", on_uncaught)
+        src.destroy()
+    process.on("uncaughtException", on_uncaught)
+    src = Readable(read=lambda: None)
+
+    def transform(chunk: Any, enc: Any, cb: Any) -> None:
+        T("_transform", show(chunk))
+        raise Exception("pthrow")
+    t = Transform(transform=transform)
+    dst = Writable(write=lambda c, e, cb: (T("dst write", show(c)), cb()))
+    watch(src, "src", ["error", "close"])
+    watch(t, "t", ["error", "close"])
+    pipeline(src, t, dst,
+             lambda err: T("done", show(err), src.destroyed, t.destroyed, dst.destroyed))
+    setImmediate(lambda: src.push("x"))
+
+
+# A pipeline into a socket destroyed before the pipeline starts, and one
+# destroyed while data is flowing: ERR_STREAM_PREMATURE_CLOSE, the source destroyed.
+@scenario
+def pipeline_to_destroyed_socket() -> None:
+    from pynet import net
+
+    def on_connection(c: Any) -> None:
+        c.resume()
+        c.on("close", lambda *a: server.close())
+    server = net.createServer(on_connection)
+
+    def on_listening() -> None:
+        def on_connect() -> None:
+            sock.destroy()
+            src = Readable.from_(["a", "b"])
+            watch(src, "src", ["error", "close"])
+            pipeline(src, sock, lambda err: T("done", show(err), src.destroyed, sock.destroyed))
+        sock = net.connect(server.address().port, "127.0.0.1", on_connect)
+    server.listen(0, "127.0.0.1", on_listening)
+
+
+@scenario
+def pipeline_socket_destroyed_midway() -> None:
+    from pynet import net
+    state: dict[str, Any] = {}
+
+    def on_connection(c: Any) -> None:
+        def on_data(d: Any) -> None:
+            T("server data", show(d))
+            state["sock"].destroy()
+            setImmediate(lambda: state["src"].push("two"))
+        c.on("data", on_data)
+        c.on("close", lambda *a: server.close())
+    server = net.createServer(on_connection)
+
+    def on_listening() -> None:
+        def on_connect() -> None:
+            src = state["src"] = Readable(read=lambda: None)
+            watch(src, "src", ["error", "close"])
+            watch(sock, "sock", ["error", "close"])
+            pipeline(src, sock, lambda err: T("done", show(err), src.destroyed, sock.destroyed))
+            src.push("one")
+        sock = state["sock"] = net.connect(server.address().port, "127.0.0.1", on_connect)
+    server.listen(0, "127.0.0.1", on_listening)
+
+
+# Subclassing with Node's underscore methods (issue 13): _read, _transform,
+# _flush, _write, _final, _destroy, joined by pipeline.
+@scenario
+def subclasses_in_pipeline() -> None:
+    class Count(Readable):
+        def __init__(self) -> None:
+            super().__init__()
+            self.n = 0
+
+        def _read(self, size: int) -> None:
+            self.n += 1
+            T("_read", self.n)
+            self.push(f"c{self.n}" if self.n <= 3 else None)
+
+    class Upper(Transform):
+        def _transform(self, chunk: Any, enc: Any, cb: Any) -> None:
+            T("_transform", show(chunk), enc)
+            self.push(chunk.decode().upper())
+            cb()
+
+        def _flush(self, cb: Any) -> None:
+            T("_flush")
+            cb(None, "END")
+
+    class Sink(Writable):
+        def __init__(self) -> None:
+            super().__init__({"decodeStrings": False})
+            self.got: list[str] = []
+
+        def _write(self, chunk: Any, enc: Any, cb: Any) -> None:
+            T("_write", show(chunk), enc)
+            self.got.append(chunk.decode())
+            cb()
+
+        def _final(self, cb: Any) -> None:
+            T("_final", "|".join(self.got))
+            cb()
+
+        def _destroy(self, err: Any, cb: Any) -> None:
+            T("_destroy", show(err))
+            cb(err)
+    sink = Sink()
+    watch(sink, "sink", ["finish", "close"])
+    pipeline(Count(), Upper(), sink, lambda err: T("done", show(err)))
+
+
 def main() -> None:
     global current
     names = sys.argv[1:] or list(S)

@@ -1,0 +1,113 @@
+"""``util.inspect`` of pynet's own objects against node's (issue #13: "pynet's own
+objects as Node's").
+
+Node prints a ``net.Socket`` with its ``_``-named and symbol internals
+(``_readableState``, ``[Symbol(kHandle)]``…), which pynet does not have; with
+those entries taken out of node's output, the two must be the same text: the
+class name, Node's own public properties in Node's order, their values, and
+nothing of pynet's own (``proxy``, ``blockList``, ``proxyProtocol``…).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.interop
+
+JS = r"""
+const net = require('net'), dgram = require('dgram'), util = require('util');
+const { PassThrough, Readable } = require('stream');
+const show = (name, v) => console.log(name + ' ' + util.inspect(v, { depth: 0, breakLength: Infinity }));
+show('socket', new net.Socket());
+show('socket-options', new net.Socket({ allowHalfOpen: true, blockList: new net.BlockList() }));
+const server = net.createServer({ noDelay: true, blockList: new net.BlockList() }, (conn) => {
+  show('accepted', conn);
+  conn.end();
+  server.close();
+});
+show('server', server);
+server.maxConnections = 3;
+show('server-max', server);
+show('passthrough', new PassThrough());
+show('readable', new Readable());
+const udp = dgram.createSocket('udp4');
+show('dgram', udp);
+udp.close();
+server.listen(0, '127.0.0.1', () => {
+  show('listening', server);
+  const client = net.connect(server.address().port, '127.0.0.1');
+  show('connecting', client);
+  client.on('connect', () => show('connected', client));
+  client.resume();
+});
+"""
+
+PY = r"""
+from pynet import dgram, net, run, util
+from pynet.stream import PassThrough, Readable
+
+def show(name, v):
+    print(name + ' ' + util.inspect(v, {'depth': 0, 'breakLength': float('inf')}), flush=True)
+
+show('socket', net.Socket())
+show('socket-options', net.Socket({'allowHalfOpen': True, 'blockList': net.BlockList()}))
+
+def on_connection(conn):
+    show('accepted', conn)
+    conn.end()
+    server.close()
+
+server = net.createServer({'noDelay': True, 'blockList': net.BlockList()}, on_connection)
+show('server', server)
+server.maxConnections = 3
+show('server-max', server)
+show('passthrough', PassThrough())
+show('readable', Readable())
+udp = dgram.createSocket('udp4')
+show('dgram', udp)
+udp.close()
+
+def on_listening():
+    show('listening', server)
+    client = net.connect(server.address().port, '127.0.0.1')
+    show('connecting', client)
+    client.on('connect', lambda: show('connected', client))
+    client.resume()
+
+server.listen(0, '127.0.0.1', on_listening)
+run()
+"""
+
+# One top-level entry of a depth-0 inspection: ``key: value`` where the value
+# is a token, a quoted string, [Xxx], [Xxx: yyy] {} or [] (no top-level commas).
+_ENTRY = re.compile(r"(?:\[Symbol\([^)]*\)\]|[\w$]+): (?:'[^']*'|\[[^\]]*\](?: \{\})?|[^,{}]+)")
+
+
+def _public(line: str) -> str:
+    """node's line without its ``_``-named and symbol entries."""
+    name, _, text = line.partition(" ")
+    head, brace, body = text.partition(" { ")
+    if not brace:
+        return line
+    entries = [m.group(0) for m in _ENTRY.finditer(body.removesuffix(" }"))]
+    kept = [e for e in entries if not e.startswith(("_", "[Symbol("))]
+    return f"{name} {head} {{ {', '.join(kept)} }}" if kept else f"{name} {head} {{}}"
+
+
+def _lines(argv: list[str]) -> dict[str, str]:
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    return {line.split(" ", 1)[0]: line for line in proc.stdout.splitlines()}
+
+
+def test_pynet_objects_print_nodes_public_properties(node: str) -> None:
+    expected = {k: _public(v) for k, v in _lines([node, "-e", JS]).items()}
+    got = _lines([sys.executable, "-c", PY])
+    assert sorted(got) == sorted(expected)
+    assert expected["socket"] == "socket Socket { connecting: false, allowHalfOpen: false, server: null }"
+    for name in expected:
+        assert got[name] == expected[name], name
