@@ -916,9 +916,20 @@ def on(emitter: Any, event: Hashable, options: Any = None, **kwargs: Any) -> Eve
             return options.get(key)
         return getattr(options, key, None)
 
-    high = get("highWaterMark") or get("highWatermark") or MAX_SAFE_INTEGER
+    def first(*keys: str) -> Any:
+        # Node's ``options.highWaterMark ?? options.highWatermark ?? default``:
+        # only a missing value falls through (0 is validated, and refused).
+        for key in keys:
+            value = get(key)
+            if value is not None:
+                return value
+        return None
+
+    high = first("highWaterMark", "highWatermark")
+    high = MAX_SAFE_INTEGER if high is None else high
     validate_integer(high, "options.highWaterMark", 1)
-    low = get("lowWaterMark") or get("lowWatermark") or 1
+    low = first("lowWaterMark", "lowWatermark")
+    low = 1 if low is None else low
     validate_integer(low, "options.lowWaterMark", 1)
     close = list(get("close") or ())
     return EventIterator(_OnState(emitter, event, signal, close, high, low))

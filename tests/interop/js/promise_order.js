@@ -86,6 +86,35 @@ S.events_once = async () => {
   e.emit('error', err);
 };
 
+S.events_on_options = async () => {
+  const e = new events.EventEmitter();
+  process.nextTick(() => { e.emit('foo', 1); e.emit('foo', 2); e.emit('end'); e.emit('foo', 3); });
+  for await (const [v] of events.on(e, 'foo', { close: ['end'] })) log('close option got', v);
+  log('loop ended', e.listenerCount('foo'), e.listenerCount('end'), e.listenerCount('error'));
+  const p = new events.EventEmitter();
+  p.pause = () => log('pause');
+  p.resume = () => log('resume');
+  for (let i = 0; i < 6; i++) process.nextTick(() => { log('emit', i); p.emit('data', i); });
+  for await (const [v] of events.on(p, 'data', { highWaterMark: 3, lowWaterMark: 1 })) {
+    log('watermarks got', v);
+    if (v === 5) break;
+  }
+  log('watermarks done', p.listenerCount('data'));
+  const q = new events.EventEmitter();
+  const it = events.on(q, 'x', { close: ['done', 'fin'] });
+  const pending = [it.next(), it.next()];
+  q.emit('fin');
+  for (const r of await Promise.all(pending)) log('pending next', r.value, r.done);
+  log('listeners', q.listenerCount('x'), q.listenerCount('done'), q.listenerCount('fin'));
+  for (const bad of [0, -1, 'x', 1.5]) {
+    for (const opt of ['highWaterMark', 'lowWaterMark']) {
+      try { events.on(q, 'x', { [opt]: bad }); log('accepted', opt, bad); } catch (err) {
+        log('refused', opt, bad, err.code, err.message);
+      }
+    }
+  }
+};
+
 S.timers_promises = () => {
   const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));

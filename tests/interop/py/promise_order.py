@@ -124,6 +124,55 @@ def events_once() -> None:
 
 
 @scenario
+def events_on_options() -> None:
+    async def main() -> None:
+        e = events.EventEmitter()
+
+        def emits() -> None:
+            e.emit("foo", 1)
+            e.emit("foo", 2)
+            e.emit("end")
+            e.emit("foo", 3)
+
+        process.nextTick(emits)
+        async for [v] in events.on(e, "foo", {"close": ["end"]}):
+            log("close option got", v)
+        log("loop ended", e.listenerCount("foo"), e.listenerCount("end"), e.listenerCount("error"))
+        p = events.EventEmitter()
+        p.pause = lambda: log("pause")  # type: ignore[attr-defined]
+        p.resume = lambda: log("resume")  # type: ignore[attr-defined]
+
+        def emit(i: int) -> None:
+            log("emit", i)
+            p.emit("data", i)
+
+        for i in range(6):
+            process.nextTick(emit, i)
+        async for [v] in events.on(p, "data", {"highWaterMark": 3, "lowWaterMark": 1}):
+            log("watermarks got", v)
+            if v == 5:
+                break
+        log("watermarks done", p.listenerCount("data"))
+        q = events.EventEmitter()
+        it = events.on(q, "x", {"close": ["done", "fin"]})
+        pending = [it.next(), it.next()]
+        q.emit("fin")
+        for r in await Promise.all(pending):
+            log("pending next", "" if r.value is None else r.value,
+                "true" if r.done else "false")
+        log("listeners", q.listenerCount("x"), q.listenerCount("done"), q.listenerCount("fin"))
+        for bad in (0, -1, "x", 1.5):
+            for opt in ("highWaterMark", "lowWaterMark"):
+                try:
+                    events.on(q, "x", {opt: bad})
+                    log("accepted", opt, bad)
+                except Exception as err:
+                    log("refused", opt, bad, err.code, err)  # type: ignore[attr-defined]
+
+    Promise.resolve(main())
+
+
+@scenario
 def timers_promises() -> None:
     immediate = tp.setImmediate("I").then(lambda v: log("immediate promise", v))
     process.nextTick(lambda: log("tick"))
