@@ -978,3 +978,32 @@ def test_concurrent_registration_loses_nothing() -> None:
 def test_init_is_light() -> None:
     e = EventEmitter()
     assert set(vars(e)) == {"_pynet_events"}  # pyee's lock and _events are shared
+
+
+def test_abort_signal_any_is_not_kept_alive_by_its_sources() -> None:
+    import gc
+    import weakref
+
+    from pynet.abort import AbortController, AbortSignal
+
+    source = AbortController()
+    composite = AbortSignal.any([source.signal])
+    ref = weakref.ref(composite)
+    del composite
+    gc.collect()
+    assert ref() is None
+    source.abort("late")  # the dead dependant is skipped
+    assert source.signal.reason == "late"
+
+
+def test_add_abort_listener_disposes_at_the_end_of_a_with_block() -> None:
+    from pynet.abort import AbortController
+    from pynet.events import addAbortListener
+
+    seen: list[str] = []
+    ac = AbortController()
+    with addAbortListener(ac.signal, lambda: seen.append("inside")):
+        assert ac.signal.listenerCount("abort") == 1
+    assert ac.signal.listenerCount("abort") == 0
+    ac.abort()
+    assert seen == []

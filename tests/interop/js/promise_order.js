@@ -115,6 +115,51 @@ S.events_on_options = async () => {
   }
 };
 
+S.abort_signal_any = () => {
+  const a = new AbortController();
+  const b = new AbortController();
+  const any = AbortSignal.any([a.signal, b.signal]);
+  log('any aborted', any.aborted);
+  a.signal.addEventListener('abort', () => log('a abort, any.aborted', any.aborted));
+  any.addEventListener('abort', () => log('any abort', any.reason));
+  b.signal.addEventListener('abort', () => log('b abort'));
+  a.abort('why');
+  log('after', any.aborted, any.reason, b.signal.aborted);
+  b.abort('later');
+  log('still', any.reason);
+  const any1 = AbortSignal.any([b.signal, new AbortController().signal]);
+  log('from aborted', any1.aborted, any1.reason);
+  const c = new AbortController();
+  const nested1 = AbortSignal.any([c.signal]);
+  const nested2 = AbortSignal.any([nested1]);
+  nested2.addEventListener('abort', () => log('nested2', nested1.aborted, nested2.reason));
+  nested1.addEventListener('abort', () => log('nested1', nested2.aborted));
+  c.abort('C');
+  const pre = AbortSignal.any([new AbortController().signal, AbortSignal.abort('r1'),
+    AbortSignal.abort('r2')]);
+  log('pre', pre.aborted, pre.reason);
+  log('empty', AbortSignal.any([]).aborted);
+  for (const bad of [1, [1], null, ['x'], [a.signal, {}]]) {
+    try { AbortSignal.any(bad); log('accepted'); } catch (e) { log('refused', e.code, e.message); }
+  }
+  const d = new AbortController();
+  events.addAbortListener(d.signal, (e) => log('listener', e.type));
+  d.abort();
+  d.abort();
+  const d2 = new AbortController();
+  const disposable = events.addAbortListener(d2.signal, () => log('never'));
+  disposable[Symbol.dispose]();
+  d2.abort();
+  log('disposed listeners', d2.signal.aborted);
+  events.addAbortListener(AbortSignal.abort(), (...args) => log('pre-aborted listener', args.length));
+  Promise.resolve().then(() => log('microtask'));
+  process.nextTick(() => log('tick'));
+  for (const [s, f] of [[1, () => {}], [d.signal, 1], [null, () => {}]]) {
+    try { events.addAbortListener(s, f); log('accepted'); } catch (e) { log('refused', e.code, e.message); }
+  }
+  log('sync end');
+};
+
 S.timers_promises = () => {
   const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));

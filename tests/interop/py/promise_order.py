@@ -7,7 +7,7 @@ from typing import Any
 
 import pynet
 from pynet import Promise, events, net, process, queueMicrotask
-from pynet.abort import AbortController
+from pynet.abort import AbortController, AbortSignal
 from pynet.timers import promises as tp
 from pynet.timers import setImmediate, setTimeout
 
@@ -17,6 +17,10 @@ def log(*a: Any) -> None:
 
 
 S: dict[str, Any] = {}
+
+
+def js_bool(v: bool) -> str:
+    return "true" if v else "false"
 
 
 def scenario(f: Any) -> Any:
@@ -170,6 +174,60 @@ def events_on_options() -> None:
                     log("refused", opt, bad, err.code, err)  # type: ignore[attr-defined]
 
     Promise.resolve(main())
+
+
+@scenario
+def abort_signal_any() -> None:
+    a = AbortController()
+    b = AbortController()
+    any_ = AbortSignal.any([a.signal, b.signal])
+    log("any aborted", js_bool(any_.aborted))
+    a.signal.addEventListener("abort", lambda: log("a abort, any.aborted", js_bool(any_.aborted)))
+    any_.addEventListener("abort", lambda: log("any abort", any_.reason))
+    b.signal.addEventListener("abort", lambda: log("b abort"))
+    a.abort("why")
+    log("after", js_bool(any_.aborted), any_.reason, js_bool(b.signal.aborted))
+    b.abort("later")
+    log("still", any_.reason)
+    any1 = AbortSignal.any([b.signal, AbortController().signal])
+    log("from aborted", js_bool(any1.aborted), any1.reason)
+    c = AbortController()
+    nested1 = AbortSignal.any([c.signal])
+    nested2 = AbortSignal.any([nested1])
+    nested2.addEventListener("abort", lambda: log("nested2", js_bool(nested1.aborted),
+                                                  nested2.reason))
+    nested1.addEventListener("abort", lambda: log("nested1", js_bool(nested2.aborted)))
+    c.abort("C")
+    pre = AbortSignal.any([AbortController().signal, AbortSignal.abort("r1"),
+                           AbortSignal.abort("r2")])
+    log("pre", js_bool(pre.aborted), pre.reason)
+    log("empty", js_bool(AbortSignal.any([]).aborted))
+    for bad in (1, [1], None, ["x"], [a.signal, {}]):
+        try:
+            AbortSignal.any(bad)
+            log("accepted")
+        except Exception as e:
+            log("refused", e.code, e)  # type: ignore[attr-defined]
+    d = AbortController()
+    events.addAbortListener(d.signal, lambda e: log("listener", e["type"]))
+    d.abort()
+    d.abort()
+    d2 = AbortController()
+    disposable = events.addAbortListener(d2.signal, lambda: log("never"))
+    disposable.dispose()
+    d2.abort()
+    log("disposed listeners", js_bool(d2.signal.aborted))
+    events.addAbortListener(AbortSignal.abort(),
+                            lambda *args: log("pre-aborted listener", len(args)))
+    Promise.resolve().then(lambda: log("microtask"))
+    process.nextTick(lambda: log("tick"))
+    for s, f in ((1, lambda: None), (d.signal, 1), (None, lambda: None)):
+        try:
+            events.addAbortListener(s, f)
+            log("accepted")
+        except Exception as e:
+            log("refused", e.code, e)  # type: ignore[attr-defined]
+    log("sync end")
 
 
 @scenario
