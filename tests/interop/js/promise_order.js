@@ -160,6 +160,24 @@ S.abort_signal_any = () => {
   log('sync end');
 };
 
+S.dns_promises = async () => {
+  const dns = require('dns');
+  const show = (r) => JSON.stringify(r);
+  log('literal', show(await dns.promises.lookup('127.0.0.1')));
+  log('family 4', show(await dns.promises.lookup('localhost', 4)));
+  log('options', show(await dns.promises.lookup('localhost', { family: 4 })));
+  log('all', show(await dns.promises.lookup('127.0.0.1', { all: true })));
+  log('v6', show(await dns.promises.lookup('::1')));
+  for (const bad of [[1], ['x', { family: 5 }], ['x', 7], ['x', { all: 'yes' }], ['x', { hints: -1 }]]) {
+    let p;
+    try { p = dns.promises.lookup(...bad); } catch (e) { log('sync throw', e.code, e.message); continue; }
+    try { await p; log('resolved'); } catch (e) { log('rejected', e.code, e.message); }
+  }
+  try { await dns.promises.lookup('nohost.invalid'); } catch (e) {
+    log('not found', ['ENOTFOUND', 'EAI_AGAIN'].includes(e.code), e.syscall, e.hostname);
+  }
+};
+
 S.timers_promises = () => {
   const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));

@@ -231,6 +231,43 @@ def abort_signal_any() -> None:
 
 
 @scenario
+def dns_promises() -> None:
+    from pynet import dns
+
+    def show(r: Any) -> str:
+        if isinstance(r, list):
+            return "[" + ",".join(show(x) for x in r) + "]"
+        return f'{{"address":"{r["address"]}","family":{r["family"]}}}'
+
+    async def main() -> None:
+        log("literal", show(await dns.promises.lookup("127.0.0.1")))
+        log("family 4", show(await dns.promises.lookup("localhost", 4)))
+        log("options", show(await dns.promises.lookup("localhost", {"family": 4})))
+        log("all", show(await dns.promises.lookup("127.0.0.1", {"all": True})))
+        log("v6", show(await dns.promises.lookup("::1")))
+        bads: list[list[Any]] = [[1], ["x", {"family": 5}], ["x", 7], ["x", {"all": "yes"}],
+                                 ["x", {"hints": -1}]]
+        for bad in bads:
+            try:
+                p = dns.promises.lookup(*bad)
+            except Exception as e:
+                log("sync throw", e.code, e)  # type: ignore[attr-defined]
+                continue
+            try:
+                await p
+                log("resolved")
+            except Exception as e:
+                log("rejected", e.code, e)  # type: ignore[attr-defined]
+        try:
+            await dns.promises.lookup("nohost.invalid")
+        except Exception as e:
+            log("not found", js_bool(e.code in ("ENOTFOUND", "EAI_AGAIN")),  # type: ignore[attr-defined]
+                e.syscall, e.hostname)  # type: ignore[attr-defined]
+
+    Promise.resolve(main())
+
+
+@scenario
 def timers_promises() -> None:
     immediate = tp.setImmediate("I").then(lambda v: log("immediate promise", v))
     process.nextTick(lambda: log("tick"))
