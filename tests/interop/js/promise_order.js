@@ -178,6 +178,27 @@ S.dns_promises = async () => {
   }
 };
 
+S.util_aborted = async () => {
+  const util = require('util');
+  const ac = new AbortController();
+  const p = util.aborted(ac.signal, {});
+  p.then((event) => log('resolved', event.type));
+  process.nextTick(() => { log('tick abort'); ac.abort(); });
+  Promise.resolve().then(() => log('microtask'));
+  await p;
+  log('after await');
+  await util.aborted(AbortSignal.abort(), {}).then((v) => log('pre-aborted', v));
+  for (const [s, r] of [[1, {}], [ac.signal, 1], [ac.signal, null], [ac.signal, () => {}],
+    [ac.signal, []]]) {
+    try {
+      const q = util.aborted(s, r);
+      log('returned a promise');
+      await q;
+      log('fulfilled');
+    } catch (e) { log('rejected', e.code, e.message); }
+  }
+};
+
 S.timers_promises = () => {
   const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));

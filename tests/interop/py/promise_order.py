@@ -268,6 +268,39 @@ def dns_promises() -> None:
 
 
 @scenario
+def util_aborted() -> None:
+    from pynet import util
+
+    async def main() -> None:
+        ac = AbortController()
+        p = util.aborted(ac.signal, {})
+        p.then(lambda event: log("resolved", event["type"]))
+
+        def abort() -> None:
+            log("tick abort")
+            ac.abort()
+
+        process.nextTick(abort)
+        Promise.resolve().then(lambda: log("microtask"))
+        await p
+        log("after await")
+        await util.aborted(AbortSignal.abort(), {}).then(
+            lambda v: log("pre-aborted", "" if v is None else v))
+        cases: list[tuple[Any, Any]] = [(1, {}), (ac.signal, 1), (ac.signal, None),
+                                        (ac.signal, lambda: None), (ac.signal, [])]
+        for s, r in cases:
+            try:
+                q = util.aborted(s, r)
+                log("returned a promise")
+                await q
+                log("fulfilled")
+            except Exception as e:
+                log("rejected", e.code, e)  # type: ignore[attr-defined]
+
+    Promise.resolve(main())
+
+
+@scenario
 def timers_promises() -> None:
     immediate = tp.setImmediate("I").then(lambda v: log("immediate promise", v))
     process.nextTick(lambda: log("tick"))
