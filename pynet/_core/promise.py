@@ -402,8 +402,12 @@ class Promise(Generic[T]):
         except Exception as exc:
             reject(exc)
             return result
-        gather = _Gather(
-            lambda reasons: reject(errors.AggregateError(reasons, "All promises were rejected")))
+        def reject_all(reasons: list[Any]) -> None:
+            err = errors.AggregateError(reasons, "All promises were rejected")
+            err.code = None  # ECMAScript's AggregateError has no code (happy eyeballs adds one)
+            reject(err)
+
+        gather = _Gather(reject_all)
         for item in items:
             (on_reason,) = gather.elements(_same)
             Promise.resolve(item).then(resolve, on_reason)

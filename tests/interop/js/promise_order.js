@@ -199,6 +199,41 @@ S.util_aborted = async () => {
   }
 };
 
+S.async_sources = () => {
+  const { Readable } = require('stream');
+  async function* gen() {
+    log('gen start');
+    yield 'a';
+    log('gen mid');
+    await null;
+    yield 'b';
+    yield Promise.resolve('c');
+    log('gen end');
+  }
+  const r = Readable.from(gen());
+  r.on('data', (c) => {
+    log('data', c);
+    Promise.resolve().then(() => log('micro after data', c));
+    process.nextTick(() => log('tick after data', c));
+  });
+  r.on('end', () => log('end'));
+  r.on('close', () => log('close'));
+  const thenable = { then(res) { log('thenable then called'); process.nextTick(() => res('T')); } };
+  (async () => { log('await thenable'); const v = await thenable; log('got', v); })();
+  Promise.all([1, Promise.resolve(2), thenable]).then((v) => log('all', v.join(',')));
+  Promise.race([tp.setTimeout(50, 'slow'), tp.setImmediate('fast')]).then((v) => log('race', v));
+  Promise.any([Promise.reject(new Error('a')), Promise.reject(new Error('b'))])
+    .catch((e) => log('any', e.name, e.errors.length, e.message, e.code));
+  Promise.allSettled([Promise.reject(1), 2]).then((x) => log('settled', x.map((y) => y.status).join(',')));
+  queueMicrotask(() => log('qm'));
+  setImmediate(() => {
+    log('immediate');
+    Promise.resolve().then(() => log('micro in immediate'));
+    process.nextTick(() => log('tick in immediate'));
+  });
+  log('sync end');
+};
+
 S.timers_promises = () => {
   const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));

@@ -301,6 +301,63 @@ def util_aborted() -> None:
 
 
 @scenario
+def async_sources() -> None:
+    from pynet.stream import Readable
+
+    async def gen() -> Any:
+        log("gen start")
+        yield "a"
+        log("gen mid")
+        await Promise.resolve()
+        yield "b"
+        yield Promise.resolve("c")
+        log("gen end")
+
+    r = Readable.from_(gen())
+
+    def on_data(c: Any) -> None:
+        log("data", c)
+        Promise.resolve().then(lambda: log("micro after data", c))
+        process.nextTick(lambda: log("tick after data", c))
+
+    r.on("data", on_data)
+    r.on("end", lambda: log("end"))
+    r.on("close", lambda: log("close"))
+
+    class Thenable:
+        def then(self, res: Any) -> None:
+            log("thenable then called")
+            process.nextTick(lambda: res("T"))
+
+    thenable = Thenable()
+
+    async def awaits_thenable() -> None:
+        log("await thenable")
+        v = await Promise.resolve(thenable)
+        log("got", v)
+
+    Promise.resolve(awaits_thenable())
+    Promise.all([1, Promise.resolve(2), thenable]).then(
+        lambda v: log("all", ",".join(str(x) for x in v)))
+    Promise.race([tp.setTimeout(50, "slow"), tp.setImmediate("fast")]).then(
+        lambda v: log("race", v))
+    Promise.any([Promise.reject(Exception("a")), Promise.reject(Exception("b"))]).catch(
+        lambda e: log("any", e.name, len(e.errors), e.message, "" if e.code is None
+                      else e.code))
+    Promise.allSettled([Promise.reject(1), 2]).then(
+        lambda x: log("settled", ",".join(y["status"] for y in x)))
+    queueMicrotask(lambda: log("qm"))
+
+    def immediate() -> None:
+        log("immediate")
+        Promise.resolve().then(lambda: log("micro in immediate"))
+        process.nextTick(lambda: log("tick in immediate"))
+
+    setImmediate(immediate)
+    log("sync end")
+
+
+@scenario
 def timers_promises() -> None:
     immediate = tp.setImmediate("I").then(lambda v: log("immediate promise", v))
     process.nextTick(lambda: log("tick"))
