@@ -41,7 +41,7 @@ from pynet._core.promise import Promise, spawn
 from pynet._js.validators import invalid_arg_type
 from pynet._streams.utils import merge_options
 
-__all__ = ["from_"]
+__all__ = ["JSAsyncGenerator", "from_", "js_stepped"]
 
 
 def _is_thenable(value: Any) -> bool:
@@ -59,6 +59,36 @@ async def _agen_step(iterator: Any) -> Any:
 def _agen_next(iterator: Any) -> Promise[Any]:
     """``iterator.next()`` of a JavaScript async generator: a Promise of the step."""
     return spawn(_agen_step(iterator))
+
+
+class JSAsyncGenerator:
+    """A native ``async def`` generator that ``async for`` steps as JavaScript's
+    ``for await`` steps an async generator: ``__anext__`` is a Promise settled
+    two microtasks after the ``yield`` (see the module docs)."""
+
+    def __init__(self, agen: Any) -> None:
+        self.agen = agen
+
+    def __aiter__(self) -> JSAsyncGenerator:
+        return self
+
+    def __anext__(self) -> Promise[Any]:
+        return _agen_next(self.agen)
+
+    def aclose(self) -> Any:
+        """The generator's ``aclose`` (JavaScript's ``return()``)."""
+        return self.agen.aclose()
+
+    def athrow(self, *args: Any) -> Any:
+        """The generator's ``athrow`` (JavaScript's ``throw()``)."""
+        return self.agen.athrow(*args)
+
+
+def js_stepped(iterator: Any) -> Any:
+    """``iterator`` itself, or a :class:`JSAsyncGenerator` around a native one."""
+    if isinstance(iterator, types.AsyncGeneratorType):
+        return JSAsyncGenerator(iterator)
+    return iterator
 
 
 def from_(readable_class: Any, iterable: Any, opts: Any = None, **kwargs: Any) -> Any:

@@ -234,6 +234,47 @@ S.async_sources = () => {
   log('sync end');
 };
 
+S.async_pipeline = () => {
+  const { Readable, Writable, PassThrough } = require('stream');
+  const { pipeline } = require('stream/promises');
+  async function main() {
+    await pipeline(Readable.from(['x', 'y', 'z']), async function* upper(source) {
+      for await (const c of source) {
+        log('stage got', c);
+        Promise.resolve().then(() => log('micro', c));
+        yield c.toUpperCase();
+      }
+    }, new Writable({
+      objectMode: true,
+      write(c, e, cb) { log('write', c); process.nextTick(() => log('tick', c)); cb(); },
+    }));
+    log('pipeline done');
+    const pt = new PassThrough();
+    pt.write('1');
+    pt.write('2');
+    pt.end('3');
+    for await (const c of pt) {
+      log('chunk', String(c));
+      Promise.resolve().then(() => log('m', String(c)));
+      process.nextTick(() => log('t', String(c)));
+    }
+    log('loop done');
+    const r = new Readable({ objectMode: true, read() {} });
+    r.push('p');
+    r.push('q');
+    r.push(null);
+    for await (const c of r) {
+      log('object chunk', c);
+      queueMicrotask(() => log('qm', c));
+    }
+    log('object loop done');
+  }
+  main();
+  Promise.resolve().then(() => log('m0')).then(() => log('m1')).then(() => log('m2'))
+    .then(() => log('m3')).then(() => log('m4')).then(() => log('m5'));
+  log('sync');
+};
+
 S.timers_promises = () => {
   const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));

@@ -358,6 +358,53 @@ def async_sources() -> None:
 
 
 @scenario
+def async_pipeline() -> None:
+    from pynet.stream import PassThrough, Readable, Writable
+    from pynet.stream import promises as sp
+
+    def later(*a: Any) -> Any:
+        return lambda: log(*a)
+
+    async def upper(source: Any) -> Any:
+        async for c in source:
+            log("stage got", c)
+            Promise.resolve().then(later("micro", c))
+            yield c.upper()
+
+    def write(c: Any, e: Any, cb: Any) -> None:
+        log("write", c)
+        process.nextTick(later("tick", c))
+        cb()
+
+    async def main() -> None:
+        await sp.pipeline(Readable.from_(["x", "y", "z"]), upper,
+                          Writable({"objectMode": True, "write": write}))
+        log("pipeline done")
+        pt = PassThrough()
+        pt.write(b"1")
+        pt.write(b"2")
+        pt.end(b"3")
+        async for c in pt:
+            log("chunk", c.decode())
+            Promise.resolve().then(later("m", c.decode()))
+            process.nextTick(later("t", c.decode()))
+        log("loop done")
+        r = Readable({"objectMode": True, "read": lambda: None})
+        r.push("p")
+        r.push("q")
+        r.push(None)
+        async for c in r:
+            log("object chunk", c)
+            queueMicrotask(later("qm", c))
+        log("object loop done")
+
+    Promise.resolve(main())
+    Promise.resolve().then(later("m0")).then(later("m1")).then(later("m2")) \
+        .then(later("m3")).then(later("m4")).then(later("m5"))
+    log("sync")
+
+
+@scenario
 def timers_promises() -> None:
     immediate = tp.setImmediate("I").then(lambda v: log("immediate promise", v))
     process.nextTick(lambda: log("tick"))
