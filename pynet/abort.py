@@ -9,17 +9,26 @@ The signal follows the DOM's ``EventTarget`` rules that Node code relies on:
 ``addEventListener('abort', fn, {'once': True})``, ``removeEventListener``,
 the ``onabort`` attribute, ``aborted``, ``reason`` and ``throwIfAborted()``;
 listeners run synchronously inside :meth:`AbortController.abort`, each once.
-``AbortSignal.abort(reason)`` and ``AbortSignal.timeout(ms)`` are the static
-helpers (the latter on an unref'd timer, as in Node).
+``AbortSignal.abort(reason)``, ``AbortSignal.timeout(ms)`` (on an unref'd
+timer, as in Node) and ``AbortSignal.any(signals)`` are the static helpers.
+
+``AbortSignal.any`` mirrors Node's ``lib/internal/abort_controller.js``: the
+result is aborted at once with the reason of the first source already
+aborted; otherwise each source keeps a weak reference to it (Node's
+``kDependantSignals``) and aborts it with its own reason, after its own
+listeners ran.  Invariant: a composite signal is kept alive by its user only,
+never by its sources.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from pynet import errors
 from pynet._core.calls import call
+from pynet._js.validators import invalid_arg_type
 
 __all__ = ["AbortController", "AbortError", "AbortSignal"]
 
@@ -66,12 +75,13 @@ class AbortSignal:
             ``{'type': 'abort', 'target': signal}``.
     """
 
-    __slots__ = ("_aborted", "_listeners", "_reason", "onabort")
+    __slots__ = ("__weakref__", "_aborted", "_dependants", "_listeners", "_reason", "onabort")
 
     def __init__(self) -> None:
         self._aborted = False
         self._reason: Any = None
         self._listeners: list[tuple[Callable[..., Any], bool]] = []
+        self._dependants: list[weakref.ref[AbortSignal]] | None = None
         self.onabort: Callable[..., Any] | None = None
 
     @property
@@ -126,6 +136,11 @@ class AbortSignal:
         listeners, self._listeners = self._listeners, []
         for fn, _once in listeners:
             call(fn, event)
+        dependants, self._dependants = self._dependants, None
+        for ref in dependants or ():
+            dependant = ref()
+            if dependant is not None:
+                dependant._abort(self._reason)
 
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:
@@ -142,6 +157,26 @@ class AbortSignal:
         signal = AbortSignal()
         setTimeout(lambda: signal._abort(_TimeoutError()), delay).unref()
         return signal
+
+    @staticmethod
+    def any(signals: Any) -> AbortSignal:
+        """A signal aborted as soon as one of ``signals`` is, with its reason
+        (Node 20's ``AbortSignal.any``); already aborted if one of them is."""
+        if not isinstance(signals, (list, tuple)):
+            raise invalid_arg_type("signals", "Array", signals)
+        for i, source in enumerate(signals):
+            if not isinstance(source, AbortSignal):
+                raise invalid_arg_type(f"signals[{i}]", "AbortSignal", source)
+        result = AbortSignal()
+        for source in signals:
+            if source.aborted:
+                result._abort(source.reason)
+                return result
+        for source in signals:
+            if source._dependants is None:
+                source._dependants = []
+            source._dependants.append(weakref.ref(result))
+        return result
 
     def __repr__(self) -> str:
         return f"AbortSignal {{ aborted: {'true' if self._aborted else 'false'} }}"

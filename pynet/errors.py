@@ -428,6 +428,9 @@ class AggregateError(Exception):
     ``code`` of its first error.
     """
 
+    #: ``'AggregateError'``, JavaScript's ``err.name``.
+    name = "AggregateError"
+
     def __init__(self, errors: list[BaseException], message: str = "") -> None:
         super().__init__(message)
         self.errors = list(errors)

@@ -89,6 +89,12 @@ one — Node's ``emitter[Symbol.for('nodejs.rejection')]``;
 emitted with the reason, with capture off during that emit (Node's
 ``emitUnhandledRejectionOrErr``).
 
+``addAbortListener(signal, listener)`` (Node 20's ``events.addAbortListener``)
+adds a once-only ``'abort'`` listener, or queues ``listener()`` as a microtask
+when the signal has already aborted; it returns an
+:class:`AbortListenerDisposable` whose ``dispose()`` (JavaScript's
+``[Symbol.dispose]()``; a ``with`` block is ``using``) removes it.
+
 Deliberate differences: there is no ``this`` (bind it yourself); ``emit`` takes
 no keyword arguments (Node has none); an unhandled ``'error'`` whose value is
 any :class:`BaseException` is raised as it is (JavaScript's ``instanceof
@@ -140,6 +146,7 @@ from pynet._js.validators import (
     invalid_arg_type,
     out_of_range,
     validate_boolean,
+    validate_function,
     validate_integer,
     validate_object,
 )
@@ -148,8 +155,9 @@ from pynet.abort import AbortError, AbortSignal
 
 _REGISTRATION_LOCK = threading.Lock()
 
-__all__ = ["EventEmitter", "EventIterator", "MaxListenersExceededWarning", "Symbol",
-           "captureRejectionSymbol", "captureRejections", "errorMonitor", "listenerCount",
+__all__ = ["AbortListenerDisposable", "EventEmitter", "EventIterator",
+           "MaxListenersExceededWarning", "Symbol", "addAbortListener", "captureRejectionSymbol",
+           "captureRejections", "errorMonitor", "listenerCount",
            "on", "once"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -746,6 +754,42 @@ def _options(options: Any, kwargs: dict[str, Any]) -> Any:
     return {} if options is None else options
 
 
+class AbortListenerDisposable:
+    """What :func:`addAbortListener` returns: Node's ``Disposable``.  ``dispose()``
+    (JavaScript's ``[Symbol.dispose]()``) removes the listener; a ``with`` block
+    disposes it on exit (JavaScript's ``using``)."""
+
+    __slots__ = ("_listener", "_signal")
+
+    def __init__(self, signal: AbortSignal, listener: Callable[..., Any]) -> None:
+        self._signal = signal
+        self._listener = listener
+
+    def dispose(self) -> None:
+        """Removes the listener (nothing happens once it ran)."""
+        self._signal.removeEventListener("abort", self._listener)
+
+    def __enter__(self) -> AbortListenerDisposable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.dispose()
+
+
+def addAbortListener(signal: Any, listener: Any) -> AbortListenerDisposable:
+    """Node 20's ``events.addAbortListener(signal, listener)``: ``listener`` runs
+    once when ``signal`` aborts (as a microtask, with no argument, if it already
+    has); returns a disposable that removes it."""
+    if not isinstance(signal, AbortSignal):
+        raise invalid_arg_type("signal", "AbortSignal", signal)
+    validate_function(listener, "listener")
+    if signal.aborted:
+        _loop().queue_microtask(call_fitted, listener)
+    else:
+        signal.addEventListener("abort", listener, {"once": True})
+    return AbortListenerDisposable(signal, listener)
+
+
 def _validated_signal(options: Any) -> Any:
     validate_object(options, "options")
     signal = options.get("signal") if isinstance(options, Mapping) \
@@ -941,9 +985,20 @@ def on(emitter: Any, event: Hashable, options: Any = None, **kwargs: Any) -> Eve
             return options.get(key)
         return getattr(options, key, None)
 
-    high = get("highWaterMark") or get("highWatermark") or MAX_SAFE_INTEGER
+    def first(*keys: str) -> Any:
+        # Node's ``options.highWaterMark ?? options.highWatermark ?? default``:
+        # only a missing value falls through (0 is validated, and refused).
+        for key in keys:
+            value = get(key)
+            if value is not None:
+                return value
+        return None
+
+    high = first("highWaterMark", "highWatermark")
+    high = MAX_SAFE_INTEGER if high is None else high
     validate_integer(high, "options.highWaterMark", 1)
-    low = get("lowWaterMark") or get("lowWatermark") or 1
+    low = first("lowWaterMark", "lowWatermark")
+    low = 1 if low is None else low
     validate_integer(low, "options.lowWaterMark", 1)
     close = list(get("close") or ())
     return EventIterator(_OnState(emitter, event, signal, close, high, low))

@@ -24,6 +24,12 @@
   returning a Promise or a coroutine) becomes one taking a callback
   ``(err, value)``, called on a later tick; a falsy rejection reason becomes
   Node's ``ERR_FALSY_VALUE_REJECTION``-style error with ``.reason``.
+* :func:`aborted` (Node 20's ``util.aborted(signal, resource)``): a Promise
+  fulfilled with the abort event when ``signal`` aborts (at once if it has);
+  invalid arguments reject it.  ``resource`` is held weakly where Python can
+  (an object with ``__weakref__``): once it is collected the listener goes
+  and the promise stays pending, as in Node; a ``dict``, list or other value
+  that takes no weak reference is not tracked.
 
 * :func:`inherits` makes a class derive from another (``super_`` set, as in Node);
   :data:`types` has the ``util.types`` checks that have Python twins;
@@ -53,6 +59,7 @@ import math
 import re
 import time as _time
 import types as types_module
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -70,9 +77,12 @@ from pynet._js.validators import (
     validate_string,
 )
 from pynet._js.value import to_string, truthy
+from pynet.abort import AbortSignal
+from pynet.events import addAbortListener
 
 __all__ = [
     "_extend",
+    "aborted",
     "callbackify",
     "deprecate",
     "format",
@@ -374,6 +384,31 @@ class _Promisify:
 #: ``util.promisify(original)``: a function returning a Promise instead of taking
 #: an ``(err, value)`` callback; ``promisify.custom`` names the override attribute.
 promisify = _Promisify()
+
+
+def aborted(signal: Any, resource: Any) -> Promise[Any]:
+    """Node 20's ``util.aborted(signal, resource)``: a Promise fulfilled with the
+    abort event when ``signal`` aborts, while ``resource`` is alive."""
+    return spawn(_aborted(signal, resource))
+
+
+async def _aborted(signal: Any, resource: Any) -> Any:
+    # Node's lib/internal/abort_controller.js ``aborted`` (an async function:
+    # bad arguments reject).
+    if not isinstance(signal, AbortSignal):
+        raise invalid_arg_type("signal", "AbortSignal", signal)
+    validate_object(resource, "resource", allow_array=True, allow_function=True)
+    if signal.aborted:
+        return None
+    settle: list[Callable[..., None]] = []
+    promise: Promise[Any] = Promise(lambda resolve: settle.append(resolve))
+    disposable = addAbortListener(signal, settle[0])
+    with contextlib.suppress(TypeError):
+        # Discussion: Node keeps the resource in a WeakRef and removes the
+        # listener when it is collected (the promise then stays pending).
+        weakref.finalize(resource, disposable.dispose)
+    del resource  # this frame waits below: it must not keep the resource alive
+    return await promise.finally_(disposable.dispose)
 
 
 def callbackify(original: Any) -> Callable[..., None]:

@@ -74,8 +74,8 @@ from __future__ import annotations
 
 import types
 import weakref
-from collections.abc import Callable, Generator, Iterable
-from typing import Any, Generic, Protocol, TypeVar
+from collections.abc import Callable, Coroutine, Generator, Iterable
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 from pynet import errors
 from pynet._core.calls import Fitted, arity, call, required, set_coroutine_starter, settle
@@ -93,6 +93,13 @@ __all__ = ["UNHANDLED_REJECTIONS_MODES", "ForeignAwaits", "Promise", "PromiseRej
            "spawn", "unhandled_rejections"]
 
 T = TypeVar("T")
+U = TypeVar("U")
+
+#: ``resolve``/``reject`` as an executor gets them: take one value (or none).
+Settle = Callable[..., None]
+#: ``Promise(executor)``'s argument: ``executor(resolve, reject)``, or fewer
+#: parameters (mapping §5); typed so that a lambda's parameters are known.
+Executor = Callable[[Settle, Settle], object] | Callable[[Settle], object] | Callable[[], object]
 
 _PENDING, _FULFILLED, _REJECTED = 0, 1, 2
 _CoroutineType = types.CoroutineType
@@ -210,7 +217,7 @@ class Promise(Generic[T]):
         "_value",
     )
 
-    def __init__(self, executor: Callable[..., Any]) -> None:
+    def __init__(self, executor: Executor) -> None:
         if not callable(executor):
             shown = "undefined" if executor is None else _js_inspect(executor)
             raise TypeError(f"Promise resolver {shown} is not a function")
@@ -292,6 +299,19 @@ class Promise(Generic[T]):
         return ObjectView("Promise", entries=[entry], source=self)
 
     # -- static API ------------------------------------------------------------
+
+    @overload
+    @staticmethod
+    def resolve() -> Promise[None]: ...
+    @overload
+    @staticmethod
+    def resolve(value: Promise[U]) -> Promise[U]: ...
+    @overload
+    @staticmethod
+    def resolve(value: Coroutine[Any, Any, U]) -> Promise[U]: ...
+    @overload
+    @staticmethod
+    def resolve(value: U) -> Promise[U]: ...
 
     @staticmethod
     def resolve(value: Any = None) -> Promise[Any]:
@@ -382,8 +402,12 @@ class Promise(Generic[T]):
         except Exception as exc:
             reject(exc)
             return result
-        gather = _Gather(
-            lambda reasons: reject(errors.AggregateError(reasons, "All promises were rejected")))
+        def reject_all(reasons: list[Any]) -> None:
+            err = errors.AggregateError(reasons, "All promises were rejected")
+            err.code = None  # ECMAScript's AggregateError has no code (happy eyeballs adds one)
+            reject(err)
+
+        gather = _Gather(reject_all)
         for item in items:
             (on_reason,) = gather.elements(_same)
             Promise.resolve(item).then(resolve, on_reason)

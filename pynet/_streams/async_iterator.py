@@ -22,7 +22,9 @@ emitting ``'data'``) is read through ``Readable.wrap`` (:mod:`wrap`), as
 Node's ``streamToAsyncIterator`` does; ``iterator.stream`` is the stream read.
 
 Here the generator is :class:`ReadableAsyncIterator`, a plain object whose
-``__anext__`` is a coroutine, with its listeners on a separate
+``__anext__`` returns a Promise (a coroutine run as a task, settled one
+microtask after the chunk is there, as JavaScript's ``yield`` awaits it, so
+that ``async for`` takes Node's microtask steps), with its listeners on a separate
 :class:`_State` so that nothing the stream holds refers to the iterator.  That
 is what makes a plain ``break`` work as JavaScript's ``return()`` does
 (mapping §13): CPython drops the iterator as the loop is left, and its
@@ -41,7 +43,7 @@ from collections import deque
 from typing import Any
 
 from pynet import errors
-from pynet._core.promise import Promise, pending, settle_with
+from pynet._core.promise import Promise, pending, settle_with, spawn
 from pynet._streams.destroy import destroyer
 
 __all__ = ["ReadableAsyncIterator"]
@@ -151,7 +153,20 @@ class ReadableAsyncIterator:
     def __aiter__(self) -> ReadableAsyncIterator:
         return self
 
-    async def __anext__(self) -> Any:
+    def __anext__(self) -> Promise[Any]:
+        # Discussion: JavaScript steps an async generator in microtasks: its
+        # ``yield chunk`` awaits the chunk, then ``for await`` awaits the
+        # step's promise.  Returning a Promise (settled one microtask after
+        # the chunk is there) gives ``async for`` those two steps, where a
+        # coroutine ``__anext__`` would hand a buffered chunk over inline.
+        return spawn(self._step())
+
+    async def _step(self) -> Any:
+        chunk = await self._turn()
+        await Promise.resolve(None)  # AsyncGeneratorYield's Await(chunk)
+        return chunk
+
+    async def _turn(self) -> Any:
         state = self._state
         if state.running:
             # JavaScript queues next() calls on an async generator: each runs

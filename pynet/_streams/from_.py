@@ -15,6 +15,13 @@ thenable (a Promise): from then on each item is awaited (Node's
 ``changeToAsyncValues`` / ``nextSyncWithAsyncValues``), a ``None`` it
 resolves to being ``ERR_STREAM_NULL_VALUES`` too.
 
+A native ``async def`` generator is stepped as JavaScript steps one: its
+``yield`` awaits the value (one microtask, or the promise it yields) before
+the step settles, and the step's promise is awaited (one more): Node's
+``await iterator.next()``, so that ``'data'`` comes in Node's order among
+other microtasks.  Python's own ``await agen.__anext__()`` would run the
+generator inline, with no microtask at all.
+
 Destroying the stream closes the iterator (Node's ``close``: with an error,
 the generator's ``throw``/``athrow`` first; then its ``close``/``aclose``, so
 a ``finally`` runs), then calls back on the next tick with the error (or the
@@ -25,6 +32,7 @@ Invariant: at most one pass over the iterator runs at a time (``reading``).
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -33,11 +41,54 @@ from pynet._core.promise import Promise, spawn
 from pynet._js.validators import invalid_arg_type
 from pynet._streams.utils import merge_options
 
-__all__ = ["from_"]
+__all__ = ["JSAsyncGenerator", "from_", "js_stepped"]
 
 
 def _is_thenable(value: Any) -> bool:
     return value is not None and callable(getattr(value, "then", None))
+
+
+async def _agen_step(iterator: Any) -> Any:
+    # JavaScript's AsyncGeneratorYield: ``yield v`` is ``yield await v``.
+    value = await iterator.__anext__()
+    if not isinstance(value, types.CoroutineType):
+        return await Promise.resolve(value)
+    return value
+
+
+def _agen_next(iterator: Any) -> Promise[Any]:
+    """``iterator.next()`` of a JavaScript async generator: a Promise of the step."""
+    return spawn(_agen_step(iterator))
+
+
+class JSAsyncGenerator:
+    """A native ``async def`` generator that ``async for`` steps as JavaScript's
+    ``for await`` steps an async generator: ``__anext__`` is a Promise settled
+    two microtasks after the ``yield`` (see the module docs)."""
+
+    def __init__(self, agen: Any) -> None:
+        self.agen = agen
+
+    def __aiter__(self) -> JSAsyncGenerator:
+        return self
+
+    def __anext__(self) -> Promise[Any]:
+        return _agen_next(self.agen)
+
+    def aclose(self) -> Any:
+        """The generator's ``aclose`` (JavaScript's ``return()``)."""
+        return self.agen.aclose()
+
+    def athrow(self, *args: Any) -> Any:
+        """The generator's ``athrow`` (JavaScript's ``throw()``)."""
+        return self.agen.athrow(*args)
+
+
+def js_stepped(iterator: Any) -> Any:
+    """``iterator`` itself, or a :class:`JSAsyncGenerator` around a native one."""
+    if isinstance(iterator, types.AsyncGeneratorType):
+        return JSAsyncGenerator(iterator)
+    return iterator
 
 
 def from_(readable_class: Any, iterable: Any, opts: Any = None, **kwargs: Any) -> Any:
@@ -52,8 +103,9 @@ def from_(readable_class: Any, iterable: Any, opts: Any = None, **kwargs: Any) -
     if iterable is not None and hasattr(iterable, "__aiter__"):
         is_async = True
         iterator = iterable.__aiter__()
+        native_generator = isinstance(iterator, types.AsyncGeneratorType)
     else:
-        is_async = False
+        is_async = native_generator = False
         try:
             iterator = iter(iterable)
         except TypeError:
@@ -136,7 +188,10 @@ def from_(readable_class: Any, iterable: Any, opts: Any = None, **kwargs: Any) -
         while True:
             try:
                 try:
-                    value = await iterator.__anext__()
+                    if native_generator:
+                        value = await _agen_next(iterator)
+                    else:
+                        value = await iterator.__anext__()
                 except StopAsyncIteration:
                     readable.push(None)
                     return

@@ -48,6 +48,7 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import determine_specific_type, invalid_arg_type, validate_function
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.end_of_stream import eos
+from pynet._streams.from_ import js_stepped
 from pynet._streams.utils import (
     has_r,
     is_node_stream,
@@ -280,7 +281,7 @@ def _make_async_iterable(value: Any) -> Any:
     JavaScript's ``for await`` also takes a sync iterable; Python's
     ``async for`` does not, so a sync one is wrapped (:class:`_SyncToAsync`)."""
     if hasattr(value, "__aiter__"):
-        return value
+        return js_stepped(value)
     if _is_iterable(value):
         return _SyncToAsync(value)
     raise invalid_arg_type("val", ["Readable", "Iterable", "AsyncIterable"], value)
@@ -346,7 +347,7 @@ async def _pump_to_node(iterable: Any, writable: Any, finish: Callable[..., None
     try:
         if writable.writableNeedDrain:
             await wait()
-        iterator = (iterable.__aiter__() if hasattr(iterable, "__aiter__")
+        iterator = (js_stepped(iterable.__aiter__()) if hasattr(iterable, "__aiter__")
                     else _SyncToAsync(iterable))
         while True:
             try:

@@ -996,3 +996,32 @@ def test_unhashable_event_name_is_rejected_before_anything_changes(
     assert seen == []
     assert e.eventNames() == (["newListener"] if with_new_listener else [])
     e.removeListener([], lambda: None)  # type: ignore[arg-type]  # Nothing to remove: no error.
+
+
+def test_abort_signal_any_is_not_kept_alive_by_its_sources() -> None:
+    import gc
+    import weakref
+
+    from pynet.abort import AbortController, AbortSignal
+
+    source = AbortController()
+    composite = AbortSignal.any([source.signal])
+    ref = weakref.ref(composite)
+    del composite
+    gc.collect()
+    assert ref() is None
+    source.abort("late")  # the dead dependant is skipped
+    assert source.signal.reason == "late"
+
+
+def test_add_abort_listener_disposes_at_the_end_of_a_with_block() -> None:
+    from pynet.abort import AbortController
+    from pynet.events import addAbortListener
+
+    seen: list[str] = []
+    ac = AbortController()
+    with addAbortListener(ac.signal, lambda: seen.append("inside")):
+        assert ac.signal.listenerCount("abort") == 1
+    assert ac.signal.listenerCount("abort") == 0
+    ac.abort()
+    assert seen == []

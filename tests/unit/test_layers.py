@@ -23,8 +23,8 @@ layer listed for it):
 * ``_streams``: Node's stream machinery, on ``events``, ``abort`` and ``_core``;
 * ``_net``: ``net.Socket``/``net.Server``, on everything below, with their
   helpers (``normalize``, ``endpoint``, ``happy_eyeballs``) under them;
-* public modules with Node's names on top (``util``: on ``process``, and on
-  ``console`` for ``util.log``; ``console``: on ``process``, for its streams,
+* public modules with Node's names on top (``util``: on ``process``, on
+  ``console`` for ``util.log``, and on ``abort``/``events`` for ``util.aborted``; ``console``: on ``process``, for its streams,
   and ``_streams``, for a stream's ``errorEmitted``).
 """
 
@@ -62,7 +62,7 @@ LAYERS: dict[str, set[str]] = {
     # readline/promises' Readline on a Writable).
     "_readline": {"_readline", "_streams", "process", "timers"} | CORE,
     "readline": {"_readline", "events", "process", "abort"} | CORE,
-    "util": {"process", "console"} | CORE,
+    "util": {"process", "console", "abort", "events"} | CORE,
     "console": {"process", "events", "_streams"} | CORE,
     "stream": {"_streams"} | CORE,
     "_fs": {"_fs", "_streams", "abort"} | CORE,

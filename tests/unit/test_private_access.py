@@ -57,6 +57,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("abort", "_abort"):
         "friend classes in one module: AbortController and AbortSignal's static "
         "constructors abort the signal (Node's internal kAbort symbol)",
+    ("abort", "_dependants"):
+        "friend code in one class: AbortSignal.any registers the composite signal with each "
+        "source (Node's internal kDependantSignals symbol)",
     **{("_streams.duplexpair", attr): "friend classes in one module: the two sides of a "
        "duplexPair hand each other their held write callback" for attr in ("_held", "_other")},
     ("_net.socket", "_callback"):

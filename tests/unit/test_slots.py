@@ -201,7 +201,9 @@ def abort_objects(loop: Loop) -> list[object]:
     timers.setTimeout(lambda: None, 20)
     loop.run()
     assert timed.aborted and len(seen) == 2
-    return [controller, controller.signal, already, timed]
+    composite = AbortSignal.any([AbortController().signal])
+    disposable = events.addAbortListener(composite, lambda: None)
+    return [controller, controller.signal, already, timed, composite, disposable]
 
 
 def values(loop: Loop) -> list[object]:

@@ -81,3 +81,47 @@ def test_an_old_style_stream_is_read_through_wrap(loop: Loop) -> None:
     assert run(main()) == list(range(20))
     assert paused[0] == "pause"
     assert "resume" in paused
+
+
+def test_break_from_a_named_iterator_waits_for_aclose(loop: Loop) -> None:
+    """JavaScript's ``for await`` calls ``return()`` on ``break``; Python's
+    ``async for`` does not call ``aclose()``.  An iterator that is a temporary
+    of the loop is released at ``break`` (Node's order); a named one lives on
+    until ``aclose()`` (``contextlib.aclosing``) or its last reference goes."""
+    from contextlib import aclosing
+
+    from pynet import events
+    from pynet.stream import PassThrough
+
+    seen: list[Any] = []
+
+    async def main() -> None:
+        named, temp, closed = PassThrough(), PassThrough(), PassThrough()
+        for s in (named, temp, closed):
+            s.write(b"a")
+        it = aiter(named)
+        async for _ in it:
+            break
+        async for _ in temp:
+            break
+        async with aclosing(aiter(closed)) as it2:
+            async for _ in it2:
+                break
+        seen.append((named.destroyed, temp.destroyed, closed.destroyed))
+        await it.aclose()
+        seen.append(named.destroyed)
+        ee = events.EventEmitter()
+        on_it = events.on(ee, "x")
+        ee.emit("x", 1)
+        async for _ in on_it:
+            break
+        seen.append(ee.listenerCount("x"))
+        async with aclosing(events.on(ee, "y")) as on_y:
+            ee.emit("y", 1)
+            async for _ in on_y:
+                break
+        seen.append(ee.listenerCount("y"))
+        await on_it.aclose()
+        seen.append(ee.listenerCount("x"))
+    run(main())
+    assert seen == [(False, True, True), True, 1, 0, 0]

@@ -145,3 +145,28 @@ def test_should_colorize(monkeypatch: pytest.MonkeyPatch) -> None:
     assert should_colorize(Stream(False)) is True
     monkeypatch.setenv("FORCE_COLOR", "0")
     assert should_colorize(Stream(True)) is False
+
+
+def test_aborted_forgets_a_collected_resource(fake_loop: Loop) -> None:
+    """Node holds ``resource`` weakly: once it is collected the abort listener
+    goes and the promise stays pending; while it lives, the abort settles it."""
+    import gc
+
+    from pynet.abort import AbortController
+
+    class Resource:
+        pass
+
+    seen: list[str] = []
+    kept, dropped = Resource(), Resource()
+    ac = AbortController()
+    util.aborted(ac.signal, kept).then(lambda: seen.append("kept"))
+    util.aborted(ac.signal, dropped).then(lambda: seen.append("dropped"))
+    assert ac.signal.listenerCount("abort") == 2
+    del dropped
+    gc.collect()
+    assert ac.signal.listenerCount("abort") == 1
+    ac.abort()
+    run()
+    assert seen == ["kept"]
+    del kept

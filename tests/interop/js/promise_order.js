@@ -86,6 +86,195 @@ S.events_once = async () => {
   e.emit('error', err);
 };
 
+S.events_on_options = async () => {
+  const e = new events.EventEmitter();
+  process.nextTick(() => { e.emit('foo', 1); e.emit('foo', 2); e.emit('end'); e.emit('foo', 3); });
+  for await (const [v] of events.on(e, 'foo', { close: ['end'] })) log('close option got', v);
+  log('loop ended', e.listenerCount('foo'), e.listenerCount('end'), e.listenerCount('error'));
+  const p = new events.EventEmitter();
+  p.pause = () => log('pause');
+  p.resume = () => log('resume');
+  for (let i = 0; i < 6; i++) process.nextTick(() => { log('emit', i); p.emit('data', i); });
+  for await (const [v] of events.on(p, 'data', { highWaterMark: 3, lowWaterMark: 1 })) {
+    log('watermarks got', v);
+    if (v === 5) break;
+  }
+  log('watermarks done', p.listenerCount('data'));
+  const q = new events.EventEmitter();
+  const it = events.on(q, 'x', { close: ['done', 'fin'] });
+  const pending = [it.next(), it.next()];
+  q.emit('fin');
+  for (const r of await Promise.all(pending)) log('pending next', r.value, r.done);
+  log('listeners', q.listenerCount('x'), q.listenerCount('done'), q.listenerCount('fin'));
+  for (const bad of [0, -1, 'x', 1.5]) {
+    for (const opt of ['highWaterMark', 'lowWaterMark']) {
+      try { events.on(q, 'x', { [opt]: bad }); log('accepted', opt, bad); } catch (err) {
+        log('refused', opt, bad, err.code, err.message);
+      }
+    }
+  }
+};
+
+S.abort_signal_any = () => {
+  const a = new AbortController();
+  const b = new AbortController();
+  const any = AbortSignal.any([a.signal, b.signal]);
+  log('any aborted', any.aborted);
+  a.signal.addEventListener('abort', () => log('a abort, any.aborted', any.aborted));
+  any.addEventListener('abort', () => log('any abort', any.reason));
+  b.signal.addEventListener('abort', () => log('b abort'));
+  a.abort('why');
+  log('after', any.aborted, any.reason, b.signal.aborted);
+  b.abort('later');
+  log('still', any.reason);
+  const any1 = AbortSignal.any([b.signal, new AbortController().signal]);
+  log('from aborted', any1.aborted, any1.reason);
+  const c = new AbortController();
+  const nested1 = AbortSignal.any([c.signal]);
+  const nested2 = AbortSignal.any([nested1]);
+  nested2.addEventListener('abort', () => log('nested2', nested1.aborted, nested2.reason));
+  nested1.addEventListener('abort', () => log('nested1', nested2.aborted));
+  c.abort('C');
+  const pre = AbortSignal.any([new AbortController().signal, AbortSignal.abort('r1'),
+    AbortSignal.abort('r2')]);
+  log('pre', pre.aborted, pre.reason);
+  log('empty', AbortSignal.any([]).aborted);
+  for (const bad of [1, [1], null, ['x'], [a.signal, {}]]) {
+    try { AbortSignal.any(bad); log('accepted'); } catch (e) { log('refused', e.code, e.message); }
+  }
+  const d = new AbortController();
+  events.addAbortListener(d.signal, (e) => log('listener', e.type));
+  d.abort();
+  d.abort();
+  const d2 = new AbortController();
+  const disposable = events.addAbortListener(d2.signal, () => log('never'));
+  disposable[Symbol.dispose]();
+  d2.abort();
+  log('disposed listeners', d2.signal.aborted);
+  events.addAbortListener(AbortSignal.abort(), (...args) => log('pre-aborted listener', args.length));
+  Promise.resolve().then(() => log('microtask'));
+  process.nextTick(() => log('tick'));
+  for (const [s, f] of [[1, () => {}], [d.signal, 1], [null, () => {}]]) {
+    try { events.addAbortListener(s, f); log('accepted'); } catch (e) { log('refused', e.code, e.message); }
+  }
+  log('sync end');
+};
+
+S.dns_promises = async () => {
+  const dns = require('dns');
+  const show = (r) => JSON.stringify(r);
+  log('literal', show(await dns.promises.lookup('127.0.0.1')));
+  log('family 4', show(await dns.promises.lookup('localhost', 4)));
+  log('options', show(await dns.promises.lookup('localhost', { family: 4 })));
+  log('all', show(await dns.promises.lookup('127.0.0.1', { all: true })));
+  log('v6', show(await dns.promises.lookup('::1')));
+  for (const bad of [[1], ['x', { family: 5 }], ['x', 7], ['x', { all: 'yes' }], ['x', { hints: -1 }]]) {
+    let p;
+    try { p = dns.promises.lookup(...bad); } catch (e) { log('sync throw', e.code, e.message); continue; }
+    try { await p; log('resolved'); } catch (e) { log('rejected', e.code, e.message); }
+  }
+  try { await dns.promises.lookup('nohost.invalid'); } catch (e) {
+    log('not found', ['ENOTFOUND', 'EAI_AGAIN'].includes(e.code), e.syscall, e.hostname);
+  }
+};
+
+S.util_aborted = async () => {
+  const util = require('util');
+  const ac = new AbortController();
+  const p = util.aborted(ac.signal, {});
+  p.then((event) => log('resolved', event.type));
+  process.nextTick(() => { log('tick abort'); ac.abort(); });
+  Promise.resolve().then(() => log('microtask'));
+  await p;
+  log('after await');
+  await util.aborted(AbortSignal.abort(), {}).then((v) => log('pre-aborted', v));
+  for (const [s, r] of [[1, {}], [ac.signal, 1], [ac.signal, null], [ac.signal, () => {}],
+    [ac.signal, []]]) {
+    try {
+      const q = util.aborted(s, r);
+      log('returned a promise');
+      await q;
+      log('fulfilled');
+    } catch (e) { log('rejected', e.code, e.message); }
+  }
+};
+
+S.async_sources = () => {
+  const { Readable } = require('stream');
+  async function* gen() {
+    log('gen start');
+    yield 'a';
+    log('gen mid');
+    await null;
+    yield 'b';
+    yield Promise.resolve('c');
+    log('gen end');
+  }
+  const r = Readable.from(gen());
+  r.on('data', (c) => {
+    log('data', c);
+    Promise.resolve().then(() => log('micro after data', c));
+    process.nextTick(() => log('tick after data', c));
+  });
+  r.on('end', () => log('end'));
+  r.on('close', () => log('close'));
+  const thenable = { then(res) { log('thenable then called'); process.nextTick(() => res('T')); } };
+  (async () => { log('await thenable'); const v = await thenable; log('got', v); })();
+  Promise.all([1, Promise.resolve(2), thenable]).then((v) => log('all', v.join(',')));
+  Promise.race([tp.setTimeout(50, 'slow'), tp.setImmediate('fast')]).then((v) => log('race', v));
+  Promise.any([Promise.reject(new Error('a')), Promise.reject(new Error('b'))])
+    .catch((e) => log('any', e.name, e.errors.length, e.message, e.code));
+  Promise.allSettled([Promise.reject(1), 2]).then((x) => log('settled', x.map((y) => y.status).join(',')));
+  queueMicrotask(() => log('qm'));
+  setImmediate(() => {
+    log('immediate');
+    Promise.resolve().then(() => log('micro in immediate'));
+    process.nextTick(() => log('tick in immediate'));
+  });
+  log('sync end');
+};
+
+S.async_pipeline = () => {
+  const { Readable, Writable, PassThrough } = require('stream');
+  const { pipeline } = require('stream/promises');
+  async function main() {
+    await pipeline(Readable.from(['x', 'y', 'z']), async function* upper(source) {
+      for await (const c of source) {
+        log('stage got', c);
+        Promise.resolve().then(() => log('micro', c));
+        yield c.toUpperCase();
+      }
+    }, new Writable({
+      objectMode: true,
+      write(c, e, cb) { log('write', c); process.nextTick(() => log('tick', c)); cb(); },
+    }));
+    log('pipeline done');
+    const pt = new PassThrough();
+    pt.write('1');
+    pt.write('2');
+    pt.end('3');
+    for await (const c of pt) {
+      log('chunk', String(c));
+      Promise.resolve().then(() => log('m', String(c)));
+      process.nextTick(() => log('t', String(c)));
+    }
+    log('loop done');
+    const r = new Readable({ objectMode: true, read() {} });
+    r.push('p');
+    r.push('q');
+    r.push(null);
+    for await (const c of r) {
+      log('object chunk', c);
+      queueMicrotask(() => log('qm', c));
+    }
+    log('object loop done');
+  }
+  main();
+  Promise.resolve().then(() => log('m0')).then(() => log('m1')).then(() => log('m2'))
+    .then(() => log('m3')).then(() => log('m4')).then(() => log('m5'));
+  log('sync');
+};
+
 S.timers_promises = () => {
   const immediate = tp.setImmediate('I').then((v) => log('immediate promise', v));
   process.nextTick(() => log('tick'));

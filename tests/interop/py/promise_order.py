@@ -7,7 +7,7 @@ from typing import Any
 
 import pynet
 from pynet import Promise, events, net, process, queueMicrotask
-from pynet.abort import AbortController
+from pynet.abort import AbortController, AbortSignal
 from pynet.timers import promises as tp
 from pynet.timers import setImmediate, setTimeout
 
@@ -17,6 +17,10 @@ def log(*a: Any) -> None:
 
 
 S: dict[str, Any] = {}
+
+
+def js_bool(v: bool) -> str:
+    return "true" if v else "false"
 
 
 def scenario(f: Any) -> Any:
@@ -121,6 +125,283 @@ def events_once() -> None:
     events.once(e, "next").catch(
         lambda er: log("once rejected", er, e.listenerCount("next")))
     e.emit("error", err)
+
+
+@scenario
+def events_on_options() -> None:
+    async def main() -> None:
+        e = events.EventEmitter()
+
+        def emits() -> None:
+            e.emit("foo", 1)
+            e.emit("foo", 2)
+            e.emit("end")
+            e.emit("foo", 3)
+
+        process.nextTick(emits)
+        async for [v] in events.on(e, "foo", {"close": ["end"]}):
+            log("close option got", v)
+        log("loop ended", e.listenerCount("foo"), e.listenerCount("end"), e.listenerCount("error"))
+        p = events.EventEmitter()
+        p.pause = lambda: log("pause")  # type: ignore[attr-defined]
+        p.resume = lambda: log("resume")  # type: ignore[attr-defined]
+
+        def emit(i: int) -> None:
+            log("emit", i)
+            p.emit("data", i)
+
+        for i in range(6):
+            process.nextTick(emit, i)
+        async for [v] in events.on(p, "data", {"highWaterMark": 3, "lowWaterMark": 1}):
+            log("watermarks got", v)
+            if v == 5:
+                break
+        log("watermarks done", p.listenerCount("data"))
+        q = events.EventEmitter()
+        it = events.on(q, "x", {"close": ["done", "fin"]})
+        pending = [it.next(), it.next()]
+        q.emit("fin")
+        for r in await Promise.all(pending):
+            log("pending next", "" if r.value is None else r.value,
+                "true" if r.done else "false")
+        log("listeners", q.listenerCount("x"), q.listenerCount("done"), q.listenerCount("fin"))
+        for bad in (0, -1, "x", 1.5):
+            for opt in ("highWaterMark", "lowWaterMark"):
+                try:
+                    events.on(q, "x", {opt: bad})
+                    log("accepted", opt, bad)
+                except Exception as err:
+                    log("refused", opt, bad, err.code, err)  # type: ignore[attr-defined]
+
+    Promise.resolve(main())
+
+
+@scenario
+def abort_signal_any() -> None:
+    a = AbortController()
+    b = AbortController()
+    any_ = AbortSignal.any([a.signal, b.signal])
+    log("any aborted", js_bool(any_.aborted))
+    a.signal.addEventListener("abort", lambda: log("a abort, any.aborted", js_bool(any_.aborted)))
+    any_.addEventListener("abort", lambda: log("any abort", any_.reason))
+    b.signal.addEventListener("abort", lambda: log("b abort"))
+    a.abort("why")
+    log("after", js_bool(any_.aborted), any_.reason, js_bool(b.signal.aborted))
+    b.abort("later")
+    log("still", any_.reason)
+    any1 = AbortSignal.any([b.signal, AbortController().signal])
+    log("from aborted", js_bool(any1.aborted), any1.reason)
+    c = AbortController()
+    nested1 = AbortSignal.any([c.signal])
+    nested2 = AbortSignal.any([nested1])
+    nested2.addEventListener("abort", lambda: log("nested2", js_bool(nested1.aborted),
+                                                  nested2.reason))
+    nested1.addEventListener("abort", lambda: log("nested1", js_bool(nested2.aborted)))
+    c.abort("C")
+    pre = AbortSignal.any([AbortController().signal, AbortSignal.abort("r1"),
+                           AbortSignal.abort("r2")])
+    log("pre", js_bool(pre.aborted), pre.reason)
+    log("empty", js_bool(AbortSignal.any([]).aborted))
+    for bad in (1, [1], None, ["x"], [a.signal, {}]):
+        try:
+            AbortSignal.any(bad)
+            log("accepted")
+        except Exception as e:
+            log("refused", e.code, e)  # type: ignore[attr-defined]
+    d = AbortController()
+    events.addAbortListener(d.signal, lambda e: log("listener", e["type"]))
+    d.abort()
+    d.abort()
+    d2 = AbortController()
+    disposable = events.addAbortListener(d2.signal, lambda: log("never"))
+    disposable.dispose()
+    d2.abort()
+    log("disposed listeners", js_bool(d2.signal.aborted))
+    events.addAbortListener(AbortSignal.abort(),
+                            lambda *args: log("pre-aborted listener", len(args)))
+    Promise.resolve().then(lambda: log("microtask"))
+    process.nextTick(lambda: log("tick"))
+    for s, f in ((1, lambda: None), (d.signal, 1), (None, lambda: None)):
+        try:
+            events.addAbortListener(s, f)
+            log("accepted")
+        except Exception as e:
+            log("refused", e.code, e)  # type: ignore[attr-defined]
+    log("sync end")
+
+
+@scenario
+def dns_promises() -> None:
+    from pynet import dns
+
+    def show(r: Any) -> str:
+        if isinstance(r, list):
+            return "[" + ",".join(show(x) for x in r) + "]"
+        return f'{{"address":"{r["address"]}","family":{r["family"]}}}'
+
+    async def main() -> None:
+        log("literal", show(await dns.promises.lookup("127.0.0.1")))
+        log("family 4", show(await dns.promises.lookup("localhost", 4)))
+        log("options", show(await dns.promises.lookup("localhost", {"family": 4})))
+        log("all", show(await dns.promises.lookup("127.0.0.1", {"all": True})))
+        log("v6", show(await dns.promises.lookup("::1")))
+        bads: list[list[Any]] = [[1], ["x", {"family": 5}], ["x", 7], ["x", {"all": "yes"}],
+                                 ["x", {"hints": -1}]]
+        for bad in bads:
+            try:
+                p = dns.promises.lookup(*bad)
+            except Exception as e:
+                log("sync throw", e.code, e)  # type: ignore[attr-defined]
+                continue
+            try:
+                await p
+                log("resolved")
+            except Exception as e:
+                log("rejected", e.code, e)  # type: ignore[attr-defined]
+        try:
+            await dns.promises.lookup("nohost.invalid")
+        except Exception as e:
+            log("not found", js_bool(e.code in ("ENOTFOUND", "EAI_AGAIN")),  # type: ignore[attr-defined]
+                e.syscall, e.hostname)  # type: ignore[attr-defined]
+
+    Promise.resolve(main())
+
+
+@scenario
+def util_aborted() -> None:
+    from pynet import util
+
+    async def main() -> None:
+        ac = AbortController()
+        p = util.aborted(ac.signal, {})
+        p.then(lambda event: log("resolved", event["type"]))
+
+        def abort() -> None:
+            log("tick abort")
+            ac.abort()
+
+        process.nextTick(abort)
+        Promise.resolve().then(lambda: log("microtask"))
+        await p
+        log("after await")
+        await util.aborted(AbortSignal.abort(), {}).then(
+            lambda v: log("pre-aborted", "" if v is None else v))
+        cases: list[tuple[Any, Any]] = [(1, {}), (ac.signal, 1), (ac.signal, None),
+                                        (ac.signal, lambda: None), (ac.signal, [])]
+        for s, r in cases:
+            try:
+                q = util.aborted(s, r)
+                log("returned a promise")
+                await q
+                log("fulfilled")
+            except Exception as e:
+                log("rejected", e.code, e)  # type: ignore[attr-defined]
+
+    Promise.resolve(main())
+
+
+@scenario
+def async_sources() -> None:
+    from pynet.stream import Readable
+
+    async def gen() -> Any:
+        log("gen start")
+        yield "a"
+        log("gen mid")
+        await Promise.resolve()
+        yield "b"
+        yield Promise.resolve("c")
+        log("gen end")
+
+    r = Readable.from_(gen())
+
+    def on_data(c: Any) -> None:
+        log("data", c)
+        Promise.resolve().then(lambda: log("micro after data", c))
+        process.nextTick(lambda: log("tick after data", c))
+
+    r.on("data", on_data)
+    r.on("end", lambda: log("end"))
+    r.on("close", lambda: log("close"))
+
+    class Thenable:
+        def then(self, res: Any) -> None:
+            log("thenable then called")
+            process.nextTick(lambda: res("T"))
+
+    thenable = Thenable()
+
+    async def awaits_thenable() -> None:
+        log("await thenable")
+        v = await Promise.resolve(thenable)
+        log("got", v)
+
+    Promise.resolve(awaits_thenable())
+    Promise.all([1, Promise.resolve(2), thenable]).then(
+        lambda v: log("all", ",".join(str(x) for x in v)))
+    Promise.race([tp.setTimeout(50, "slow"), tp.setImmediate("fast")]).then(
+        lambda v: log("race", v))
+    Promise.any([Promise.reject(Exception("a")), Promise.reject(Exception("b"))]).catch(
+        lambda e: log("any", e.name, len(e.errors), e.message, "" if e.code is None
+                      else e.code))
+    Promise.allSettled([Promise.reject(1), 2]).then(
+        lambda x: log("settled", ",".join(y["status"] for y in x)))
+    queueMicrotask(lambda: log("qm"))
+
+    def immediate() -> None:
+        log("immediate")
+        Promise.resolve().then(lambda: log("micro in immediate"))
+        process.nextTick(lambda: log("tick in immediate"))
+
+    setImmediate(immediate)
+    log("sync end")
+
+
+@scenario
+def async_pipeline() -> None:
+    from pynet.stream import PassThrough, Readable, Writable
+    from pynet.stream import promises as sp
+
+    def later(*a: Any) -> Any:
+        return lambda: log(*a)
+
+    async def upper(source: Any) -> Any:
+        async for c in source:
+            log("stage got", c)
+            Promise.resolve().then(later("micro", c))
+            yield c.upper()
+
+    def write(c: Any, e: Any, cb: Any) -> None:
+        log("write", c)
+        process.nextTick(later("tick", c))
+        cb()
+
+    async def main() -> None:
+        await sp.pipeline(Readable.from_(["x", "y", "z"]), upper,
+                          Writable({"objectMode": True, "write": write}))
+        log("pipeline done")
+        pt = PassThrough()
+        pt.write(b"1")
+        pt.write(b"2")
+        pt.end(b"3")
+        async for c in pt:
+            log("chunk", c.decode())
+            Promise.resolve().then(later("m", c.decode()))
+            process.nextTick(later("t", c.decode()))
+        log("loop done")
+        r = Readable({"objectMode": True, "read": lambda: None})
+        r.push("p")
+        r.push("q")
+        r.push(None)
+        async for c in r:
+            log("object chunk", c)
+            queueMicrotask(later("qm", c))
+        log("object loop done")
+
+    Promise.resolve(main())
+    Promise.resolve().then(later("m0")).then(later("m1")).then(later("m2")) \
+        .then(later("m3")).then(later("m4")).then(later("m5"))
+    log("sync")
 
 
 @scenario
