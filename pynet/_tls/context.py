@@ -46,6 +46,10 @@ the name becomes a version range (``TLSv1_2_method``: TLSv1.2 only;
 (:func:`_secure_protocol`); SSLv2/SSLv3 and unknown names are Node's
 ``ERR_TLS_INVALID_PROTOCOL_METHOD``.
 
+Without ``ca``, a context trusts the system's roots, read once per process and
+given to each context in memory (:func:`system_roots`, Node's ``addRootCerts``),
+never OpenSSL's hashed directory.
+
 The key log (``'keylog'``): :meth:`SecureContext.enable_keylog`.
 
 Node reference: ``lib/_tls_common.js`` (``SecureContext``,
