@@ -46,6 +46,10 @@ the name becomes a version range (``TLSv1_2_method``: TLSv1.2 only;
 (:func:`_secure_protocol`); SSLv2/SSLv3 and unknown names are Node's
 ``ERR_TLS_INVALID_PROTOCOL_METHOD``.
 
+Without ``ca``, a context trusts the system's roots, read once per process and
+given to each context in memory (:func:`system_roots`, Node's ``addRootCerts``),
+never OpenSSL's hashed directory.
+
 The key log (``'keylog'``): :meth:`SecureContext.enable_keylog`.
 
 Node reference: ``lib/_tls_common.js`` (``SecureContext``,
@@ -307,6 +311,26 @@ def _fd_path(fd: int) -> str:
     return f"/proc/self/fd/{fd}" if os.path.isdir("/proc/self/fd") else f"/dev/fd/{fd}"
 
 
+_ROOTS: list[bytes] = []
+
+
+def system_roots() -> bytes:
+    """The system's trusted roots (the CA file Python's ``ssl`` loads by default), as
+    concatenated DER, read once (Node's root store, built once per process).
+
+    Discussion: a context given these in memory, rather than OpenSSL's default
+    paths (``load_default_certs``), does not look in the hashed certificate
+    directory: with the directory, OpenSSL lists and stats it on every
+    handshake of a server whose certificate's issuer is not a system root (it
+    builds the chain it sends from the store), most of the Python-independent
+    cost of a handshake after the crypto.  Node's store is in memory too.
+    """
+    if not _ROOTS:
+        ders = ssl.create_default_context().get_ca_certs(binary_form=True)
+        _ROOTS.append(b"".join(bytes(d) for d in ders))
+    return _ROOTS[0]
+
+
 def _with_files(datas: list[bytes], fn: Any) -> Any:
     if hasattr(os, "memfd_create"):
         opened = [_memfd(d) for d in datas]
@@ -556,9 +580,11 @@ class SecureContext:
             if ders:
                 ctx.load_verify_locations(cadata=b"".join(ders))
         else:
-            ctx.load_default_certs(ssl.Purpose.SERVER_AUTH if not ctx.check_hostname
-                                   and ctx.protocol == ssl.PROTOCOL_TLS_CLIENT
-                                   else ssl.Purpose.CLIENT_AUTH)
+            roots = system_roots()
+            if roots:
+                ctx.load_verify_locations(cadata=roots)
+            else:  # pragma: no cover - a system whose store is a hashed directory only
+                ctx.load_default_certs()
         pfx_cas = [d for _, _, cas in self._pfx for d in cas]
         if pfx_cas:  # Node adds a PKCS#12 file's CAs to the context's store.
             ctx.load_verify_locations(cadata=b"".join(pfx_cas))

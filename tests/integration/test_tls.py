@@ -142,6 +142,28 @@ def test_verification_errors(loop: Loop, certs: Certs, name: str, ca: str | None
         assert log[0] == ("secureConnect", False, code)
 
 
+def test_default_trust_store_is_in_memory_not_the_hashed_directory(
+        loop: Loop, certs: Certs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Node's default store is in memory: a CA that is only in OpenSSL's hashed directory
+    # (SSL_CERT_DIR) is not trusted.  (Looking there made every server handshake list
+    # and stat the directory, to build the chain it sends.)
+    import subprocess
+
+    ca = certs.path("ca-cert.pem")
+    digest = subprocess.run(["openssl", "x509", "-hash", "-noout", "-in", ca], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    (tmp_path / f"{digest}.0").write_text(certs["ca-cert.pem"])
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    log: list[Any] = []
+    srv = serve(server_opts(certs))
+    c = tls.connect({"port": srv.address()["port"], "host": "localhost",
+                     "rejectUnauthorized": False})
+    c.on("secureConnect", lambda: (log.append((c.authorized, c.authorizationError)), c.end()))
+    c.on("close", lambda: srv.close())
+    run()
+    assert log == [(False, "UNABLE_TO_VERIFY_LEAF_SIGNATURE")]
+
+
 @pytest.mark.parametrize(("version", "expected"), [
     ("TLSv1.2", ["secureConnection", "cerr DEPTH_ZERO_SELF_SIGNED_CERT", "cclose", "sclose"]),
     ("TLSv1.3", ["cerr DEPTH_ZERO_SELF_SIGNED_CERT", "cclose", "tlsClientError ECONNRESET"]),
