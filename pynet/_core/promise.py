@@ -87,7 +87,7 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
 
 __all__ = ["UNHANDLED_REJECTIONS_MODES", "ForeignAwaits", "Promise", "PromiseRejectionError",
-           "exception_of", "mark_handled", "outcome",
+           "Suspension", "awaited_by_task", "exception_of", "mark_handled", "outcome",
            "pending", "queueMicrotask", "set_foreign_awaits", "set_multiple_resolves_hook",
            "set_rejection_hooks", "set_unhandled_rejections", "set_warning_hooks", "settle_with",
            "spawn", "unhandled_rejections"]
@@ -593,16 +593,43 @@ def set_foreign_awaits(foreign: ForeignAwaits | None) -> None:
     _foreign = foreign
 
 
+def awaited_by_task() -> bool:
+    """Whether what the running coroutine awaits now goes to a pynet task (no
+    other driver, such as an asyncio task, is running it): a :class:`Suspension`
+    may then be yielded."""
+    return _driving or _foreign is None
+
+
+class Suspension:
+    """An awaitable's step that a pynet task resumes directly, with no Promise.
+
+    A generator-based awaitable (``types.coroutine``) yields its Suspension when
+    :func:`awaited_by_task` is true; the task then calls :meth:`attach` with its
+    ``resume(value)`` and ``throw(reason)``, and returns to the loop.  The
+    Suspension calls exactly one of them later, from a microtask, and that value
+    (or exception) is what its ``await`` gives.  An async iterator uses it to queue
+    the very microtasks Node's async generator would (V8's await and
+    ``AsyncGeneratorCompleteStep`` reactions) without allocating their promises.
+    """
+
+    __slots__ = ()
+
+    def attach(self, resume: Callable[[Any], None], throw: Callable[[Any], None]) -> None:
+        """The task awaiting this step: call ``resume`` or ``throw`` once."""
+        raise NotImplementedError
+
+
 class _Task:
     """Runs one coroutine on pynet's loop (V8's async function machinery)."""
 
-    __slots__ = ("_coro", "_on_fulfilled", "_on_rejected", "promise")
+    __slots__ = ("_coro", "promise", "resume", "throw")
 
     def __init__(self, coro: Any) -> None:
         self._coro = coro
         self.promise: Promise[Any] = Promise._pending()
-        self._on_fulfilled = self._resume
-        self._on_rejected = self._throw
+        # Bound once: an await's reaction is one of these (see _Reaction).
+        self.resume: Callable[[Any], None] = self._resume
+        self.throw: Callable[[Any], None] = self._throw
         self._step(None, None)
 
     def _resume(self, value: Any) -> None:
@@ -631,16 +658,17 @@ class _Task:
             return
         finally:
             _driving = outer
-        if type(yielded) is not Promise and not isinstance(yielded, Promise):
-            if yielded is None:  # A bare yield: resume on the next microtask.
-                get_loop().queue_microtask(self._resume, None)
-                return
-            if _foreign is not None and _foreign.adopt(yielded, self._wake):
-                return
+        if type(yielded) is Promise:
+            _perform_then(yielded, self.resume, self.throw, None)
+        elif isinstance(yielded, Suspension):
+            yielded.attach(self.resume, self.throw)
+        elif isinstance(yielded, Promise):
+            _perform_then(yielded, self.resume, self.throw, None)
+        elif yielded is None:  # A bare yield: resume on the next microtask.
+            get_loop().queue_microtask(self._resume, None)
+        elif _foreign is None or not _foreign.adopt(yielded, self._wake):
             get_loop().queue_microtask(self._throw, TypeError(
                 f"pynet cannot await {yielded!r}: await a pynet Promise or a coroutine"))
-            return
-        _perform_then(yielded, self._on_fulfilled, self._on_rejected, None)
 
 
 def spawn(coro: Any) -> Promise[Any]:

@@ -144,6 +144,11 @@ def _storage_size(units: int, encoding: str) -> int:
     return units
 
 
+# Discussion: Socket.read runs for every read of a socket (three per chunk in an
+# ``async for``): the plain function, not ``super().read``'s lookup.
+_duplex_read = Duplex.read
+
+
 class Socket(Duplex):
     """Node's ``net.Socket``: a TCP or Unix stream socket.
 
@@ -455,11 +460,12 @@ class Socket(Duplex):
     def read(self, n: int | None = None) -> Any:
         """Node's ``Socket.prototype.read``: an ``onread`` socket restarts its
         reads, then the stream machinery runs as usual (it still ends it)."""
-        handle = self._handle
-        if (self._onread is not None and not self.connecting and handle is not None
-                and not handle.reading and not self._r_ended and not self._r_paused):
-            handle.read_start()
-        return super().read(n)
+        if self._onread is not None:
+            handle = self._handle
+            if (not self.connecting and handle is not None and not handle.reading
+                    and not self._r_ended and not self._r_paused):
+                handle.read_start()
+        return _duplex_read(self, n)
 
     # -------------------------------------------------------------- writing
 

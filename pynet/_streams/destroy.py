@@ -33,7 +33,8 @@ from pynet._streams.utils import tolerant
 if TYPE_CHECKING:
     from pynet._streams.legacy import Stream
 
-__all__ = ["construct", "destroy", "destroyer", "error_or_destroy", "undestroy"]
+__all__ = ["aggregate_two_errors", "construct", "destroy", "destroyer", "error_or_destroy",
+           "undestroy"]
 
 
 def destroy(self: Stream, err: BaseException | None = None,
@@ -50,7 +51,7 @@ def destroy(self: Stream, err: BaseException | None = None,
     self._destroyed = True
     if not self._constructed:
         def after_construct(er: BaseException | None = None) -> None:
-            _destroy(self, _aggregate_two_errors(er, err), cb)
+            _destroy(self, aggregate_two_errors(er, err), cb)
         self.once(_K_DESTROY, after_construct)
     else:
         _destroy(self, err, cb)
@@ -170,7 +171,7 @@ def _construct_nt(stream: Stream) -> None:
         stream._loop.next_tick(on_construct, exc)
 
 
-def _aggregate_two_errors(inner: BaseException | None, outer: BaseException | None
+def aggregate_two_errors(inner: BaseException | None, outer: BaseException | None
                           ) -> BaseException | None:
     """Node's ``aggregateTwoErrors``: both errors, or whichever exists."""
     if inner is not None and outer is not None and inner is not outer:

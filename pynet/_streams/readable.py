@@ -464,6 +464,27 @@ class Readable(Stream):
 
     def read(self, n: int | None = None) -> Any:
         """Node's ``readable.read([size])``: a chunk from the buffer, or ``None``."""
+        if n is None and self._r_reading and not self._r_ended and not _DEBUG:
+            # Discussion: the reads of a paused stream while its _read is still
+            # in flight (every read() of an ``async for`` over a socket: the chunk,
+            # then the one that finds the buffer empty).  Node's steps below
+            # reduce to these when no _read can be called (``reading``) and the
+            # stream has not ended: the same state changes, the same 'data'.
+            self._r_emitted_readable = False
+            length = self._r_length
+            if length == 0:
+                self._r_need_readable = True
+                return None
+            if not self._r_flowing and not self._r_object_mode:
+                ret = self._from_list(length)  # Everything there is.
+                self._r_length = 0
+                if self._r_await_drain:
+                    self._r_await_drain.clear()
+                self._r_need_readable = True
+                if not self._error_emitted and not self._close_emitted:
+                    self._r_data_emitted = True
+                    self.emit("data", ret)
+                return ret
         if _DEBUG:
             _debug("read", n)
         if n is not None and type(n) is not int:
