@@ -77,8 +77,8 @@ class _Generator(Suspension):
     new Promise(next)``; ``resume``/``throw``, the awaiter of the step in flight.
     """
 
-    __slots__ = ("_cleanup", "_queue", "_requests", "_resume", "_throw", "destroy_on_return",
-                 "done", "error", "running", "started", "stream", "waiting")
+    __slots__ = ("_cleanup", "_queue", "_requests", "_resume", "_runs_next", "_throw",
+                 "destroy_on_return", "done", "error", "running", "started", "stream", "waiting")
 
     def __init__(self, stream: Any, destroy_on_return: bool) -> None:
         self.stream = stream
@@ -92,7 +92,9 @@ class _Generator(Suspension):
         self._throw: _Resume = _nop
         self._requests: deque[tuple[_Resume, _Resume]] | None = None
         self._cleanup: Callable[[], None] = _nop
-        self._queue = get_loop().queue_microtask
+        loop = get_loop()
+        self._queue = loop.queue_microtask
+        self._runs_next = loop.microtask_runs_next
 
     # -- the awaiter's side --------------------------------------------------
 
@@ -129,8 +131,9 @@ class _Generator(Suspension):
         stream.on("readable", self._on_readable)
         self._cleanup = eos(stream, {"writable": False}, self._on_eos)
 
-    def _advance(self) -> None:
-        """One turn of the generator's ``while (true)``."""
+    def _advance(self, tail: bool = False) -> None:
+        """One turn of the generator's ``while (true)``; ``tail``: run as a microtask
+        whose last action this is."""
         if self.done:  # Returned (return()/break) while this step waited.
             self._finish_step(None)
             return
@@ -140,8 +143,11 @@ class _Generator(Suspension):
         except Exception as exc:  # The generator's catch: error = aggregate(error, err).
             self._complete(exc)
             return
-        if chunk is not None:
-            self._queue(self._yielded, chunk)  # ``yield chunk`` awaits the chunk first.
+        if chunk is not None:  # ``yield chunk`` awaits the chunk first: a microtask.
+            if tail and self._runs_next():
+                self._yielded(chunk)
+            else:
+                self._queue(self._yielded, chunk)
             return
         error = self.error
         if error is _UNSET:
@@ -153,24 +159,38 @@ class _Generator(Suspension):
         """Node's ``next`` as the ``'readable'`` listener: resolve the awaited promise."""
         if self.waiting:
             self.waiting = False
-            self._queue(self._advance)
+            self._queue(self._resumed)
 
     def _on_eos(self, err: Any = None) -> None:
         self.error = aggregate_two_errors(
             None if self.error is _UNSET else self.error, err) if err else None
         if self.waiting:
             self.waiting = False
-            self._queue(self._advance)
+            self._queue(self._resumed)
+
+    def _resumed(self) -> None:
+        """The microtask that resumes the waiting generator (its ``await``'s reaction)."""
+        self._advance(True)
 
     def _yielded(self, chunk: Any) -> None:
         """``yield``'s await is done (``AsyncGeneratorCompleteStep``): the ``next()``
         promise is fulfilled, so the loop resumes one microtask later."""
+        # Discussion: the microtasks of a step are Node's, one by one, but when
+        # one would run right after the microtask that queues it (nothing else
+        # queued: loop.microtask_runs_next), that microtask calls it instead, as
+        # its last action: the same order, without a trip through the queue.
+        # Only from a microtask (never from next(), which runs inside the
+        # caller's code), so the calls never nest deeper than one step.
         resume = self._resume
         self._resume = self._throw = _nop
         self.running = False
-        self._queue(resume, chunk)
         if self._requests:
+            self._queue(resume, chunk)
             self.attach(*self._requests.popleft())
+        elif self._runs_next():
+            resume(chunk)
+        else:
+            self._queue(resume, chunk)
 
     def _complete(self, error: Any) -> None:
         """``return`` (``error`` None) or ``throw error``: the finally, then the step's

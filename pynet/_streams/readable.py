@@ -429,7 +429,8 @@ class Readable(Stream):
             self._r_emitted_readable = False
         self._r_need_readable = (not self._r_flowing and not self._r_ended
                                  and self._r_length <= self._r_hwm)
-        self._flow()
+        if self._r_flowing or _DEBUG:  # _flow's loop test, saving a call when paused.
+            self._flow()
 
     def _maybe_read_more(self) -> None:
         if not self._r_reading_more and self._constructed:
@@ -485,6 +486,8 @@ class Readable(Stream):
                     self._r_data_emitted = True
                     self.emit("data", ret)
                 return ret
+        elif n == 0 and type(n) is int and not _DEBUG:
+            return self._read_0()
         if _DEBUG:
             _debug("read", n)
         if n is not None and type(n) is not int:
@@ -584,6 +587,38 @@ class Readable(Stream):
             self._r_data_emitted = True
             self.emit("data", ret)
         return ret
+
+    def _read_0(self) -> None:
+        """``read(0)`` (``maybeReadMore``'s, once per chunk): :meth:`read`'s steps
+        for ``n == 0``, which never takes anything off the buffer."""
+        length = self._r_length
+        hwm = self._r_hwm
+        if self._r_need_readable and ((length >= hwm if hwm else length > 0)
+                                      or self._r_ended):
+            if length == 0 and self._r_ended:
+                self._end_readable()
+            else:
+                self._emit_readable()
+            return None
+        if self._r_ended:
+            if length == 0:
+                self._end_readable()
+            return None
+        if (not (self._r_reading or self._destroyed or self._errored or not self._constructed)
+                and (self._r_need_readable or length == 0 or length < hwm)):
+            self._r_reading = True
+            self._r_sync = True
+            if length == 0:
+                self._r_need_readable = True
+            try:
+                result = self._read(hwm)  # type: ignore[func-returns-value]
+                if result is not None:
+                    settle(result)
+            except Exception as exc:
+                self._error_or_destroy(exc)
+            self._r_sync = False
+        self._r_need_readable = self._r_length <= self._r_hwm  # (0 <= hwm when empty)
+        return None
 
     def _from_list(self, n: int) -> Any:
         """Node's ``fromList``: take ``n`` units (see :func:`_js_length`) off the buffer."""
