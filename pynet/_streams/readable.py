@@ -386,7 +386,13 @@ class Readable(Stream):
             else:
                 self._r_buffer.append(chunk)
             if self._r_need_readable:
-                self._emit_readable()
+                if _DEBUG:
+                    self._emit_readable()
+                else:  # _emit_readable, inlined (a paused stream: once per chunk).
+                    self._r_need_readable = False
+                    if not self._r_emitted_readable:
+                        self._r_emitted_readable = True
+                        self._loop.next_tick(self._emit_readable_)
         if not self._r_reading_more and self._constructed:  # _maybe_read_more, inlined
             self._r_reading_more = True
             self._loop.next_tick(self._maybe_read_more_)
