@@ -57,12 +57,14 @@ from pynet._core.loop import get_loop
 from pynet._core.promise import Promise, Suspension, awaited_by_task, pending, settle_with
 from pynet._streams.destroy import aggregate_two_errors, destroyer
 from pynet._streams.end_of_stream import eos
+from pynet._streams.legacy import Stream
 
 __all__ = ["ReadableAsyncIterator"]
 
 _UNSET: Any = object()  # Node's ``error === undefined``: the stream is still going.
 
 _Resume = Callable[[Any], None]
+_DESTROYED = Stream.destroyed  # The property itself (see _Generator.__init__).
 
 
 def _nop(*_: Any) -> None:
@@ -77,12 +79,17 @@ class _Generator(Suspension):
     new Promise(next)``; ``resume``/``throw``, the awaiter of the step in flight.
     """
 
-    __slots__ = ("_cleanup", "_queue", "_requests", "_resume", "_runs_next", "_throw",
-                 "destroy_on_return", "done", "error", "running", "started", "stream", "waiting")
+    __slots__ = ("_cleanup", "_plain_destroyed", "_queue", "_requests", "_resume", "_runs_next",
+                 "_throw", "destroy_on_return", "done", "error", "running", "started", "stream",
+                 "waiting")
 
     def __init__(self, stream: Any, destroy_on_return: bool) -> None:
         self.stream = stream
         self.destroy_on_return = destroy_on_return
+        # Discussion: Node reads ``stream.destroyed`` (a getter) before every
+        # read(); the stream's own flag is read directly, twice per chunk, unless
+        # the class overrides the property.
+        self._plain_destroyed = type(stream).destroyed is _DESTROYED
         self.error: Any = _UNSET  # None: ended; else the error (Node's ``error``)
         self.started = False
         self.done = False  # The generator completed (the finally has run).
@@ -139,13 +146,17 @@ class _Generator(Suspension):
             return
         stream = self.stream
         try:
-            chunk = None if stream.destroyed else stream.read()
+            destroyed = stream._destroyed if self._plain_destroyed else stream.destroyed
+            chunk = None if destroyed else stream.read()
         except Exception as exc:  # The generator's catch: error = aggregate(error, err).
             self._complete(exc)
             return
         if chunk is not None:  # ``yield chunk`` awaits the chunk first: a microtask.
-            if tail and self._runs_next():
-                self._yielded(chunk)
+            if tail and not self._requests and self._runs_next():
+                # Both microtasks of the step, in place (see _yielded): nothing
+                # can be queued between them.
+                self.running = False
+                self._resume(chunk)
             else:
                 self._queue(self._yielded, chunk)
             return
@@ -159,18 +170,14 @@ class _Generator(Suspension):
         """Node's ``next`` as the ``'readable'`` listener: resolve the awaited promise."""
         if self.waiting:
             self.waiting = False
-            self._queue(self._resumed)
+            self._queue(self._advance, True)  # The await's reaction resumes the body.
 
     def _on_eos(self, err: Any = None) -> None:
         self.error = aggregate_two_errors(
             None if self.error is _UNSET else self.error, err) if err else None
         if self.waiting:
             self.waiting = False
-            self._queue(self._resumed)
-
-    def _resumed(self) -> None:
-        """The microtask that resumes the waiting generator (its ``await``'s reaction)."""
-        self._advance(True)
+            self._queue(self._advance, True)
 
     def _yielded(self, chunk: Any) -> None:
         """``yield``'s await is done (``AsyncGeneratorCompleteStep``): the ``next()``
@@ -181,8 +188,7 @@ class _Generator(Suspension):
         # its last action: the same order, without a trip through the queue.
         # Only from a microtask (never from next(), which runs inside the
         # caller's code), so the calls never nest deeper than one step.
-        resume = self._resume
-        self._resume = self._throw = _nop
+        resume = self._resume  # (kept until the next step: the task is running anyway)
         self.running = False
         if self._requests:
             self._queue(resume, chunk)

@@ -122,6 +122,9 @@ class Readable(Stream):
         self._r_readable_listening = False
         self._r_resume_scheduled = False
         self._r_reading_more = False
+        # Called at the start of every read() (a subclass's addition to Node's
+        # read, such as Socket.prototype.read's restart): None for most streams.
+        self._r_read_hook: Callable[[], None] | None = None
         self._r_data_emitted = False
         self._r_decoder: StringDecoder | None = None
         self._r_encoding: str | None = None
@@ -471,6 +474,8 @@ class Readable(Stream):
 
     def read(self, n: int | None = None) -> Any:
         """Node's ``readable.read([size])``: a chunk from the buffer, or ``None``."""
+        if self._r_read_hook is not None:
+            self._r_read_hook()
         if n is None and self._r_reading and not self._r_ended and not _DEBUG:
             # Discussion: the reads of a paused stream while its _read is still
             # in flight (every read() of an ``async for`` over a socket: the chunk,
@@ -483,7 +488,11 @@ class Readable(Stream):
                 self._r_need_readable = True
                 return None
             if not self._r_flowing and not self._r_object_mode:
-                ret = self._from_list(length)  # Everything there is.
+                buf = self._r_buffer
+                if self._r_decoder is None and buf is not None and len(buf) == 1:
+                    ret = buf.popleft()  # _from_list(length)'s case for one buffer.
+                else:
+                    ret = self._from_list(length)  # Everything there is.
                 self._r_length = 0
                 if self._r_await_drain:
                     self._r_await_drain.clear()
