@@ -2,6 +2,7 @@
 
     python bench/cpu_per_request.py                      # pynet_async, node_async, asyncio_streams
     python bench/cpu_per_request.py --servers pynet_data,node_data --rounds 5
+    python bench/cpu_per_request.py --quick              # smoke run: 1 round x 0.5 s
 
 When the load generator is the ceiling (its CPU near 100 %), requests per second
 compare the client, not the servers; and on a shared machine they move with the
@@ -67,7 +68,10 @@ def main() -> None:
     ap.add_argument("--warmup", type=float, default=0.5)
     ap.add_argument("--conns", type=int, default=100)
     ap.add_argument("--size", type=int, default=64)
+    ap.add_argument("--quick", action="store_true", help="1 round of 0.5 s (a smoke run)")
     args = ap.parse_args()
+    if args.quick:
+        args.rounds, args.duration, args.warmup = 1, 0.5, 0.2
     run.build()
     by_name = {s.name: s for s in run.SERVERS}
     names = args.servers.split(",")
