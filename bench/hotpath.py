@@ -2,10 +2,12 @@
 
     python bench/hotpath.py [--n N]
 
-1. A chunk through a piped socket (``s.pipe(s)``) and through a ``'data'``
-   listener calling ``write``: ``recv`` -> ``push`` -> ``'data'`` -> ``write`` ->
-   the Writable state machine -> ``send`` -> completion, on a fake socket whose
-   ``recv``/``send`` return at once, so only pynet's Python work is timed.
+1. A chunk through a piped socket (``s.pipe(s)``), through a ``'data'``
+   listener calling ``write``, and through ``async for chunk in s: s.write(chunk)``
+   (issue 12's echo): ``recv`` -> ``push`` -> ``'data'`` (or ``'readable'`` and the
+   iterator's microtasks) -> ``write`` -> the Writable state machine -> ``send`` ->
+   completion, on a fake socket whose ``recv``/``send`` return at once, so only
+   pynet's Python work is timed.
 2. One turn of the loop with nothing ready (poll with timeout 0, phase checks).
 
 docs/benchmarks.md quotes these numbers to explain where the CPU time per
@@ -19,7 +21,7 @@ import socket
 import time
 from typing import Any
 
-from pynet import net
+from pynet import Promise, net
 from pynet._core.loop import Loop, set_loop
 from pynet._handles.stream import StreamHandle
 
@@ -53,8 +55,14 @@ def per_chunk(mode: str, n: int) -> float:
     sock = net.Socket(handle=handle)
     if mode == "pipe":
         sock.pipe(sock)
-    else:
+    elif mode == "data":
         sock.on("data", sock.write)
+    else:
+        async def echo() -> None:
+            async for chunk in sock:
+                sock.write(chunk)
+
+        Promise.resolve(echo())
     loop._drain_ticks()
     handle.reading = True
     read = handle._on_readable
@@ -87,9 +95,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=200_000)
     args = parser.parse_args()
-    for mode in ("pipe", "data"):
+    for mode, what in (("pipe", "'data' -> pipe"), ("data", "'data'"),
+                       ("async", "async for")):
         best = min(per_chunk(mode, args.n) for _ in range(3))
-        print(f"per chunk, {mode:4}: {best:.2f} us (read -> 'data' -> write, syscalls faked)")
+        print(f"per chunk, {mode:5}: {best:.2f} us (read -> {what} -> write, syscalls faked)")
     print(f"per loop turn:   {min(per_turn(args.n) for _ in range(3)):.2f} us (nothing ready)")
 
 

@@ -402,6 +402,14 @@ class Loop:
                 self._poke()
         self._microtasks.append((callback, args))
 
+    def microtask_runs_next(self) -> bool:
+        """Whether a microtask queued now would run right after the running one:
+        inside the microtask drain, with nothing else queued.  A microtask whose
+        last action is to queue another may then call it instead, in the same order
+        (no tick or other microtask can come between, and an exception meets the
+        same handler); see the Readable async iterator."""
+        return self._in_microtasks and not self._microtasks
+
     def wake_drain(self) -> None:
         """Make sure the microtask checkpoint runs soon (a rejection to report)."""
         if not self._mark_queued and not self._in_microtasks:

@@ -72,6 +72,7 @@ raises ``TypeError`` inside the coroutine.
 
 from __future__ import annotations
 
+import inspect
 import types
 import weakref
 from collections.abc import Callable, Coroutine, Generator, Iterable
@@ -87,7 +88,7 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
 
 __all__ = ["UNHANDLED_REJECTIONS_MODES", "ForeignAwaits", "Promise", "PromiseRejectionError",
-           "exception_of", "mark_handled", "outcome",
+           "Suspension", "awaited_by_task", "exception_of", "mark_handled", "outcome",
            "pending", "queueMicrotask", "set_foreign_awaits", "set_multiple_resolves_hook",
            "set_rejection_hooks", "set_unhandled_rejections", "set_warning_hooks", "settle_with",
            "spawn", "unhandled_rejections"]
@@ -103,6 +104,14 @@ Executor = Callable[[Settle, Settle], object] | Callable[[Settle], object] | Cal
 
 _PENDING, _FULFILLED, _REJECTED = 0, 1, 2
 _CoroutineType = types.CoroutineType
+_GeneratorType = types.GeneratorType
+
+
+def _is_generator_coroutine(value: Any) -> bool:
+    """A ``@types.coroutine`` generator (what ``ReadableAsyncIterator.__anext__``
+    returns): awaitable like a coroutine, so ``Promise.resolve`` starts it too."""
+    return (type(value) is _GeneratorType
+            and bool(value.gi_code.co_flags & inspect.CO_ITERABLE_COROUTINE))
 
 
 class PromiseRejectionError(Exception):
@@ -184,7 +193,7 @@ def outcome(p: Promise[Any]) -> tuple[bool | None, Any]:
 
 # A reaction: (handler or None, derived promise or None: an await's has none).
 # Discussion: an await's reaction (derived None, handler the task's bound
-# ``_resume``/``_throw``) is queued as the microtask itself rather than through
+# ``resume``/``throw``) is queued as the microtask itself rather than through
 # ``_reaction_job``: it is still one job queued at the same point (V8's
 # ``PromiseReactionJob`` for an ``Await``), so the order is unchanged, and the
 # hot ``async for`` loop skips one Python call per resumption.
@@ -323,7 +332,7 @@ class Promise(Generic[T]):
         """
         if type(value) is Promise:
             return value
-        if type(value) is _CoroutineType:
+        if type(value) is _CoroutineType or _is_generator_coroutine(value):
             return spawn(value)
         p = Promise._pending()
         _resolve(p, value)
@@ -617,29 +626,55 @@ def set_foreign_awaits(foreign: ForeignAwaits | None) -> None:
     _foreign = foreign
 
 
+def awaited_by_task() -> bool:
+    """Whether what the running coroutine awaits now goes to a pynet task (no
+    other driver, such as an asyncio task, is running it): a :class:`Suspension`
+    may then be yielded."""
+    return _driving or _foreign is None
+
+
+class Suspension:
+    """An awaitable's step that a pynet task resumes directly, with no Promise.
+
+    A generator-based awaitable (``types.coroutine``) yields its Suspension when
+    :func:`awaited_by_task` is true; the task then calls :meth:`attach` with its
+    ``resume(value)`` and ``throw(reason)``, and returns to the loop.  The
+    Suspension calls exactly one of them later, from a microtask, and that value
+    (or exception) is what its ``await`` gives.  An async iterator uses it to queue
+    the very microtasks Node's async generator would (V8's await and
+    ``AsyncGeneratorCompleteStep`` reactions) without allocating their promises.
+    """
+
+    __slots__ = ()
+
+    def attach(self, resume: Callable[[Any], None], throw: Callable[[Any], None]) -> None:
+        """The task awaiting this step: call ``resume`` or ``throw`` once."""
+        raise NotImplementedError
+
+
 class _Task:
     """Runs one coroutine on pynet's loop (V8's async function machinery)."""
 
-    __slots__ = ("_coro", "_on_fulfilled", "_on_rejected", "promise")
+    __slots__ = ("_coro", "promise", "resume", "throw")
 
     def __init__(self, coro: Any) -> None:
         self._coro = coro
         self.promise: Promise[Any] = Promise._pending()
-        self._on_fulfilled = self._resume
-        self._on_rejected = self._throw
-        self._step(None, None)
-
-    def _resume(self, value: Any) -> None:
-        self._step(value, None)
+        # Bound once: an await's reaction is one of these (see _Reaction).
+        # Discussion: resume is _step itself (exc defaults to None), not a method
+        # calling it: one Python call less for every await's resumption.
+        self.resume: Callable[[Any], None] = self._step
+        self.throw: Callable[[Any], None] = self._throw
+        self._step(None)
 
     def _throw(self, reason: Any) -> None:
         self._step(None, _exception_of(reason))
 
     def _wake(self) -> None:
         """A foreign awaitable is done: resume on a microtask (it gives its result)."""
-        get_loop().queue_microtask(self._resume, None)
+        get_loop().queue_microtask(self._step, None)
 
-    def _step(self, value: Any, exc: BaseException | None) -> None:
+    def _step(self, value: Any, exc: BaseException | None = None) -> None:
         global _driving
         coro = self._coro
         outer, _driving = _driving, True
@@ -655,16 +690,17 @@ class _Task:
             return
         finally:
             _driving = outer
-        if type(yielded) is not Promise and not isinstance(yielded, Promise):
-            if yielded is None:  # A bare yield: resume on the next microtask.
-                get_loop().queue_microtask(self._resume, None)
-                return
-            if _foreign is not None and _foreign.adopt(yielded, self._wake):
-                return
+        if type(yielded) is Promise:
+            _perform_then(yielded, self.resume, self.throw, None)
+        elif isinstance(yielded, Suspension):
+            yielded.attach(self.resume, self.throw)
+        elif isinstance(yielded, Promise):
+            _perform_then(yielded, self.resume, self.throw, None)
+        elif yielded is None:  # A bare yield: resume on the next microtask.
+            get_loop().queue_microtask(self._step, None)
+        elif _foreign is None or not _foreign.adopt(yielded, self._wake):
             get_loop().queue_microtask(self._throw, TypeError(
                 f"pynet cannot await {yielded!r}: await a pynet Promise or a coroutine"))
-            return
-        _perform_then(yielded, self._on_fulfilled, self._on_rejected, None)
 
 
 def spawn(coro: Any) -> Promise[Any]:

@@ -289,6 +289,11 @@ class Socket(Duplex):
         self._keep_alive_delay = 0
         self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
         self._onread = opts.get("onread")
+        if self._onread is not None:
+            # Discussion: a hook rather than an override of read(), which every
+            # socket would pay for on every read (three per chunk of an
+            # ``async for``); only onread sockets have something to do there.
+            self._r_read_hook = self._restart_onread
         self._unref_pending = False
         self._fin_received = False
         self._write_req_cb: Callable[..., Any] | None = None
@@ -521,14 +526,14 @@ class Socket(Duplex):
         super().resume()
         return self
 
-    def read(self, n: int | None = None) -> Any:
-        """Node's ``Socket.prototype.read``: an ``onread`` socket restarts its
-        reads, then the stream machinery runs as usual (it still ends it)."""
+    def _restart_onread(self) -> None:
+        """Node's ``Socket.prototype.read`` before the stream's ``read()``: an
+        ``onread`` socket restarts its reads (then the stream machinery runs as
+        usual: it still ends it).  Installed as the read hook of such sockets only."""
         handle = self._handle
-        if (self._onread is not None and not self.connecting and handle is not None
-                and not handle.reading and not self._r_ended and not self._r_paused):
+        if (not self.connecting and handle is not None and not handle.reading
+                and not self._r_ended and not self._r_paused):
             handle.read_start()
-        return super().read(n)
 
     # -------------------------------------------------------------- writing
 

@@ -3,139 +3,251 @@
 Theory of operation
 -------------------
 Node's ``createAsyncIterator`` (lib/internal/streams/readable.js) is an async
-generator over ``stream.read()``: it listens to ``'readable'``, and to the end
-of the stream (``eos``: ``'end'``, ``'error'``, a premature ``'close'``); each
-step returns the next chunk ``read()`` gives, throws the stream's error, or
-finishes after ``'end'``; when ``read()`` has nothing it waits for the next
-of those events.  Leaving the loop early (``break``, an exception) destroys the
-stream (``destroyOnReturn``, default true), as does an error; after a normal
-end the stream is destroyed as ``autoDestroy`` would.
+generator over ``stream.read()``: on its first ``next()`` it listens to
+``'readable'`` and to the end of the stream (``eos``, with ``writable: false``);
+each step returns the next chunk ``read()`` gives, throws the stream's error, or
+finishes after ``eos`` reported the end; when ``read()`` has nothing it awaits
+a promise that the next of those events resolves.  Its ``finally`` destroys the
+stream (``destroyer``: with an ``AbortError`` if it had not finished) when
+leaving early (``destroyOnReturn``, default true) or on an error, and otherwise
+only removes its listeners.
 
-As a JavaScript async generator, it does nothing until the first
-``__anext__`` (no listeners; ``return_()`` before it leaves the stream alone),
-and ``__anext__`` calls made while one is under way wait their turn, so
-several pending ``next()`` promises settle in order (values, then the error,
-then done).  Leaving early destroys through Node's ``destroyer``: an
-``AbortError`` when the stream has not finished, ``close()`` for a stream
-without ``destroy``.  A stream without ``read()`` (an old-style ``Stream``
-emitting ``'data'``) is read through ``Readable.wrap`` (:mod:`wrap`), as
-Node's ``streamToAsyncIterator`` does; ``iterator.stream`` is the stream read.
+Where each step falls among other microtasks is observable, and is Node's
+exactly (tests/interop/test_async_iter_order_node.py): a chunk already buffered
+when the loop asks for it reaches the loop body two microtasks later (the
+generator's ``yield`` awaits the chunk, then the loop's ``await`` of the
+``next()`` promise); a chunk the iterator waited for, three after the event
+(the generator's ``await`` first); the end and an error, one after ``next()``
+or two after the event.  ``read()`` runs where Node's generator runs it:
+synchronously inside ``next()``, or in the microtask that resumes the waiting
+generator (its ``'data'`` event and ``_read`` call fall there).
 
-Here the generator is :class:`ReadableAsyncIterator`, a plain object whose
-``__anext__`` returns a Promise (a coroutine run as a task, settled one
-microtask after the chunk is there, as JavaScript's ``yield`` awaits it, so
-that ``async for`` takes Node's microtask steps), with its listeners on a separate
-:class:`_State` so that nothing the stream holds refers to the iterator.  That
-is what makes a plain ``break`` work as JavaScript's ``return()`` does
-(mapping §13): CPython drops the iterator as the loop is left, and its
-``__del__`` destroys the stream before the next callback runs.
+A stream with no ``read`` (an old-style stream emitting ``'data'`` and
+``'end'``) is read through ``Readable.wrap`` (:mod:`wrap`), as Node's
+``streamToAsyncIterator`` does; ``iterator.stream`` is the stream read.
 
-Invariants: the iterator finishes once (on end, error or return); its
-listeners are removed when it leaves the stream alive and kept when it
-destroys it (as Node's, so a later ``'error'`` is not uncaught); a waiting
-``__anext__`` is woken by the first event after it started waiting; at most
-one ``__anext__`` runs at a time (``running``; the rest are in ``queue``).
+Here the generator is :class:`_Generator`, a state machine that queues those
+microtasks itself.  ``__anext__`` yields it, as a
+:class:`~pynet._core.promise.Suspension`, to the pynet task running the
+loop, which hands it its ``resume``/``throw`` and returns to the loop; the last
+microtask of a step calls one of them.  So a chunk costs no coroutine, no
+promise and no reaction record, only the microtasks themselves.  Under another
+driver (an asyncio task, with ``pynet.asyncio``) a step settles a Promise
+instead, awaited that driver's way.  ``next()`` while a step is running waits
+for it, as the generator's request queue does.
+
+The generator's state is kept apart from :class:`ReadableAsyncIterator`:
+nothing the stream holds refers to the iterator.  That is what makes a plain
+``break`` work as JavaScript's ``return()`` does (mapping §13): CPython drops
+the iterator as the loop is left, and its ``__del__`` runs the ``finally``
+before the next callback (Node runs it one microtask later, the only
+difference).
+
+Invariants: the generator starts once (listeners added at the first
+``next()``) and finishes once (end, error or return); its listeners are
+removed when it leaves the stream alive and kept when it destroys it (as
+Node's, so a later ``'error'`` is not uncaught); every step calls its
+awaiter's ``resume`` or ``throw`` exactly once, from a microtask.
 """
 
 from __future__ import annotations
 
+import types
 from collections import deque
+from collections.abc import Callable, Generator
 from typing import Any
 
-from pynet import errors
-from pynet._core.promise import Promise, pending, settle_with, spawn
-from pynet._streams.destroy import destroyer
+from pynet._core.loop import get_loop
+from pynet._core.promise import Promise, Suspension, awaited_by_task, pending, settle_with
+from pynet._streams.destroy import aggregate_two_errors, destroyer
+from pynet._streams.end_of_stream import eos
+from pynet._streams.legacy import Stream
 
 __all__ = ["ReadableAsyncIterator"]
 
 _UNSET: Any = object()  # Node's ``error === undefined``: the stream is still going.
 
+_Resume = Callable[[Any], None]
+_DESTROYED = Stream.destroyed  # The property itself (see _Generator.__init__).
 
-class _State:
-    """The listeners of one iterator and what they saw (``eos``'s outcome)."""
+
+def _nop(*_: Any) -> None:
+    pass
+
+
+class _Generator(Suspension):
+    """The state of Node's ``createAsyncIterator`` generator, run by hand.
+
+    ``running`` is the generator executing a step (from ``next()`` until its
+    ``yield``/``return``/``throw`` completes); ``waiting``, suspended in ``await
+    new Promise(next)``; ``resume``/``throw``, the awaiter of the step in flight.
+    """
+
+    __slots__ = ("_cleanup", "_plain_destroyed", "_queue", "_requests", "_resume", "_runs_next",
+                 "_throw", "destroy_on_return", "done", "error", "running", "started", "stream",
+                 "waiting")
 
     def __init__(self, stream: Any, destroy_on_return: bool) -> None:
         self.stream = stream
         self.destroy_on_return = destroy_on_return
-        self.wake: Promise[None] | None = None  # What a waiting __anext__ awaits.
-        self.error: Any = _UNSET  # None: ended; an exception: failed
+        # Discussion: Node reads ``stream.destroyed`` (a getter) before every
+        # read(); the stream's own flag is read directly, twice per chunk, unless
+        # the class overrides the property.
+        self._plain_destroyed = type(stream).destroyed is _DESTROYED
+        self.error: Any = _UNSET  # None: ended; else the error (Node's ``error``)
         self.started = False
-        self.closed = False
-        self.running = False  # An __anext__ is under way.
-        self.queue: deque[Promise[None]] | None = None  # __anext__ calls waiting their turn.
+        self.done = False  # The generator completed (the finally has run).
+        self.running = False
+        self.waiting = False
+        self._resume: _Resume = _nop
+        self._throw: _Resume = _nop
+        self._requests: deque[tuple[_Resume, _Resume]] | None = None
+        self._cleanup: Callable[[], None] = _nop
+        loop = get_loop()
+        self._queue = loop.queue_microtask
+        self._runs_next = loop.microtask_runs_next
 
-    def start(self) -> None:
-        """The generator's first step: from here it listens (Node attaches
-        nothing before the first ``next()``)."""
+    # -- the awaiter's side --------------------------------------------------
+
+    def attach(self, resume: _Resume, throw: _Resume) -> None:
+        """``next()``: run one step for this awaiter (after the one in flight)."""
+        if self.running:  # AsyncGeneratorEnqueue while executing: after this step.
+            if self._requests is None:
+                self._requests = deque()
+            self._requests.append((resume, throw))
+            return
+        if self.done:  # A completed generator: {done: true}, one microtask on.
+            self._queue(throw, StopAsyncIteration())
+            return
+        self._resume = resume
+        self._throw = throw
+        self.running = True
+        if not self.started:
+            self._start()
+        self._advance()
+
+    def through_promise(self) -> Generator[Any, Any, Any]:
+        """One step for a driver other than pynet's tasks: awaited as a Promise."""
+        p: Promise[Any] = pending()
+        self.attach(lambda value: settle_with(p, value),
+                    lambda reason: settle_with(p, None, reason))
+        return (yield from p.__await__())
+
+    # -- the generator's body ------------------------------------------------
+
+    def _start(self) -> None:
+        """The generator's first lines: ``stream.on('readable', next)`` and ``eos``."""
         self.started = True
         stream = self.stream
-        stream.on("readable", self.on_readable)
-        stream.on("end", self.on_end)
-        stream.on("error", self.on_error)
-        stream.on("close", self.on_close)
-        if stream.readableEnded:
-            self.error = None
-        elif stream.destroyed and stream.errored is not None:
-            self.error = stream.errored
-        elif getattr(stream, "closed", False):
-            # eos on a stream already closed: its 'close' came before 'end'.
-            self.error = errors.ERR_STREAM_PREMATURE_CLOSE()
+        stream.on("readable", self._on_readable)
+        self._cleanup = eos(stream, {"writable": False}, self._on_eos)
 
-    def _wake(self) -> None:
-        wake, self.wake = self.wake, None
-        if wake is not None:
-            settle_with(wake)
+    def _advance(self, tail: bool = False) -> None:
+        """One turn of the generator's ``while (true)``; ``tail``: run as a microtask
+        whose last action this is."""
+        if self.done:  # Returned (return()/break) while this step waited.
+            self._finish_step(None)
+            return
+        stream = self.stream
+        try:
+            destroyed = stream._destroyed if self._plain_destroyed else stream.destroyed
+            chunk = None if destroyed else stream.read()
+        except Exception as exc:  # The generator's catch: error = aggregate(error, err).
+            self._complete(exc)
+            return
+        if chunk is not None:  # ``yield chunk`` awaits the chunk first: a microtask.
+            if tail and not self._requests and self._runs_next():
+                # Both microtasks of the step, in place (see _yielded): nothing
+                # can be queued between them.
+                self.running = False
+                self._resume(chunk)
+            else:
+                self._queue(self._yielded, chunk)
+            return
+        error = self.error
+        if error is _UNSET:
+            self.waiting = True  # ``await new Promise(next)``
+        else:
+            self._complete(error)
 
-    # 'readable' only wakes the waiting __anext__ (Node's ``next``): the
-    # listener is _wake itself, one call less per chunk.
-    on_readable = _wake
+    def _on_readable(self) -> None:
+        """Node's ``next`` as the ``'readable'`` listener: resolve the awaited promise."""
+        if self.waiting:
+            self.waiting = False
+            self._queue(self._advance, True)  # The await's reaction resumes the body.
 
-    def on_end(self) -> None:
-        if self.error is _UNSET:
-            self.error = None
-        self._wake()
+    def _on_eos(self, err: Any = None) -> None:
+        self.error = aggregate_two_errors(
+            None if self.error is _UNSET else self.error, err) if err else None
+        if self.waiting:
+            self.waiting = False
+            self._queue(self._advance, True)
 
-    def on_error(self, err: Any = None) -> None:
-        self.error = err
-        self._wake()
+    def _yielded(self, chunk: Any) -> None:
+        """``yield``'s await is done (``AsyncGeneratorCompleteStep``): the ``next()``
+        promise is fulfilled, so the loop resumes one microtask later."""
+        # Discussion: the microtasks of a step are Node's, one by one, but when
+        # one would run right after the microtask that queues it (nothing else
+        # queued: loop.microtask_runs_next), that microtask calls it instead, as
+        # its last action: the same order, without a trip through the queue.
+        # Only from a microtask (never from next(), which runs inside the
+        # caller's code), so the calls never nest deeper than one step.
+        resume = self._resume  # (kept until the next step: the task is running anyway)
+        self.running = False
+        if self._requests:
+            self._queue(resume, chunk)
+            self.attach(*self._requests.popleft())
+        elif self._runs_next():
+            resume(chunk)
+        else:
+            self._queue(resume, chunk)
 
-    def on_close(self) -> None:
-        if self.error is _UNSET and not self.stream.readableEnded:
-            self.error = errors.ERR_STREAM_PREMATURE_CLOSE()
-        self._wake()
+    def _complete(self, error: Any) -> None:
+        """``return`` (``error`` None) or ``throw error``: the finally, then the step's
+        promise settles ({done: true} or the error) and the queued ones are done."""
+        if error is not None and error is not self.error:
+            error = aggregate_two_errors(
+                None if self.error is _UNSET or self.error is None else self.error, error)
+            self.error = error
+        try:
+            self.finish()
+        except Exception as exc:
+            error = exc
+        self._finish_step(error)
+
+    def _finish_step(self, error: Any) -> None:
+        throw = self._throw
+        self._resume = self._throw = _nop
+        self.running = False
+        self._queue(throw, StopAsyncIteration() if error is None else error)
+        requests, self._requests = self._requests, None
+        while requests:
+            self._queue(requests.popleft()[1], StopAsyncIteration())
 
     def finish(self) -> None:
-        """The generator's ``finally``: destroy the stream, or just stop listening.
-
-        Node's condition: destroyed when it failed, or was left early, unless
-        ``destroyOnReturn`` is false; after an end or an error only with
-        ``autoDestroy``.  Destroyed as Node's ``destroyer`` does: with an
-        ``AbortError`` when it has not finished, by ``close()`` when it has
-        no ``destroy``.  A generator that never started has nothing to undo
-        (JavaScript's ``return()`` before the first ``next()``)."""
-        if self.closed:
+        """The generator's ``finally``: destroy the stream, or just stop listening."""
+        if self.done:
             return
-        self.closed = True
-        if not self.started:
+        self.done = True
+        if not self.started:  # return() before the first next(): no body ran.
             return
         stream = self.stream
         error = self.error
-        if ((error is not _UNSET and error is not None) or self.destroy_on_return) and (
+        failed = error is not _UNSET and error is not None
+        if (failed or self.destroy_on_return) and (
                 error is _UNSET or getattr(stream, "_auto_destroy", True)):
             # As Node's: the listeners stay, so an 'error' the destroyed
             # stream emits later has a listener (eos's) and is not uncaught.
             destroyer(stream, None)
             return
-        stream.removeListener("readable", self.on_readable)
-        stream.removeListener("end", self.on_end)
-        stream.removeListener("error", self.on_error)
-        stream.removeListener("close", self.on_close)
+        stream.removeListener("readable", self._on_readable)
+        self._cleanup()
 
 
 class ReadableAsyncIterator:
     """What ``readable.__aiter__()`` returns; see the module docs."""
 
-    __slots__ = ("_state",)
+    __slots__ = ("_gen",)
 
     def __init__(self, stream: Any, destroy_on_return: bool = True) -> None:
         if not callable(getattr(stream, "read", None)):
@@ -143,82 +255,35 @@ class ReadableAsyncIterator:
             # and 'end' events) is read through Readable.wrap.
             from pynet._streams.wrap import wrap_stream
             stream = wrap_stream(stream, {"objectMode": True})
-        self._state = _State(stream, destroy_on_return)
+        self._gen = _Generator(stream, destroy_on_return)
 
     @property
     def stream(self) -> Any:
         """Node's ``iterator.stream``: the stream it reads."""
-        return self._state.stream
+        return self._gen.stream
 
     def __aiter__(self) -> ReadableAsyncIterator:
         return self
 
-    def __anext__(self) -> Promise[Any]:
-        # Discussion: JavaScript steps an async generator in microtasks: its
-        # ``yield chunk`` awaits the chunk, then ``for await`` awaits the
-        # step's promise.  Returning a Promise (settled one microtask after
-        # the chunk is there) gives ``async for`` those two steps, where a
-        # coroutine ``__anext__`` would hand a buffered chunk over inline.
-        return spawn(self._step())
-
-    async def _step(self) -> Any:
-        chunk = await self._turn()
-        await Promise.resolve(None)  # AsyncGeneratorYield's Await(chunk)
-        return chunk
-
-    async def _turn(self) -> Any:
-        state = self._state
-        if state.running:
-            # JavaScript queues next() calls on an async generator: each runs
-            # once the one before it has settled.
-            if state.queue is None:
-                state.queue = deque()
-            turn = pending()
-            state.queue.append(turn)
-            await turn
-        state.running = True
-        try:
-            return await self._next(state)
-        finally:
-            if state.queue:
-                settle_with(state.queue.popleft())  # Hand over; still running.
-            else:
-                state.running = False
-
-    @staticmethod
-    async def _next(state: _State) -> Any:
-        if not state.started:
-            if state.closed:
-                raise StopAsyncIteration
-            state.start()
-        stream = state.stream
-        while True:
-            if state.closed:
-                raise StopAsyncIteration
-            chunk = None if stream.destroyed else stream.read()
-            if chunk is not None:
-                return chunk
-            error = state.error
-            if error is not _UNSET:
-                state.finish()
-                if error is None:
-                    raise StopAsyncIteration
-                raise error
-            wake = state.wake = pending()
-            await wake
+    @types.coroutine
+    def __anext__(self) -> Generator[Any, Any, Any]:
+        gen = self._gen
+        if awaited_by_task():
+            return (yield gen)
+        return (yield from gen.through_promise())
 
     def return_(self) -> Promise[None]:
         """JavaScript's ``iterator.return()``: leave early (destroys the stream)."""
-        self._state.finish()
+        self._gen.finish()
         return Promise.resolve(None)
 
     async def aclose(self) -> None:
-        self._state.finish()
+        self._gen.finish()
 
     def __del__(self) -> None:
-        state = getattr(self, "_state", None)
-        if state is not None and not state.closed:
+        gen = getattr(self, "_gen", None)
+        if gen is not None and not gen.done:
             try:
-                state.finish()
+                gen.finish()
             except Exception:  # Nothing may escape __del__; destroy() reports by events.
                 pass

@@ -33,7 +33,8 @@ from pynet._streams.utils import tolerant
 if TYPE_CHECKING:
     from pynet._streams.legacy import Stream
 
-__all__ = ["construct", "destroy", "destroyer", "error_or_destroy", "undestroy"]
+__all__ = ["aggregate_two_errors", "construct", "destroy", "destroyer", "error_or_destroy",
+           "undestroy"]
 
 
 def destroy(self: Stream, err: BaseException | None = None,

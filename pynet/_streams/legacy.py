@@ -74,6 +74,7 @@ class Stream(EventEmitter):
         "_r_object_mode",
         "_r_paused",
         "_r_pipes",
+        "_r_read_hook",
         "_r_readable_flag",
         "_r_readable_listening",
         "_r_reading",

@@ -122,6 +122,9 @@ class Readable(Stream):
         self._r_readable_listening = False
         self._r_resume_scheduled = False
         self._r_reading_more = False
+        # Called at the start of every read() (a subclass's addition to Node's
+        # read, such as Socket.prototype.read's restart): None for most streams.
+        self._r_read_hook: Callable[[], None] | None = None
         self._r_data_emitted = False
         self._r_decoder: StringDecoder | None = None
         self._r_encoding: str | None = None
@@ -412,7 +415,13 @@ class Readable(Stream):
             else:
                 self._r_buffer.append(chunk)
             if self._r_need_readable:
-                self._emit_readable()
+                if _DEBUG:
+                    self._emit_readable()
+                else:  # _emit_readable, inlined (a paused stream: once per chunk).
+                    self._r_need_readable = False
+                    if not self._r_emitted_readable:
+                        self._r_emitted_readable = True
+                        self._loop.next_tick(self._emit_readable_)
         if not self._r_reading_more and self._constructed:  # _maybe_read_more, inlined
             self._r_reading_more = True
             self._loop.next_tick(self._maybe_read_more_)
@@ -455,7 +464,8 @@ class Readable(Stream):
             self._r_emitted_readable = False
         self._r_need_readable = (not self._r_flowing and not self._r_ended
                                  and self._r_length <= self._r_hwm)
-        self._flow()
+        if self._r_flowing or _DEBUG:  # _flow's loop test, saving a call when paused.
+            self._flow()
 
     def _maybe_read_more(self) -> None:
         if not self._r_reading_more and self._constructed:
@@ -490,6 +500,35 @@ class Readable(Stream):
 
     def read(self, n: int | None = None) -> Any:
         """Node's ``readable.read([size])``: a chunk from the buffer, or ``None``."""
+        if self._r_read_hook is not None:
+            self._r_read_hook()
+        if n is None and self._r_reading and not self._r_ended and not _DEBUG:
+            # Discussion: the reads of a paused stream while its _read is still
+            # in flight (every read() of an ``async for`` over a socket: the chunk,
+            # then the one that finds the buffer empty).  Node's steps below
+            # reduce to these when no _read can be called (``reading``) and the
+            # stream has not ended: the same state changes, the same 'data'.
+            self._r_emitted_readable = False
+            length = self._r_length
+            if length == 0:
+                self._r_need_readable = True
+                return None
+            if not self._r_flowing and not self._r_object_mode:
+                buf = self._r_buffer
+                if self._r_decoder is None and buf is not None and len(buf) == 1:
+                    ret = buf.popleft()  # _from_list(length)'s case for one buffer.
+                else:
+                    ret = self._from_list(length)  # Everything there is.
+                self._r_length = 0
+                if self._r_await_drain:
+                    self._r_await_drain.clear()
+                self._r_need_readable = True
+                if not self._error_emitted and not self._close_emitted:
+                    self._r_data_emitted = True
+                    self.emit("data", ret)
+                return ret
+        elif n == 0 and type(n) is int and not _DEBUG:
+            return self._read_0()
         if _DEBUG:
             _debug("read", n)
         if n is not None and type(n) is not int:
@@ -596,6 +635,38 @@ class Readable(Stream):
             self._r_data_emitted = True
             self.emit("data", ret)
         return ret
+
+    def _read_0(self) -> None:
+        """``read(0)`` (``maybeReadMore``'s, once per chunk): :meth:`read`'s steps
+        for ``n == 0``, which never takes anything off the buffer."""
+        length = self._r_length
+        hwm = self._r_hwm
+        if self._r_need_readable and ((length >= hwm if hwm else length > 0)
+                                      or self._r_ended):
+            if length == 0 and self._r_ended:
+                self._end_readable()
+            else:
+                self._emit_readable()
+            return None
+        if self._r_ended:
+            if length == 0:
+                self._end_readable()
+            return None
+        if (not (self._r_reading or self._destroyed or self._errored or not self._constructed)
+                and (self._r_need_readable or length == 0 or length < hwm)):
+            self._r_reading = True
+            self._r_sync = True
+            if length == 0:
+                self._r_need_readable = True
+            try:
+                result = self._read(hwm)  # type: ignore[func-returns-value]
+                if result is not None:
+                    settle(result)
+            except Exception as exc:
+                self._error_or_destroy(exc)
+            self._r_sync = False
+        self._r_need_readable = self._r_length <= self._r_hwm  # (0 <= hwm when empty)
+        return None
 
     def _from_list(self, n: int) -> Any:
         """Node's ``fromList``: take ``n`` units (see :func:`_js_length`) off the buffer."""

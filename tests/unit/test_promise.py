@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import types
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 import pynet
 from pynet import Promise, errors, process, queueMicrotask, run
 from pynet._core.loop import Loop
-from pynet._core.promise import PromiseRejectionError
+from pynet._core.promise import PromiseRejectionError, Suspension
 from pynet.events import EventEmitter
 from pynet.timers import setImmediate, setTimeout
 
@@ -391,3 +392,59 @@ def test_nested_await_runs_inline_unless_wrapped(fake_loop: Loop) -> None:
     log.append("sync end")
     run()
     assert log == ["inner", "sync end", "after inner"]
+
+
+class _Later(Suspension):
+    """A Suspension that answers from a microtask it queues at once."""
+
+    __slots__ = ("log", "outcome")
+
+    def __init__(self, log: list[Any], outcome: Any) -> None:
+        self.log = log
+        self.outcome = outcome
+
+    def attach(self, resume: Any, throw: Any) -> None:
+        self.log.append("attach")
+        if isinstance(self.outcome, BaseException):
+            queueMicrotask(lambda: throw(self.outcome))
+        else:
+            queueMicrotask(lambda: resume(self.outcome))
+
+    @types.coroutine
+    def wait(self) -> Any:
+        return (yield self)
+
+
+def test_a_suspension_is_resumed_by_the_task_directly(fake_loop: Loop) -> None:
+    """The task hands a yielded Suspension its resume/throw (no Promise): the
+    value or the error comes back out of the await, one microtask later."""
+    log: list[Any] = []
+
+    async def main() -> None:
+        log.append(await _Later(log, 7).wait())
+        try:
+            await _Later(log, ValueError("no")).wait()
+        except ValueError as err:
+            log.append(f"caught {err}")
+
+    Promise.resolve(main())
+    Promise.resolve().then(lambda: log.append("then"))
+    log.append("sync end")
+    run()
+    assert log == ["attach", "sync end", 7, "attach", "then", "caught no"]
+
+
+def test_microtask_runs_next_only_inside_the_drain_with_nothing_queued(loop: Loop) -> None:
+    seen: list[bool] = []
+    seen.append(loop.microtask_runs_next())  # Not in the drain.
+
+    def first() -> None:
+        seen.append(loop.microtask_runs_next())  # "second" is still queued.
+
+    def second() -> None:
+        seen.append(loop.microtask_runs_next())  # The last one.
+
+    queueMicrotask(first)
+    queueMicrotask(second)
+    run()
+    assert seen == [False, False, True]

@@ -42,6 +42,7 @@ from pynet._cluster.child import RoundRobinListener, SharedListener
 from pynet._core.clock import FakeClock, MonotonicClock
 from pynet._core.loop import Immediate as LoopImmediate
 from pynet._core.loop import Loop, Timer, _Watch
+from pynet._core.promise import Suspension
 from pynet._core.threadpool import queue_work
 from pynet._handles.base import HandleCore
 from pynet._handles.pipe import FdPipe
@@ -364,7 +365,8 @@ def promises_and_tasks(loop: Loop) -> list[object]:
     fitted(4, "extra")
     loop.run()
     assert got == [4, 2, 3, b"x", "l"] and task.promise is not None
-    return [task, task.promise, fitted, *iterators]
+    generator = iterators[1]._gen  # type: ignore[attr-defined]  # The async for's state.
+    return [task, task.promise, fitted, generator, *iterators]
 
 
 def readline_terminal(loop: Loop) -> list[object]:
@@ -558,6 +560,8 @@ NOT_EXERCISED: dict[type, str] = {
                     "(tests/integration/test_cluster.py runs them)",
     HandleCore: "an abstract base, never built: its slots are checked through StreamHandle, "
                 "UDPHandle and IpcPipe",
+    Suspension: "an abstract base, never built: its slots are checked through the Readable "
+                "async iterator's _Generator (the promises and tasks scenario)",
     _SmallString: "a bytes subclass (empty __slots__, so no __dict__ by construction) that "
                   "marks an encoded small string; tests/interop/test_difffuzz.py writes them",
 }

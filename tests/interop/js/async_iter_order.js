@@ -1,0 +1,235 @@
+// `for await (const chunk of readable)`: where each step of the loop falls among other
+// microtasks and ticks. A "ticker" (a chain of promise reactions, one log line per
+// microtask) runs beside every loop, so each line shows how many microtasks a step took.
+// Usage: node async_iter_order.js <scenario>; py/async_iter_order.py is the transliteration.
+'use strict';
+const { Readable } = require('stream');
+const net = require('net');
+
+const log = (...a) => console.log(a.join(' '));
+const S = {};
+
+function ticker(tag, n) {
+  let k = 0;
+  const step = () => {
+    log(tag + k);
+    k += 1;
+    if (k < n) Promise.resolve().then(step);
+  };
+  Promise.resolve().then(step);
+}
+
+function source(opts) {
+  const r = new Readable({ read() { log('_read'); }, ...opts });
+  r.on('data', (c) => log('data', String(c)));
+  return r;
+}
+
+S.buffered = () => {
+  const r = source({ objectMode: true });
+  r.push('a'); r.push('b'); r.push('c'); r.push(null);
+  (async () => {
+    log('start');
+    ticker('t', 12);
+    for await (const c of r) {
+      log('chunk', c);
+    }
+    log('done', r.destroyed);
+  })();
+  log('sync end');
+};
+
+S.wake = () => {
+  const r = source({ objectMode: true });
+  r.push('a');
+  setTimeout(() => { log('push b'); ticker('u', 6); r.push('b'); ticker('v', 6); }, 5);
+  setTimeout(() => { log('push c d'); r.push('c'); r.push('d'); ticker('w', 6); }, 10);
+  setTimeout(() => { log('end'); ticker('e', 6); r.push(null); }, 15);
+  (async () => {
+    for await (const c of r) {
+      log('chunk', c);
+      ticker('c' + c, 3);
+    }
+    log('done', r.destroyed);
+    ticker('d', 3);
+  })();
+};
+
+S.bytes = () => {
+  const r = source({});
+  r.push('ab');
+  setTimeout(() => { ticker('u', 5); r.push('cd'); r.push('ef'); }, 5);
+  setTimeout(() => { ticker('e', 5); r.push(null); }, 10);
+  (async () => {
+    for await (const c of r) {
+      log('chunk', String(c), r.readableLength);
+      ticker('c', 2);
+    }
+    log('done');
+  })();
+};
+
+S.body_awaits = () => {
+  const r = source({ objectMode: true });
+  r.push('a'); r.push('b'); r.push('c');
+  setTimeout(() => r.push(null), 5);
+  (async () => {
+    ticker('t', 14);
+    for await (const c of r) {
+      log('chunk', c);
+      await null;
+      log('after await', c);
+      await Promise.resolve();
+      log('after promise', c);
+    }
+    log('done');
+  })();
+};
+
+S.error_waiting = () => {
+  const r = source({ objectMode: true });
+  r.push('a');
+  setTimeout(() => { ticker('u', 5); r.destroy(new Error('boom')); ticker('v', 5); }, 5);
+  (async () => {
+    try {
+      for await (const c of r) log('chunk', c);
+    } catch (err) {
+      log('caught', err.message, r.destroyed);
+      ticker('x', 2);
+    }
+  })();
+};
+
+S.error_buffered = () => {
+  const r = source({ objectMode: true });
+  r.push('a'); r.push('b');
+  (async () => {
+    ticker('t', 8);
+    try {
+      for await (const c of r) {
+        log('chunk', c);
+        if (c === 'a') r.destroy(new Error('boom'));
+      }
+    } catch (err) {
+      log('caught', err.message);
+    }
+  })();
+};
+
+S.premature_close = () => {
+  const r = source({ objectMode: true });
+  setTimeout(() => { ticker('u', 5); r.destroy(); }, 5);
+  (async () => {
+    try {
+      for await (const c of r) log('chunk', c);
+    } catch (err) {
+      log('caught', err.code);
+    }
+  })();
+};
+
+S.already_ended = () => {
+  const r = source({ objectMode: true });
+  r.push('a'); r.push(null);
+  r.resume();
+  r.on('end', () => {
+    log('end');
+    (async () => {
+      ticker('t', 5);
+      for await (const c of r) log('chunk', c);
+      log('done');
+    })();
+  });
+};
+
+S.two_streams = () => {
+  const r1 = source({ objectMode: true });
+  const r2 = source({ objectMode: true });
+  const loop = async (name, r) => {
+    for await (const c of r) log(name, c);
+    log(name, 'done');
+  };
+  loop('one', r1);
+  loop('two', r2);
+  r2.push('x');
+  setTimeout(() => { r1.push('a'); r2.push('y'); r1.push('b'); r2.push(null); r1.push(null); }, 5);
+};
+
+S.async_read = () => {
+  let n = 0;
+  const r = new Readable({
+    objectMode: true,
+    read() {
+      n += 1;
+      log('_read', n);
+      if (n <= 3) setImmediate(() => { log('push', n); this.push(n); });
+      else if (n === 4) Promise.resolve().then(() => { log('push null'); this.push(null); });
+    },
+  });
+  (async () => {
+    ticker('t', 4);
+    for await (const c of r) {
+      log('chunk', c);
+      ticker('c' + c, 4);
+    }
+    log('done');
+  })();
+};
+
+S.break_early = () => {
+  const r = new Readable({ objectMode: true, read() {} });
+  const kept = new Readable({ objectMode: true, read() {} });
+  r.push('a'); r.push('b'); kept.push('k'); kept.push('l');
+  for (const s of [r, kept]) {
+    s.on('error', (e) => log('error', e.name, e.code));
+    s.on('close', () => log('close'));
+  }
+  (async () => {
+    for await (const c of r) { log('chunk', c); break; }
+    log('after', r.destroyed);
+    for await (const c of kept.iterator({ destroyOnReturn: false })) { log('chunk', c); break; }
+    log('after', kept.destroyed, kept.listenerCount('readable'), kept.readableLength);
+    for await (const c of kept) log('chunk', c);
+    log('done', kept.destroyed);
+  })().catch((err) => log('rejected', err.message));
+  setTimeout(() => kept.push(null), 5);
+};
+
+S.lazy_start = () => {
+  const r = new Readable({ objectMode: true, read() {} });
+  r.push('a');
+  const it = r[Symbol.asyncIterator]();
+  log('listeners', r.listenerCount('readable'), r.listenerCount('end'), String(r.readableFlowing));
+  it.return().then(() => log('returned', r.destroyed, r.listenerCount('readable')));
+  const it2 = r[Symbol.asyncIterator]();
+  it2.next().then(({ value }) => {
+    log('next', value, r.listenerCount('readable'), r.readableFlowing);
+    return it2.return();
+  }).then(() => log('returned', r.destroyed));
+};
+
+S.socket = () => {
+  const server = net.createServer(async (sock) => {
+    for await (const chunk of sock) {
+      log('server chunk', String(chunk));
+      ticker('s', 4);
+      sock.write(chunk);
+    }
+    log('server done');
+    sock.end();
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    const words = ['one', 'two', 'three'];
+    c.write(words.shift());
+    c.on('data', (d) => {
+      log('client data', String(d));
+      ticker('k', 4);
+      if (words.length) c.write(words.shift());
+      else c.end();
+    });
+    c.on('close', () => { log('client close'); server.close(); });
+  });
+};
+
+S[process.argv[2]]();
