@@ -455,7 +455,11 @@ def machine_info(cpu_note: str) -> dict[str, Any]:
         return sh([PY, "-c", code], env=py_env()) or "unknown"
 
     gcc = sh([os.environ.get("CC", "gcc"), "--version"]).splitlines()
-    pynet_ver = pyver("pynet")
+    pynet_ver = pyver("pynet-node")  # the distribution's name (setup.cfg)
+    # Which pynet the servers import, and which build (PYNET_MYPYC=1 compiles the loop to a .so).
+    where = sh([PY, "-c", "import pynet._core.loop as m, pynet; print(pynet.__version__,"
+                " 'compiled' if m.__file__.endswith('.so') else 'pure', pynet.__file__)"],
+               env=py_env(), cwd=str(SRV))
     return {
         "date": _dt.datetime.now().isoformat(timespec="seconds"),
         "cpu_model": model or platform.processor() or "unknown",
@@ -470,6 +474,7 @@ def machine_info(cpu_note: str) -> dict[str, Any]:
         "pyee": pyver("pyee"),
         "uvloop": pyver("uvloop"),
         "pynet": pynet_ver if pynet_ver != "not installed" else "source tree (not installed)",
+        "pynet_build": where or "not importable",
         "gcc": gcc[0] if gcc else "not found",
         "rlimit_nofile": list(resource.getrlimit(resource.RLIMIT_NOFILE)),
         "loadavg_at_start": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
@@ -583,7 +588,7 @@ def render(report: dict[str, Any], servers: list[Server], workloads: list[Worklo
     lines.append(f"  machine : {mach['cpu_model']}, {mach['cores']} cores, kernel {mach['kernel']}")
     lines.append(
         f"  software: Python {mach['python'].split()[0]}, Node {mach['node']}, pyee {mach['pyee']}, "
-        f"uvloop {mach['uvloop']}, pynet {mach['pynet']}"
+        f"uvloop {mach['uvloop']}, pynet {mach.get('pynet_build', mach['pynet'])}"
     )
     lines.append(
         f"  pinning : {mach['pinning']}; load average at start {mach.get('loadavg_at_start', '?')}"
