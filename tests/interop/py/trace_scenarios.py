@@ -474,8 +474,11 @@ def pause_resume() -> None:
     """§4.9 pause()/resume() with readableLength."""
     def on_connection(s: Any) -> None:
         s.write("chunk1")
-        setTimeout(lambda: s.write("chunk2"), 20)
-        setTimeout(lambda: s.end("chunk3"), 40)
+
+        def rest() -> None:
+            s.write("chunk2")
+            s.end("chunk3")
+        setTimeout(rest, 20)  # see the JS: one line for what comes after resume()
         s.on("close", lambda: server.close())
     server = net.createServer(on_connection)
 
@@ -484,8 +487,13 @@ def pause_resume() -> None:
         log("[c] before connect: readableFlowing=", c.readableFlowing, "isPaused()=", c.isPaused())
         c.connect(port, "127.0.0.1")
         first = [True]
+        rest_read: list[str] = []
+        c.on("end", lambda: log("[c] data after resume", "".join(rest_read)))
 
         def on_data(d: bytes) -> None:
+            if not first[0]:
+                rest_read.append(d.decode())
+                return
             log("[c] data", d, "readableFlowing=", c.readableFlowing)
             if first[0]:
                 first[0] = False
