@@ -176,3 +176,37 @@ def test_tls_and_readline_objects_print_nodes_public_properties(node: str) -> No
     assert "paused: false" in expected["rl-resumed"] and "paused" not in expected["rl"]
     for name in expected:
         assert got[name] == expected[name], name
+
+
+JS_ABORT = r"""
+const ac = new AbortController();
+console.log(ac);
+console.log(ac.signal);
+ac.abort();
+console.log(ac.signal);
+console.log(AbortSignal.abort());
+"""
+
+PY_ABORT = r"""
+from pynet import console
+from pynet.abort import AbortController, AbortSignal
+
+ac = AbortController()
+console.log(ac)
+console.log(ac.signal)
+ac.abort()
+console.log(ac.signal)
+console.log(AbortSignal.abort())
+"""
+
+
+def test_abort_objects_print_as_nodes(node: str) -> None:
+    """console.log (util.inspect's defaults) of AbortController and AbortSignal."""
+    def out(argv: list[str]) -> str:
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    expected = out([node, "-e", JS_ABORT])
+    assert "AbortController { signal: AbortSignal { aborted: false } }" in expected
+    assert out([sys.executable, "-c", PY_ABORT]) == expected
