@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from tests.tls_certs import make_certs, openssl_path
 
 pytestmark = pytest.mark.interop
 
@@ -210,3 +213,67 @@ def test_abort_objects_print_as_nodes(node: str) -> None:
     expected = out([node, "-e", JS_ABORT])
     assert "AbortController { signal: AbortSignal { aborted: false } }" in expected
     assert out([sys.executable, "-c", PY_ABORT]) == expected
+
+
+JS_TLS = r"""
+const tls = require('tls'), fs = require('fs'), util = require('util');
+const show = (name, v) => console.log(name + ' ' + util.inspect(v, { depth: 0, breakLength: Infinity }));
+const [key, cert] = process.argv.slice(1).map((p) => fs.readFileSync(p));
+const server = tls.createServer({ key, cert }, (conn) => {
+  show('accepted', conn);
+  conn.end();
+  server.close();
+});
+server.listen(0, '127.0.0.1', () => {
+  const client = tls.connect(server.address().port, '127.0.0.1', { rejectUnauthorized: false });
+  show('connecting', client);
+  client.on('secureConnect', () => { show('secure', client); client.end(); });
+  client.resume();
+});
+"""
+
+PY_TLS = r"""
+import sys
+from pynet import run, tls, util
+
+def show(name, v):
+    print(name + ' ' + util.inspect(v, {'depth': 0, 'breakLength': float('inf')}), flush=True)
+
+key, cert = (open(p).read() for p in sys.argv[1:])
+
+def on_connection(conn):
+    show('accepted', conn)
+    conn.end()
+    server.close()
+
+server = tls.createServer({'key': key, 'cert': cert}, on_connection)
+
+def on_listening():
+    client = tls.connect(server.address().port, '127.0.0.1', {'rejectUnauthorized': False})
+    show('connecting', client)
+
+    def on_secure():
+        show('secure', client)
+        client.end()
+
+    client.on('secureConnect', on_secure)
+    client.resume()
+
+server.listen(0, '127.0.0.1', on_listening)
+run()
+"""
+
+
+@pytest.mark.skipif(openssl_path() is None, reason="needs the openssl CLI")
+def test_connected_tls_sockets_print_nodes_public_properties(node: str, tmp_path: Path) -> None:
+    """A client before and after the handshake, and the server's accepted
+    socket (``timeout: 0`` once the handshake timeout is cleared)."""
+    make_certs(tmp_path)
+    files = [str(tmp_path / "server-key.pem"), str(tmp_path / "server-cert.pem")]
+    expected = {k: _as_pynet(v) for k, v in _lines([node, "-e", JS_TLS, *files]).items()}
+    got = _lines([sys.executable, "-c", PY_TLS, *files])
+    assert sorted(got) == sorted(expected)
+    assert "secureConnecting: false" in expected["secure"]
+    assert expected["accepted"].endswith("server: [Server], timeout: 0 }")
+    for name in expected:
+        assert got[name] == expected[name], name
