@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pynet import errors
 from pynet._core.calls import call
@@ -74,6 +74,10 @@ class AbortSignal:
             when the controller's ``abort()`` has been called; it gets the event
             ``{'type': 'abort', 'target': signal}``.
     """
+
+    # util.inspect (pynet/_js/inspect.py): node prints ``AbortSignal { aborted: false }``.
+    __node_properties__: ClassVar[tuple[str, ...]] = ("aborted",)
+    __node_hidden__: ClassVar[tuple[str, ...]] = ("onabort",)
 
     __slots__ = ("__weakref__", "_aborted", "_dependants", "_listeners", "_reason", "onabort")
 
@@ -184,6 +188,9 @@ class AbortSignal:
 
 class AbortController:
     """Owns an :class:`AbortSignal`; :meth:`abort` aborts it."""
+
+    # util.inspect (pynet/_js/inspect.py): node prints ``AbortController { signal: … }``.
+    __node_properties__: ClassVar[tuple[str, ...]] = ("signal",)
 
     __slots__ = ("_signal",)
 

@@ -170,6 +170,22 @@ class Interface(EventEmitter):
     ``'error'`` (from the input).
     """
 
+    # Discussion: class defaults, not own attributes set in __init__: Node
+    # creates these properties on first assignment (cursor and historyIndex in
+    # terminal mode, paused on pause()/resume(), closed on close(), prevRows on
+    # the first refresh), and util.inspect shows an instance's own attributes
+    # in the order they were set, as node shows own properties.
+    #: Where editing happens in :attr:`line` (terminal mode).
+    cursor: int = 0
+    #: Whether the interface was closed.
+    closed: bool = False
+    #: Whether the input is paused.
+    paused: bool = False
+    #: Terminal mode: the rows the last refresh left above the cursor.
+    prevRows: int = 0
+    #: Terminal mode: the :attr:`history` entry shown (``-1``: the line being edited).
+    historyIndex: int = -1
+
     def __init__(self, input: Any = None, output: Any = None,  # noqa: A002 - Node's name
                  completer: Any = None, terminal: Any = None, **options: Any) -> None:
         super().__init__()
@@ -243,13 +259,12 @@ class Interface(EventEmitter):
         self._prompt: str = prompt
         self._old_prompt: str = prompt
         self.terminal = bool(terminal)
-        self.cursor = 0
-        self.closed = False
-        self.paused = False
-        #: Terminal mode: the rows the last refresh left above the cursor.
-        self.prevRows = 0
-        #: Terminal mode: the :attr:`history` entry shown (``-1``: the line being edited).
-        self.historyIndex = -1
+        if self.terminal:
+            # Node sets these own properties in terminal mode only (and
+            # paused, closed, prevRows when first changed): the class defaults
+            # answer until then, so util.inspect shows Node's keys.
+            self.cursor = 0
+            self.historyIndex = -1
         self._question_callback: Callable[[str], Any] | None = None
         # readline/promises: the last question's reject (ctrl-C/ctrl-D reject it).
         self._question_reject: Callable[[Any], Any] | None = None

@@ -187,7 +187,8 @@ class Socket(Duplex):
     # util.inspect (pynet/_js/inspect.py): Node's own properties of a
     # net.Socket in Node's order, and pynet's public attributes that are not.
     __node_properties__: ClassVar[tuple[str, ...]] = (
-        "connecting", "allowHalfOpen", "server", "autoSelectFamilyAttemptedAddresses?")
+        "connecting", "allowHalfOpen", "server", "autoSelectFamilyAttemptedAddresses?",
+        "timeout?")
     __node_hidden__: ClassVar[tuple[str, ...]] = ("blockList", "proxy")
 
     __slots__ = (

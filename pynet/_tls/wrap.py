@@ -34,11 +34,13 @@ Node reference: ``lib/_tls_wrap.js`` (``TLSSocket``, ``Server``, ``connect``,
 
 from __future__ import annotations
 
+import hashlib
 import re
 import ssl
+import sys
 import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from pynet import errors
 from pynet._core.calls import call as _call
@@ -108,6 +110,12 @@ class TLSSession(bytes):
 class TLSSocket(Socket):
     """Node's ``tls.TLSSocket``: a ``net.Socket`` that speaks TLS."""
 
+    # util.inspect (pynet/_js/inspect.py): Node's own properties of a
+    # tls.TLSSocket in Node's order (TLSSocket's, then net.Socket's).
+    __node_properties__: ClassVar[tuple[str, ...]] = (
+        "secureConnecting", "servername", "alpnProtocol", "authorized", "authorizationError",
+        "encrypted", *Socket.__node_properties__)
+
     def __init__(self, socket: Any = None, options: Any = None, **kwargs: Any) -> None:
         opts: dict[str, Any] = dict(options or {}, **kwargs)
         duplex = socket
@@ -130,6 +138,8 @@ class TLSSocket(Socket):
         self._had_tls_error = False
         self._tls_error_reported = False
         self._want_keylog = False
+        #: Whether the handshake is still going (False from ``'secure'`` on).
+        self.secureConnecting = True
         self.servername: Any = None
         self.alpnProtocol: Any = None
         self.authorized = False
@@ -292,6 +302,7 @@ class TLSSocket(Socket):
             _debug("%s _finishInit", _side(self), "handle?", self._handle is not None,
                    "alpn", self.alpnProtocol, "servername", self.servername)
         self._secureEstablished = True
+        self.secureConnecting = False
         if (self._tlsOptions.get("handshakeTimeout") or 0) > 0:
             self.setTimeout(0, self._handle_timeout)
         self.emit("secure")
@@ -974,8 +985,24 @@ def _default_sni(sock: TLSSocket, servername: str, callback: Callable[..., Any])
     callback(None, None)
 
 
+# Node's setOptions: the secure context options a tls.Server keeps as its own
+# properties, in Node's order (honorCipherOrder and the rest follow).
+_CONTEXT_OPTIONS = (
+    "pfx", "key", "passphrase", "cert", "clientCertEngine", "ca", "minVersion", "maxVersion",
+    "secureProtocol", "crl", "sigalgs", "ciphers", "ecdhCurve", "dhparam")
+_CONTEXT_OPTIONS_ORDER = (
+    *_CONTEXT_OPTIONS, "honorCipherOrder", "secureOptions", "sessionIdContext",
+    "privateKeyIdentifier", "privateKeyEngine")
+
+
 class Server(NetServer):
     """Node's ``tls.Server``: a ``net.Server`` whose connections speak TLS."""
+
+    # util.inspect (pynet/_js/inspect.py): Node's own properties of a
+    # tls.Server in Node's order (tls.Server's, then net.Server's).
+    __node_properties__: ClassVar[tuple[str, ...]] = (
+        "requestCert", "rejectUnauthorized", "ALPNCallback", "ALPNProtocols?",
+        *_CONTEXT_OPTIONS_ORDER, *NetServer.__node_properties__)
 
     def __init__(self, options: Any = None, listener: Callable[..., Any] | None = None,
                  **kwargs: Any) -> None:
@@ -989,8 +1016,11 @@ class Server(NetServer):
         self._contexts: list[tuple[re.Pattern[str], SecureContext]] = []
         self.requestCert = options.get("requestCert") is True
         self.rejectUnauthorized = options.get("rejectUnauthorized") is not False
+        #: Node's ``ALPNCallback`` option (pynet does not call it).
+        self.ALPNCallback: Any = options.get("ALPNCallback")
         self.ALPNProtocols = _alpn_list(options["ALPNProtocols"]) \
             if options.get("ALPNProtocols") is not None else None
+        self._set_context_options(options)
         self._sharedCreds: SecureContext = options.get("secureContext") or SecureContext(
             {k: v for k, v in options.items() if k in (
                 "key", "cert", "ca", "passphrase", "pfx", "ciphers", "minVersion",
@@ -1056,7 +1086,23 @@ class Server(NetServer):
         connections."""
         if not isinstance(options, dict):
             raise invalid_arg_type("options", "Object", options)
+        self._set_context_options(options)
         self._sharedCreds = SecureContext(options)
+
+    def _set_context_options(self, options: dict[str, Any]) -> None:
+        """Node's ``setOptions``/``setSecureContext``: the secure context's
+        options as the server's own properties (``server.key``, ``server.ciphers``…)."""
+        for name in _CONTEXT_OPTIONS:
+            setattr(self, name, options.get(name))
+        honor = options.get("honorCipherOrder")
+        self.honorCipherOrder = True if honor is None else bool(honor)
+        self.secureOptions = options.get("secureOptions")
+        # Discussion: Node hashes process.argv; pynet's argv is the
+        # interpreter and the script, so the default differs from node's.
+        self.sessionIdContext = options.get("sessionIdContext") or hashlib.sha1(
+            " ".join([sys.executable, *sys.argv]).encode()).hexdigest()[:32]
+        self.privateKeyIdentifier = options.get("privateKeyIdentifier")
+        self.privateKeyEngine = options.get("privateKeyEngine")
 
     def getTicketKeys(self) -> bytes:
         """Node's ``server.getTicketKeys()``: not available with Python's ``ssl`` (raises

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from tests.tls_certs import make_certs, openssl_path
 
 pytestmark = pytest.mark.interop
 
@@ -109,5 +112,168 @@ def test_pynet_objects_print_nodes_public_properties(node: str) -> None:
     got = _lines([sys.executable, "-c", PY])
     assert sorted(got) == sorted(expected)
     assert expected["socket"] == "socket Socket { connecting: false, allowHalfOpen: false, server: null }"
+    for name in expected:
+        assert got[name] == expected[name], name
+
+
+JS_MORE = r"""
+const net = require('net'), tls = require('tls'), readline = require('readline'), util = require('util');
+const { PassThrough } = require('stream');
+const show = (name, v) => console.log(name + ' ' + util.inspect(v, { depth: 0, breakLength: Infinity }));
+show('tlssocket', new tls.TLSSocket(new net.Socket()));
+show('tlsserver', tls.createServer());
+show('tlsserver-options', tls.createServer({ ciphers: 'HIGH', minVersion: 'TLSv1.2',
+  honorCipherOrder: false, requestCert: true, sessionIdContext: 'abc' }));
+const rl = readline.createInterface({ input: new PassThrough(), terminal: false });
+show('rl', rl);
+rl.pause();
+show('rl-paused', rl);
+rl.resume();
+show('rl-resumed', rl);
+rl.close();
+show('rl-closed', rl);
+const trl = readline.createInterface({ input: new PassThrough(), output: new PassThrough(), terminal: true });
+show('rl-terminal', trl);
+trl.close();
+"""
+
+PY_MORE = r"""
+from pynet import net, readline, tls, util
+from pynet.stream import PassThrough
+
+def show(name, v):
+    print(name + ' ' + util.inspect(v, {'depth': 0, 'breakLength': float('inf')}), flush=True)
+
+show('tlssocket', tls.TLSSocket(net.Socket()))
+show('tlsserver', tls.createServer())
+show('tlsserver-options', tls.createServer({'ciphers': 'HIGH', 'minVersion': 'TLSv1.2',
+     'honorCipherOrder': False, 'requestCert': True, 'sessionIdContext': 'abc'}))
+rl = readline.createInterface({'input': PassThrough(), 'terminal': False})
+show('rl', rl)
+rl.pause()
+show('rl-paused', rl)
+rl.resume()
+show('rl-resumed', rl)
+rl.close()
+show('rl-closed', rl)
+trl = readline.createInterface({'input': PassThrough(), 'output': PassThrough(), 'terminal': True})
+show('rl-terminal', trl)
+trl.close()
+"""
+
+
+def _as_pynet(line: str) -> str:
+    """node's public line in pynet's terms: ``undefined`` is ``None`` as ``null`` is
+    (mapping §3), the default ``sessionIdContext`` hashes a different argv, and a
+    TLSSocket's ``ssl`` (Node's TLSWrap handle) has no public pynet counterpart
+    (docs/porting-guide.md)."""
+    line = _public(line).replace(": undefined", ": null").replace(", ssl: [TLSWrap]", "")
+    return re.sub(r"sessionIdContext: '[0-9a-f]{32}'", "sessionIdContext: <default>", line)
+
+
+def test_tls_and_readline_objects_print_nodes_public_properties(node: str) -> None:
+    expected = {k: _as_pynet(v) for k, v in _lines([node, "-e", JS_MORE]).items()}
+    got = {k: _as_pynet(v) for k, v in _lines([sys.executable, "-c", PY_MORE]).items()}
+    assert sorted(got) == sorted(expected)
+    assert "secureConnecting: true" in expected["tlssocket"]
+    assert "paused: false" in expected["rl-resumed"] and "paused" not in expected["rl"]
+    for name in expected:
+        assert got[name] == expected[name], name
+
+
+JS_ABORT = r"""
+const ac = new AbortController();
+console.log(ac);
+console.log(ac.signal);
+ac.abort();
+console.log(ac.signal);
+console.log(AbortSignal.abort());
+"""
+
+PY_ABORT = r"""
+from pynet import console
+from pynet.abort import AbortController, AbortSignal
+
+ac = AbortController()
+console.log(ac)
+console.log(ac.signal)
+ac.abort()
+console.log(ac.signal)
+console.log(AbortSignal.abort())
+"""
+
+
+def test_abort_objects_print_as_nodes(node: str) -> None:
+    """console.log (util.inspect's defaults) of AbortController and AbortSignal."""
+    def out(argv: list[str]) -> str:
+        proc = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    expected = out([node, "-e", JS_ABORT])
+    assert "AbortController { signal: AbortSignal { aborted: false } }" in expected
+    assert out([sys.executable, "-c", PY_ABORT]) == expected
+
+
+JS_TLS = r"""
+const tls = require('tls'), fs = require('fs'), util = require('util');
+const show = (name, v) => console.log(name + ' ' + util.inspect(v, { depth: 0, breakLength: Infinity }));
+const [key, cert] = process.argv.slice(1).map((p) => fs.readFileSync(p));
+const server = tls.createServer({ key, cert }, (conn) => {
+  show('accepted', conn);
+  conn.end();
+  server.close();
+});
+server.listen(0, '127.0.0.1', () => {
+  const client = tls.connect(server.address().port, '127.0.0.1', { rejectUnauthorized: false });
+  show('connecting', client);
+  client.on('secureConnect', () => { show('secure', client); client.end(); });
+  client.resume();
+});
+"""
+
+PY_TLS = r"""
+import sys
+from pynet import run, tls, util
+
+def show(name, v):
+    print(name + ' ' + util.inspect(v, {'depth': 0, 'breakLength': float('inf')}), flush=True)
+
+key, cert = (open(p).read() for p in sys.argv[1:])
+
+def on_connection(conn):
+    show('accepted', conn)
+    conn.end()
+    server.close()
+
+server = tls.createServer({'key': key, 'cert': cert}, on_connection)
+
+def on_listening():
+    client = tls.connect(server.address().port, '127.0.0.1', {'rejectUnauthorized': False})
+    show('connecting', client)
+
+    def on_secure():
+        show('secure', client)
+        client.end()
+
+    client.on('secureConnect', on_secure)
+    client.resume()
+
+server.listen(0, '127.0.0.1', on_listening)
+run()
+"""
+
+
+@pytest.mark.skipif(openssl_path() is None, reason="needs the openssl CLI")
+def test_connected_tls_sockets_print_nodes_public_properties(node: str, tmp_path: Path) -> None:
+    """A client before and after the handshake, and the server's accepted
+    socket (``timeout: 0`` once the handshake timeout is cleared)."""
+    make_certs(tmp_path)
+    files = [str(tmp_path / "server-key.pem"), str(tmp_path / "server-cert.pem")]
+    expected = {k: _as_pynet(v) for k, v in _lines([node, "-e", JS_TLS, *files]).items()}
+    got = _lines([sys.executable, "-c", PY_TLS, *files])
+    assert sorted(got) == sorted(expected)
+    assert "secureConnecting: false" in expected["secure"]
+    assert expected["accepted"].endswith("server: [Server], timeout: 0 }")
     for name in expected:
         assert got[name] == expected[name], name
