@@ -37,6 +37,9 @@ Invariants
 * A socket a server accepted reports its destruction to the server through
   the callback the server gave it (Node's ``_server._connections--``), so
   neither reads the other's private state.
+* A closed socket holds no reference to itself (its ``'end'`` listener holds
+  it weakly; the write callbacks it caches are dropped when the handle has
+  closed), so reference counting frees it, not the cycle collector.
 """
 
 from __future__ import annotations
