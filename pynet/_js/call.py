@@ -86,10 +86,25 @@ def _signature_counts(f: Callable[..., Any]) -> tuple[int, int]:
     return (ALL if varargs else count), needed
 
 
+#: (arity, required) of callable objects with no instance ``__dict__``, by class.
+_instance_counts: dict[type, tuple[int, int]] = {}
+
+
 def _counts(f: Callable[..., Any]) -> tuple[int, int]:
-    """:func:`_signature_counts`, cached for builtin functions and methods."""
+    """:func:`_signature_counts`, cached for builtin functions and methods and
+    for callable objects without an instance ``__dict__``."""
     if type(f) is not _BuiltinType:
-        return _signature_counts(f)
+        # Discussion: with no instance dict, everything inspect.signature reads
+        # (``__signature__``, ``__wrapped__``, ``__call__``) comes from the
+        # class, so one reading per class holds for all its instances (such as
+        # the per-socket 'end' listener of net.Socket, built per connection).
+        cls = type(f)
+        if hasattr(f, "__dict__"):
+            return _signature_counts(f)
+        counts = _instance_counts.get(cls)
+        if counts is None:
+            counts = _instance_counts[cls] = _signature_counts(f)
+        return counts
     key = _builtin_key(f)
     counts = _builtin_counts.get(key)
     if counts is None:

@@ -37,6 +37,9 @@ Invariants
 * A socket a server accepted reports its destruction to the server through
   the callback the server gave it (Node's ``_server._connections--``), so
   neither reads the other's private state.
+* A closed socket holds no reference to itself (its ``'end'`` listener holds
+  it weakly; the write callbacks it caches are dropped when the handle has
+  closed), so reference counting frees it, not the cycle collector.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from __future__ import annotations
 import errno as _errno
 import socket as _socket
 import types as _types
+import weakref as _weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, overload
 
@@ -146,6 +150,26 @@ def _storage_size(units: int, encoding: str) -> int:
     if encoding == "hex":
         return units // 2
     return units
+
+
+class _OnReadableStreamEnd(_weakref.ref):  # type: ignore[type-arg]
+    """A socket's ``'end'`` listener, Node's ``onReadableStreamEnd``.
+
+    It holds its socket weakly: a bound method in the socket's own listener
+    table would make every socket a reference cycle that only the cycle
+    collector frees (Node's listener is one shared function called with
+    ``this``; there is no ``this`` here).
+    """
+
+    __slots__ = ()
+
+    def __call__(self) -> None:
+        socket = _weakref.ref.__call__(self)
+        if socket is not None:
+            Socket._on_readable_stream_end(socket)
+
+    def __repr__(self) -> str:
+        return "[Function: onReadableStreamEnd]"
 
 
 class Socket(Duplex):
@@ -299,7 +323,7 @@ class Socket(Duplex):
         self._fin_received = False
         self._write_req_cb: Callable[..., Any] | None = None
         self._after_write_async: Callable[..., None] | None = None  # Bound on first use.
-        self.on("end", self._on_readable_stream_end)
+        self.on("end", _OnReadableStreamEnd(self))
 
         handle = opts.get("handle")
         if opts.get("fd") is not None:
@@ -693,6 +717,12 @@ class Socket(Duplex):
                 def on_close() -> None:
                     if _DEBUG:
                         _debug("emit close")
+                    # Discussion: the write callbacks bound once and kept in
+                    # slots (Writable's onwrite, Node's onWriteComplete) are
+                    # the socket's only references to itself once its handle
+                    # is closed; dropping them lets reference counting free a
+                    # closed connection (they are bound again if it reconnects).
+                    self._after_write_async = self._w_onwrite = None
                     self.emit("close", had_error)
 
                 if self._reset_and_closing:

@@ -102,3 +102,27 @@ def test_abort_listener_without_parameter(fake_loop: Loop) -> None:
     controller.signal.addEventListener("abort", lambda event: got.append(event["type"]))
     controller.abort()
     assert got == ["no arg", "abort"]
+
+
+def test_callable_objects_counts_per_class_only_without_instance_dict() -> None:
+    """Slotted callable objects share their class's reading; an instance with a
+    ``__dict__`` may carry its own ``__signature__`` and is read each time."""
+    import inspect as _inspect
+
+    class Slotted:
+        __slots__ = ()
+
+        def __call__(self, a: Any, b: Any = 1) -> None:
+            pass
+
+    class Open:
+        def __call__(self, a: Any) -> None:
+            pass
+
+    assert (arity(Slotted()), required(Slotted())) == (2, 1)
+    assert (arity(Slotted()), required(Slotted())) == (2, 1)
+    assert arity(Open()) == 1
+    special = Open()
+    special.__signature__ = _inspect.Signature()  # type: ignore[attr-defined]
+    assert arity(special) == 0
+    assert arity(Open()) == 1
