@@ -175,7 +175,7 @@ class Interface(EventEmitter):
     # terminal mode, paused on pause()/resume(), closed on close(), prevRows on
     # the first refresh), and util.inspect shows an instance's own attributes
     # in the order they were set, as node shows own properties.
-    #: Where editing happens in :attr:`line` (terminal mode).
+    #: Where editing happens in ``line`` (terminal mode).
     cursor: int = 0
     #: Whether the interface was closed.
     closed: bool = False
