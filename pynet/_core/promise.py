@@ -105,13 +105,7 @@ Executor = Callable[[Settle, Settle], object] | Callable[[Settle], object] | Cal
 _PENDING, _FULFILLED, _REJECTED = 0, 1, 2
 _CoroutineType = types.CoroutineType
 _GeneratorType = types.GeneratorType
-
-
-def _is_generator_coroutine(value: Any) -> bool:
-    """A ``@types.coroutine`` generator (what ``ReadableAsyncIterator.__anext__``
-    returns): awaitable like a coroutine, so ``Promise.resolve`` starts it too."""
-    return (type(value) is _GeneratorType
-            and bool(value.gi_code.co_flags & inspect.CO_ITERABLE_COROUTINE))
+_CO_ITERABLE_COROUTINE = inspect.CO_ITERABLE_COROUTINE
 
 
 class PromiseRejectionError(Exception):
@@ -332,7 +326,12 @@ class Promise(Generic[T]):
         """
         if type(value) is Promise:
             return value
-        if type(value) is _CoroutineType or _is_generator_coroutine(value):
+        # A ``@types.coroutine`` generator (what ReadableAsyncIterator.__anext__
+        # returns) is awaitable like a coroutine, so it is started too; tested
+        # inline, as every Promise.resolve of a plain value passes here.
+        if type(value) is _CoroutineType or (
+                type(value) is _GeneratorType
+                and value.gi_code.co_flags & _CO_ITERABLE_COROUTINE):
             return spawn(value)
         p = Promise._pending()
         _resolve(p, value)
