@@ -90,7 +90,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Protocol, TypeAlias, TypedDict, cast
 
 from pynet import errors
-from pynet._core.calls import call, settle
+from pynet._core.calls import call
 from pynet._core.loop import get_loop
 from pynet._core.promise import Promise, exception_of
 from pynet._js.number import is_number, number_to_string
@@ -390,14 +390,11 @@ def _handle_event_of(listener: Any) -> Any:
 
 
 async def _call_handle_event(listener: Any, event: Any) -> None:
-    """Node's wrapper of an object listener (an async arrow function)."""
+    """Node's wrapper of an object listener (an async arrow function that
+    awaits ``listener.handleEvent(event)``)."""
     handler = _handle_event_of(listener)
     if handler:
-        result = handler(event)
-        if result is not None:
-            await Promise.resolve(settle(result))
-        else:
-            await Promise.resolve(None)
+        await Promise.resolve(call(handler, event))
 
 
 # Flags, as Node's Listener keeps them.
@@ -530,7 +527,7 @@ class EventTarget:
             raise errors.ERR_MISSING_ARGS('The "type" and "listener" arguments must be specified')
         if kwargs:
             options = {**(options if isinstance(options, Mapping) else {}), **kwargs}
-        self._add(type, listener, options, 4)
+        self._add(type, listener, options, 3)
 
     def _add(self, type: Any, listener: Any, options: Any,  # noqa: A002
              stacklevel: int) -> None:
@@ -796,7 +793,7 @@ class EventHandler:
                 target._new_listener(root.size, event, 3)
         else:
             wrapper = _EventHandlerWrapper(value)
-            target._add(event, wrapper, None, 4)
+            target._add(event, wrapper, None, 3)
         handlers[event] = wrapper
 
 
@@ -842,12 +839,12 @@ class NodeEventTarget(EventTarget):
 
     def on(self, type: str, listener: EventListener) -> NodeEventTarget:  # noqa: A002
         """Adds a Node-style listener (it gets :meth:`emit`'s value); returns the target."""
-        self._add(type, listener, {_NODE_STYLE: True}, 4)
+        self._add(type, listener, {_NODE_STYLE: True}, 3)
         return self
 
     def addListener(self, type: str, listener: EventListener) -> NodeEventTarget:  # noqa: A002
         """Same as :meth:`on`."""
-        self._add(type, listener, {_NODE_STYLE: True}, 4)
+        self._add(type, listener, {_NODE_STYLE: True}, 3)
         return self
 
     def emit(self, type: str, arg: Any = None) -> bool:  # noqa: A002
@@ -861,7 +858,7 @@ class NodeEventTarget(EventTarget):
 
     def once(self, type: str, listener: EventListener) -> NodeEventTarget:  # noqa: A002
         """Like :meth:`on`, removed before its first call."""
-        self._add(type, listener, {"once": True, _NODE_STYLE: True}, 4)
+        self._add(type, listener, {"once": True, _NODE_STYLE: True}, 3)
         return self
 
     def removeAllListeners(self, type: str | None = None) -> NodeEventTarget:  # noqa: A002
