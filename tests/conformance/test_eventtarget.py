@@ -103,7 +103,7 @@ def test_listeners_and_handle_event_objects(checker: CallChecker) -> None:
         assert event.eventPhase == 2
 
     class Handler:
-        def handleEvent(self, event: Event) -> None:  # noqa: N802
+        def handleEvent(self, event: Event) -> None:
             assert event.type == "foo"
             assert self is ev2
 
@@ -208,11 +208,11 @@ def test_listener_errors_are_uncaught_exceptions(checker: CallChecker) -> None:
             raise Exception("boom")
 
         class Ev3:
-            def handleEvent(self) -> None:  # noqa: N802
+            def handleEvent(self) -> None:
                 raise Exception("boom")
 
         class Ev4:
-            async def handleEvent(self) -> None:  # noqa: N802
+            async def handleEvent(self) -> None:
                 raise Exception("boom")
 
         for listener in (ev1, ev2, Ev3(), Ev4()):

@@ -66,7 +66,7 @@ def test_remove_all_listeners() -> None:
     def ev1() -> None: ...
 
     class Ev2:
-        def handleEvent(self) -> None: ...  # noqa: N802
+        def handleEvent(self) -> None: ...
 
     ev2 = Ev2()
     target.addListener("foo", ev1)

@@ -170,13 +170,13 @@ process.on('exit', () => { T('uncaught', uncaught.sort()); console.log(JSON.stri
 def python_trace() -> list[Any]:
     out: list[Any] = []
 
-    def T(*a: Any) -> None:  # noqa: N802 - the JavaScript helper's name
+    def T(*a: Any) -> None:
         out.append(list(a))
 
     def mask(text: str) -> str:
         return re.sub(r"timeStamp: [\d.e+-]+", "timeStamp: N", text)
 
-    def E(fn: Any) -> None:  # noqa: N802
+    def E(fn: Any) -> None:
         try:
             fn()
             T("ok")
@@ -195,11 +195,11 @@ def python_trace() -> list[Any]:
         raise Exception("sync fn")
 
     class SyncHandler:
-        def handleEvent(self) -> None:  # noqa: N802
+        def handleEvent(self) -> None:
             raise Exception("sync handleEvent")
 
     class AsyncHandler:
-        async def handleEvent(self) -> None:  # noqa: N802
+        async def handleEvent(self) -> None:
             raise Exception("async handleEvent")
 
     def main() -> None:
@@ -253,7 +253,7 @@ def python_trace() -> list[Any]:
 
         # 3.
         class Obj:
-            def handleEvent(self, e: CustomEvent) -> None:  # noqa: N802
+            def handleEvent(self, e: CustomEvent) -> None:
                 T("handleEvent", e.type, e.detail)
 
         obj = Obj()
