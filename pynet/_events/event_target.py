@@ -439,6 +439,7 @@ class _Listener:
                     live._remove_node(type, node)
 
             self.callback = weakref.ref(listener, collected)
+            self.listener = self.callback  # Node's too: no strong reference here.
             _RETAINED.setdefault(retainer, []).append(listener)
         elif callable(listener):
             self.callback = listener
@@ -801,7 +802,7 @@ class NodeEventTarget(EventTarget):
     """Node's ``NodeEventTarget`` (internal in Node: the base of its
     ``MessagePort``): an :class:`EventTarget` with a subset of the
     ``EventEmitter`` API.  ``on``/``once``/``addListener`` listeners get the
-    value given to :meth:`emit` (or the event, for :meth:`dispatchEvent`)."""
+    value given to :meth:`emit` (or the event, for ``dispatchEvent``)."""
 
     #: ``NodeEventTarget.defaultMaxListeners``.
     defaultMaxListeners: ClassVar[float] = 10
@@ -827,13 +828,13 @@ class NodeEventTarget(EventTarget):
 
     def off(self, type: str, listener: EventListener,  # noqa: A002
             options: Mapping[str, Any] | bool | None = None) -> NodeEventTarget:
-        """:meth:`removeEventListener`; returns the target."""
+        """``removeEventListener``; returns the target."""
         self.removeEventListener(type, listener, options)
         return self
 
     def removeListener(self, type: str, listener: EventListener,  # noqa: A002
                        options: Mapping[str, Any] | bool | None = None) -> NodeEventTarget:
-        """:meth:`removeEventListener`; returns the target."""
+        """``removeEventListener``; returns the target."""
         self.removeEventListener(type, listener, options)
         return self
 
