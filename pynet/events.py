@@ -95,6 +95,14 @@ when the signal has already aborted; it returns an
 :class:`AbortListenerDisposable` whose ``dispose()`` (JavaScript's
 ``[Symbol.dispose]()``; a ``with`` block is ``using``) removes it.
 
+``EventTarget``, ``Event``, ``CustomEvent`` and ``NodeEventTarget`` (Node's
+globals, and its internal ``NodeEventTarget``) are re-exported from
+:mod:`pynet._events.event_target`, which says how they work.
+``getEventListeners``, ``getMaxListeners`` and ``setMaxListeners(n,
+*targets)`` take emitters and targets alike, as Node's do; ``once`` and ``on``
+add their listeners to a target with ``addEventListener`` (Node's
+``eventTargetAgnosticAddListener``), and listen to no ``'error'`` there.
+
 Deliberate differences: there is no ``this`` (bind it yourself); ``emit`` takes
 no keyword arguments (Node has none); an unhandled ``'error'`` whose value is
 any :class:`BaseException` is raised as it is (JavaScript's ``instanceof
