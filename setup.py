@@ -86,6 +86,8 @@ INTERPRETED = {
     "pynet/_streams/wrap.py": "not hot (old-style streams)",
     "pynet/_js/inspect.py": "not hot (output formatting), and Node's inspect.js port passes"
                             " fixed-arity closures around (formatValue's helpers)",
+    "pynet/_events/event_target.py": "AbortSignal (interpreted, public) subclasses EventTarget,"
+                                     " and user classes subclass it: " + _SUBCLASSED,
     "pynet/_js/errortext.py": "not hot (uncaught-error reports and warnings)",
     "pynet/_fs/ops.py": "not hot (file work runs on worker threads, blocking in syscalls)",
     "pynet/_fs/streams.py": "fs.ReadStream/WriteStream are Readable/Writable subclasses"

@@ -5,10 +5,15 @@
 destroys the socket with an :class:`AbortError` (``code='ABORT_ERR'``) or
 closes the server, as in Node.
 
-The signal follows the DOM's ``EventTarget`` rules that Node code relies on:
-``addEventListener('abort', fn, {'once': True})``, ``removeEventListener``,
-the ``onabort`` attribute, ``aborted``, ``reason`` and ``throwIfAborted()``;
-listeners run synchronously inside :meth:`AbortController.abort`, each once.
+The signal is an ``EventTarget`` (:class:`pynet.events.EventTarget`, Node's
+``lib/internal/event_target.js``) with every rule of one: ``addEventListener``
+with ``once``/``capture``/``passive``/``signal``, ``removeEventListener``,
+``dispatchEvent``; the ``onabort`` attribute is an event handler (it runs in
+the order it was first set, among the listeners).  Aborting dispatches one
+trusted ``Event('abort')`` (``event.isTrusted``), synchronously inside
+:meth:`AbortController.abort`; an exception from a listener is raised again
+on the next tick (``'uncaughtException'``), as in Node, and the other
+listeners still run.
 ``AbortSignal.abort(reason)``, ``AbortSignal.timeout(ms)`` (on an unref'd
 timer, as in Node) and ``AbortSignal.any(signals)`` are the static helpers.
 
@@ -23,11 +28,10 @@ never by its sources.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from pynet import errors
-from pynet._core.calls import call
+from pynet._events.event_target import TRUST_EVENT, Event, EventHandler, EventTarget
 from pynet._js.validators import invalid_arg_type
 
 __all__ = ["AbortController", "AbortError", "AbortSignal"]
@@ -66,27 +70,29 @@ class _TimeoutError(Exception):
         self.message = message
 
 
-class AbortSignal:
-    """Tells whether an operation was aborted, and why; emits ``'abort'`` once.
+class AbortSignal(EventTarget):
+    """Tells whether an operation was aborted, and why; dispatches ``'abort'`` once.
 
-    Attributes:
-        ``onabort``: An optional callback that user code may set to be notified
-            when the controller's ``abort()`` has been called; it gets the event
-            ``{'type': 'abort', 'target': signal}``.
+    An :class:`~pynet.events.EventTarget`.  ``onabort`` is its event handler
+    attribute: a function set there is called with the ``'abort'``
+    :class:`~pynet.events.Event`.
     """
 
-    # util.inspect (pynet/_js/inspect.py): node prints ``AbortSignal { aborted: false }``.
+    # util.inspect (pynet/_js/inspect.py): node prints ``AbortSignal { aborted: false }``
+    # (its own inspector, not EventTarget's).
     __node_properties__: ClassVar[tuple[str, ...]] = ("aborted",)
-    __node_hidden__: ClassVar[tuple[str, ...]] = ("onabort",)
+    __node_inspect__ = None  # type: ignore[assignment]
 
-    __slots__ = ("__weakref__", "_aborted", "_dependants", "_listeners", "_reason", "onabort")
+    #: The ``'abort'`` event handler (``None`` until set).
+    onabort = EventHandler("abort")
+
+    __slots__ = ("_aborted", "_dependants", "_reason")
 
     def __init__(self) -> None:
+        super().__init__()
         self._aborted = False
         self._reason: Any = None
-        self._listeners: list[tuple[Callable[..., Any], bool]] = []
         self._dependants: list[weakref.ref[AbortSignal]] | None = None
-        self.onabort: Callable[..., Any] | None = None
 
     @property
     def aborted(self) -> bool:
@@ -106,40 +112,24 @@ class AbortSignal:
         if self._aborted:
             raise self._reason
 
-    def addEventListener(self, type: str, listener: Callable[..., Any],  # noqa: A002
-                         options: Any = None) -> None:
-        """Adds a handler for the ``'abort'`` event (``EventTarget.addEventListener``).
-
-        A listener is added once only; ``{'once': True}`` is accepted.  Other event
-        types are ignored, since ``'abort'`` is the only one a signal dispatches.  The
-        listener gets ``{'type': 'abort', 'target': signal}`` if it takes an argument.
-        """
-        if type != "abort" or any(fn is listener for fn, _ in self._listeners):
-            return
-        once = bool(options.get("once")) if isinstance(options, dict) else False
-        self._listeners.append((listener, once))
-
-    def removeEventListener(self, type: str, listener: Callable[..., Any],  # noqa: A002
-                            options: Any = None) -> None:
-        """Removes ``listener`` from the handlers of the ``'abort'`` event."""
-        if type == "abort":
-            self._listeners = [(fn, once) for fn, once in self._listeners if fn is not listener]
-
     def listenerCount(self, type: str) -> int:  # noqa: A002
-        """How many ``'abort'`` listeners there are (Node's ``events.listenerCount``)."""
-        return len(self._listeners) if type == "abort" else 0
+        """How many listeners ``type`` has (pynet's; Node's ``events.getEventListeners``
+        gives them)."""
+        root = self._et_events.get(type)
+        return root.size if root is not None else 0
+
+    def _leak_name(self) -> str:
+        # inspect(signal, { depth: -1 }): AbortSignal's inspector returns the
+        # signal itself at a negative depth, which node prints as [AbortSignal].
+        return "[AbortSignal]"
 
     def _abort(self, reason: Any) -> None:
+        """Node's ``abortSignal(signal, reason)``."""
         if self._aborted:
             return
         self._aborted = True
         self._reason = _DOMAbortError() if reason is None else reason
-        event = {"type": "abort", "target": self}
-        if self.onabort is not None:
-            call(self.onabort, event)
-        listeners, self._listeners = self._listeners, []
-        for fn, _once in listeners:
-            call(fn, event)
+        self.dispatchEvent(Event("abort", {TRUST_EVENT: True}))
         dependants, self._dependants = self._dependants, None
         for ref in dependants or ():
             dependant = ref()

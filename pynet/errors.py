@@ -116,6 +116,7 @@ _CODES: dict[str, tuple[type[Exception], str]] = {
     "ERR_METHOD_NOT_IMPLEMENTED": (Exception, "The {} method is not implemented"),
     "ERR_MULTIPLE_CALLBACK": (Exception, "Callback called multiple times"),
     "ERR_INVALID_THIS": (TypeError, "Value of \"this\" must be of type {}"),
+    "ERR_EVENT_RECURSION": (Exception, "The event \"{}\" is already being dispatched"),
     "ABORT_ERR": (Exception, "The operation was aborted"),
     "ERR_USE_AFTER_CLOSE": (Exception, "{} was closed"),
     "ERR_INVALID_CURSOR_POS": (TypeError, "Cannot set cursor row without setting its column"),
@@ -229,6 +230,8 @@ _DESCRIPTIONS: dict[str, str] = {
     "ERR_METHOD_NOT_IMPLEMENTED": "A method is required but not implemented.",
     "ERR_MULTIPLE_CALLBACK": "A callback was called more than once.",
     "ERR_INVALID_THIS": "A Node.js API function was called with an incompatible this value.",
+    "ERR_EVENT_RECURSION": "An attempt was made to recursively dispatch an event on "
+                           "EventTarget.",
     "ABORT_ERR": "Used when an operation has been aborted (typically using an "
                  "AbortController).",
     "ERR_USE_AFTER_CLOSE": "An attempt was made to use something that was already closed.",
@@ -376,6 +379,7 @@ ERR_IP_BLOCKED: type[NodeError]
 ERR_METHOD_NOT_IMPLEMENTED: type[NodeError]
 ERR_MULTIPLE_CALLBACK: type[NodeError]
 ERR_INVALID_THIS: type[NodeError]
+ERR_EVENT_RECURSION: type[NodeError]
 ABORT_ERR: type[NodeError]
 ERR_USE_AFTER_CLOSE: type[NodeError]
 ERR_INVALID_CURSOR_POS: type[NodeError]

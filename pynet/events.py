@@ -95,6 +95,14 @@ when the signal has already aborted; it returns an
 :class:`AbortListenerDisposable` whose ``dispose()`` (JavaScript's
 ``[Symbol.dispose]()``; a ``with`` block is ``using``) removes it.
 
+``EventTarget``, ``Event``, ``CustomEvent`` and ``NodeEventTarget`` (Node's
+globals, and its internal ``NodeEventTarget``) are re-exported from
+:mod:`pynet._events.event_target`, which says how they work.
+``getEventListeners``, ``getMaxListeners`` and ``setMaxListeners(n,
+*targets)`` take emitters and targets alike, as Node's do; ``once`` and ``on``
+add their listeners to a target with ``addEventListener`` (Node's
+``eventTargetAgnosticAddListener``), and listen to no ``'error'`` there.
+
 Deliberate differences: there is no ``this`` (bind it yourself); ``emit`` takes
 no keyword arguments (Node has none); an unhandled ``'error'`` whose value is
 any :class:`BaseException` is raised as it is (JavaScript's ``instanceof
@@ -139,6 +147,22 @@ from pynet._core.calls import call as call_fitted
 from pynet._core.calls import required as _required
 from pynet._core.loop import get_loop as _loop
 from pynet._core.promise import Promise, spawn
+from pynet._events.event_target import (
+    RESIST_STOP_PROPAGATION,
+    AddEventListenerArgumentTypeWarning,
+    AddEventListenerOptions,
+    CustomEvent,
+    Event,
+    EventInit,
+    EventListener,
+    EventListenerObject,
+    EventTarget,
+    NodeEventTarget,
+    event_listeners,
+    is_event_target,
+    max_listeners,
+    set_max_listeners,
+)
 from pynet._js.inspect import inspect as _js_inspect
 from pynet._js.nodeobject import NodeObject
 from pynet._js.number import MAX_SAFE_INTEGER, is_number, number_to_string
@@ -155,10 +179,12 @@ from pynet.abort import AbortError, AbortSignal
 
 _REGISTRATION_LOCK = threading.Lock()
 
-__all__ = ["AbortListenerDisposable", "EventEmitter", "EventIterator",
-           "MaxListenersExceededWarning", "Symbol", "addAbortListener", "captureRejectionSymbol",
-           "captureRejections", "errorMonitor", "listenerCount",
-           "on", "once"]
+__all__ = ["AbortListenerDisposable", "AddEventListenerArgumentTypeWarning",
+           "AddEventListenerOptions", "CustomEvent", "Event", "EventEmitter", "EventInit",
+           "EventIterator", "EventListener", "EventListenerObject", "EventTarget",
+           "MaxListenersExceededWarning", "NodeEventTarget", "Symbol", "addAbortListener",
+           "captureRejectionSymbol", "captureRejections", "errorMonitor", "getEventListeners",
+           "getMaxListeners", "listenerCount", "on", "once", "setMaxListeners"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -740,8 +766,81 @@ class EventEmitter(pyee.EventEmitter):
 
 
 def listenerCount(emitter: Any, event: Hashable) -> int:
-    """Node's ``events.listenerCount(emitter, event)``: emitters and AbortSignals alike."""
+    """Node's ``events.listenerCount(emitter, event)``: ``emitter.listenerCount(event)``;
+    0 for an object without that method (a plain ``EventTarget``, as in Node 20)."""
+    if not callable(getattr(emitter, "listenerCount", None)):
+        return 0
     return int(emitter.listenerCount(event))
+
+
+# --- EventTarget helpers: events.getEventListeners, getMaxListeners, setMaxListeners ---
+
+
+def getEventListeners(emitterOrTarget: Any, type: Hashable) -> list[Any]:  # noqa: A002
+    """Node's ``events.getEventListeners(emitterOrTarget, type)``: a copy of the
+    listeners of ``type`` of an ``EventEmitter`` or an ``EventTarget``."""
+    if callable(getattr(emitterOrTarget, "listeners", None)):
+        return list(emitterOrTarget.listeners(type))
+    if is_event_target(emitterOrTarget):
+        return event_listeners(emitterOrTarget, type)  # type: ignore[arg-type]
+    raise invalid_arg_type("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
+
+
+def getMaxListeners(emitterOrTarget: Any) -> float:
+    """Node's ``events.getMaxListeners(emitterOrTarget)``: the leak-warning limit."""
+    if callable(getattr(emitterOrTarget, "getMaxListeners", None)):
+        limit: float = emitterOrTarget.getMaxListeners()
+        return limit
+    if is_event_target(emitterOrTarget) and max_listeners(emitterOrTarget):
+        return max_listeners(emitterOrTarget)
+    raise invalid_arg_type("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
+
+
+def setMaxListeners(n: float | None = None, *eventTargets: Any) -> None:
+    """Node's ``events.setMaxListeners(n[, ...eventTargets])``: the limit of each
+    ``EventTarget`` or ``EventEmitter`` given, or without targets
+    ``EventEmitter.defaultMaxListeners`` (so the default of targets made later)."""
+    if n is None:
+        n = EventEmitter.defaultMaxListeners
+    if not is_number(n):
+        raise invalid_arg_type("setMaxListeners", "number", n)
+    if not n >= 0:
+        raise out_of_range("setMaxListeners", ">= 0", n)
+    if not eventTargets:
+        EventEmitter.defaultMaxListeners = n
+        return
+    for target in eventTargets:
+        if is_event_target(target):
+            set_max_listeners(n, target)
+        elif callable(getattr(target, "setMaxListeners", None)):
+            target.setMaxListeners(n)
+        else:
+            raise invalid_arg_type("eventTargets", ["EventEmitter", "EventTarget"], target)
+
+
+def _agnostic_add(emitter: Any, name: Hashable, listener: Callable[..., Any],
+                  once: bool = False) -> None:
+    """Node's ``eventTargetAgnosticAddListener``."""
+    if callable(getattr(emitter, "on", None)):
+        if once:
+            emitter.once(name, listener)
+        else:
+            emitter.on(name, listener)
+    elif callable(getattr(emitter, "addEventListener", None)):
+        options: dict[Any, Any] = {"once": True, RESIST_STOP_PROPAGATION: True} if once else {}
+        emitter.addEventListener(name, listener, options)
+    else:
+        raise invalid_arg_type("emitter", "EventEmitter", emitter)
+
+
+def _agnostic_remove(emitter: Any, name: Hashable, listener: Callable[..., Any]) -> None:
+    """Node's ``eventTargetAgnosticRemoveListener``."""
+    if callable(getattr(emitter, "removeListener", None)):
+        emitter.removeListener(name, listener)
+    elif callable(getattr(emitter, "removeEventListener", None)):
+        emitter.removeEventListener(name, listener)
+    else:
+        raise invalid_arg_type("emitter", "EventEmitter", emitter)
 
 
 # --- promise forms: events.once, events.on ----------------------------------------
@@ -829,18 +928,17 @@ async def _once(emitter: Any, name: Hashable, options: Any) -> Any:
             resolve(list(args))
 
         def abort_listener(*_: Any) -> None:
-            emitter.removeListener(name, resolver)
-            emitter.removeListener("error", error_listener)
+            _agnostic_remove(emitter, name, resolver)
+            _agnostic_remove(emitter, "error", error_listener)
             reject(AbortError(cause=signal.reason))
 
-        if callable(getattr(emitter, "once", None)):
-            emitter.once(name, resolver)
-            if name != "error":
-                emitter.once("error", error_listener)
-        else:  # An EventTarget (AbortSignal): no 'error' semantics.
-            emitter.addEventListener(name, resolver, {"once": True})
+        _agnostic_add(emitter, name, resolver, once=True)
+        if name != "error" and callable(getattr(emitter, "once", None)):
+            # An EventTarget has no 'error' semantics: only emitters get this one.
+            emitter.once("error", error_listener)
         if signal is not None:
-            signal.addEventListener("abort", abort_listener, {"once": True})
+            signal.addEventListener("abort", abort_listener,
+                                    {"once": True, RESIST_STOP_PROPAGATION: True})
 
     return Promise(executor)
 
@@ -861,7 +959,7 @@ class _OnState:
         self.low = low
         self.added: list[tuple[Hashable, Callable[..., Any]]] = []
         self._add(event, lambda *args: self.on_event(list(args)))
-        if event != "error":
+        if event != "error" and callable(getattr(emitter, "on", None)):
             self._add("error", self.on_error)
         for close in close_events:
             self._add(close, self.on_close)
@@ -869,7 +967,7 @@ class _OnState:
             signal.addEventListener("abort", self.on_abort, {"once": True})
 
     def _add(self, event: Hashable, listener: Callable[..., Any]) -> None:
-        self.emitter.on(event, listener)
+        _agnostic_add(self.emitter, event, listener)
         self.added.append((event, listener))
 
     def on_event(self, value: list[Any]) -> None:
@@ -897,7 +995,7 @@ class _OnState:
             self.signal.removeEventListener("abort", self.on_abort)
         added, self.added = self.added, []
         for event, listener in added:
-            self.emitter.removeListener(event, listener)
+            _agnostic_remove(self.emitter, event, listener)
         self.finished = True
         while self.waiting:
             self.waiting.popleft()[1](StopAsyncIteration())
@@ -977,7 +1075,8 @@ def on(emitter: Any, event: Hashable, options: Any = None, **kwargs: Any) -> Eve
     signal = _validated_signal(options)
     if signal is not None and signal.aborted:
         raise AbortError(cause=signal.reason)
-    if not callable(getattr(emitter, "on", None)):
+    if not (callable(getattr(emitter, "on", None))
+            or callable(getattr(emitter, "addEventListener", None))):
         raise invalid_arg_type("emitter", ["EventEmitter", "EventTarget"], emitter)
 
     def get(key: str) -> Any:

@@ -79,7 +79,7 @@ def xfail_reasons(path: Path) -> tuple[int, list[str]]:
 SUITES = [("dgram", "test-dgram-"), ("tls", "test-tls-"), ("fs", "test-fs-"),
           ("util", "test-util"), ("console", "test-console"), ("readline", "test-readline"),
           ("promise", "test-promise"), ("timers/promises", "test-timers-promises"),
-          ("stream", "test-stream"), ("net", "test-net-")]
+          ("stream", "test-stream"), ("events (EventTarget)", "event"), ("net", "test-net-")]
 
 
 def suite_of(node_file: str) -> str:

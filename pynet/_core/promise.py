@@ -75,7 +75,7 @@ from __future__ import annotations
 import inspect
 import types
 import weakref
-from collections.abc import Callable, Coroutine, Generator, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterable
 from typing import Any, Generic, Protocol, TypeVar, overload
 
 from pynet import errors
@@ -95,6 +95,7 @@ __all__ = ["UNHANDLED_REJECTIONS_MODES", "ForeignAwaits", "Promise", "PromiseRej
 
 T = TypeVar("T")
 U = TypeVar("U")
+V = TypeVar("V")
 
 #: ``resolve``/``reject`` as an executor gets them: take one value (or none).
 Settle = Callable[..., None]
@@ -247,24 +248,62 @@ class Promise(Generic[T]):
 
     # -- instance API ----------------------------------------------------------
 
+    # Typed as typeshed types such APIs: a handler returning an awaitable (an
+    # ``async def``, a Promise) settles the derived promise with what it gives;
+    # a handler may take no argument (mapping §5).
+    @overload
+    def then(self, onFulfilled: None = None, onRejected: None = None) -> Promise[T]: ...
+    @overload
+    def then(self, onFulfilled: Callable[[T], Awaitable[U]],
+             onRejected: None = None) -> Promise[U]: ...
+    @overload
+    def then(self, onFulfilled: Callable[[T], U], onRejected: None = None) -> Promise[U]: ...
+    @overload
+    def then(self, onFulfilled: Callable[[], Awaitable[U]],
+             onRejected: None = None) -> Promise[U]: ...
+    @overload
+    def then(self, onFulfilled: Callable[[], U], onRejected: None = None) -> Promise[U]: ...
+    @overload
+    def then(self, onFulfilled: None,
+             onRejected: Callable[[Any], Awaitable[U]] | Callable[[], Awaitable[U]]
+             ) -> Promise[T | U]: ...
+    @overload
+    def then(self, onFulfilled: None,
+             onRejected: Callable[[Any], U] | Callable[[], U]) -> Promise[T | U]: ...
+    @overload
+    def then(self, onFulfilled: Callable[[T], Awaitable[U]],
+             onRejected: Callable[[Any], Awaitable[V]]) -> Promise[U | V]: ...
+    @overload
+    def then(self, onFulfilled: Callable[[T], U] | Callable[[], U],
+             onRejected: Callable[[Any], V] | Callable[[], V]) -> Promise[U | V]: ...
+
     def then(self, onFulfilled: Any = None, onRejected: Any = None) -> Promise[Any]:
         """Node's ``promise.then``: a new promise settled by the handler's result."""
         derived = Promise._pending()
         _perform_then(self, _fit1(onFulfilled), _fit1(onRejected), derived)
         return derived
 
+    @overload
+    def catch(self, onRejected: None = None) -> Promise[T]: ...
+    @overload
+    def catch(self,
+              onRejected: Callable[[Any], Awaitable[U]] | Callable[[], Awaitable[U]]
+              ) -> Promise[T | U]: ...
+    @overload
+    def catch(self, onRejected: Callable[[Any], U] | Callable[[], U]) -> Promise[T | U]: ...
+
     def catch(self, onRejected: Any = None) -> Promise[Any]:
         """Node's ``promise.catch(onRejected)``: ``then(None, onRejected)``."""
         return self.then(None, onRejected)
 
-    def finally_(self, onFinally: Any = None) -> Promise[T]:
+    def finally_(self, onFinally: Callable[[], object] | None = None) -> Promise[T]:
         """Node's ``promise.finally``: runs ``onFinally()`` and passes the result on."""
         if not callable(onFinally):
             return self.then(onFinally, onFinally)
 
         def then_finally(value: Any) -> Any:
             result = call(onFinally)
-            return Promise.resolve(result).then(lambda _=None: value)
+            return Promise.resolve(result).then(lambda _=None: value)  # type: ignore[misc]
 
         def catch_finally(reason: Any) -> Any:
             result = call(onFinally)

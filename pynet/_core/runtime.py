@@ -25,8 +25,8 @@ Node).  ``run`` handles that promise's rejection itself, so it is never an
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar, overload
 
 from pynet._core import promise as _promise
 from pynet._core.loop import get_loop
@@ -43,11 +43,25 @@ def set_before_exit_hook(hook: Callable[[], bool] | None) -> None:
     _before_exit_hook = hook
 
 
+_T = TypeVar("_T")
+
+
+@overload
+def run() -> None: ...
+@overload
+def run(main: None) -> None: ...
+@overload
+def run(main: _promise.Promise[_T]) -> _T: ...
+@overload
+def run(main: Coroutine[Any, Any, _T]) -> _T: ...
+
+
 def run(main: Any = None) -> Any:
     """Run the event loop until nothing ref'd is left.
 
     With a coroutine or a Promise, return its value (or raise its rejection)
-    once the loop is drained; ``None`` if it is still pending then.
+    once the loop is drained; ``None`` if it is still pending then (typed as
+    the value's type: a ``main`` that never settles is a bug of its own).
     """
     loop = get_loop()
     promise: _promise.Promise[Any] | None = None

@@ -3,9 +3,10 @@
 events.on yields argument lists in order, ignores other events, ends with
 'error' (thrown once, after the queued events), removes its listeners on
 break, on a throw in the loop body, on return() and on throw(); next() gives
-{value, done}; AbortSignal before (sync throw) and after (AbortError).  Not
-ported: the EventTarget/NodeEventTarget cases (pynet has none) and a ``null``
-signal (``None`` means "no signal" in Python).
+{value, done}; AbortSignal before (sync throw) and after (AbortError); an
+EventTarget and a NodeEventTarget iterated (their listeners gone after
+``break``).  Not ported: a ``null`` signal (``None`` means "no signal" in
+Python).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from pynet import Promise, errors, process, run
+from pynet import Promise, errors, events, process, run
 from pynet._core.loop import Loop
 from pynet.abort import AbortController, AbortError, AbortSignal
-from pynet.events import EventEmitter, on
+from pynet.events import Event, EventEmitter, EventTarget, NodeEventTarget, on
 from pynet.timers import clearInterval, setInterval
 from tests.helpers import CallChecker
 
@@ -184,10 +185,32 @@ async def abortable_on_after_done() -> None:
     Promise.resolve(foo()).finally_(lambda: clearInterval(i))
 
 
+async def _iterate_target(et: EventTarget) -> None:
+    interval = setInterval(lambda: et.dispatchEvent(Event("tick")), 0)
+    count = 0
+    async for [event] in on(et, "tick"):
+        count += 1
+        assert event.type == "tick"
+        if count >= 5:
+            break
+    assert count == 5
+    clearInterval(interval)
+    assert events.getEventListeners(et, "tick") == []
+
+
+async def event_target() -> None:
+    await _iterate_target(EventTarget())
+
+
+async def node_event_target() -> None:
+    await _iterate_target(NodeEventTarget())
+
+
 def test_events_on_async_iterator(loop: Loop, checker: CallChecker) -> None:
     async def main() -> None:
         for fn in (basic, invalid_arg_type, error, error_delayed, throw_in_loop, next_,
-                   next_error, iterable_throw, error_listener_count, abortable_on_before):
+                   next_error, iterable_throw, error_listener_count, abortable_on_before,
+                   event_target, node_event_target):
             await fn()
         await abortable_on_after(checker)
         await abortable_on_after_done()

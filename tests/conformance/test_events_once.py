@@ -2,9 +2,9 @@
 
 events.once resolves with the event's arguments and removes its listeners;
 rejects on 'error' (or resolves for once(ee, 'error')); AbortSignal before,
-after and after the event.  Not ported: the EventTarget cases (pynet has no
-EventTarget/Event; AbortSignal is covered by the signal cases) and a ``null``
-signal (``None`` is JavaScript's ``undefined`` too, so it means "no signal").
+after and after the event; the same on an EventTarget (an Event resolves it, an
+'error' Event is only an event).  Not ported: a ``null`` signal (``None`` is
+JavaScript's ``undefined`` too, so it means "no signal").
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from pynet import Promise, errors, process, run
+from pynet import Promise, errors, events, process, run
 from pynet._core.loop import Loop
 from pynet.abort import AbortController, AbortError, AbortSignal
-from pynet.events import EventEmitter, once
+from pynet.events import Event, EventEmitter, EventTarget, once
 from tests.helpers import CallChecker
 
 
@@ -160,6 +160,51 @@ async def abort_signal_remove_listener() -> None:
         raise AssertionError("did not reject")
 
 
+async def once_with_event_target() -> None:
+    et = EventTarget()
+    event = Event("myevent")
+    process.nextTick(lambda: et.dispatchEvent(event))
+    [value] = await once(et, "myevent")
+    assert value is event
+
+
+async def once_with_event_target_error() -> None:
+    et = EventTarget()
+    error = Event("error")
+    process.nextTick(lambda: et.dispatchEvent(error))
+    [value] = await once(et, "error")
+    assert value is error
+
+
+async def event_target_abort_signal_before() -> None:
+    et = EventTarget()
+    signal = AbortSignal.abort()
+    await _rejects(once(et, "foo", {"signal": signal}), AbortError, "ABORT_ERR")
+    assert events.getEventListeners(et, "foo") == []
+
+
+async def event_target_abort_signal_after() -> None:
+    et = EventTarget()
+    ac = AbortController()
+    promise = once(et, "foo", {"signal": ac.signal})
+    process.nextTick(ac.abort)
+    await _rejects(promise, AbortError, "ABORT_ERR")
+    assert events.getEventListeners(et, "foo") == []
+
+
+async def event_target_abort_signal_after_event() -> None:
+    et = EventTarget()
+    ac = AbortController()
+
+    def dispatch_then_abort() -> None:
+        et.dispatchEvent(Event("foo"))
+        ac.abort()
+
+    process.nextTick(dispatch_then_abort)
+    await once(et, "foo", {"signal": ac.signal})
+    assert events.getEventListeners(ac.signal, "abort") == []
+
+
 def test_events_once(loop: Loop, checker: CallChecker) -> None:
     done = checker.must_call(lambda v: None)
     Promise.all([
@@ -175,5 +220,10 @@ def test_events_once(loop: Loop, checker: CallChecker) -> None:
         abort_signal_after(checker),
         abort_signal_after_event(),
         abort_signal_remove_listener(),
+        once_with_event_target(),
+        once_with_event_target_error(),
+        event_target_abort_signal_before(),
+        event_target_abort_signal_after(),
+        event_target_abort_signal_after_event(),
     ]).then(done)
     run()

@@ -4,21 +4,22 @@ A ``signal`` on net.connect() or new Socket() destroys the socket with an AbortE
 
 Node awaits ``events.once(socket, 'close')`` and expects it to reject with the
 AbortError, i.e. 'error' (an AbortError) comes before 'close'.  Node counts the
-signal's 'abort' listeners with ``events.listenerCount(signal, 'abort')``; pynet's
-AbortSignal has no public listener count, so ``_listeners`` is read instead.
+signal's 'abort' listeners with ``events.listenerCount(signal, 'abort')``; pynet
+counts them with ``events.getEventListeners(signal, 'abort')``, which works on any
+EventTarget.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from pynet import net, run
+from pynet import events, net, run
 from pynet.abort import AbortController
 from pynet.timers import setImmediate
 
 
 def abort_listener_count(signal) -> int:
-    return len(signal._listeners)
+    return len(events.getEventListeners(signal, "abort"))
 
 
 def test_connect_abort_signal(checker) -> None:

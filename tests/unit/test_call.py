@@ -99,7 +99,7 @@ def test_abort_listener_without_parameter(fake_loop: Loop) -> None:
     controller = AbortController()
     got: list[Any] = []
     controller.signal.addEventListener("abort", lambda: got.append("no arg"))
-    controller.signal.addEventListener("abort", lambda event: got.append(event["type"]))
+    controller.signal.addEventListener("abort", lambda event: got.append(event.type))
     controller.abort()
     assert got == ["no arg", "abort"]
 

@@ -48,12 +48,16 @@ LAYERS: dict[str, set[str]] = {
     "_js": {"errors", "_js"},
     "_core": CORE,
     "_handles": {"_handles"} | CORE,
-    "events": {"abort"} | CORE,
+    # _events: Node's internal/event_target (EventTarget, Event); imports events
+    # (EventEmitter.defaultMaxListeners, the warning class, Symbol) and abort
+    # (AbortSignal, for the ``signal`` option) only lazily, inside functions.
+    "_events": {"events", "abort"} | CORE,
+    "events": {"abort", "_events"} | CORE,
     # process: _net only lazily, inside the stdin/stdout/stderr getters (Node
     # requires net, tty and fs there too); the net layer sits above process.
     "process": {"events", "_net"} | CORE,
     "timers": {"abort"} | CORE,  # abort imports timers lazily (AbortSignal.timeout)
-    "abort": {"timers"} | CORE,
+    "abort": {"timers", "_events"} | CORE,
     "dns": {"events", "process"} | CORE,
     "_streams": {"_streams", "events", "abort"} | CORE,
     "_net": {"_net", "_handles", "_streams"} | RUNTIME | CORE,

@@ -57,6 +57,13 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("abort", "_abort"):
         "friend classes in one module: AbortController and AbortSignal's static "
         "constructors abort the signal (Node's internal kAbort symbol)",
+    **{("_events.event_target", attr): "friend classes in one module: EventTarget, Event, "
+       "the on<event> descriptor and events' target helpers share Node's internal symbols "
+       "(kEvents, kIsBeingDispatched, kTarget, kStop, kHandlers, kMaxEventTargetListeners, "
+       "kNewListener, kRemoveListener, kRemoveWeakListenerHelper)"
+       for attr in ("_et_events", "_et_handlers", "_et_max", "_et_warned", "_dispatching",
+                    "_target", "_stop", "_add", "_new_listener", "_remove_listener",
+                    "_remove_node")},
     ("abort", "_dependants"):
         "friend code in one class: AbortSignal.any registers the composite signal with each "
         "source (Node's internal kDependantSignals symbol)",

@@ -530,7 +530,39 @@ def proxied_stream(loop: Loop) -> list[object]:
     return found[:1]
 
 
+def event_targets(loop: Loop) -> list[object]:
+    """EventTarget, NodeEventTarget and their events, listeners and handlers."""
+    from pynet._events.event_target import TRUST_EVENT, EventHandler
+
+    class Target(events.NodeEventTarget):
+        __slots__ = ()
+        onfoo = EventHandler("foo")
+
+    seen: list[Any] = []
+    target = Target()
+    target.onfoo = seen.append
+    target.addEventListener("foo", {"handleEvent": seen.append}, {"once": True})
+    target.addEventListener("foo", seen.append, capture=True)
+    controller = AbortController()
+    target.addEventListener("bar", seen.append, signal=controller.signal)
+    target.on("baz", seen.append)
+    plain = events.Event("foo", {TRUST_EVENT: True})
+    custom = events.CustomEvent("foo", detail=1)
+    assert target.dispatchEvent(plain) and target.dispatchEvent(custom)
+    target.emit("baz", 42)
+    controller.abort()
+    loop.run()
+    assert len(seen) == 6, seen
+    plain_target = events.EventTarget()
+    plain_target.addEventListener("x", lambda: None)
+    root = vars(events.EventTarget)["_et_events"].__get__(plain_target)["x"]
+    return [target, events.NodeEventTarget(), plain, custom, plain_target, root, root.next,
+            vars(Target)["onfoo"], target._et_handlers["foo"],  # type: ignore[attr-defined]
+            TRUST_EVENT]
+
+
 SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
+    "event targets": event_targets,
     "proxied stream": proxied_stream,
     "ipc channel": ipc_channel,
     "clocks": clocks,

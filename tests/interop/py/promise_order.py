@@ -209,7 +209,7 @@ def abort_signal_any() -> None:
         except Exception as e:
             log("refused", e.code, e)  # type: ignore[attr-defined]
     d = AbortController()
-    events.addAbortListener(d.signal, lambda e: log("listener", e["type"]))
+    events.addAbortListener(d.signal, lambda e: log("listener", e.type))
     d.abort()
     d.abort()
     d2 = AbortController()
@@ -274,7 +274,7 @@ def util_aborted() -> None:
     async def main() -> None:
         ac = AbortController()
         p = util.aborted(ac.signal, {})
-        p.then(lambda event: log("resolved", event["type"]))
+        p.then(lambda event: log("resolved", event.type))
 
         def abort() -> None:
             log("tick abort")
