@@ -742,11 +742,11 @@ S.timeout_rearm = () => {
   listen(server, (port) => {
     const c = trace('c', new net.Socket(), ['connect', 'timeout', 'finish', 'end', 'close']);
     const start = Date.now();
-    c.setTimeout(100);
+    c.setTimeout(300);
     c.connect(port, '127.0.0.1');
     c.resume();
-    setTimeout(() => { log('[c] write at', Date.now() - start >= 400 ? '>=400ms' : '<400ms'); c.write('x'); }, 400);
-    setTimeout(() => { log('[c] end'); c.end(); }, 900);
+    setTimeout(() => { log('[c] write at', Date.now() - start >= 1000 ? '>=1000ms' : '<1000ms'); c.write('x'); }, 1000);
+    setTimeout(() => { log('[c] end'); c.end(); }, 2000);
   });
 };
 

@@ -1010,7 +1010,11 @@ def pause_on_connect() -> None:
 
 @scenario
 def timeout_rearm() -> None:
-    """Idle timeout re-arming: 'timeout' once per idle period; a write re-arms it."""
+    """Idle timeout re-arming: 'timeout' once per idle period; a write re-arms it.
+
+    The periods are wide (300 ms timeout, write at 1 s, end at 2 s) so that a loaded machine
+    delaying the connect or a timer by a few hundred ms can't reorder the events.
+    """
     def on_connection(sock: Any) -> None:
         sock.resume()
         sock.on("end", lambda: sock.end())
@@ -1020,19 +1024,19 @@ def timeout_rearm() -> None:
     def on_listening(port: int) -> None:
         c = trace("c", net.Socket(), ["connect", "timeout", "finish", "end", "close"])
         start = time.monotonic()
-        c.setTimeout(100)
+        c.setTimeout(300)
         c.connect(port, "127.0.0.1")
         c.resume()
 
         def write() -> None:
-            log("[c] write at", ">=400ms" if time.monotonic() - start >= 0.4 else "<400ms")
+            log("[c] write at", ">=1000ms" if time.monotonic() - start >= 1.0 else "<1000ms")
             c.write("x")
 
         def end() -> None:
             log("[c] end")
             c.end()
-        setTimeout(write, 400)
-        setTimeout(end, 900)
+        setTimeout(write, 1000)
+        setTimeout(end, 2000)
     listen(server, on_listening)
 
 
