@@ -400,13 +400,15 @@ class Socket(Duplex):
                 # captureRejections: the same loop, listeners and arity rule.
                 if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
                         and "emit" not in self.__dict__):
-                    for listener, arity, _, required in self._pynet_events["data"]:
-                        if arity < 1:
-                            result = listener()
-                        elif required <= 1:
+                    value = self._pynet_events["data"]
+                    for listener in (value if value.__class__ is tuple else (value,)):
+                        try:
                             result = listener(data)
-                        else:
-                            result = listener(data, *((None,) * (required - 1)))
+                        except TypeError:  # EventEmitter.emit's arity rule
+                            fitted = self._pynet_misfit("data", listener, (data,))
+                            if fitted is None:
+                                raise
+                            result = listener(*fitted)
                         if result is not None and result.__class__ is _CoroutineType:
                             settle(result)  # An async listener: start its coroutine.
                 else:
