@@ -388,7 +388,8 @@ def _plain_class(cls: type) -> bool:
                     None)
         plain = (not issubclass(cls, type) and cls.__dictoffset__ == 0
                  and call.__class__ is _FunctionType and not call.__dict__
-                 and getattr(cls, "__signature__", None) is None)
+                 and getattr(cls, "__signature__", None) is None
+                 and getattr(cls, "__wrapped__", None) is None)
         if len(_plain_classes) < 1024:
             _plain_classes[cls] = plain
     return bool(plain)
@@ -403,13 +404,12 @@ def _item(f: Callable[..., Any]) -> Any:
     target: Any = f
     if cls is _MethodType:
         target = f.__func__  # type: ignore[attr-defined]
-        cls = target.__class__
-    if cls is _FunctionType:
-        attrs = target.__dict__
-        if not attrs or ("__wrapped__" not in attrs and "__signature__" not in attrs):
-            return f
-        return _Fit(f, f)
-    if cls is not _MethodType and _plain_class(cls):
+        if target.__class__ is not _FunctionType:
+            return _Fit(f, f)
+    elif cls is not _FunctionType:
+        return f if _plain_class(cls) else _Fit(f, f)
+    attrs = target.__dict__
+    if not attrs or ("__wrapped__" not in attrs and "__signature__" not in attrs):
         return f
     return _Fit(f, f)
 
@@ -763,7 +763,7 @@ class EventEmitter(pyee.EventEmitter):
             if event == "error":
                 self._pynet_unhandled(args)
             return False
-        for item in (value if value.__class__ is tuple else (value,)):
+        for item in (value if type(value) is tuple else (value,)):
             try:
                 result = item(*args)
             except TypeError:

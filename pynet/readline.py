@@ -395,7 +395,7 @@ class Interface(EventEmitter):
         for line in rest:
             listener = get("line")
             if (self._question_callback is not None or listener is None
-                    or listener.__class__ is tuple):  # none, or several
+                    or type(listener) is tuple):  # none, or several
                 self._on_line(line)
                 continue
             try:
