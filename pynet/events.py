@@ -408,8 +408,10 @@ def _item(f: Callable[..., Any]) -> Any:
             return _Fit(f, f)
     elif cls is not _FunctionType:
         return f if _plain_class(cls) else _Fit(f, f)
-    attrs = target.__dict__
-    if not attrs or ("__wrapped__" not in attrs and "__signature__" not in attrs):
+    # getattr, not __dict__: reading a function's __dict__ creates one (a dict
+    # per closure listener, kept as long as the function).
+    if getattr(target, "__wrapped__", None) is None and getattr(target, "__signature__",
+                                                                None) is None:
         return f
     return _Fit(f, f)
 
