@@ -23,7 +23,8 @@ connection holds for it (events.py stores a plain listener as itself, and a
 ``once`` wrapper keeps a method's function and object rather than the bound
 method): the ``_Pipe`` object, three bound methods (``'unpipe'``, ``'data'``,
 ``'error'``), three once wrappers (``'end'``, ``'close'``, ``'finish'``) and
-the source's ``pipes`` list.
+the source's ``pipes`` list.  (Compiled by mypyc, ``_Pipe``'s bound methods
+are builtin methods, which events.py stores with their argument counts.)
 """
 
 from __future__ import annotations
@@ -43,16 +44,9 @@ __all__ = ["never_end", "pipe", "unpipe"]
 _never_ended: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-# Whether _never_ended was ever given a stream: a WeakSet's ``in`` makes a
-# weak reference, so pipe() asks it only then.
-_any_never_ended = False
-
-
 def never_end(stream: Any) -> None:
     """Make ``pipe()`` into ``stream`` never end it (``process.stdout``/``stderr``)."""
-    global _any_never_ended
     _never_ended.add(stream)
-    _any_never_ended = True
 
 _DEBUG = debuglog.enabled("stream")
 _debug = debuglog.debuglog("stream")
@@ -175,8 +169,7 @@ def pipe(src: Any, dest: Any, do_end: bool = True, options: Any = None) -> Any:
         _debug("pipe count=%d opts=%s", len(src._r_pipes),
                "undefined" if options is None else json.dumps(options, separators=(",", ":")))
     p = _Pipe(src, dest)
-    end_fn = (p.onend if do_end and not (_any_never_ended and dest in _never_ended)
-              else p.unpipe)
+    end_fn = p.onend if do_end and dest not in _never_ended else p.unpipe
     if src._r_end_emitted:
         src._loop.next_tick(end_fn)
     else:
