@@ -4,7 +4,9 @@ Theory of operation
 -------------------
 Every emitter keeps one dict, ``self._pynet_events``, that maps an event name to
 what is stored for its listeners: the **item** itself when the event has one
-listener, else an **immutable tuple of items** (two or more).  An item is:
+listener, else an **immutable tuple of items** (two or more) — the shape of
+Node's own ``_events`` (a function for one listener, an array for more).  An
+item is:
 
 * the listener itself, for a plain function, a method of one, or a slotted
   callable object (:func:`_item`): no object per listener;
@@ -44,7 +46,7 @@ Invariants
   is deleted with its last listener (so insertion order of the keys is
   :meth:`eventNames`'s order: a re-added event goes to the end, as in Node),
   and an event left with one listener stores it bare.  A listener is never a
-  tuple (tuples are not callable), so ``value.__class__ is tuple`` tells the
+  tuple (tuples are not callable), so ``type(value) is tuple`` tells the
   two apart.
 * The tuples are never mutated, only replaced, and only under ``self._lock``.
   User code (listeners, ``'newListener'``/``'removeListener'`` handlers, the
