@@ -3,36 +3,51 @@
 Theory of operation
 -------------------
 Every emitter keeps one dict, ``self._pynet_events``, that maps an event name to
-an **immutable tuple of entries**.  An entry is ``(call, arity, listener,
-required)``:
+what is stored for its listeners: the **item** itself when the event has one
+listener, else an **immutable tuple of items** (two or more) — the shape of
+Node's own ``_events`` (a function for one listener, an array for more).  An
+item is:
 
-* ``listener`` is the function the user registered (what :meth:`listeners`
-  returns and what :meth:`removeListener` matches);
-* ``call`` is what :meth:`emit` invokes: the listener itself, or for
-  :meth:`once` a :class:`_OnceWrapper` (what :meth:`rawListeners` returns);
-* ``arity`` is how many positional arguments ``call`` accepts, worked out once
-  when the listener is added (:func:`pynet._js.call.arity`); ``ALL`` means "all";
-* ``required`` is how many of them have no default (:func:`pynet._js.call.required`):
-  missing arguments are passed as ``None``, as JavaScript passes ``undefined``.
+* the listener itself, for a plain function, a method of one, or a slotted
+  callable object (:func:`_item`): no object per listener;
+* a :class:`_OnceWrapper` for :meth:`once` (what :meth:`rawListeners`
+  returns; its ``.listener`` is the user's function);
+* a :class:`_Fit` (the listener with its argument counts) for anything else
+  (``functools.partial``, builtins, ``functools.wraps`` wrappers), for pyee's
+  ``_add_event_handler`` pairs, and for a listener that was once called with
+  a number of arguments it does not take.
 
-Adding or removing a listener builds a new tuple under ``self._lock`` (one lock
-shared by all emitters)
-and stores it; :meth:`emit` takes no lock: it reads the tuple with one
-``dict.get`` and loops over it, calling ``call(*args)`` (or
-``call(*args[:arity])`` when the listener takes fewer arguments than were
-emitted).  Because the tuple it loops over never changes, emit sees a
-snapshot, which is exactly Node's rule (``arrayClone`` in ``emit``): a listener
-removed during an emit is still called by that emit, one added is not.
+Adding or removing a listener stores a new item or tuple under ``self._lock``
+(one lock shared by all emitters); :meth:`emit` takes no lock: it reads the
+value with one ``dict.get`` and calls each item with all the arguments.  Because
+what it loops over never changes, emit sees a snapshot, which is exactly Node's
+rule (``arrayClone`` in ``emit``): a listener removed during an emit is still
+called by that emit, one added is not.
+
+The arity rule (mapping §5) costs nothing when the listener takes what is
+emitted: ``item(*args)`` is tried first.  A bare item is one for which a call
+with the wrong number of arguments raises ``TypeError`` before any of the
+user's code runs, so when that call raises ``TypeError``,
+:meth:`_pynet_misfit` works the counts out (:mod:`pynet._js.call`): if the
+listener does take that many arguments, the error came from its code and is
+re-raised untouched; if not, it is called again with the arguments cut (or
+padded with ``None``, JavaScript's ``undefined``) and stored from then on as a
+:class:`_Fit`, so the exception is paid once per listener, not per emit.
+
 A subclass may call one event's listeners in a loop of its own (readline's
-``'line'``, one call per line): it must keep the same snapshot rule per item,
-do it only while ``emit`` is not overridden (``_pynet_emits_plainly``), and
-hand a listener's non-None result to ``_pynet_listener_result``.
+``'line'``, one call per line; ``net.Socket``'s ``'data'``): it must keep the
+same snapshot rule per item and the same misfit handling, do it only while
+``emit`` is not overridden (``_pynet_emits_plainly``), and hand a listener's
+non-None result to ``_pynet_listener_result``.
 
 Invariants
 ----------
-* ``self._pynet_events`` never holds an empty tuple: the key is deleted with
-  its last listener, so insertion order of the keys is :meth:`eventNames`'s
-  order (a re-added event goes to the end, as in Node).
+* ``self._pynet_events`` never holds an empty tuple nor a tuple of one: the key
+  is deleted with its last listener (so insertion order of the keys is
+  :meth:`eventNames`'s order: a re-added event goes to the end, as in Node),
+  and an event left with one listener stores it bare.  A listener is never a
+  tuple (tuples are not callable), so ``type(value) is tuple`` tells the
+  two apart.
 * The tuples are never mutated, only replaced, and only under ``self._lock``.
   User code (listeners, ``'newListener'``/``'removeListener'`` handlers, the
   warnings machinery) never runs under the lock.
@@ -115,9 +130,13 @@ module attribute, is validated as in Node); ``errorMonitor`` and
 
 # Discussion: arity.  JavaScript silently drops extra arguments, and Node code
 relies on it everywhere (``sock.on('close', () => ...)`` although ``'close'``
-carries ``hadError``).  Python raises ``TypeError`` instead.  The count is
-worked out once, when the listener is added, by :mod:`pynet._js.call` (which
-says why), so emit pays nothing for it.
+carries ``hadError``).  Python raises ``TypeError`` instead.  Working the count
+out when the listener is added (as pynet did) meant storing it, an object per
+listener: 72 bytes, seven of them per piped connection.  Trying the call first
+stores nothing and costs nothing when the listener fits; the retry is safe
+only because bare items fail before running any code, and it happens once per
+listener (then it is a :class:`_Fit`).  :mod:`pynet._js.call` says why
+catching ``TypeError`` on every call would be wrong: it is not done here.
 
 # Discussion: returning ``self``.  pyee's ``on(event, f)`` returns ``f``; Node's
 returns the emitter, and ported code chains (``sock.on('a', f).on('b', g)``).
@@ -188,10 +207,9 @@ __all__ = ["AbortListenerDisposable", "AddEventListenerArgumentTypeWarning",
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
-# Entry: (what emit calls, how many positional args it takes, what the user registered).
-_Entry = tuple[Callable[..., Any], int, Callable[..., Any], int]
-
 _CoroutineType = types.CoroutineType
+_FunctionType = types.FunctionType
+_MethodType = types.MethodType
 _ALL = ALL  # "takes every argument" (``*args``, or no signature to read)
 
 
@@ -219,33 +237,101 @@ class _OnceWrapper:
     Like Node's, it only checks its own ``fired`` flag, not whether it is still
     registered, and it removes itself by identity (``removeListener(type,
     wrapper)``), which is why ``'removeListener'`` can report the wrapper.
+    It takes every argument and fits them to ``listener`` when it fires (the
+    one time the counts are needed, so they are not stored).
     """
 
-    __slots__ = ("_arity", "_required", "_target", "_type", "fired", "listener")
+    # Discussion: a bound method given to once() (``pipe()`` gives three per
+    # connection) is kept as its function and object, and ``.listener`` binds
+    # them again when read: the wrapper is then the only object per ``once``
+    # listener.  A bound method is a new object at every attribute read in
+    # Python (``obj.m is obj.m`` is false), so code can only compare them with
+    # ``==``, which a re-bound method satisfies.  ``fired`` is ``_target``
+    # cleared (Node's ``state.fired``).
+    __slots__ = ("_fn", "_self", "_target", "_type")
     __name__ = "bound onceWrapper"  # Node's wrapper is ``onceWrapper.bind(state)``
 
     def __init__(self, target: EventEmitter, type: Hashable,  # noqa: A002
-                 listener: Callable[..., Any], arity: int) -> None:
-        self._target = target
+                 listener: Callable[..., Any]) -> None:
+        self._target: EventEmitter | None = target
         self._type = type
-        self.listener = listener
-        self._arity = arity
-        self._required = _required(listener)
-        self.fired = False
+        if listener.__class__ is _MethodType:
+            self._fn = listener.__func__
+            self._self = listener.__self__
+        else:
+            self._fn = listener
+            self._self = None  # A method is never bound to None.
+
+    @property
+    def listener(self) -> Callable[..., Any]:
+        """The function given to ``once`` (Node's ``wrapper.listener``)."""
+        obj = self._self
+        return self._fn if obj is None else _MethodType(self._fn, obj)
+
+    def matches(self, listener: Any) -> bool:
+        """Node's ``wrapper === listener || wrapper.listener === listener``
+        (without binding the method again, for ``pipe()``'s cleanup)."""
+        if self is listener:
+            return True
+        obj = self._self
+        if obj is None:
+            return bool(self._fn == listener)
+        if listener.__class__ is _MethodType:  # Bound methods' ==: same object, equal function.
+            return listener.__self__ is obj and bool(listener.__func__ == self._fn)
+        return bool(self == listener or self.listener == listener)
+
+    @property
+    def fired(self) -> bool:
+        """Whether it was called (Node's ``state.fired``)."""
+        return self._target is None
 
     def __call__(self, *args: Any) -> Any:
-        if not self.fired:
-            self._target.removeListener(self._type, self)
-            self.fired = True
-            if self._arity < len(args):
-                args = args[:self._arity]
-            elif self._required > len(args):
-                args = (*args, *((None,) * (self._required - len(args))))
-            return self.listener(*args)
+        target = self._target
+        if target is not None:
+            target.removeListener(self._type, self)
+            self._target = None
+            listener = self.listener
+            n = len(args)
+            accepted = _arity(listener)
+            if accepted < n:
+                args = args[:accepted]
+            else:
+                needed = _required(listener)
+                if needed > n:
+                    args = (*args, *((None,) * (needed - n)))
+            return listener(*args)
         return None
 
     def __repr__(self) -> str:
         return f"<once wrapper of {self.listener!r}>"
+
+
+class _Fit:
+    """A listener stored with its argument counts: one that is not a plain
+    function, method or slotted callable object (``functools.partial``, a
+    builtin, a ``functools.wraps`` wrapper...), one that was once called with
+    a number of arguments it does not take (see ``_pynet_misfit``), or pyee's
+    ``_add_event_handler`` pair (``call`` is called, ``listener`` is the
+    user's function)."""
+
+    __slots__ = ("arity", "call", "listener", "required")
+
+    def __init__(self, call: Callable[..., Any], listener: Callable[..., Any]) -> None:
+        self.call = call
+        self.listener = listener
+        self.arity = _arity(call)
+        self.required = _required(call)
+
+    def __call__(self, *args: Any) -> Any:
+        n = len(args)
+        if self.arity < n:
+            return self.call(*args[:self.arity])
+        if self.required > n:  # JavaScript passes undefined: None here.
+            return self.call(*args, *((None,) * (self.required - n)))
+        return self.call(*args)
+
+    def __repr__(self) -> str:
+        return f"<fitted listener {self.listener!r}>"
 
 
 class Symbol:
@@ -282,14 +368,80 @@ captureRejectionSymbol = "nodejsRejection"
 captureRejections: bool
 
 
-def _entries(events: dict[Hashable, tuple[_Entry, ...]], event: object
-             ) -> tuple[_Entry, ...] | None:
-    """``events.get(event)``, ``None`` for an unhashable name (nothing can be
-    registered under one: see :func:`_unhashable`)."""
+def _items(events: dict[Hashable, Any], event: object) -> tuple[Any, ...]:
+    """The items stored for ``event`` as a tuple (empty for none, or for an
+    unhashable name: nothing can be registered under one, see :func:`_unhashable`)."""
     try:
-        return events.get(event)
+        value = events.get(event)
     except TypeError:
-        return None
+        return ()
+    if value is None:
+        return ()
+    return value if value.__class__ is tuple else (value,)
+
+
+def _user(item: Any) -> Any:
+    """What the user registered (what :meth:`EventEmitter.listeners` returns)."""
+    cls = item.__class__
+    return item.listener if cls is _OnceWrapper or cls is _Fit else item
+
+
+def _raw(item: Any) -> Any:
+    """What :meth:`EventEmitter.rawListeners` returns: a ``once`` wrapper as itself."""
+    return item.call if item.__class__ is _Fit else item
+
+
+def _matches(item: Any, listener: Any) -> bool:
+    """Node's ``list[i] === listener || list[i].listener === listener``."""
+    cls = item.__class__
+    if cls is _Fit:
+        return bool(item.call == listener or item.listener == listener)
+    if cls is _OnceWrapper:
+        return bool(item.matches(listener))
+    return bool(item == listener)
+
+
+#: Classes whose instances may be stored bare (see :func:`_item`), by class.
+_plain_classes: dict[type, bool] = {}
+
+
+def _plain_class(cls: type) -> bool:
+    """Whether calling an instance of ``cls`` with a wrong number of arguments
+    fails before any of the user's code runs, and :func:`pynet._js.call.arity`
+    reads that same signature: an instance without ``__dict__`` whose class's
+    ``__call__`` is a plain Python function (no ``__wrapped__``/``__signature__``)."""
+    plain = _plain_classes.get(cls)
+    if plain is None:
+        call = next((c.__dict__["__call__"] for c in cls.__mro__ if "__call__" in c.__dict__),
+                    None)
+        plain = (not issubclass(cls, type) and cls.__dictoffset__ == 0
+                 and call.__class__ is _FunctionType and not call.__dict__
+                 and getattr(cls, "__signature__", None) is None
+                 and getattr(cls, "__wrapped__", None) is None)
+        if len(_plain_classes) < 1024:
+            _plain_classes[cls] = plain
+    return bool(plain)
+
+
+def _item(f: Callable[..., Any]) -> Any:
+    """What is stored for a listener ``f`` added with ``on``/``prependListener``:
+    ``f`` itself when a call with the wrong number of arguments fails before
+    any of its code runs (a plain function, a method of one, a slotted callable
+    object; see :meth:`EventEmitter._pynet_misfit`), else a :class:`_Fit`."""
+    cls = f.__class__
+    target: Any = f
+    if cls is _MethodType:
+        target = f.__func__  # type: ignore[attr-defined]
+        if target.__class__ is not _FunctionType:
+            return _Fit(f, f)
+    elif cls is not _FunctionType:
+        return f if _plain_class(cls) else _Fit(f, f)
+    # getattr, not __dict__: reading a function's __dict__ creates one (a dict
+    # per closure listener, kept as long as the function).
+    if getattr(target, "__wrapped__", None) is None and getattr(target, "__signature__",
+                                                                None) is None:
+        return f
+    return _Fit(f, f)
 
 
 def _unhashable(event: object) -> Exception:
@@ -345,7 +497,7 @@ class EventEmitter(pyee.EventEmitter):
 
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
         """``new EventEmitter([options])``: the one option is ``captureRejections``."""
-        self._pynet_events: dict[Hashable, tuple[_Entry, ...]] = {}
+        self._pynet_events: dict[Hashable, Any] = {}
         if options is None and not kwargs:
             if EventEmitter.captureRejections:
                 self._pynet_capture = True
@@ -366,7 +518,7 @@ class EventEmitter(pyee.EventEmitter):
 
     # --- registration -----------------------------------------------------------
 
-    def _pynet_insert(self, event: Hashable, entry: _Entry, prepend: bool) -> None:
+    def _pynet_insert(self, event: Hashable, item: Any, prepend: bool) -> None:
         """Node's ``_addListener`` after ``checkListener``.  Keep it exactly one
         frame below the public method: the warning's ``stacklevel`` relies on it."""
         events = self._pynet_events
@@ -375,14 +527,20 @@ class EventEmitter(pyee.EventEmitter):
                 hash(event)
             except TypeError:
                 raise _unhashable(event) from None
-            self.emit("newListener", event, entry[2])
+            self.emit("newListener", event, _user(item))
         warning = None
         with self._lock:
             try:
-                old = events.get(event, ())
+                old = events.get(event)
             except TypeError:  # Before any change: the lock is released, nothing is stored.
                 raise _unhashable(event) from None
-            new = (entry, *old) if prepend else (*old, entry)
+            if old is None:
+                events[event] = item
+                return
+            if old.__class__ is tuple:
+                new = (item, *old) if prepend else (*old, item)
+            else:
+                new = (item, old) if prepend else (old, item)
             events[event] = new
             limit = self._pynet_max
             if limit is None:
@@ -409,11 +567,8 @@ class EventEmitter(pyee.EventEmitter):
 
         def register(f: _F) -> _F:
             _check_listener(f)
-            if once:
-                entry: _Entry = (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0)
-            else:
-                entry = (f, _arity(f), f, _required(f))
-            self._pynet_insert(event, entry, prepend)
+            self._pynet_insert(event, _OnceWrapper(self, event, f) if once else _item(f),
+                               prepend)
             return f
 
         return register
@@ -434,7 +589,7 @@ class EventEmitter(pyee.EventEmitter):
             return self._pynet_register(event, False, False)
         if not callable(f):
             raise invalid_arg_type("listener", "function", f)
-        self._pynet_insert(event, (f, _arity(f), f, _required(f)), False)
+        self._pynet_insert(event, _item(f), False)
         return self
 
     addListener = on
@@ -454,7 +609,7 @@ class EventEmitter(pyee.EventEmitter):
             return self._pynet_register(event, False, True)
         if not callable(f):
             raise invalid_arg_type("listener", "function", f)
-        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0), False)
+        self._pynet_insert(event, _OnceWrapper(self, event, f), False)
         return self
 
     @overload
@@ -468,7 +623,7 @@ class EventEmitter(pyee.EventEmitter):
             return self._pynet_register(event, True, False)
         if not callable(f):
             raise invalid_arg_type("listener", "function", f)
-        self._pynet_insert(event, (f, _arity(f), f, _required(f)), True)
+        self._pynet_insert(event, _item(f), True)
         return self
 
     @overload
@@ -482,7 +637,7 @@ class EventEmitter(pyee.EventEmitter):
             return self._pynet_register(event, True, True)
         if not callable(f):
             raise invalid_arg_type("listener", "function", f)
-        self._pynet_insert(event, (_OnceWrapper(self, event, f, _arity(f)), _ALL, f, 0), True)
+        self._pynet_insert(event, _OnceWrapper(self, event, f), True)
         return self
 
     # pyee's names, on the same storage.
@@ -495,14 +650,14 @@ class EventEmitter(pyee.EventEmitter):
         """pyee's ``add_listener``: like :meth:`on`, but returns ``f``."""
         if not callable(f):
             raise invalid_arg_type("listener", "function", f)
-        self._pynet_insert(event, (f, _arity(f), f, _required(f)), False)
+        self._pynet_insert(event, _item(f), False)
         return f
 
     def _add_event_handler(self, event: Hashable, k: Callable[..., Any],
                            v: Callable[..., Any]) -> None:
         # pyee's internal hook: ``v`` is called, ``k`` is the user's function.
         _check_listener(v)
-        self._pynet_insert(event, (v, _arity(v), k, _required(v)), False)
+        self._pynet_insert(event, _Fit(v, k), False)
 
     # --- removal ----------------------------------------------------------------
 
@@ -517,48 +672,50 @@ class EventEmitter(pyee.EventEmitter):
         events = self._pynet_events
         with self._lock:
             try:
-                entries = events.get(event)
+                value = events.get(event)
             except TypeError:  # Unhashable: nothing can be registered under it.
                 return self
-            if entries is None:
+            if value is None:
                 return self
-            if len(entries) == 1:
+            if value.__class__ is not tuple:
                 # The common case (pipe()'s cleanup, once wrappers): the
                 # event's only listener, _pynet_remove_locked inline.
-                entry = entries[0]
-                if not (entry[0] == listener or entry[2] == listener):
+                if not (value == listener or _matches(value, listener)):
                     return self
                 del events[event]
-                reported = None if self._pynet_shape else entry[2]
+                reported = None if self._pynet_shape else _user(value)
                 if self._pynet_warned:
                     self._pynet_warned.discard(event)
             else:
-                reported = self._pynet_remove_locked(event, entries, listener)
+                reported = self._pynet_remove_locked(event, value, listener)
         if reported is not None and "removeListener" in events:
             self.emit("removeListener", event, reported)
         return self
 
     off = removeListener
 
-    def _pynet_remove_locked(self, event: Hashable, entries: tuple[_Entry, ...],
+    def _pynet_remove_locked(self, event: Hashable, value: Any,
                              listener: Callable[..., Any]) -> Callable[..., Any] | None:
-        """Drop the last entry matching ``listener``; return what Node would report."""
-        for i in range(len(entries) - 1, -1, -1):
-            entry = entries[i]
-            if entry[0] == listener or entry[2] == listener:
+        """Drop the last item matching ``listener``; return what Node would report."""
+        if value.__class__ is not tuple:
+            if not _matches(value, listener):
+                return None
+            del self._pynet_events[event]
+            if self._pynet_warned:
+                self._pynet_warned.discard(event)
+            # Node: ``list.listener || listener``; nothing in shape mode.
+            return None if self._pynet_shape else _user(value)
+        for i in range(len(value) - 1, -1, -1):
+            if _matches(value[i], listener):
                 break
         else:
             return None
-        if len(entries) == 1:
-            del self._pynet_events[event]
-            # Node: ``list.listener || listener``; nothing in shape mode.
-            reported = None if self._pynet_shape else entry[2]
-        else:
-            self._pynet_events[event] = entries[:i] + entries[i + 1:]
-            reported = listener  # Node: the argument, even a once-wrapper
-        if len(entries) <= 2 and self._pynet_warned:
+        rest = value[:i] + value[i + 1:]
+        # An event with one listener stores it bare, not in a tuple.
+        self._pynet_events[event] = rest[0] if len(rest) == 1 else rest
+        if len(value) <= 2 and self._pynet_warned:
             self._pynet_warned.discard(event)
-        return reported
+        return listener  # Node: the argument, even a once-wrapper
 
     def removeAllListeners(self, event: Hashable | None = None) -> Self:
         """Remove every listener of ``event``, or of every event when it is ``None``.
@@ -567,7 +724,7 @@ class EventEmitter(pyee.EventEmitter):
         last-added first, and the ``'removeListener'`` listeners go last.
         """
         events = self._pynet_events
-        if event is not None and _entries(events, event) is None:
+        if event is not None and not _items(events, event):
             # Nothing to remove (or an unhashable name, under which nothing
             # can be registered); Node still leaves shape mode without a
             # 'removeListener' listener.
@@ -597,8 +754,8 @@ class EventEmitter(pyee.EventEmitter):
             if self._pynet_shape:
                 self._pynet_shape = False
             return self
-        for entry in reversed(events.get(event, ())):
-            self.removeListener(event, entry[0])
+        for item in reversed(_items(events, event)):
+            self.removeListener(event, _raw(item))
         return self
 
     def remove_listener(self, event: Hashable, f: Callable[..., Any]) -> None:
@@ -611,9 +768,9 @@ class EventEmitter(pyee.EventEmitter):
 
     def _remove_listener(self, event: Hashable, f: Callable[..., Any]) -> None:
         # pyee's internal "naked" removal: the caller holds self._lock; no events.
-        entries = self._pynet_events.get(event)
-        if entries is not None:
-            self._pynet_remove_locked(event, entries, f)
+        value = self._pynet_events.get(event)
+        if value is not None:
+            self._pynet_remove_locked(event, value, f)
 
     # --- emitting ---------------------------------------------------------------
 
@@ -629,28 +786,52 @@ class EventEmitter(pyee.EventEmitter):
         if event == "error" and errorMonitor in events:
             self.emit(errorMonitor, *args)
         try:
-            entries = events.get(event)
+            value = events.get(event)
         except TypeError:
             raise _unhashable(event) from None
-        if entries is None:
+        if value is None:
             if event == "error":
                 self._pynet_unhandled(args)
             return False
-        nargs = len(args)
-        for call, arity, _, required in entries:
-            if arity >= nargs:
-                if required > nargs:  # JavaScript passes undefined: None here.
-                    result = call(*args, *((None,) * (required - nargs)))
-                else:
-                    result = call(*args)
-            else:
-                result = call(*args[:arity])
+        for item in (value if type(value) is tuple else (value,)):
+            try:
+                result = item(*args)
+            except TypeError:
+                fitted = self._pynet_misfit(event, item, args)
+                if fitted is None:
+                    raise
+                result = item(*fitted)
             if result is not None:
                 if result.__class__ is _CoroutineType:
                     result = settle(result)  # An async listener: start its coroutine.
                 if self._pynet_capture:
                     self._pynet_add_catch(result, event, args)
         return True
+
+    def _pynet_misfit(self, event: Hashable, item: Any,
+                      args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """After ``item(*args)`` raised ``TypeError``: ``None`` if ``item``
+        accepts that many arguments (the error came from its code: re-raise it),
+        else ``args`` fitted to it, and from now on ``item`` is stored as a
+        :class:`_Fit` (so the next emit calls it fitted at once).
+
+        A listener stored bare (:func:`_item`) is one whose call fails before
+        any of its code runs when the count is wrong, so calling it again with
+        the fitted arguments is the first and only call of its code."""
+        n = len(args)
+        accepted = _arity(item)
+        needed = _required(item)
+        if needed <= n <= accepted:
+            return None
+        fit = _Fit(item, item)
+        events = self._pynet_events
+        with self._lock:
+            value = events.get(event)
+            if value is item:
+                events[event] = fit
+            elif value is not None and value.__class__ is tuple:
+                events[event] = tuple(fit if x is item else x for x in value)
+        return args[:accepted] if accepted < n else (*args, *((None,) * (needed - n)))
 
     def _pynet_emits_plainly(self) -> bool:
         """Whether ``emit`` is :meth:`EventEmitter.emit` (no subclass or instance override)."""
@@ -705,11 +886,16 @@ class EventEmitter(pyee.EventEmitter):
     def _call_handlers(self, event: Hashable, args: tuple[Any, ...],
                        kwargs: dict[str, Any]) -> bool:
         # pyee's internal hook (used by pyee.uplift): emit without the 'error' rule.
-        entries = self._pynet_events.get(event)
-        if entries is None:
+        items = _items(self._pynet_events, event)
+        if not items:
             return False
-        for call, arity, _, _required_count in entries:
-            result = call(*args[:arity], **kwargs)
+        for item in items:
+            cls = item.__class__
+            if cls is _Fit:
+                call, accepted = item.call, item.arity
+            else:
+                call, accepted = item, (_ALL if cls is _OnceWrapper else _arity(item))
+            result = call(*args[:accepted], **kwargs)
             if result is not None:
                 settle(result)
         return True
@@ -722,18 +908,18 @@ class EventEmitter(pyee.EventEmitter):
 
     def listeners(self, event: Hashable) -> list[Callable[..., Any]]:
         """The functions listening to ``event``, in call order (``once`` ones unwrapped)."""
-        return [entry[2] for entry in _entries(self._pynet_events, event) or ()]
+        return [_user(item) for item in _items(self._pynet_events, event)]
 
     def rawListeners(self, event: Hashable) -> list[Callable[..., Any]]:
         """Like :meth:`listeners`, but ``once`` listeners as their wrappers (``.listener``)."""
-        return [entry[0] for entry in _entries(self._pynet_events, event) or ()]
+        return [_raw(item) for item in _items(self._pynet_events, event)]
 
     def listenerCount(self, event: Hashable, listener: Callable[..., Any] | None = None) -> int:
         """How many listeners ``event`` has; or how many times ``listener`` is among them."""
-        entries = _entries(self._pynet_events, event) or ()
+        items = _items(self._pynet_events, event)
         if listener is None:
-            return len(entries)
-        return sum(1 for entry in entries if entry[0] == listener or entry[2] == listener)
+            return len(items)
+        return sum(1 for item in items if _matches(item, listener))
 
     def eventNames(self) -> list[Any]:
         """The events that have listeners, in the order they got their first one;

@@ -384,40 +384,44 @@ class Interface(EventEmitter):
         # kOnLine and emit() inlined for the common case: while 'line' has the
         # same single listener and no question is pending, a line costs two
         # checks and the listener's call.  Anything else (no listener, several,
-        # one needing more arguments, a pending question) goes through
+        # a pending question) goes through
         # _on_line, i.e. emit(), for that line.  The checks are made before
         # every line because a listener may call question(), close() or add
         # and remove listeners; as in Node, the rest of the chunk's lines
         # still go out, each to the question callback if one is pending then,
         # and a listener's exception ends the loop.
-        get = self._pynet_events.get
+        get: Callable[[str], Any] = self._pynet_events.get
         rest = iter(lines)
         for line in rest:
-            entries = get("line")
-            if (self._question_callback is not None or entries is None or len(entries) != 1
-                    or entries[0][3] > 1):
+            listener = get("line")
+            if (self._question_callback is not None or listener is None
+                    or type(listener) is tuple):  # none, or several
                 self._on_line(line)
                 continue
-            call, arity = entries[0][0], entries[0][1]
-            result = call(line) if arity else call()
+            try:
+                result = listener(line)
+            except TypeError:  # EventEmitter.emit's arity rule
+                fitted = self._pynet_misfit("line", listener, (line,))
+                if fitted is None:
+                    raise
+                result = listener(*fitted)
             if result is not None:
                 self._pynet_listener_result(result, "line", (line,))
-            # The same iterator: a run of lines, until a change.  Two copies of the
-            # loop, for a listener that takes the line and one that takes nothing.
-            if arity:
-                for line in rest:
-                    if self._question_callback is not None or get("line") is not entries:
-                        self._on_line(line)
-                        break
-                    if (result := call(line)) is not None:
-                        self._pynet_listener_result(result, "line", (line,))
-            else:
-                for line in rest:
-                    if self._question_callback is not None or get("line") is not entries:
-                        self._on_line(line)
-                        break
-                    if (result := call()) is not None:
-                        self._pynet_listener_result(result, "line", (line,))
+            # The same iterator: a run of lines, until a change (a listener
+            # stored anew after a misfit, see EventEmitter.emit, is one too).
+            for line in rest:
+                if self._question_callback is not None or get("line") is not listener:
+                    self._on_line(line)
+                    break
+                try:
+                    result = listener(line)
+                except TypeError:
+                    fitted = self._pynet_misfit("line", listener, (line,))
+                    if fitted is None:
+                        raise
+                    result = listener(*fitted)
+                if result is not None:
+                    self._pynet_listener_result(result, "line", (line,))
 
     def _on_line(self, line: str) -> None:
         callback = self._question_callback

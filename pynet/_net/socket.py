@@ -400,15 +400,31 @@ class Socket(Duplex):
                 # captureRejections: the same loop, listeners and arity rule.
                 if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
                         and "emit" not in self.__dict__):
-                    for listener, arity, _, required in self._pynet_events["data"]:
-                        if arity < 1:
-                            result = listener()
-                        elif required <= 1:
-                            result = listener(data)
-                        else:
-                            result = listener(data, *((None,) * (required - 1)))
+                    # One listener is stored as itself, several as a tuple
+                    # (events.py); a listener refusing the argument count is
+                    # called again fitted, by EventEmitter._pynet_misfit.
+                    listeners = self._pynet_events["data"]
+                    if type(listeners) is not tuple:  # (type(): one specialized call)
+                        try:
+                            result = listeners(data)
+                        except TypeError:
+                            fitted = self._pynet_misfit("data", listeners, (data,))
+                            if fitted is None:
+                                raise
+                            result = listeners(*fitted)
                         if result is not None and result.__class__ is _CoroutineType:
                             settle(result)  # An async listener: start its coroutine.
+                    else:
+                        for listener in listeners:
+                            try:
+                                result = listener(data)
+                            except TypeError:
+                                fitted = self._pynet_misfit("data", listener, (data,))
+                                if fitted is None:
+                                    raise
+                                result = listener(*fitted)
+                            if result is not None and result.__class__ is _CoroutineType:
+                                settle(result)
                 else:
                     self.emit("data", data)
             elif not self._destroyed and not self.push(data) and self._handle is not None:

@@ -18,7 +18,13 @@ one read, so a proxy ``a.pipe(b).pipe(a)`` stays bounded in memory.
 
 Discussion: one small object per pipe, whose bound methods are the
 listeners, instead of Node's ten closures: an echo server pipes every
-connection into itself, so this is per-connection memory.
+connection into itself, so this is per-connection memory.  What a piped
+connection holds for it (events.py stores a plain listener as itself, and a
+``once`` wrapper keeps a method's function and object rather than the bound
+method): the ``_Pipe`` object, three bound methods (``'unpipe'``, ``'data'``,
+``'error'``), three once wrappers (``'end'``, ``'close'``, ``'finish'``) and
+the source's ``pipes`` list.  (Compiled by mypyc, ``_Pipe``'s bound methods
+are builtin methods, which events.py stores with their argument counts.)
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pynet import net, run
+from pynet import net, process, run
 from pynet._core.loop import Loop
 
 
@@ -157,3 +157,46 @@ def test_write_state_and_drain(loop: Loop) -> None:
     data = _echo_roundtrip(on_socket)
     assert len(data) == 4 + 16385 + len(big)
     assert states == [True, (0, False), True, (0, False), False, (True, True), ("drain", 0)]
+
+
+def test_single_data_listener_refusing_the_chunk_is_called_without_it(loop: Loop) -> None:
+    # One 'data' listener is stored as itself: the inline emit tries
+    # listener(chunk), and on Python's refusal calls it fitted (here: with
+    # nothing), every time, as EventEmitter.emit does.
+    calls: list[Any] = []
+
+    def on_socket(sock: net.Socket) -> None:
+        def none() -> None:
+            calls.append("none")
+            sock.end(b"done")
+
+        sock.on("data", none)
+
+    assert _echo_roundtrip(on_socket) == b"done"
+    assert calls == ["none"]
+
+
+def test_type_error_inside_the_single_data_listener_is_not_retried(loop: Loop) -> None:
+    calls: list[Any] = []
+    uncaught: list[BaseException] = []
+    sockets: list[net.Socket] = []
+
+    def on_socket(sock: net.Socket) -> None:
+        def bad(chunk: bytes) -> None:
+            calls.append(chunk)
+            raise TypeError("from the listener")
+
+        sockets.append(sock)
+        sock.on("data", bad)
+
+    def on_uncaught(err: BaseException) -> None:
+        uncaught.append(err)
+        sockets[0].end()
+
+    process.on("uncaughtException", on_uncaught)
+    try:
+        assert _echo_roundtrip(on_socket) == b""
+    finally:
+        process.removeListener("uncaughtException", on_uncaught)
+    assert calls == [b"ping"]
+    assert [str(err) for err in uncaught] == ["from the listener"]

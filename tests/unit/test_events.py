@@ -707,6 +707,197 @@ def test_once_listener_is_arity_tolerant() -> None:
     assert log == ["called"]
 
 
+# --- storage: bare listeners, tuples, and the misfit retry ------------------------
+
+
+def test_one_listener_is_stored_bare_and_several_in_a_tuple() -> None:
+    # The storage layout net.Socket's inline 'data' emit and readline's 'line'
+    # loop rely on: no tuple for an event with one listener, never a 1-tuple.
+    e = EventEmitter()
+
+    def f() -> None: ...
+    def g() -> None: ...
+
+    e.on("x", f)
+    assert e._pynet_events["x"] is f
+    e.prependListener("x", g)
+    assert e._pynet_events["x"] == (g, f)
+    e.removeListener("x", g)
+    assert e._pynet_events["x"] is f
+    e.on("x", g).on("x", f)
+    e.removeListener("x", f)  # the last f goes; two are left, still a tuple
+    assert e._pynet_events["x"] == (f, g)
+    e.removeListener("x", f)
+    assert e._pynet_events["x"] is g
+    e.removeListener("x", g)
+    assert "x" not in e._pynet_events
+
+
+def test_a_listener_that_takes_fewer_arguments_is_fitted_once_and_stays_the_same() -> None:
+    e = EventEmitter()
+    calls: list[Any] = []
+
+    def none() -> None:
+        calls.append("none")
+
+    e.on("x", none)
+    e.emit("x", 1, 2)
+    stored = e._pynet_events["x"]
+    assert stored is not none  # stored with its counts now (events._Fit)
+    e.emit("x", 1, 2)
+    assert e._pynet_events["x"] is stored  # no second retry
+    assert calls == ["none", "none"]
+    # Observably nothing changed: the same listener, found and removed by it.
+    assert e.listeners("x") == [none] and e.rawListeners("x") == [none]
+    assert e.listenerCount("x", none) == 1
+    e.off("x", none)
+    assert e.listenerCount("x") == 0
+
+
+def test_a_type_error_from_inside_a_listener_is_raised_and_not_retried() -> None:
+    e = EventEmitter()
+    calls: list[Any] = []
+
+    def listener(a: Any) -> None:
+        calls.append(a)
+        raise TypeError("from the listener")
+
+    def takes_nothing() -> None:
+        calls.append("none")
+        raise TypeError("from takes_nothing")
+
+    e.on("x", listener)
+    with pytest.raises(TypeError, match="from the listener"):
+        e.emit("x", 1)
+    assert calls == [1]
+    assert e._pynet_events["x"] is listener  # a fitting call is not a misfit
+    e.removeListener("x", listener)
+    e.on("y", takes_nothing)
+    with pytest.raises(TypeError, match="from takes_nothing"):
+        e.emit("y", 1, 2)  # the retry ran it once; its own error goes out
+    assert calls == [1, "none"]
+
+
+def test_a_wrapper_with_code_before_the_wrapped_call_runs_once() -> None:
+    # functools.wraps wrappers run code before the call that would fail: they
+    # are fitted at registration, never retried.
+    calls: list[Any] = []
+
+    def inner(a: Any) -> None:
+        calls.append(("inner", a))
+
+    @functools.wraps(inner)
+    def outer(*args: Any) -> None:
+        calls.append("outer")
+        inner(*args)
+
+    e = EventEmitter()
+    e.on("x", outer)
+    e.emit("x", 1, 2)
+    assert calls == ["outer", ("inner", 1)]
+
+
+def test_misfit_during_an_emit_keeps_the_snapshot_and_every_copy() -> None:
+    e = EventEmitter()
+    log: list[Any] = []
+
+    def none() -> None:
+        log.append("none")
+
+    def remover(*_: Any) -> None:
+        log.append("remover")
+        e.removeListener("x", none)  # the later copy goes; this emit still calls it
+
+    e.on("x", none).on("x", remover).on("x", none)
+    e.emit("x", 1)
+    assert log == ["none", "remover", "none"]
+    assert e.listeners("x") == [none, remover]
+    log.clear()
+    e.emit("x", 1)
+    assert log == ["none", "remover"]
+    assert e.listeners("x") == [remover]
+
+
+def test_missing_arguments_are_padded_on_the_retry() -> None:
+    e = EventEmitter()
+    got: list[Any] = []
+
+    class Slotted:
+        __slots__ = ()
+
+        def __call__(self, a: Any, b: Any) -> None:
+            got.append((a, b))
+
+    listener = Slotted()
+    e.on("x", listener)
+    assert e._pynet_events["x"] is listener  # a slotted callable object is stored bare
+    e.emit("x", 1)
+    e.emit("x")
+    assert got == [(1, None), (None, None)]
+    assert e.listeners("x") == [listener]
+
+
+def test_required_keyword_only_parameter_still_fails() -> None:
+    e = EventEmitter()
+
+    def f(a: Any, *, b: Any) -> None: ...
+
+    e.on("x", f)
+    with pytest.raises(TypeError, match="keyword-only"):
+        e.emit("x", 1)
+    with pytest.raises(TypeError, match="keyword-only"):
+        e.emit("x", 1, 2)
+
+
+def test_once_with_a_bound_method_keeps_one_object_and_equal_listener() -> None:
+    # The wrapper keeps the method's function and object, not the bound method:
+    # .listener, listeners() and 'removeListener' give an equal bound method.
+    log: list[Any] = []
+
+    class Obj:
+        def method(self, a: Any = None) -> None:
+            log.append(a)
+
+    obj = Obj()
+    e = EventEmitter()
+    removed: list[Any] = []
+    e.once("x", obj.method)
+    e.on("x", lambda: None)
+    e.on("removeListener", lambda name, f: removed.append((name, f)))
+    wrapper = e.rawListeners("x")[0]
+    assert wrapper.listener == obj.method and wrapper.fired is False
+    assert e.listeners("x")[0] == obj.method
+    assert e.listenerCount("x", obj.method) == 1
+    e.removeListener("x", obj.method)
+    assert removed == [("x", obj.method)] and e.listenerCount("x") == 1
+    e.once("x", obj.method)
+    e.emit("x", 1, 2)
+    assert log == [1] and e.listenerCount("x") == 1
+    e.prependOnceListener("y", obj.method)
+    wrapper = e.rawListeners("y")[0]
+    wrapper()
+    assert wrapper.fired is True and log == [1, None]
+    wrapper(3)  # fired: nothing
+    assert log == [1, None]
+
+
+def test_pyee_add_event_handler_pair_is_found_by_either_function() -> None:
+    e = EventEmitter()
+    log: list[Any] = []
+
+    def user(a: Any) -> None: ...
+
+    def called(a: Any, b: Any = None) -> None:
+        log.append((a, b))
+
+    e._add_event_handler("x", user, called)
+    e.emit("x", 1, 2, 3)
+    assert log == [(1, 2)]
+    assert e.listeners("x") == [user] and e.rawListeners("x") == [called]
+    e.removeListener("x", called)
+    assert e.listenerCount("x") == 0
+
+
 # --- argument validation ---------------------------------------------------------
 
 

@@ -342,3 +342,21 @@ def test_the_single_listener_fast_path_passes_the_line_only_if_it_is_taken(loop:
     rl.on("line", lambda line, extra: got.append((line, extra)))
     inp.emit("data", b"e\nf\n")
     assert got == [("a",), ("b",), "none", "none", ("e", None), ("f", None)]
+
+
+def test_a_type_error_inside_the_single_line_listener_is_raised_not_retried(loop: Any) -> None:
+    # The fast path calls listener(line) and retries with the arguments the
+    # listener takes only when Python refused the count: never for an error
+    # raised by the listener's own code.
+    inp = FakeInput()
+    rl = readline.createInterface({"input": inp})
+    seen: list[str] = []
+
+    def bad(line: str) -> None:
+        seen.append(line)
+        raise TypeError("from the listener")
+
+    rl.on("line", bad)
+    with pytest.raises(TypeError, match="from the listener"):
+        inp.emit("data", b"a\nb\n")
+    assert seen == ["a"]

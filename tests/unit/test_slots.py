@@ -59,7 +59,7 @@ from pynet._net.types import AddressInfo
 from pynet._streams.duplex import Duplex
 from pynet._streams.pipe import _Pipe
 from pynet.abort import AbortController, AbortSignal
-from pynet.events import EventEmitter, _OnceWrapper
+from pynet.events import EventEmitter, _Fit, _OnceWrapper
 
 # Discussion: pynet's EventEmitter itself is not slotted.  Tried: with
 # ``__slots__`` on it, CPython 3.11 still allocates the instance dict's inline
@@ -189,7 +189,18 @@ def emitter_parts(loop: Loop) -> list[object]:
     wrapper = emitter.rawListeners("x")[0]
     assert isinstance(wrapper, _OnceWrapper)
     emitter.emit("x")
-    return [wrapper]
+    # A builtin listener, and a function called with more arguments than it
+    # takes, are stored with their argument counts (events._Fit).
+    got: list[object] = []
+    emitter.on("y", got.append)
+    emitter.on("z", lambda: got.append("z"))
+    emitter.emit("y", 1, 2)
+    emitter.emit("z", 1)
+    emitter.emit("z", 1)
+    assert got == [1, "z", "z"]
+    fits = [emitter._pynet_events["y"], emitter._pynet_events["z"]]
+    assert all(isinstance(fit, _Fit) for fit in fits)
+    return [wrapper, *fits]
 
 
 def abort_objects(loop: Loop) -> list[object]:
