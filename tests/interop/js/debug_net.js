@@ -29,7 +29,7 @@ function timeout() {
   const server = net.createServer((sock) => sock.on('close', () => server.close(next)));
   server.listen(0, '127.0.0.1', () => {
     const c = net.connect(server.address().port, '127.0.0.1');
-    c.setTimeout(20, () => c.destroy());
+    c.setTimeout(300, () => c.destroy());
   });
 }
 function reset() {

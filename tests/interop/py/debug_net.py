@@ -37,7 +37,7 @@ def timeout():
 
     def listening():
         c = net.connect(server.address()["port"], "127.0.0.1")
-        c.setTimeout(20, lambda: c.destroy())
+        c.setTimeout(300, lambda: c.destroy())
     server.listen(0, "127.0.0.1", listening)
 
 
