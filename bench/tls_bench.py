@@ -73,11 +73,11 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(server: list[str], workload: str, seconds: float, certdir: str
-            ) -> tuple[float, float]:
+def measure(server: list[str], workload: str, seconds: float, certdir: str,
+            env: dict[str, str] | None = None) -> tuple[float, float]:
     """(throughput, server CPU seconds per unit of work)."""
     port = free_port()
-    proc = subprocess.Popen([*pin(0), *server, str(port), certdir],
+    proc = subprocess.Popen([*pin(0), *server, str(port), certdir], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, proc)
@@ -99,20 +99,37 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--uvloop", action="store_true", help="add asyncio+uvloop")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="also run the pynet server with the pynet package of DIR (a"
+                             " checkout, e.g. `git worktree add DIR main`), as 'baseline'")
+    parser.add_argument("--verbose", action="store_true", help="print every run's cost")
+    parser.add_argument("--workloads", default=",".join(WORKLOADS),
+                        help="comma-separated subset of rr,bulk,hs")
     args = parser.parse_args()
     runs, seconds = (1, 1.0) if args.quick else (args.runs, args.seconds)
     servers = dict(SERVERS)
     if args.uvloop:
         servers["uvloop"] = [*SERVERS["asyncio"][:2], "uvloop"]
+    envs: dict[str, dict[str, str] | None] = {name: None for name in servers}
+    if args.baseline:
+        servers["baseline"] = SERVERS["pynet"]
+        envs["baseline"] = {**os.environ, "PYTHONPATH": str(Path(args.baseline).resolve())}
     with tempfile.TemporaryDirectory() as tmp:
         make_certs(Path(tmp))
         results: dict[str, dict[str, float]] = {}
         costs: dict[str, dict[str, float]] = {}
-        for workload in WORKLOADS:
-            for name, argv in servers.items():
-                pairs = [measure(argv, workload, seconds, tmp) for _ in range(runs)]
-                results.setdefault(workload, {})[name] = statistics.median(p[0] for p in pairs)
-                costs.setdefault(workload, {})[name] = statistics.median(p[1] for p in pairs)
+        for workload in args.workloads.split(","):
+            # Servers interleaved run by run, so a change in the machine's load touches all.
+            pairs: dict[str, list[tuple[float, float]]] = {name: [] for name in servers}
+            for _ in range(runs):
+                for name, argv in servers.items():
+                    pairs[name].append(measure(argv, workload, seconds, tmp, envs[name]))
+            for name, got in pairs.items():
+                if args.verbose:
+                    print(f"{workload} {name}: per unit (µs) "
+                          + " ".join(f"{p[1] * 1e6:.0f}" for p in got), file=sys.stderr)
+                results.setdefault(workload, {})[name] = statistics.median(p[0] for p in got)
+                costs.setdefault(workload, {})[name] = statistics.median(p[1] for p in got)
     names = " ".join(f"{n:>12}" for n in servers)
     print("Throughput (higher is better; the client is node, on the other CPU)")
     print(f"{'workload':10} {names}   pynet/node  pynet/asyncio")
