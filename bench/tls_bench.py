@@ -3,6 +3,8 @@
 
     python bench/tls_bench.py            # 3 runs x 3 s per workload
     python bench/tls_bench.py --quick    # smoke: 1 run x 1 s
+    python bench/tls_bench.py --workloads bulk --runs 7 --baseline ../main  # before/after
+    python bench/tls_bench.py --callgrind 32 --baseline ../main  # instructions per MiB
 
 Workloads, all driven by the same node client (bench/tls_load.js) so only the
 server differs: ``rr`` (100 connections, 64-byte request/response, round
@@ -12,7 +14,10 @@ are pinned to CPU 0 and the client to CPU 1 when ``taskset`` exists.
 Certificates are made with the openssl CLI into a temporary directory.
 Prints medians and pynet's ratio to each other server, for throughput and for
 the server's CPU time per unit of work (user + system, from /proc): the
-second is the fairer number on a busy machine.
+second is the fairer number on a busy machine.  The servers run interleaved
+(one run of each, then again), so a change in the machine's load touches all.
+``--baseline DIR`` adds pynet's server run with the ``pynet`` package of DIR
+(e.g. a checkout of main); ``--callgrind MIB`` counts instructions instead.
 """
 
 from __future__ import annotations
@@ -54,8 +59,8 @@ def pin(cpu: int) -> list[str]:
     return ["taskset", "-c", str(cpu)] if shutil.which("taskset") else []
 
 
-def wait_port(port: int, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.time() + 10
+def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    deadline = time.time() + timeout
     while time.time() < deadline:
         if proc.poll() is not None:
             raise RuntimeError("server exited")
@@ -73,11 +78,11 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(server: list[str], workload: str, seconds: float, certdir: str
-            ) -> tuple[float, float]:
+def measure(server: list[str], workload: str, seconds: float, certdir: str,
+            env: dict[str, str] | None = None) -> tuple[float, float]:
     """(throughput, server CPU seconds per unit of work)."""
     port = free_port()
-    proc = subprocess.Popen([*pin(0), *server, str(port), certdir],
+    proc = subprocess.Popen([*pin(0), *server, str(port), certdir], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, proc)
@@ -93,26 +98,116 @@ def measure(server: list[str], workload: str, seconds: float, certdir: str
         proc.wait()
 
 
+def callgrind(server: list[str], mib: int, certdir: str, env: dict[str, str] | None
+              ) -> dict[str, float]:
+    """Instructions (callgrind's Ir) the server runs per MiB echoed, total and by object
+    file, for exactly ``mib`` MiB after a 4 MiB warm-up (``tls_load.js fixed``).
+
+    Discussion: valgrind counts each iteration of ``rep movsb``/``rep stosb`` as an
+    instruction, so ``memcpy``/``memset`` weigh about one instruction per byte here
+    while they take a few percent of the cycles on the machine (see perf)."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.Popen(["valgrind", "--tool=callgrind", "--instr-atstart=no",
+                                 f"--callgrind-out-file={out}/cg.out", *server, str(port),
+                                 certdir], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_port(port, proc, 120)
+            client = subprocess.Popen(["node", str(BENCH / "tls_load.js"), "fixed", str(port),
+                                       str(mib)], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, text=True)
+            assert client.stdin is not None and client.stdout is not None
+            if client.stdout.readline().strip() != "ready":
+                raise RuntimeError("client failed")
+            subprocess.run(["callgrind_control", "-i", "on", str(proc.pid)],
+                           capture_output=True, check=True)
+            client.stdin.write("go\n")
+            client.stdin.flush()
+            if client.stdout.readline().strip() != "done":
+                raise RuntimeError("client failed")
+            client.wait()
+            subprocess.run(["callgrind_control", "-d", str(proc.pid)],
+                           capture_output=True, check=True)
+        finally:
+            proc.kill()
+            proc.wait()
+        by_object: dict[str, float] = {}
+        for dump in Path(out).glob("cg.out.*"):
+            by_object_of(dump.read_text(), by_object)
+    return {k: v / mib for k, v in sorted(by_object.items(), key=lambda kv: -kv[1])}
+
+
+def by_object_of(text: str, into: dict[str, float]) -> None:
+    """Add the self cost of each object file (``ob=``) of a callgrind dump to ``into``."""
+    names: dict[str, str] = {}
+    current = "?"
+    skip = False
+    for line in text.splitlines():
+        if line.startswith(("ob=", "cob=")):
+            ref, _, name = line.split("=", 1)[1].partition(" ")
+            if name:
+                names[ref] = Path(name).name
+            if line.startswith("ob="):
+                current = names.get(ref, ref)
+        elif line.startswith("calls="):
+            skip = True  # The next cost line is the call's inclusive cost.
+        elif line[:1].isdigit() or line[:1] in "+-*":
+            parts = line.split()
+            if skip:
+                skip = False
+            elif len(parts) >= 2:
+                into[current] = into.get(current, 0.0) + int(parts[1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--uvloop", action="store_true", help="add asyncio+uvloop")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="also run the pynet server with the pynet package of DIR (a"
+                             " checkout, e.g. `git worktree add DIR main`), as 'baseline'")
+    parser.add_argument("--callgrind", type=int, metavar="MIB",
+                        help="instead: callgrind instruction counts per MiB of bulk echo")
+    parser.add_argument("--verbose", action="store_true", help="print every run's cost")
+    parser.add_argument("--workloads", default=",".join(WORKLOADS),
+                        help="comma-separated subset of rr,bulk,hs")
     args = parser.parse_args()
     runs, seconds = (1, 1.0) if args.quick else (args.runs, args.seconds)
     servers = dict(SERVERS)
     if args.uvloop:
         servers["uvloop"] = [*SERVERS["asyncio"][:2], "uvloop"]
+    envs: dict[str, dict[str, str] | None] = {name: None for name in servers}
+    if args.baseline:
+        servers["baseline"] = SERVERS["pynet"]
+        envs["baseline"] = {**os.environ, "PYTHONPATH": str(Path(args.baseline).resolve())}
+    if args.callgrind:
+        with tempfile.TemporaryDirectory() as tmp:
+            make_certs(Path(tmp))
+            print("Server instructions per MiB echoed (callgrind Ir, millions; user space only)")
+            for name, argv in servers.items():
+                counts = callgrind(argv, args.callgrind, tmp, envs[name])
+                top = ", ".join(f"{k} {v / 1e6:.2f}" for k, v in list(counts.items())[:4])
+                print(f"{name:10} {sum(counts.values()) / 1e6:8.2f}   ({top})")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         make_certs(Path(tmp))
         results: dict[str, dict[str, float]] = {}
         costs: dict[str, dict[str, float]] = {}
-        for workload in WORKLOADS:
-            for name, argv in servers.items():
-                pairs = [measure(argv, workload, seconds, tmp) for _ in range(runs)]
-                results.setdefault(workload, {})[name] = statistics.median(p[0] for p in pairs)
-                costs.setdefault(workload, {})[name] = statistics.median(p[1] for p in pairs)
+        for workload in args.workloads.split(","):
+            # Servers interleaved run by run, so a change in the machine's load touches all.
+            pairs: dict[str, list[tuple[float, float]]] = {name: [] for name in servers}
+            for _ in range(runs):
+                for name, argv in servers.items():
+                    pairs[name].append(measure(argv, workload, seconds, tmp, envs[name]))
+            for name, got in pairs.items():
+                if args.verbose:
+                    print(f"{workload} {name}: per unit (µs) "
+                          + " ".join(f"{p[1] * 1e6:.0f}" for p in got), file=sys.stderr)
+                results.setdefault(workload, {})[name] = statistics.median(p[0] for p in got)
+                costs.setdefault(workload, {})[name] = statistics.median(p[1] for p in got)
     names = " ".join(f"{n:>12}" for n in servers)
     print("Throughput (higher is better; the client is node, on the other CPU)")
     print(f"{'workload':10} {names}   pynet/node  pynet/asyncio")

@@ -1,6 +1,7 @@
 // TLS load generator (the same client for every server): node tls_load.js MODE PORT SECONDS
 // MODE rr: 100 connections, 64-byte request/response; bulk: one connection echoing 64 KiB
 // writes; hs: 8 connections in parallel doing handshake + close. Prints one JSON object.
+// MODE fixed (node tls_load.js fixed PORT MIB [WARM]): bulk for a fixed volume, see below.
 'use strict';
 const tls = require('tls');
 const [mode, port, seconds] = [process.argv[2], +process.argv[3], +process.argv[4]];
@@ -36,6 +37,28 @@ if (mode === 'rr') {
   }
   c.on('data', (d) => { received += d.length; pump(); });
   c.on('error', () => {});
+} else if (mode === 'fixed') {
+  // For instruction counts (tls_bench.py --callgrind): echo WARM MiB, print "ready", wait for
+  // a line on stdin, echo MiB more, print "done". Argv: fixed PORT MIB [WARM].
+  const chunk = Buffer.alloc(65536, 'y');
+  const warm = (+process.argv[5] || 4) * 1048576; const total = +process.argv[4] * 1048576;
+  let received = 0; let sent = 0; let limit = warm; let draining = false; let measuring = false;
+  const c = tls.connect(opts, () => pump());
+  function pump() {
+    if (draining) return;
+    while (sent - received < 4 * 1048576 && sent < limit) {
+      sent += chunk.length;
+      if (!c.write(chunk)) { draining = true; c.once('drain', () => { draining = false; pump(); }); return; }
+    }
+  }
+  c.on('data', (d) => {
+    received += d.length;
+    if (received < limit) { pump(); return; }
+    if (measuring) { console.log('done'); c.destroy(); process.exit(0); }
+    measuring = true; console.log('ready');
+    process.stdin.once('data', () => { limit = warm + total; pump(); });
+  });
+  c.on('error', (e) => { console.error(e); process.exit(1); });
 } else {
   let count = 0;
   const one = () => {

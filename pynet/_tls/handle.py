@@ -462,6 +462,7 @@ class TLSHandle:
         sslobj = self.ssl
         assert sslobj is not None
         read = sslobj.read
+        incoming = self.incoming
         while True:
             if not self.reading and not self._eof:
                 # Stopped: leave the rest in ``incoming`` for read_start.
@@ -489,6 +490,12 @@ class TLSHandle:
                     ending = "eof"
                     break
                 size += n
+                if not incoming.pending and not self._eof and not sslobj.pending():
+                    # Nothing left to decrypt: the next read could only raise
+                    # SSLWantReadError (OpenSSL reads no further ahead than the record
+                    # it decrypts), which costs more than the read of a small record.
+                    ending = "more"
+                    break
                 if n < _RECORD:
                     # A record shorter than a full one (small writes, or the peer's
                     # setMaxSendFragment) is a 'data' of its own, as each SSL_read

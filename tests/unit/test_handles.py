@@ -636,6 +636,35 @@ def test_reads_are_at_most_read_size(loop: Loop) -> None:
     assert max(sizes) <= READ_SIZE and sum(sizes) == sent == h.bytes_read
 
 
+def test_a_wakeup_reads_up_to_32_times_while_reads_are_full(loop: Loop) -> None:
+    # libuv's uv__read: up to 32 reads per wakeup while each fills the buffer.
+    h, peer, got = reader(loop)
+    peer.setblocking(False)
+    peer.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)
+    sent = 0
+    try:
+        while sent < 40 * READ_SIZE:
+            sent += peer.send(b"w" * READ_SIZE)
+    except BlockingIOError:
+        pass
+    if sent <= 5 * READ_SIZE:
+        pytest.skip("the socket buffer holds too little for the test")
+    first_wakeup: list[int] = []
+
+    def onread(data: bytes | None, err: Exception | None) -> None:
+        got.append((data, err))
+        if len(got) == 1:
+            loop.set_immediate(lambda: first_wakeup.append(len(got)))
+        if sum(len(d) for d, _ in got) == sent:
+            h.close(None)
+
+    h.onread = onread
+    h.read_start()
+    loop.run()
+    peer.close()
+    assert first_wakeup == [min(32, -(-sent // READ_SIZE))]
+
+
 def test_read_stop_stops_delivery(fake_loop: Loop) -> None:
     loop = fake_loop
     h, peer, got = reader(loop)
