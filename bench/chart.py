@@ -11,7 +11,8 @@ that fails too, it prints a note and exits 0 without a chart.
 Bars are "how many times better" (higher is better for every bar: throughput
 a/b, latency and memory b/a), on a log scale, one group per workload metric:
   top:    each server vs asyncio Protocol
-  below:  each pynet variant vs each other server (only when pynet produced results)
+  below:  each pynet variant vs each other server (only when pynet produced results):
+          the pure build's rows, then the compiled build's (pynet_*_mypyc) when measured
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def main() -> int:
         panels.append(
             (ratios["vs_baseline"], "each server vs asyncio Protocol (>1: the server is better)")
         )
-    pynet_vs = ratios.get("pynet_vs") or {}
+    # the pure build's rows (pynet_vs), then the compiled build's (compiled_vs), if measured
+    pynet_vs = (ratios.get("pynet_vs") or {}) | (ratios.get("compiled_vs") or {})
     variants = list(dict.fromkeys(pair.split("/")[0] for pair in pynet_vs))  # run.py's order
     for i, v in enumerate(variants):
         # one panel per pynet variant; skip the inverse of a pynet-vs-pynet pair already shown

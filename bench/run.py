@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import json
 import os
 import platform
@@ -44,6 +45,11 @@ LOGS = BUILD / "logs"
 PYDEPS = BUILD / f"pydeps-py{sys.version_info[0]}{sys.version_info[1]}"
 LOADGEN = BUILD / "loadgen"
 PY = sys.executable
+# The compiled build's rows (pynet_*_mypyc) run a venv of their own with pynet compiled
+# (PYNET_MYPYC=1) from this checkout, built by the setup step (setup_compiled).
+COMPILED_VENV = BUILD / "pynet-mypyc"
+COMPILED_PY = COMPILED_VENV / "bin" / "python"
+COMPILED_STAMP = COMPILED_VENV / "pynet-source.sha256"  # the sources it was built from
 
 # --------------------------------------------------------------------------- servers
 
@@ -56,6 +62,7 @@ class Server:
     argv: list[str]  # "{port}" is replaced by the port number
     needs: tuple[str, ...] = ()  # Python modules that must import (else: skipped)
     install: tuple[str, ...] = ()  # PyPI packages the setup step may install into build/
+    build: str = "pure"  # pynet rows: "compiled" runs COMPILED_PY with the compiled package
     # filled in at run time
     status: str = "ok"  # ok | skipped | error
     note: str = ""
@@ -65,10 +72,18 @@ def _py(script: str, *extra: str) -> list[str]:
     return [PY, str(SRV / script), "{port}", *extra]
 
 
+def _compiled(script: str) -> list[str]:
+    return [str(COMPILED_PY), str(SRV / script), "{port}"]
+
+
 SERVERS: list[Server] = [
     Server("pynet_pipe", "pynet pipe()", "python", _py("pynet_pipe.py")),
     Server("pynet_data", "pynet 'data'+write", "python", _py("pynet_data.py")),
     Server("pynet_async", "pynet async for+write", "python", _py("pynet_async.py")),
+    Server("pynet_pipe_mypyc", "pynet pipe(), compiled", "python", _compiled("pynet_pipe.py"),
+           build="compiled"),
+    Server("pynet_data_mypyc", "pynet 'data'+write, compiled", "python",
+           _compiled("pynet_data.py"), build="compiled"),
     Server("node_pipe", "Node net pipe()", "node", ["node", str(SRV / "node_net.js"), "{port}"]),
     Server(
         "node_data",
@@ -99,6 +114,7 @@ BUSY_POLL = ("rr1_64", "idle")  # workloads whose client busy-polls (100% CPU by
 OTHER_CPU_WARN = 25.0  # % of one CPU used by other processes that flags a measurement as disturbed
 BASELINE = "asyncio_protocol"  # "each server vs asyncio Protocol"
 PYNET = ("pynet_pipe", "pynet_data")  # "pynet vs each other server"
+PYNET_COMPILED = ("pynet_pipe_mypyc", "pynet_data_mypyc")  # "compiled pynet vs each other server"
 
 # --------------------------------------------------------------------------- workloads
 
@@ -214,10 +230,12 @@ def sh(cmd: list[str], **kw: Any) -> str:
         return ""
 
 
-def py_env() -> dict[str, str]:
+def py_env(build: str = "pure") -> dict[str, str]:
+    """The servers' environment: the checkout's pynet first for the pure rows (unless
+    PYNET_TEST_INSTALLED=1), never for the compiled ones (their venv's installed package)."""
     env = dict(os.environ)
     parts = [str(ROOT), str(PYDEPS)]
-    if os.environ.get("PYNET_TEST_INSTALLED") == "1":  # pynet from site-packages (compiled build)
+    if build == "compiled" or os.environ.get("PYNET_TEST_INSTALLED") == "1":
         parts.remove(str(ROOT))
     if env.get("PYTHONPATH"):
         parts.append(env["PYTHONPATH"])
@@ -264,6 +282,75 @@ def setup_python_deps(servers: list[Server], allow_install: bool) -> None:
         if missing:
             s.status = "skipped"
             s.note = f"{', '.join(missing)} not importable (could not be installed)"
+
+
+def source_hash() -> str:
+    """A digest of what the compiled build is made from (pynet/ and the build files)."""
+    h = hashlib.sha256()
+    files = sorted(ROOT.glob("pynet/**/*.py")) + [
+        ROOT / n for n in ("setup.py", "setup.cfg", "pyproject.toml", "build_backend/pynet_build.py")
+    ]
+    for f in files:
+        if f.exists():
+            h.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def compiled_build_info() -> str:
+    """'<version> compiled <path>' for the compiled venv's pynet, or why it is not usable."""
+    code = ("import pynet._core.loop as m, pynet; print(pynet.__version__,"
+            " 'compiled' if m.__file__.endswith('.so') else 'pure', pynet.__file__)")
+    r = subprocess.run([str(COMPILED_PY), "-c", code], env=py_env("compiled"), cwd=str(SRV),
+                       capture_output=True, text=True)
+    return r.stdout.strip() if r.returncode == 0 else f"not importable: {r.stderr.strip()[-200:]}"
+
+
+def setup_compiled(servers: list[Server], allow_install: bool) -> str:
+    """Build pynet compiled (PYNET_MYPYC=1) from this checkout into bench/build/pynet-mypyc,
+    again only when the sources changed; else skip the compiled rows, saying why.
+    Returns what the compiled rows import (for the report)."""
+    rows = [s for s in servers if s.build == "compiled" and s.status == "ok"]
+    if not rows:
+        return "not measured"
+
+    def skip(why: str) -> str:
+        log(f"setup: compiled rows skipped: {why}")
+        for s in rows:
+            s.status, s.note = "skipped", why
+        return f"not measured ({why})"
+
+    want = source_hash()
+    fresh = COMPILED_PY.exists() and COMPILED_STAMP.exists() and COMPILED_STAMP.read_text() == want
+    if not fresh:
+        if not allow_install:
+            return skip(f"no up-to-date compiled build in {COMPILED_VENV.relative_to(ROOT)} "
+                        "and --no-install given")
+        cc = os.environ.get("CC", "cc")
+        if not (shutil.which(cc) or shutil.which("gcc")):
+            return skip(f"no C compiler ({cc}, gcc) for mypyc: PYNET_MYPYC=1 needs one")
+        log(f"setup: building pynet compiled (PYNET_MYPYC=1) into "
+            f"{COMPILED_VENV.relative_to(ROOT)}: a few minutes, again only after a source change")
+        t0 = time.monotonic()
+        if not COMPILED_PY.exists():
+            r = subprocess.run([PY, "-m", "venv", str(COMPILED_VENV)], capture_output=True,
+                               text=True)
+            if r.returncode != 0:
+                return skip(f"python -m venv failed: {(r.stderr or r.stdout).strip()[-200:]}")
+        COMPILED_STAMP.unlink(missing_ok=True)
+        r = subprocess.run(
+            [str(COMPILED_PY), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+             "--force-reinstall", str(ROOT)],
+            env=dict(os.environ, PYNET_MYPYC="1"), cwd=str(BUILD), capture_output=True, text=True)
+        if r.returncode != 0:
+            last = (r.stderr or r.stdout).strip().splitlines()[-3:]
+            return skip(f"PYNET_MYPYC=1 pip install failed: {' | '.join(last)[-300:]}")
+        log(f"setup: compiled build done in {time.monotonic() - t0:.0f} s")
+    info = compiled_build_info()
+    if " compiled " not in f" {info} " or str(ROOT / "pynet") in info:
+        return skip(f"the venv's pynet is not the compiled package: {info}")
+    if not fresh:
+        COMPILED_STAMP.write_text(want)
+    return info
 
 
 def free_port() -> int:
@@ -345,7 +432,7 @@ class Running:
             stdin=subprocess.DEVNULL,
             stdout=self.logf,
             stderr=subprocess.STDOUT,
-            env=py_env(),
+            env=py_env(srv.build),
             cwd=str(ROOT),
             preexec_fn=_preexec(cpu),
         )
@@ -437,7 +524,7 @@ def problems(res: dict[str, Any]) -> str | None:
 # --------------------------------------------------------------------------- machine info
 
 
-def machine_info(cpu_note: str) -> dict[str, Any]:
+def machine_info(cpu_note: str, compiled: str = "not measured") -> dict[str, Any]:
     model = ""
     try:
         for ln in Path("/proc/cpuinfo").read_text().splitlines():
@@ -475,6 +562,7 @@ def machine_info(cpu_note: str) -> dict[str, Any]:
         "uvloop": pyver("uvloop"),
         "pynet": pynet_ver if pynet_ver != "not installed" else "source tree (not installed)",
         "pynet_build": where or "not importable",
+        "pynet_build_compiled": compiled,  # what the pynet_*_mypyc rows import
         "gcc": gcc[0] if gcc else "not found",
         "rlimit_nofile": list(resource.getrlimit(resource.RLIMIT_NOFILE)),
         "loadavg_at_start": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
@@ -590,6 +678,8 @@ def render(report: dict[str, Any], servers: list[Server], workloads: list[Worklo
         f"  software: Python {mach['python'].split()[0]}, Node {mach['node']}, pyee {mach['pyee']}, "
         f"uvloop {mach['uvloop']}, pynet {mach.get('pynet_build', mach['pynet'])}"
     )
+    if mach.get("pynet_build_compiled", "not measured") != "not measured":
+        lines.append(f"  compiled: the *_mypyc rows import pynet {mach['pynet_build_compiled']}")
     lines.append(
         f"  pinning : {mach['pinning']}; load average at start {mach.get('loadavg_at_start', '?')}"
     )
@@ -678,9 +768,12 @@ def render(report: dict[str, Any], servers: list[Server], workloads: list[Worklo
     )
     for title, key in (
         ("pynet vs each other server", "pynet_vs"),
+        ("compiled pynet vs each other server", "compiled_vs"),
         (f"each server vs {BASELINE}", "vs_baseline"),
     ):
         mat = report["ratios"].get(key) or {}
+        if key == "compiled_vs" and not mat and key + "_note" not in report["ratios"]:
+            continue  # no compiled rows asked for
         if not mat:
             why = report["ratios"].get(key + "_note", "not available")
             lines.append(f"Ratios, {title}: {why}")
@@ -800,6 +893,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument(
         "--no-install", action="store_true", help="never pip-install uvloop into bench/build/"
     )
+    p.add_argument(
+        "--no-compiled",
+        action="store_true",
+        help="leave out the compiled build's rows (pynet_*_mypyc); --quick leaves them out "
+        "unless --servers names them",
+    )
     p.add_argument("--list", action="store_true", help="list servers and workloads and exit")
     p.add_argument(
         "--strict",
@@ -837,6 +936,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"workload {w.name:18s} {w.title}")
         return 0
     servers = select(a.servers, SERVERS, "server")
+    if a.no_compiled or (a.quick and not a.servers):
+        # The compiled build takes minutes to make: the CI smoke run does without it.
+        servers = [s for s in servers if s.build != "compiled"]
     workloads = select(a.workloads, WORKLOADS, "workload")
     t_start = time.monotonic()
 
@@ -848,6 +950,7 @@ def main(argv: list[str] | None = None) -> int:
             if s.kind == "node":
                 s.status, s.note = "skipped", "node not found on PATH"
     setup_python_deps(servers, allow_install=not a.no_install)
+    compiled_info = setup_compiled(servers, allow_install=not a.no_install)
 
     scpu, ccpu, cpu_note = cpu_plan(a.cpus)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -856,7 +959,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.idle + 200 > hard and any(w.name == "idle" for w in workloads):
         log(f"note: RLIMIT_NOFILE hard limit {hard} < idle {a.idle} + 200; idle lowered")
         a.idle = max(0, hard - 200)
-    mach = machine_info(cpu_note)
+    mach = machine_info(cpu_note, compiled_info)
     if ccpu is not None:
         os.sched_setaffinity(0, {ccpu})  # keep this script off the server's CPU
     setup_s = time.monotonic() - t_start
@@ -926,6 +1029,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         ratios["pynet_vs_note"] = "no pynet results in this run" + "".join(
             f" ({s.name}: {s.status}: {s.note})" for s in servers if s.name in PYNET and s.note
+        )
+    pync = [p for p in PYNET_COMPILED if p in med]
+    if pync:
+        ratios["compiled_vs"] = ratio_matrix(
+            med, [(p, o) for p in pync for o in present if o != p], workloads
+        )
+    elif any(s.name in PYNET_COMPILED for s in servers):
+        ratios["compiled_vs_note"] = "no compiled pynet results in this run" + "".join(
+            f" ({s.name}: {s.status}: {s.note})"
+            for s in servers
+            if s.name in PYNET_COMPILED and s.note
         )
     if BASELINE in med:
         ratios["vs_baseline"] = ratio_matrix(
