@@ -927,6 +927,15 @@ def select(names: str | None, items: list[Any], what: str) -> list[Any]:
     return [by[n] for n in names.split(",")]
 
 
+def choose_servers(a: argparse.Namespace) -> list[Server]:
+    """--servers (default: all), less the compiled build's rows with --no-compiled, and with
+    --quick unless --servers names them: the build takes minutes, the CI smoke run does without."""
+    servers = select(a.servers, SERVERS, "server")
+    if a.no_compiled or (a.quick and not a.servers):
+        servers = [s for s in servers if s.build != "compiled"]
+    return servers
+
+
 def main(argv: list[str] | None = None) -> int:
     a = parse_args(argv)
     if a.list:
@@ -935,10 +944,7 @@ def main(argv: list[str] | None = None) -> int:
         for w in WORKLOADS:
             print(f"workload {w.name:18s} {w.title}")
         return 0
-    servers = select(a.servers, SERVERS, "server")
-    if a.no_compiled or (a.quick and not a.servers):
-        # The compiled build takes minutes to make: the CI smoke run does without it.
-        servers = [s for s in servers if s.build != "compiled"]
+    servers = choose_servers(a)
     workloads = select(a.workloads, WORKLOADS, "workload")
     t_start = time.monotonic()
 
