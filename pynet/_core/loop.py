@@ -109,6 +109,7 @@ _WRITE = selectors.EVENT_WRITE
 _NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
 _NOT_EPOLLIN = ~getattr(select, "EPOLLIN", 0)
 _EPOLLHUP = getattr(select, "EPOLLHUP", 0)
+_EPOLLIN = getattr(select, "EPOLLIN", 0)
 #: A host selector's extra bit in ``select()``'s masks: the event also reported
 #: a hang-up (``POLLHUP``), which :mod:`selectors` has no bit for.
 EVENT_HANGUP = 4
@@ -850,7 +851,19 @@ class Loop:
                     self._run_thread_calls()
                 continue
             # Discussion: this is _call() inlined, once per fd event (the
-            # hottest loop of the library).
+            # hottest loop of the library).  An event that is EPOLLIN alone
+            # (a request arrived) is the common case: its reader is called
+            # without the hang-up and writability tests below.
+            if mask == _EPOLLIN:
+                reader = watch.reader
+                if reader is not None:
+                    try:
+                        reader()
+                    except BaseException as exc:
+                        self._uncaught(exc)
+                    if self._ticks:
+                        self._drain_ticks()
+                continue
             if mask & _NOT_EPOLLOUT and watch.reader is not None:
                 try:
                     if mask & _EPOLLHUP and watch.hangup is not None:

@@ -59,6 +59,7 @@ from pynet._core.loop import Timer
 from pynet._handles.base import Stream
 from pynet._handles.fd import open_fd
 from pynet._handles.pipe import new_pipe
+from pynet._handles.stream import StreamHandle as _StreamHandle
 from pynet._handles.tcp import new_tcp
 from pynet._js import debuglog
 from pynet._js.encoding import encode
@@ -505,6 +506,41 @@ class Socket(Duplex):
                 # leaves something owed ('drain', end(), a buffered write
                 # that arrived meanwhile) hands over to the general onwrite.
                 size = len(chunk)
+                if type(handle) is _StreamHandle:
+                    # Discussion: a StreamHandle's write runs no code of the
+                    # user's and reads no stream state, so the state set
+                    # around a write it completes at once (writing, sync,
+                    # writecb, writelen, length, pendingcb: all restored by
+                    # onwrite) cannot be seen: it is set only when the write
+                    # did not complete, or completed owing a 'drain'.
+                    self._pending_data = None
+                    if self._timer is not None:
+                        self._unref_timer()
+                    err, done = handle.write(chunk, self._after_write_async
+                                             or self._bind_after_write())
+                    if done and err is None and not self._w_need_drain:
+                        length = self._w_length
+                        if length < self._w_hwm or length == 0:
+                            return True  # Not errored or destroyed: checked above.
+                        self._w_need_drain = True
+                        return False
+                    self._w_pendingcb += 1
+                    self._w_length += size
+                    self._w_writelen = size
+                    self._w_writecb = _nop
+                    self._w_writing = True
+                    self._w_sync = True
+                    if err is not None or done:
+                        (self._w_onwrite or self._bind_onwrite())(err)
+                    else:
+                        self._write_req_cb = self._w_onwrite or self._bind_onwrite()
+                        self._last_write_queue_size = handle.write_queue_size
+                    self._w_sync = False
+                    length = self._w_length
+                    if length < self._w_hwm or length == 0:
+                        return not self._errored and not self._destroyed
+                    self._w_need_drain = True
+                    return False
                 self._w_pendingcb += 1
                 self._w_length += size
                 self._w_writelen = size

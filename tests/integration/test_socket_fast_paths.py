@@ -6,16 +6,22 @@ EventEmitter's own, and ``Socket.write`` runs Writable's writeOrBuffer ->
 a case where the inline path must step aside (an overridden ``emit`` or
 ``_write``, on the class or on the instance) or must reproduce the general
 path's state (listener arity, async listeners, ``writableLength``,
-``'drain'``, the return value).
+``'drain'``, the return value).  On a plain ``StreamHandle`` the inline write
+sets Writable's state only when the write did not complete at once, failed,
+or owes a ``'drain'``: those cases are pinned against the general path
+(a subclass with its own ``_write``) and, for a write while a ``'drain'`` is
+owed, against node (tests/interop/test_socket_write_node.py).
 """
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from typing import Any
 
-from pynet import net, process, run
+from pynet import net, process, run, setImmediate
 from pynet._core.loop import Loop
+from pynet._handles.stream import StreamHandle
 
 
 def _echo_roundtrip(on_server_socket: Callable[[net.Socket], None], payload: bytes = b"ping"
@@ -200,3 +206,69 @@ def test_type_error_inside_the_single_data_listener_is_not_retried(loop: Loop) -
         process.removeListener("uncaughtException", on_uncaught)
     assert calls == [b"ping"]
     assert [str(err) for err in uncaught] == ["from the listener"]
+
+class _GeneralWrite(net.Socket):
+    """A socket whose writes take Writable's general path (its own ``_write``)."""
+
+    def _write(self, chunk: Any, encoding: str, cb: Callable[..., Any]) -> None:
+        super()._write(chunk, encoding, cb)
+
+
+def _failed_write_trace(loop: Loop, cls: type[net.Socket]) -> list[Any]:
+    raw, peer = socket.socketpair()
+    peer.close()  # The write below fails at once (EPIPE).
+    sock = cls(handle=StreamHandle(loop, raw, True))
+    trace: list[Any] = []
+    sock.on("error", lambda err: trace.append(("error", err.code, err.syscall,
+                                                sock.writableLength, sock.destroyed)))
+    sock.on("close", lambda had_error: trace.append(("close", had_error)))
+    sock.on("finish", lambda: trace.append("finish"))
+    trace.append(("write", sock.write(b"x" * 10), sock.writableLength, sock.destroyed,
+                  sock.writableNeedDrain))
+    loop.next_tick(lambda: trace.append(("tick", sock.destroyed, sock.writableLength)))
+    run()
+    return trace
+
+
+def test_write_failing_at_once_matches_general_path(loop: Loop) -> None:
+    """A write the handle refuses at once: false, then 'error' (EPIPE, write) and
+    'close' with hadError, the same as Writable's general path."""
+    fast = _failed_write_trace(loop, net.Socket)
+    general = _failed_write_trace(loop, _GeneralWrite)
+    assert fast == general
+    assert fast[0] == ("write", False, 0, False, False)
+    assert fast[1] == ("tick", True, 0)
+    assert fast[2][:3] == ("error", "EPIPE", "write")
+    assert fast[-1] == ("close", True)
+
+
+def _drain_owed_trace(loop: Loop, cls: type[net.Socket]) -> list[Any]:
+    """cork, a write past the high water mark, uncork (the kernel takes it at
+    once: a 'drain' is owed from a tick), then a small write before that tick."""
+    raw, peer = socket.socketpair()
+    sock = cls(handle=StreamHandle(loop, raw, True))
+    trace: list[Any] = []
+    hwm = sock.writableHighWaterMark
+    sock.on("drain", lambda: trace.append(("drain", sock.writableLength)))
+    sock.cork()
+    trace.append(("w1", sock.write(b"a" * (hwm + 1)), sock.writableLength,
+                  sock.writableNeedDrain))
+    sock.uncork()
+    trace.append(("w2", sock.write(b"b"), sock.writableLength, sock.writableNeedDrain))
+    loop.next_tick(lambda: trace.append(("tick", sock.writableNeedDrain)))
+    setImmediate(sock.end)
+    sock.on("finish", lambda: (trace.append("finish"), sock.destroy()))
+    run()
+    received = b""
+    while chunk := peer.recv(65536):
+        received += chunk
+    peer.close()
+    trace.append(("peer", len(received)))
+    return trace
+
+
+def test_write_while_drain_owed_matches_general_path(loop: Loop) -> None:
+    fast = _drain_owed_trace(loop, net.Socket)
+    assert fast == _drain_owed_trace(loop, _GeneralWrite)
+    assert fast == [("w1", False, 16385, True), ("w2", True, 0, True), ("drain", 0),
+                    ("tick", False), "finish", ("peer", 16386)]
