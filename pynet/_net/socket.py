@@ -123,6 +123,7 @@ _PLAIN_EMIT = EventEmitter.emit  # See _on_stream_read.
 _CoroutineType = _types.CoroutineType
 # NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
 _DEBUG = debuglog.enabled("net")
+_STREAM_DEBUG = debuglog.enabled("stream")  # Readable's debug lines (maybeReadMore).
 _debug = debuglog.debuglog("net")
 
 
@@ -463,6 +464,29 @@ class Socket(Duplex):
         handle = self._handle
         if handle is None or not handle.reading or _DEBUG:
             super()._maybe_read_more()
+
+    def _maybe_read_more_(self) -> None:
+        """Node's ``maybeReadMore_`` tick (queued by ``push()`` after a chunk that a
+        paused socket buffers, once per chunk under ``async for``)."""
+        # Discussion: when the loop would run (not reading, not ended, below the
+        # high water mark) on a live, connected socket whose handle is reading,
+        # its one read(0) sets ``reading``, calls _read, which does nothing, and
+        # sets needReadable from the length; nothing is pushed, so the loop ends.
+        # Those state changes are made here directly, unless read or _read is
+        # overridden (their calls are then observable) or NODE_DEBUG is set.
+        handle = self._handle
+        if (handle is not None and handle.reading and not self._r_reading
+                and not self._r_ended and self._r_length < self._r_hwm
+                and not self._destroyed and not self._errored and self._constructed
+                and not self.connecting and self._r_read_hook is None
+                and type(self)._read is _SOCKET_READ and type(self).read is _READABLE_READ
+                and not _DEBUG and not _STREAM_DEBUG):
+            self._r_reading = True
+            self._r_sync = False
+            self._r_need_readable = True  # length <= hwm
+            self._r_reading_more = False
+            return
+        super()._maybe_read_more_()
 
     def _on_readable_stream_end(self) -> None:
         """Node's ``onReadableStreamEnd``: without allowHalfOpen, writes after
@@ -1340,3 +1364,5 @@ class Socket(Duplex):
 
 
 _SOCKET_WRITE = Socket._write  # See Socket.write: a subclass's own _write takes the general path.
+_SOCKET_READ = Socket._read  # See Socket._maybe_read_more_.
+_READABLE_READ = Duplex.read

@@ -36,6 +36,7 @@ Invariants
 from __future__ import annotations
 
 import re
+import types
 from collections import deque
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -56,10 +57,13 @@ from pynet._streams.utils import (
     merge_options,
     option_function,
 )
+from pynet.events import EventEmitter
 
 __all__ = ["Readable"]
 
 _MAX_HWM = 0x40000000
+_PLAIN_EMIT = EventEmitter.emit  # See read() and _emit_readable_.
+_CoroutineType = types.CoroutineType
 _INT_PREFIX = re.compile(r"[+-]?[0-9]+")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -313,7 +317,13 @@ class Readable(Stream):
                     buf = self._r_buffer = deque()
                 buf.append(chunk)
                 if self._r_need_readable:
-                    self._emit_readable()
+                    if _DEBUG:
+                        self._emit_readable()
+                    else:  # _emit_readable, inlined (a paused stream: once per chunk).
+                        self._r_need_readable = False
+                        if not self._r_emitted_readable:
+                            self._r_emitted_readable = True
+                            self._loop.next_tick(self._emit_readable_)
             if not self._r_reading_more and self._constructed:  # _maybe_read_more, inlined
                 self._r_reading_more = True
                 self._loop.next_tick(self._maybe_read_more_)
@@ -460,7 +470,17 @@ class Readable(Stream):
         if _DEBUG:
             _debug("emitReadable_")
         if not self._destroyed and not self._errored and (self._r_length or self._r_ended):
-            self.emit("readable")
+            # Discussion: emit('readable') inline (as net.Socket's 'data') when
+            # emit is EventEmitter's own and there is no captureRejections: the
+            # same listeners in the same order, each called with no argument.
+            if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
+                    and "emit" not in self.__dict__):
+                for listener, _, _, required in self._pynet_events.get("readable", ()):
+                    result = listener() if not required else listener(*((None,) * required))
+                    if result is not None and result.__class__ is _CoroutineType:
+                        settle(result)  # An async listener: start its coroutine.
+            else:
+                self.emit("readable")
             self._r_emitted_readable = False
         self._r_need_readable = (not self._r_flowing and not self._r_ended
                                  and self._r_length <= self._r_hwm)
@@ -525,7 +545,12 @@ class Readable(Stream):
                 self._r_need_readable = True
                 if not self._error_emitted and not self._close_emitted:
                     self._r_data_emitted = True
-                    self.emit("data", ret)
+                    # Discussion: a 'data' event with no listener does nothing
+                    # when emit is EventEmitter's own (the async iterator's reads
+                    # are listenerless); an overridden emit still sees it.
+                    if ("data" in self._pynet_events or type(self).emit is not _PLAIN_EMIT
+                            or "emit" in self.__dict__):
+                        self.emit("data", ret)
                 return ret
         elif n == 0 and type(n) is int and not _DEBUG:
             return self._read_0()
