@@ -323,6 +323,12 @@ class Readable(Stream):
                         self._r_need_readable = False
                         if not self._r_emitted_readable:
                             self._r_emitted_readable = True
+                            if not self._r_reading_more and self._constructed:
+                                # Both ticks, one right after the other: as one.
+                                self._r_reading_more = True
+                                self._loop.next_tick(self._emit_readable_read_more_)
+                                return not self._r_ended and (
+                                    self._r_length < self._r_hwm or self._r_length == 0)
                             self._loop.next_tick(self._emit_readable_)
             if not self._r_reading_more and self._constructed:  # _maybe_read_more, inlined
                 self._r_reading_more = True
@@ -486,6 +492,21 @@ class Readable(Stream):
                                  and self._r_length <= self._r_hwm)
         if self._r_flowing or _DEBUG:  # _flow's loop test, saving a call when paused.
             self._flow()
+
+    def _emit_readable_read_more_(self) -> None:
+        """``emitReadable_`` then ``maybeReadMore_``: the two ticks ``push()``
+        queues for a chunk a paused stream buffers, run as one tick."""
+        # Discussion: the two were queued one right after the other, so nothing
+        # can run between them: a tick queued by a 'readable' listener comes
+        # after both either way.  If a listener raises, maybeReadMore_ goes back
+        # to the head of the queue: it runs after the uncaught-exception report,
+        # before any other tick, as it would have.
+        try:
+            self._emit_readable_()
+        except BaseException:
+            self._loop.next_tick_first(self._maybe_read_more_)
+            raise
+        self._maybe_read_more_()
 
     def _maybe_read_more(self) -> None:
         if not self._r_reading_more and self._constructed:

@@ -10,6 +10,9 @@
   overridden ``emit`` (class or instance) still sees it.
 * ``'readable'`` is emitted by calling the listeners directly: arity, an async
   listener, ``captureRejections`` and an overridden ``emit`` behave as emit's.
+* The two ticks ``push()`` queues for a chunk a paused stream buffers
+  (``emitReadable_``, ``maybeReadMore_``) run as one, in the same order, also
+  when a ``'readable'`` listener throws.
 """
 
 from __future__ import annotations
@@ -21,11 +24,13 @@ from typing import Any
 
 import pytest
 
-from pynet import net
+from pynet import net, nextTick, process
 from pynet._core.loop import Loop
 from pynet._handles.stream import StreamHandle
 from pynet._net import socket as socket_module
+from pynet._streams import readable as readable_module
 from pynet.stream import Readable
+from pynet.timers import setTimeout
 
 FIELDS = ("_r_length", "_r_reading", "_r_sync", "_r_need_readable", "_r_reading_more",
           "_r_emitted_readable", "_r_ended", "_r_hwm")
@@ -191,3 +196,47 @@ def test_readable_reaches_an_overridden_emit(loop: Loop) -> None:
     assert ("readable",) in r.emitted  # type: ignore[attr-defined]
     r.destroy()
     loop.run()
+
+
+def _readable_ticks_log(loop: Loop, separate: bool, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    log: list[Any] = []
+    r = Readable(read=lambda: log.append("_read"))
+    n = 0
+
+    def on_readable() -> None:
+        nonlocal n
+        n += 1
+        log.append(("readable", r.readableLength))
+        k = n
+        nextTick(lambda: log.append(("tick", k)))
+        if n == 1:
+            raise ValueError("boom")
+
+    def caught(err: Any) -> None:
+        log.append(("caught", str(err)))
+
+    r.on("readable", on_readable)
+    process.on("uncaughtException", caught)
+    try:
+        with monkeypatch.context() as m:
+            if separate:  # Readable's general steps: the two ticks queued one by one.
+                m.setattr(readable_module, "_DEBUG", True)
+                m.setattr(readable_module, "_debug", lambda *a: None)
+            setTimeout(lambda: (log.append("push a"), r.push(b"a")), 1)
+            setTimeout(lambda: (log.append("push b"), r.push(b"b")), 5)
+            setTimeout(lambda: (log.append(("read", r.read())), r.push(None)), 10)
+            loop.run()
+    finally:
+        process.removeListener("uncaughtException", caught)
+    return log
+
+
+def test_readable_and_read_more_ticks_as_one_keep_their_order(
+        loop: Loop, monkeypatch: pytest.MonkeyPatch) -> None:
+    # push() of a paused stream queues emitReadable_ then maybeReadMore_ as one tick;
+    # a 'readable' listener that throws must leave maybeReadMore_ first in the queue.
+    merged = _readable_ticks_log(loop, False, monkeypatch)
+    separate = _readable_ticks_log(loop, True, monkeypatch)
+    assert merged == separate
+    assert merged[:5] == ["_read", "push a", ("readable", 1), ("caught", "boom"), "_read"]
+    assert merged[5] == ("tick", 1)
