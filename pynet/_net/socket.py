@@ -215,6 +215,9 @@ class Socket(Duplex):
         "connecting", "allowHalfOpen", "server", "autoSelectFamilyAttemptedAddresses?",
         "timeout?")
     __node_hidden__: ClassVar[tuple[str, ...]] = ("blockList", "proxy")
+    #: Whether read() and _read are the library's own (a subclass that overrides
+    #: either has its calls made), without NODE_DEBUG: see _maybe_read_more_.
+    _pynet_plain_reads: ClassVar[bool] = not _DEBUG and not _STREAM_DEBUG
 
     __slots__ = (
         "_active_at",
@@ -465,6 +468,11 @@ class Socket(Duplex):
         if handle is None or not handle.reading or _DEBUG:
             super()._maybe_read_more()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._pynet_plain_reads = (cls._read is _SOCKET_READ and cls.read is _READABLE_READ
+                                  and not _DEBUG and not _STREAM_DEBUG)
+
     def _maybe_read_more_(self) -> None:
         """Node's ``maybeReadMore_`` tick (queued by ``push()`` after a chunk that a
         paused socket buffers, once per chunk under ``async for``)."""
@@ -473,14 +481,15 @@ class Socket(Duplex):
         # its one read(0) sets ``reading``, calls _read, which does nothing, and
         # sets needReadable from the length; nothing is pushed, so the loop ends.
         # Those state changes are made here directly, unless read or _read is
-        # overridden (their calls are then observable) or NODE_DEBUG is set.
+        # overridden, on the class or the instance (their calls are then
+        # observable), or NODE_DEBUG is set.
         handle = self._handle
-        if (handle is not None and handle.reading and not self._r_reading
-                and not self._r_ended and self._r_length < self._r_hwm
-                and not self._destroyed and not self._errored and self._constructed
-                and not self.connecting and self._r_read_hook is None
-                and type(self)._read is _SOCKET_READ and type(self).read is _READABLE_READ
-                and not _DEBUG and not _STREAM_DEBUG):
+        if (handle is not None and handle.reading
+                and not (self._r_reading or self._r_ended or self._destroyed or self._errored
+                         or self.connecting)
+                and self._r_length < self._r_hwm and self._constructed
+                and self._r_read_hook is None and type(self)._pynet_plain_reads
+                and "_read" not in (d := self.__dict__) and "read" not in d):
             self._r_reading = True
             self._r_sync = False
             self._r_need_readable = True  # length <= hwm

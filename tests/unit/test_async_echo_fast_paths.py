@@ -27,7 +27,6 @@ import pytest
 from pynet import net, nextTick, process
 from pynet._core.loop import Loop
 from pynet._handles.stream import StreamHandle
-from pynet._net import socket as socket_module
 from pynet._streams import readable as readable_module
 from pynet.stream import Readable
 from pynet.timers import setTimeout
@@ -70,7 +69,7 @@ def _tick_outcome(loop: Loop, state: dict[str, Any], general: bool,
         a._destroyed = True
     with monkeypatch.context() as m:
         if general:
-            m.setattr(socket_module, "_STREAM_DEBUG", True)
+            m.setattr(net.Socket, "_pynet_plain_reads", False)
         a._maybe_read_more_()
     out = [getattr(a, f) for f in FIELDS] + [handle.reading]
     a._destroyed = False
@@ -93,7 +92,7 @@ def test_socket_read_more_tick_matches_the_general_steps(
     assert checked == 2 * 3 * 3 * 2 ** 4
 
 
-@pytest.mark.parametrize("override", ["_read", "read"])
+@pytest.mark.parametrize("override", ["_read", "read", "instance _read", "instance read"])
 def test_socket_read_more_tick_calls_an_overridden_read(loop: Loop, override: str) -> None:
     calls: list[Any] = []
 
@@ -107,7 +106,13 @@ def test_socket_read_more_tick_calls_an_overridden_read(loop: Loop, override: st
                 calls.append(("read", n))
                 return super().read(n)
 
-    a, b = _pair(loop, Logged)
+    a, b = _pair(loop, Logged if override in ("_read", "read") else net.Socket)
+    if override == "instance _read":
+        plain_read = a._read
+        a._read = lambda n: (calls.append(("_read", n)), plain_read(n))  # type: ignore[method-assign]
+    elif override == "instance read":
+        plain = a.read
+        a.read = lambda n=None: (calls.append(("read", n)), plain(n))[1]  # type: ignore[method-assign]
     a.pause()
     handle = a._handle
     assert handle is not None
@@ -117,7 +122,7 @@ def test_socket_read_more_tick_calls_an_overridden_read(loop: Loop, override: st
     a._r_reading = False
     calls.clear()
     a._maybe_read_more_()  # The tick push() queues after a buffered chunk.
-    assert calls == ([("_read", 16384)] if override == "_read" else [("read", 0)])
+    assert calls == ([("_read", 16384)] if override.endswith("_read") else [("read", 0)])
     assert a._r_reading
     _close(loop, a, b)
 
