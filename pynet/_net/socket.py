@@ -20,6 +20,9 @@ Theory of operation
 * **Read**: the handle's ``onread`` pushes each chunk into the readable side
   (the flowing, empty-buffer case inline); when ``push`` says the buffer is
   full, the handle stops reading (TCP backpressure); EOF pushes ``None``.
+  A paused socket's ``maybeReadMore_`` tick (once per chunk under ``async
+  for``) sets the read state directly while the handle reads and ``read``/
+  ``_read`` are the library's own (its ``read(0)`` would call a no-op ``_read``).
 * **Write**: ``_write``/``_writev`` go to the handle; while connecting, the
   data waits for ``'connect'``.  ``end()`` shuts the write side down after
   the queue drains (``_final``).

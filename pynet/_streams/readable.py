@@ -14,6 +14,13 @@ Chunks are ``bytes`` (``str`` once ``setEncoding`` is set); in object mode any
 Python object but ``None``, each counting 1 towards the length.  A ``str``
 pushed to a byte stream is encoded (``'utf8'`` unless told otherwise).
 
+A chunk that a paused stream buffers makes ``push`` queue Node's two ticks,
+``emitReadable_`` then ``maybeReadMore_``; queued back to back, nothing can run
+between them, so they run as one tick (``_emit_readable_read_more_``), which
+puts ``maybeReadMore_`` back at the head of the queue if a ``'readable'``
+listener throws.  With ``emit`` EventEmitter's own, ``'readable'`` listeners
+are called inline and ``read()`` skips a ``'data'`` emit that has no listener.
+
 ``NODE_DEBUG=stream`` prints Node's debug lines (``STREAM 1234: read 0``) at
 the points where readable.js calls ``debug()``; each is guarded by the
 module flag ``_DEBUG``, so a disabled section costs one global lookup.
