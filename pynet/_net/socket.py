@@ -491,7 +491,7 @@ class Socket(Duplex):
                 and not (self._r_reading or self._r_ended or self._destroyed or self._errored
                          or self.connecting)
                 and self._r_length < self._r_hwm and self._constructed
-                and self._r_read_hook is None and type(self)._pynet_plain_reads
+                and self._r_read_hook is None and self._pynet_plain_reads
                 and "_read" not in (d := self.__dict__) and "read" not in d):
             self._r_reading = True
             self._r_sync = False
