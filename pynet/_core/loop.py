@@ -388,6 +388,12 @@ class Loop:
         if self._poke is not None:
             self._poke()
 
+    def next_tick_first(self, callback: Callback) -> None:
+        """Queue ``callback()`` at the head of the tick queue: for a tick that
+        ran the next queued one's work itself and was cut short by an exception,
+        to put that work back where it was (see Readable's ``push``)."""
+        self._ticks.appendleft((callback, ()))
+
     def queue_microtask(self, callback: Callback, *args: Any) -> None:
         """Queue ``callback(*args)`` as a microtask: after the tick queue drains."""
         # Discussion: microtasks need no test of their own on the hot path.

@@ -20,6 +20,9 @@ Theory of operation
 * **Read**: the handle's ``onread`` pushes each chunk into the readable side
   (the flowing, empty-buffer case inline); when ``push`` says the buffer is
   full, the handle stops reading (TCP backpressure); EOF pushes ``None``.
+  A paused socket's ``maybeReadMore_`` tick (once per chunk under ``async
+  for``) sets the read state directly while the handle reads and ``read``/
+  ``_read`` are the library's own (its ``read(0)`` would call a no-op ``_read``).
 * **Write**: ``_write``/``_writev`` go to the handle; while connecting, the
   data waits for ``'connect'``.  ``end()`` shuts the write side down after
   the queue drains (``_final``).
@@ -124,6 +127,7 @@ _PLAIN_EMIT = EventEmitter.emit  # See _on_stream_read.
 _CoroutineType = _types.CoroutineType
 # NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
 _DEBUG = debuglog.enabled("net")
+_STREAM_DEBUG = debuglog.enabled("stream")  # Readable's debug lines (maybeReadMore).
 _debug = debuglog.debuglog("net")
 
 
@@ -215,6 +219,9 @@ class Socket(Duplex):
         "connecting", "allowHalfOpen", "server", "autoSelectFamilyAttemptedAddresses?",
         "timeout?")
     __node_hidden__: ClassVar[tuple[str, ...]] = ("blockList", "proxy")
+    #: Whether read() and _read are the library's own (a subclass that overrides
+    #: either has its calls made), without NODE_DEBUG: see _maybe_read_more_.
+    _pynet_plain_reads: ClassVar[bool] = not _DEBUG and not _STREAM_DEBUG
 
     __slots__ = (
         "_active_at",
@@ -480,6 +487,35 @@ class Socket(Duplex):
         handle = self._handle
         if handle is None or not handle.reading or _DEBUG:
             super()._maybe_read_more()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._pynet_plain_reads = (cls._read is _SOCKET_READ and cls.read is _READABLE_READ
+                                  and not _DEBUG and not _STREAM_DEBUG)
+
+    def _maybe_read_more_(self) -> None:
+        """Node's ``maybeReadMore_`` tick (queued by ``push()`` after a chunk that a
+        paused socket buffers, once per chunk under ``async for``)."""
+        # Discussion: when the loop would run (not reading, not ended, below the
+        # high water mark) on a live, connected socket whose handle is reading,
+        # its one read(0) sets ``reading``, calls _read, which does nothing, and
+        # sets needReadable from the length; nothing is pushed, so the loop ends.
+        # Those state changes are made here directly, unless read or _read is
+        # overridden, on the class or the instance (their calls are then
+        # observable), or NODE_DEBUG is set.
+        handle = self._handle
+        if (handle is not None and handle.reading
+                and not (self._r_reading or self._r_ended or self._destroyed or self._errored
+                         or self.connecting)
+                and self._r_length < self._r_hwm and self._constructed
+                and self._r_read_hook is None and self._pynet_plain_reads
+                and "_read" not in (d := self.__dict__) and "read" not in d):
+            self._r_reading = True
+            self._r_sync = False
+            self._r_need_readable = True  # length <= hwm
+            self._r_reading_more = False
+            return
+        super()._maybe_read_more_()
 
     def _on_readable_stream_end(self) -> None:
         """Node's ``onReadableStreamEnd``: without allowHalfOpen, writes after
@@ -1392,3 +1428,5 @@ class Socket(Duplex):
 
 
 _SOCKET_WRITE = Socket._write  # See Socket.write: a subclass's own _write takes the general path.
+_SOCKET_READ = Socket._read  # See Socket._maybe_read_more_.
+_READABLE_READ = Duplex.read

@@ -14,6 +14,13 @@ Chunks are ``bytes`` (``str`` once ``setEncoding`` is set); in object mode any
 Python object but ``None``, each counting 1 towards the length.  A ``str``
 pushed to a byte stream is encoded (``'utf8'`` unless told otherwise).
 
+A chunk that a paused stream buffers makes ``push`` queue Node's two ticks,
+``emitReadable_`` then ``maybeReadMore_``; queued back to back, nothing can run
+between them, so they run as one tick (``_emit_readable_read_more_``), which
+puts ``maybeReadMore_`` back at the head of the queue if a ``'readable'``
+listener throws.  With ``emit`` EventEmitter's own, ``'readable'`` listeners
+are called inline and ``read()`` skips a ``'data'`` emit that has no listener.
+
 ``NODE_DEBUG=stream`` prints Node's debug lines (``STREAM 1234: read 0``) at
 the points where readable.js calls ``debug()``; each is guarded by the
 module flag ``_DEBUG``, so a disabled section costs one global lookup.
@@ -36,6 +43,7 @@ Invariants
 from __future__ import annotations
 
 import re
+import types
 from collections import deque
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -56,10 +64,13 @@ from pynet._streams.utils import (
     merge_options,
     option_function,
 )
+from pynet.events import EventEmitter
 
 __all__ = ["Readable"]
 
 _MAX_HWM = 0x40000000
+_PLAIN_EMIT = EventEmitter.emit  # See read() and _emit_readable_.
+_CoroutineType = types.CoroutineType
 _INT_PREFIX = re.compile(r"[+-]?[0-9]+")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -313,7 +324,19 @@ class Readable(Stream):
                     buf = self._r_buffer = deque()
                 buf.append(chunk)
                 if self._r_need_readable:
-                    self._emit_readable()
+                    if _DEBUG:
+                        self._emit_readable()
+                    else:  # _emit_readable, inlined (a paused stream: once per chunk).
+                        self._r_need_readable = False
+                        if not self._r_emitted_readable:
+                            self._r_emitted_readable = True
+                            if not self._r_reading_more and self._constructed:
+                                # Both ticks, one right after the other: as one.
+                                self._r_reading_more = True
+                                self._loop.next_tick(self._emit_readable_read_more_)
+                                return not self._r_ended and (
+                                    self._r_length < self._r_hwm or self._r_length == 0)
+                            self._loop.next_tick(self._emit_readable_)
             if not self._r_reading_more and self._constructed:  # _maybe_read_more, inlined
                 self._r_reading_more = True
                 self._loop.next_tick(self._maybe_read_more_)
@@ -460,12 +483,37 @@ class Readable(Stream):
         if _DEBUG:
             _debug("emitReadable_")
         if not self._destroyed and not self._errored and (self._r_length or self._r_ended):
-            self.emit("readable")
+            # Discussion: emit('readable') inline (as net.Socket's 'data') when
+            # emit is EventEmitter's own and there is no captureRejections: the
+            # same listeners in the same order, each called with no argument.
+            if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
+                    and "emit" not in self.__dict__):
+                for listener, _, _, required in self._pynet_events.get("readable", ()):
+                    result = listener() if not required else listener(*((None,) * required))
+                    if result is not None and result.__class__ is _CoroutineType:
+                        settle(result)  # An async listener: start its coroutine.
+            else:
+                self.emit("readable")
             self._r_emitted_readable = False
         self._r_need_readable = (not self._r_flowing and not self._r_ended
                                  and self._r_length <= self._r_hwm)
         if self._r_flowing or _DEBUG:  # _flow's loop test, saving a call when paused.
             self._flow()
+
+    def _emit_readable_read_more_(self) -> None:
+        """``emitReadable_`` then ``maybeReadMore_``: the two ticks ``push()``
+        queues for a chunk a paused stream buffers, run as one tick."""
+        # Discussion: the two were queued one right after the other, so nothing
+        # can run between them: a tick queued by a 'readable' listener comes
+        # after both either way.  If a listener raises, maybeReadMore_ goes back
+        # to the head of the queue: it runs after the uncaught-exception report,
+        # before any other tick, as it would have.
+        try:
+            self._emit_readable_()
+        except BaseException:
+            self._loop.next_tick_first(self._maybe_read_more_)
+            raise
+        self._maybe_read_more_()
 
     def _maybe_read_more(self) -> None:
         if not self._r_reading_more and self._constructed:
@@ -525,7 +573,12 @@ class Readable(Stream):
                 self._r_need_readable = True
                 if not self._error_emitted and not self._close_emitted:
                     self._r_data_emitted = True
-                    self.emit("data", ret)
+                    # Discussion: a 'data' event with no listener does nothing
+                    # when emit is EventEmitter's own (the async iterator's reads
+                    # are listenerless); an overridden emit still sees it.
+                    if ("data" in self._pynet_events or type(self).emit is not _PLAIN_EMIT
+                            or "emit" in self.__dict__):
+                        self.emit("data", ret)
                 return ret
         elif n == 0 and type(n) is int and not _DEBUG:
             return self._read_0()

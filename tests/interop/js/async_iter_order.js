@@ -232,4 +232,18 @@ S.socket = () => {
   });
 };
 
+// A paused stream's two ticks after a chunk ('readable', then maybeReadMore_'s read(0) and
+// _read), and what a 'readable' listener queues.
+S.readable_ticks = () => {
+  const r = new Readable({ read() { log('_read'); } });
+  r.on('readable', () => {
+    log('readable', r.readableLength);
+    process.nextTick(() => log('tick'));
+    queueMicrotask(() => log('micro'));
+  });
+  setTimeout(() => { log('push a'); r.push('a'); log('pushed'); }, 1);
+  setTimeout(() => { log('push b'); r.push('b'); ticker('t', 2); }, 5);
+  setTimeout(() => { log('read', String(r.read())); r.push(null); }, 10);
+};
+
 S[process.argv[2]]();

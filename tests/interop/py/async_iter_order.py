@@ -6,7 +6,7 @@ import sys
 from typing import Any
 
 import pynet
-from pynet import Promise, net
+from pynet import Promise, net, nextTick, queueMicrotask
 from pynet.stream import Readable
 from pynet.timers import setImmediate, setTimeout
 
@@ -374,6 +374,36 @@ def socket() -> None:
         c.on("close", on_close)
 
     server.listen(0, "127.0.0.1", on_listening)
+
+
+@scenario
+def readable_ticks() -> None:
+    r = Readable(read=lambda: log("_read"))
+
+    def on_readable() -> None:
+        log("readable", r.readableLength)
+        nextTick(lambda: log("tick"))
+        queueMicrotask(lambda: log("micro"))
+
+    r.on("readable", on_readable)
+
+    def push_a() -> None:
+        log("push a")
+        r.push("a")
+        log("pushed")
+
+    def push_b() -> None:
+        log("push b")
+        r.push("b")
+        ticker("t", 2)
+
+    def read() -> None:
+        log("read", text(r.read()))
+        r.push(None)
+
+    setTimeout(push_a, 1)
+    setTimeout(push_b, 5)
+    setTimeout(read, 10)
 
 
 S[sys.argv[1]]()
