@@ -488,10 +488,21 @@ class Readable(Stream):
             # same listeners in the same order, each called with no argument.
             if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
                     and "emit" not in self.__dict__):
-                for listener, _, _, required in self._pynet_events.get("readable", ()):
-                    result = listener() if not required else listener(*((None,) * required))
-                    if result is not None and result.__class__ is _CoroutineType:
-                        settle(result)  # An async listener: start its coroutine.
+                # One listener is stored as itself, several as a tuple
+                # (events.py); a listener refusing the argument count is
+                # called again fitted, by EventEmitter._pynet_misfit.
+                listeners = self._pynet_events.get("readable")
+                if listeners is not None:
+                    for listener in (listeners if type(listeners) is tuple else (listeners,)):
+                        try:
+                            result = listener()
+                        except TypeError:
+                            fitted = self._pynet_misfit("readable", listener, ())
+                            if fitted is None:
+                                raise
+                            result = listener(*fitted)
+                        if result is not None and result.__class__ is _CoroutineType:
+                            settle(result)  # An async listener: start its coroutine.
             else:
                 self.emit("readable")
             self._r_emitted_readable = False

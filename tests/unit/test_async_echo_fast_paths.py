@@ -192,6 +192,37 @@ def test_readable_listeners_as_emit_calls_them(loop: Loop, capture: bool) -> Non
         loop.run()
 
 
+def test_readable_single_listener_fitted_and_its_own_type_error_raised(loop: Loop) -> None:
+    # One listener is stored as itself: the direct call fits a listener that
+    # wants an argument (None, JavaScript's undefined) and re-raises, without
+    # a second call, a TypeError the listener's own code raises.
+    r = Readable(read=lambda n: None)
+    calls: list[Any] = []
+    uncaught: list[str] = []
+    r.once("readable", lambda needed: calls.append(("fitted", needed)))
+    r.push(b"x")
+    loop.run()
+
+    def broken() -> None:
+        calls.append("broken")
+        raise TypeError("from the listener")
+
+    def on_uncaught(err: Any) -> None:
+        uncaught.append(str(err))
+
+    r.on("readable", broken)
+    process.on("uncaughtException", on_uncaught)
+    try:
+        r.push(b"y")
+        loop.run()
+    finally:
+        process.removeListener("uncaughtException", on_uncaught)
+    assert calls == [("fitted", None), "broken"]
+    assert uncaught == ["from the listener"]
+    r.destroy()
+    loop.run()
+
+
 def test_readable_reaches_an_overridden_emit(loop: Loop) -> None:
     r = _EmitLogged(read=lambda n: None)
     r.emitted = []  # type: ignore[attr-defined]
