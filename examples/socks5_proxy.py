@@ -90,6 +90,10 @@ async def read_request(reader, sock):
     return {'host': host, 'port': port}
 
 
+def code_of(err):
+    return err.code if err else 'ok'
+
+
 ac = AbortController()
 sockets = set()
 next_id = 1
@@ -136,8 +140,8 @@ async def handle(client):
     log('tunnel open to', upstream.remoteFamily, upstream.remoteAddress)
     client.write(reply(REPLY['OK'], upstream.localAddress, upstream.localPort))
     reader.release()
-    pipeline(client, upstream, lambda err: log('client -> upstream done', err.code if err else 'ok'))
-    pipeline(upstream, client, lambda err: log('upstream -> client done', err.code if err else 'ok'))
+    pipeline(client, upstream, lambda err: log('client -> upstream done', code_of(err)))
+    pipeline(upstream, client, lambda err: log('upstream -> client done', code_of(err)))
 
 
 server = net.createServer({'allowHalfOpen': True}, handle)  # half closes go through

@@ -65,6 +65,8 @@ async function readRequest(reader, sock) {
   return { host, port };
 }
 
+const codeOf = (err) => (err ? err.code : 'ok');
+
 const ac = new AbortController();
 const sockets = new Set();
 let nextId = 1;
@@ -103,8 +105,8 @@ async function handle(client) {
   log('tunnel open to', upstream.remoteFamily, upstream.remoteAddress);
   client.write(reply(REPLY.OK, upstream.localAddress, upstream.localPort));
   reader.release();
-  pipeline(client, upstream, (err) => log('client -> upstream done', err ? err.code : 'ok'));
-  pipeline(upstream, client, (err) => log('upstream -> client done', err ? err.code : 'ok'));
+  pipeline(client, upstream, (err) => log('client -> upstream done', codeOf(err)));
+  pipeline(upstream, client, (err) => log('upstream -> client done', codeOf(err)));
 }
 
 const server = net.createServer({ allowHalfOpen: true }, handle);  // half closes go through
