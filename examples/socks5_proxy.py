@@ -17,7 +17,7 @@ a free one), then ``curl --socks5 127.0.0.1:1080 http://example.org/``.
 
 import os
 
-from pynet import console, net, process, setTimeout
+from pynet import console, net, process, run, setTimeout
 from pynet.abort import AbortController
 from pynet.events import once
 from pynet.stream import pipeline
@@ -171,3 +171,5 @@ def on_listening():
 
 
 server.listen({'port': PORT, 'host': HOST, 'signal': ac.signal}, on_listening)
+
+run()  # the loop, until nothing is left (under `python -m pynet` too: node runs it by itself)
