@@ -314,6 +314,10 @@ class TLSSocket(Socket):
         if self._had_tls_error:
             return
         self._had_tls_error = True
+        if not self._secureEstablished:
+            # Node: the handle stays until a microtask after destroy, so the
+            # 'tlsClientError'/'error' listeners can read the addresses.
+            self._close_after_handling_error = True
         # Discussion: Node's onerror emits a late error without destroying, and
         # the failed read that follows destroys the socket (one 'error', then
         # 'close'); destroying with the error does both.
