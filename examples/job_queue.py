@@ -81,59 +81,63 @@ async def handle(sock):
     queue = []
     rl = readline.createInterface({'input': sock, 'crlfDelay': math.inf})
     done = 0
-    async for line in rl:
-        totals['lines'] += 1
-        cmd, *args = re.split(r'\s+', line.strip())
-        name = cmd.upper()
-        if name == 'PUT':
-            job = {'id': next_job, 'name': args[0] if args else 'job',
-                   'ms': args[1] if len(args) > 1 else '0'}
-            next_job += 1
-            if not job['ms'].isdigit():
+    try:
+        async for line in rl:
+            totals['lines'] += 1
+            cmd, *args = re.split(r'\s+', line.strip())
+            name = cmd.upper()
+            if name == 'PUT':
+                job = {'id': next_job, 'name': args[0] if args else 'job',
+                       'ms': args[1] if len(args) > 1 else '0'}
+                next_job += 1
+                if not job['ms'].isdigit():
+                    totals['errors'] += 1
+                    await send(sock, f"ERR bad duration {dumps(job['ms'])}\n")
+                    continue
+                job['ms'] = int(job['ms'])
+                queue.append(job)
+                await send(sock, f"QUEUED {job['id']} {len(queue)}\n")
+            elif name == 'WORK':
+                while queue:
+                    job = queue.pop(0)
+                    await timers.setTimeout(job['ms'])
+                    stats.write(job)
+                    done += 1
+                    totals['jobs'] += 1
+                    await send(sock, f"DONE {job['id']} {job['name']}\n")
+            elif name == 'BIG':
+                lines = int(args[0])
+                waited = 0
+                peak = 0
+                for i in range(lines):
+                    ok = sock.write(f"{i:06d} {'x' * 1017}\n")
+                    peak = max(peak, sock.writableLength)
+                    if not ok:
+                        waited += 1
+                        await once(sock, 'drain')
+                log('big: %d lines, waited for drain: %s, peak within a line of the mark: %s',
+                    lines, waited > 0, peak < sock.writableHighWaterMark + 1024)
+            elif name == 'STATS':
+                status = {'queued': len(queue), 'done': done, 'totals': totals}
+                await send(sock, dumps(status) + '\n')
+            elif name == 'SHUTDOWN':
+                server.close()  # the process ends with the last connection
+                await send(sock, 'OK closing\n')
+            elif name == 'QUIT':
+                sock.end('BYE\n')
+            elif name == '':
+                pass
+            else:
                 totals['errors'] += 1
-                await send(sock, f"ERR bad duration {dumps(job['ms'])}\n")
-                continue
-            job['ms'] = int(job['ms'])
-            queue.append(job)
-            await send(sock, f"QUEUED {job['id']} {len(queue)}\n")
-        elif name == 'WORK':
-            while queue:
-                job = queue.pop(0)
-                await timers.setTimeout(job['ms'])
-                stats.write(job)
-                done += 1
-                totals['jobs'] += 1
-                await send(sock, f"DONE {job['id']} {job['name']}\n")
-        elif name == 'BIG':
-            lines = int(args[0])
-            waited = 0
-            peak = 0
-            for i in range(lines):
-                ok = sock.write(f"{i:06d} {'x' * 1017}\n")
-                peak = max(peak, sock.writableLength)
-                if not ok:
-                    waited += 1
-                    await once(sock, 'drain')
-            log('big: %d lines, waited for drain: %s, peak within a line of the mark: %s',
-                lines, waited > 0, peak < sock.writableHighWaterMark + 1024)
-        elif name == 'STATS':
-            await send(sock, dumps({'queued': len(queue), 'done': done, 'totals': totals}) + '\n')
-        elif name == 'SHUTDOWN':
-            server.close()  # the process ends with the last connection
-            await send(sock, 'OK closing\n')
-        elif name == 'QUIT':
-            sock.end('BYE\n')
-        elif name == '':
-            pass
-        else:
-            totals['errors'] += 1
-            await send(sock, f'ERR unknown command {dumps(cmd)}\n')
+                await send(sock, f'ERR unknown command {dumps(cmd)}\n')
+    except OSError as err:
+        log('connection failed: %s (%s)', err.code, err.syscall)
     log('input ended; %d left in the queue', len(queue))
     stats.end()
     await once(file, 'close')  # the stats are on disk before the client hears the end
     log('stats written: %d bytes', file.bytesWritten)
     summary.append({'conn': conn, 'jobs': done, 'read': sock.bytesRead,
-                    'written': sock.bytesWritten})
+                    'written': sock.errored.code if sock.errored else sock.bytesWritten})
     if not sock.writableEnded:
         sock.end()
 

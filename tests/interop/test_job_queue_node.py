@@ -5,7 +5,8 @@ line-by-line port: ``readline`` over each socket with ``for await``, jobs that
 ``await`` ``timers/promises``, writes that wait for ``'drain'`` (16 MiB sent to
 a client that waits before reading), a ``Transform`` of the jobs done piped to a
 file per connection, ``process.on('exit')`` with ``console.table``.  The same
-scripted client drives each; the server's stdout and stderr, the bytes the client
+scripted client drives each (one of its connections resets while the server
+waits for ``'drain'``); the server's stdout and stderr, the bytes the client
 got, the stats files and the exit status must be node's.
 """
 
@@ -15,6 +16,7 @@ import os
 import queue
 import re
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -94,6 +96,12 @@ def _run(cmd: list[str], stats_dir: Path) -> dict[str, object]:
         got.append(bytes(buf))
     server.wait_for(r"^conn 1: stats written")
     with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as sock:
+        sock.sendall(b"BIG %d\n" % BIG)  # read nothing, then reset: the server waits for 'drain'
+        server.wait_for(r"^conn 2: from")
+        time.sleep(0.5)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    server.wait_for(r"^conn 2: stats written")
+    with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as sock:
         buf = bytearray()
         sock.sendall(b"PUT d 5\nSHUTDOWN\n")
         _read_until(sock, buf, b"OK closing\n")
@@ -125,4 +133,5 @@ def test_job_queue_matches_node(node: str, tmp_path: Path) -> None:
     assert isinstance(stdout, list)
     assert "conn 1: big: 16000 lines, waited for drain: true, peak within a line of the mark: true" \
         in stdout
+    assert "conn 2: connection failed: ECONNRESET (read)" in stdout
     assert expected["status"] == 3

@@ -51,66 +51,71 @@ async function handle(sock) {
   const queue = [];
   const rl = readline.createInterface({ input: sock, crlfDelay: Infinity });
   let done = 0;
-  for await (const line of rl) {
-    totals.lines += 1;
-    const [cmd = '', ...args] = line.trim().split(/\s+/);
-    switch (cmd.toUpperCase()) {
-      case 'PUT': {
-        const job = { id: nextJob++, name: args[0] ?? 'job', ms: Number(args[1] ?? 0) };
-        if (!Number.isInteger(job.ms) || job.ms < 0) {
-          totals.errors += 1;
-          await send(sock, `ERR bad duration ${JSON.stringify(args[1])}\n`);
+  try {
+    for await (const line of rl) {
+      totals.lines += 1;
+      const [cmd = '', ...args] = line.trim().split(/\s+/);
+      switch (cmd.toUpperCase()) {
+        case 'PUT': {
+          const job = { id: nextJob++, name: args[0] ?? 'job', ms: Number(args[1] ?? 0) };
+          if (!Number.isInteger(job.ms) || job.ms < 0) {
+            totals.errors += 1;
+            await send(sock, `ERR bad duration ${JSON.stringify(args[1])}\n`);
+            break;
+          }
+          queue.push(job);
+          await send(sock, `QUEUED ${job.id} ${queue.length}\n`);
           break;
         }
-        queue.push(job);
-        await send(sock, `QUEUED ${job.id} ${queue.length}\n`);
-        break;
-      }
-      case 'WORK':
-        while (queue.length) {
-          const job = queue.shift();
-          await sleep(job.ms);
-          stats.write(job);
-          done += 1;
-          totals.jobs += 1;
-          await send(sock, `DONE ${job.id} ${job.name}\n`);
+        case 'WORK':
+          while (queue.length) {
+            const job = queue.shift();
+            await sleep(job.ms);
+            stats.write(job);
+            done += 1;
+            totals.jobs += 1;
+            await send(sock, `DONE ${job.id} ${job.name}\n`);
+          }
+          break;
+        case 'BIG': {
+          const lines = Number(args[0]);
+          let waited = 0;
+          let peak = 0;
+          for (let i = 0; i < lines; i++) {
+            const ok = sock.write(`${String(i).padStart(6, '0')} ${'x'.repeat(1017)}\n`);
+            peak = Math.max(peak, sock.writableLength);
+            if (!ok) { waited += 1; await once(sock, 'drain'); }
+          }
+          log('big: %d lines, waited for drain: %s, peak within a line of the mark: %s',
+            lines, waited > 0, peak < sock.writableHighWaterMark + 1024);
+          break;
         }
-        break;
-      case 'BIG': {
-        const lines = Number(args[0]);
-        let waited = 0;
-        let peak = 0;
-        for (let i = 0; i < lines; i++) {
-          const ok = sock.write(`${String(i).padStart(6, '0')} ${'x'.repeat(1017)}\n`);
-          peak = Math.max(peak, sock.writableLength);
-          if (!ok) { waited += 1; await once(sock, 'drain'); }
-        }
-        log('big: %d lines, waited for drain: %s, peak within a line of the mark: %s',
-          lines, waited > 0, peak < sock.writableHighWaterMark + 1024);
-        break;
+        case 'STATS':
+          await send(sock, `${JSON.stringify({ queued: queue.length, done, totals })}\n`);
+          break;
+        case 'SHUTDOWN':
+          server.close();  // the process ends with the last connection
+          await send(sock, 'OK closing\n');
+          break;
+        case 'QUIT':
+          sock.end('BYE\n');
+          break;
+        case '':
+          break;
+        default:
+          totals.errors += 1;
+          await send(sock, `ERR unknown command ${JSON.stringify(cmd)}\n`);
       }
-      case 'STATS':
-        await send(sock, `${JSON.stringify({ queued: queue.length, done, totals })}\n`);
-        break;
-      case 'SHUTDOWN':
-        server.close();  // the process ends with the last connection
-        await send(sock, 'OK closing\n');
-        break;
-      case 'QUIT':
-        sock.end('BYE\n');
-        break;
-      case '':
-        break;
-      default:
-        totals.errors += 1;
-        await send(sock, `ERR unknown command ${JSON.stringify(cmd)}\n`);
     }
+  } catch (err) {
+    log('connection failed: %s (%s)', err.code, err.syscall);
   }
   log('input ended; %d left in the queue', queue.length);
   stats.end();
   await once(file, 'close');  // the stats are on disk before the client hears the end
   log('stats written: %d bytes', file.bytesWritten);
-  summary.push({ conn, jobs: done, read: sock.bytesRead, written: sock.bytesWritten });
+  summary.push({ conn, jobs: done, read: sock.bytesRead,
+    written: sock.errored ? sock.errored.code : sock.bytesWritten });
   if (!sock.writableEnded) sock.end();
 }
 
