@@ -5,7 +5,8 @@ its line-by-line port.  The same scripted client (plain Python sockets, one step
 at a time) drives each: a refused method, a bad version, a tunnel with bytes
 sent in the same segment as the request (handed back with ``unshift``), a half
 close through the tunnel, a refused target, a ``BIND``, a host name, an address
-type it does not serve, a client that leaves mid-handshake, and ``SIGINT`` with
+type it does not serve, a client that leaves mid-handshake, a handshake sent in pieces then a reset
+tunnel, and ``SIGINT`` with
 a tunnel still open (closed after the grace period).  The proxy's stdout, the
 bytes the client got at each step (the bound port masked) and the exit status
 must be node's.
@@ -19,9 +20,11 @@ import re
 import signal
 import socket
 import socketserver
+import struct
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -161,10 +164,23 @@ def _run(cmd: list[str], target: int) -> dict[str, object]:
     proxy.wait_for(r"^\[#6\] closed")
     step(7, b"\x05\x01\x00\x05\x01\x00\x04" + bytes(18))  # IPv6: not served
     step(8, b"\x05\x03")                                  # leaves mid-handshake
-    tunnel = client()                                     # 9: open when SIGINT comes
+    with client() as sock:                                # 9: a handshake in pieces
+        for piece in (b"\x05", b"\x01\x00", b"\x05\x01", b"\x00\x01\x7f\x00",
+                      b"\x00\x01" + target.to_bytes(2, "big")[:1],
+                      target.to_bytes(2, "big")[1:] + b"split"):
+            sock.sendall(piece)
+            time.sleep(0.05)
+        reply = b""
+        while len(reply) < 17:
+            reply += sock.recv(17 - len(reply))
+        got.append(_mask(reply[:2]) + _mask(reply[2:12]) + reply[12:])
+        proxy.wait_for(r"^\[#9\] tunnel open")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    proxy.wait_for(r"^\[#9\] closed")                      # reset by the client
+    tunnel = client()                                     # 10: open when SIGINT comes
     try:
         tunnel.sendall(b"\x05\x01\x00\x05\x01\x00\x01\x7f\x00\x00\x01" + target.to_bytes(2, "big"))
-        proxy.wait_for(r"^\[#9\] tunnel open")
+        proxy.wait_for(r"^\[#10\] tunnel open")
         reply = b""
         while len(reply) < 12:
             reply += tunnel.recv(12 - len(reply))
