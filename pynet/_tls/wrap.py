@@ -545,11 +545,11 @@ class TLSSocket(Socket):
         return finished_message(sslobj, peer)
 
     def getEphemeralKeyInfo(self) -> NodeObject | None:
-        """Node's ``getEphemeralKeyInfo()``: ``{}`` on a server socket, as in Node; on a client
-        Python's ``ssl`` does not expose the key exchange
-        (``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
-        if self._tlsOptions.get("isServer"):
-            return NodeObject()
+        """Node's ``getEphemeralKeyInfo()``: ``None`` (Node's ``null``) on a server socket
+        and without a handle, as in Node; on a client Python's ``ssl`` does not expose the
+        key exchange (``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
+        if self._tlsOptions.get("isServer") or self._handle is None:
+            return None  # Node's TLSWrap::GetEphemeralKeyInfo: null on a server
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("getEphemeralKeyInfo")
 
     def exportKeyingMaterial(self, length: int, label: str, context: Any = None) -> bytes:

@@ -776,3 +776,20 @@ def test_a_session_from_other_settings_gives_a_full_handshake(loop: Loop, certs:
     first.on("close", second)
     run()
     assert reused == [False]
+
+
+def test_ephemeral_key_info_is_null_on_a_server(loop: Loop, certs: Certs) -> None:
+    # Node's TLSWrap::GetEphemeralKeyInfo: "tmp key is available on only client" → null.
+    seen: list[Any] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        seen.append(s.getEphemeralKeyInfo())
+        s.end()
+        srv.close()
+
+    srv = serve(server_opts(certs), on_secure)
+    c = tls.connect(srv.address()["port"], "localhost", {"ca": certs["ca-cert.pem"]})
+    c.on("end", lambda: c.end())
+    run()
+    assert seen == [None]
+    assert c.getEphemeralKeyInfo() is None  # no handle once closed, as in Node
