@@ -81,6 +81,17 @@ def on_secure_connection(tls_sock):
                  else len(peer)),
     })
 
+    detailed = tls_sock.getPeerCertificate(True)
+    cipher = tls_sock.getCipher()
+    log('details', {
+        'cipher': f"{cipher.name} / {cipher.standardName}",
+        'reused': tls_sock.isSessionReused(),
+        'chain': detailed.issuerCertificate.subject.CN if 'issuerCertificate' in detailed else None,
+        'sameFingerprint': detailed.get('fingerprint256') == peer.get('fingerprint256'),
+        'ephemeral': tls_sock.getEphemeralKeyInfo(),
+        'finished': len(tls_sock.getFinished() or b''),
+        'keying': len(tls_sock.exportKeyingMaterial(8, 'label')),
+    })
     def on_idle():
         log('idle, closing')
         tls_sock.end('idle timeout\n')

@@ -50,6 +50,17 @@ const server = tls.createServer({
     authorizationError: tlsSock.authorizationError,
     peer: peer.subject ? `${peer.subject.CN} (issued by ${peer.issuer.CN})` : Object.keys(peer).length,
   });
+  const detailed = tlsSock.getPeerCertificate(true);
+  const cipher = tlsSock.getCipher();
+  log('details', {
+    cipher: `${cipher.name} / ${cipher.standardName}`,
+    reused: tlsSock.isSessionReused(),
+    chain: detailed.issuerCertificate ? detailed.issuerCertificate.subject.CN : null,
+    sameFingerprint: detailed.fingerprint256 === peer.fingerprint256,
+    ephemeral: tlsSock.getEphemeralKeyInfo(),
+    finished: tlsSock.getFinished()?.length,
+    keying: tlsSock.exportKeyingMaterial(8, 'label').length,
+  });
   tlsSock.setTimeout(IDLE_MS, () => {
     log('idle, closing');
     tlsSock.end('idle timeout\n');
