@@ -1131,6 +1131,11 @@ def _on_socket_secure(sock: TLSSocket) -> None:
         handle = sock._tls_handle
         der = handle.ssl.getpeercert(binary_form=True) if handle and handle.ssl else None
         code: str | None = "UNABLE_TO_GET_ISSUER_CERT" if der is None else None
+        if der is None and handle is not None and handle.ssl is not None and (
+                handle.ssl.session_reused and handle.ssl.version() == "TLSv1.3"):
+            # Node's VerifyPeerCertificate: a resumed TLS 1.3 session without a
+            # certificate "looks like" PSK authentication and is X509_V_OK.
+            code = None
         if code is None and handle is not None and handle.ssl is not None:
             if native_verify():  # Node's verifyError: OpenSSL's verification result.
                 result = verify_result(handle.ssl)
