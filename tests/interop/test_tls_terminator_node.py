@@ -5,7 +5,8 @@ its line-by-line port.  The same scripted clients (Python's ``ssl``, one at a
 time) drive each: a client with a certificate routed by ALPN to the backend, an
 SNI name served from ``addContext`` with the ``echo`` route, a TLS 1.2 client
 without SNI or ALPN, an ALPN offer the server refuses, a plain-TCP client
-(``'tlsClientError'``), an idle client ended by ``setTimeout``, then ``SIGINT``.
+(``'tlsClientError'``), an idle client ended by ``setTimeout``, a session resumed
+without a client certificate, then ``SIGINT``.
 The program's stdout and stderr, what each client saw (protocol, ALPN, the
 certificate's name, the bytes, the error) and the exit status must be node's.
 """
@@ -120,6 +121,27 @@ def _records(raw: bytes) -> list[tuple[int, int]]:
     return out
 
 
+def _resume(port: int, certs: Certs) -> list[object]:
+    """Two connections on one context: the second offers the first's session."""
+    ctx = ssl.create_default_context(cafile=certs.path("ca-cert.pem"))
+    ctx.set_alpn_protocols(["echo"])
+    session = None
+    seen: list[object] = []
+    for _ in range(2):
+        with ctx.wrap_socket(socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT),
+                             server_hostname="localhost", session=session) as sock:
+            data = b""
+            sock.sendall(b"again\n")
+            while b"again\n" not in data:
+                data += sock.recv(65536)
+            seen.append((sock.session_reused, data))
+            session = sock.session
+            sock.shutdown(socket.SHUT_WR)
+            while sock.recv(65536):
+                pass
+    return seen
+
+
 def _run(cmd: list[str], certs: Certs) -> dict[str, object]:
     prog = _Program(cmd, certs)
     port = prog.port
@@ -143,6 +165,8 @@ def _run(cmd: list[str], certs: Certs) -> dict[str, object]:
     prog.wait_for(r"^tlsClientError")
     got.append(_client(port, certs, name="localhost", alpn=["line/1"], until=b"idle timeout\n"))
     prog.wait_for(r"^\[4\] closed")
+    got.append(_resume(port, certs))
+    prog.wait_for(r"^\[6\] closed")
     prog.proc.send_signal(signal.SIGINT)
     prog.proc.wait(TIMEOUT)
     while prog.next_line() is not None:
