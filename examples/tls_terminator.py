@@ -74,7 +74,7 @@ def on_secure_connection(tls_sock):
         'alpn': tls_sock.alpnProtocol,
         'protocol': tls_sock.getProtocol(),
         'cipher': tls_sock.getCipher().version,
-        'served': mine.subject.CN,
+        'served': mine.subject,
         'authorized': tls_sock.authorized,
         'authorizationError': tls_sock.authorizationError,
         'peer': (f"{peer.subject.CN} (issued by {peer.issuer.CN})" if 'subject' in peer

@@ -45,7 +45,7 @@ const server = tls.createServer({
     alpn: tlsSock.alpnProtocol,
     protocol: tlsSock.getProtocol(),
     cipher: tlsSock.getCipher().version,
-    served: mine.subject.CN,
+    served: mine.subject,
     authorized: tlsSock.authorized,
     authorizationError: tlsSock.authorizationError,
     peer: peer.subject ? `${peer.subject.CN} (issued by ${peer.issuer.CN})` : Object.keys(peer).length,
