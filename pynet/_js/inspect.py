@@ -915,7 +915,13 @@ def _format_raw(ctx: _Ctx, value: Any, recurse_times: int) -> str:
         entries = set_entries
     elif isinstance(value, Mapping):
         keys = [(k, v, True) for k, v in _object_keys(value)]
-        if not keys:
+        if getattr(type(value), "__node_null_prototype__", False):
+            # getPrefix(null, …, 'Object'): an object made by Object.create(null).
+            constructor = "Object: null prototype"
+            braces[0] = f"[{constructor}] {{"
+            if not keys:
+                return f"[{constructor}] {{}}"
+        elif not keys:
             return "{}"
     elif isinstance(value, BaseException):
         constructor = _node_error_name(value)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pynet._js.inspect import inspect
 
-__all__ = ["NodeObject"]
+__all__ = ["NodeObject", "NullPrototypeObject"]
 
 
 class NodeObject(dict[str, Any]):
@@ -50,5 +50,17 @@ class NodeObject(dict[str, Any]):
         return inspect(dict(self))
 
     def copy(self) -> NodeObject:
-        """A shallow copy that is still a :class:`NodeObject`."""
-        return NodeObject(self)
+        """A shallow copy of the same class."""
+        return type(self)(self)
+
+
+class NullPrototypeObject(NodeObject):
+    """A :class:`NodeObject` that Node makes with ``Object.create(null)`` (a certificate's
+    ``subject``, ``issuer``, ``infoAccess``): ``console.log`` and ``util.inspect`` print it
+    as Node does, ``[Object: null prototype] { CN: 'localhost' }``."""
+
+    __slots__ = ()
+    __node_null_prototype__ = True
+
+    def __repr__(self) -> str:
+        return inspect(self)

@@ -229,6 +229,7 @@ class Socket(Duplex):
         "_bytes_read",
         "_bytes_uncounted",
         "_bytes_written",
+        "_close_after_handling_error",
         "_fin_received",
         "_hadError",
         "_handle",
@@ -306,6 +307,7 @@ class Socket(Duplex):
         self._pending_data: Any = None
         self._handle_pending = False
         self._reset_and_closing = False
+        self._close_after_handling_error = False  # Node's _closeAfterHandlingError
         self.server: Server | None = None
         self.proxy: NodeObject | None = None
         self._on_destroyed = _on_destroyed
@@ -816,14 +818,31 @@ class Socket(Duplex):
                 if self._reset_and_closing:
                     self._reset_and_closing = False
                     handle.reset(on_close)
+                elif self._close_after_handling_error:
+                    # Discussion: Node's _closeAfterHandlingError (set by a TLS
+                    # socket whose handshake failed): the handle is closed in a
+                    # microtask and dropped in its close callback, so the
+                    # 'error' and 'tlsClientError' listeners, which run on the
+                    # next tick, can still read remoteAddress and localPort.
+                    def close_later(handle: Stream = handle) -> None:
+                        def closed() -> None:
+                            if self._handle is handle:
+                                self._handle = None
+                                self._sockname = None
+                            on_close()
+
+                        handle.close(closed)
+
+                    self._loop.queue_microtask(close_later)
                 else:
                     handle.close(on_close)
                 handle.onread = None
             else:  # Destroyed during the lookup: Node's handle existed already.
                 self._loop.call_close(self.emit, "close", had_error)
-            self._handle = None
+            if not self._close_after_handling_error or handle is None:
+                self._handle = None
+                self._sockname = None
             self._handle_pending = False
-            self._sockname = None
             cb(exception)
         else:
             cb(exception)

@@ -314,6 +314,10 @@ class TLSSocket(Socket):
         if self._had_tls_error:
             return
         self._had_tls_error = True
+        if not self._secureEstablished:
+            # Node: the handle stays until a microtask after destroy, so the
+            # 'tlsClientError'/'error' listeners can read the addresses.
+            self._close_after_handling_error = True
         # Discussion: Node's onerror emits a late error without destroying, and
         # the failed read that follows destroys the socket (one 'error', then
         # 'close'); destroying with the error does both.
@@ -541,11 +545,11 @@ class TLSSocket(Socket):
         return finished_message(sslobj, peer)
 
     def getEphemeralKeyInfo(self) -> NodeObject | None:
-        """Node's ``getEphemeralKeyInfo()``: ``{}`` on a server socket, as in Node; on a client
-        Python's ``ssl`` does not expose the key exchange
-        (``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
-        if self._tlsOptions.get("isServer"):
-            return NodeObject()
+        """Node's ``getEphemeralKeyInfo()``: ``None`` (Node's ``null``) on a server socket
+        and without a handle, as in Node; on a client Python's ``ssl`` does not expose the
+        key exchange (``ERR_FEATURE_UNAVAILABLE_ON_PLATFORM``)."""
+        if self._tlsOptions.get("isServer") or self._handle is None:
+            return None  # Node's TLSWrap::GetEphemeralKeyInfo: null on a server
         raise errors.ERR_FEATURE_UNAVAILABLE_ON_PLATFORM("getEphemeralKeyInfo")
 
     def exportKeyingMaterial(self, length: int, label: str, context: Any = None) -> bytes:
@@ -1127,6 +1131,11 @@ def _on_socket_secure(sock: TLSSocket) -> None:
         handle = sock._tls_handle
         der = handle.ssl.getpeercert(binary_form=True) if handle and handle.ssl else None
         code: str | None = "UNABLE_TO_GET_ISSUER_CERT" if der is None else None
+        if der is None and handle is not None and handle.ssl is not None and (
+                handle.ssl.session_reused and handle.ssl.version() == "TLSv1.3"):
+            # Node's VerifyPeerCertificate: a resumed TLS 1.3 session without a
+            # certificate "looks like" PSK authentication and is X509_V_OK.
+            code = None
         if code is None and handle is not None and handle.ssl is not None:
             if native_verify():  # Node's verifyError: OpenSSL's verification result.
                 result = verify_result(handle.ssl)

@@ -32,7 +32,7 @@ import re
 import time
 from typing import Any
 
-from pynet._js.nodeobject import NodeObject
+from pynet._js.nodeobject import NodeObject, NullPrototypeObject
 
 __all__ = ["Certificate", "certificate_object", "parse_certificate", "pem_to_der_list"]
 
@@ -123,7 +123,7 @@ def _name(data: bytes, start: int, end: int) -> tuple[NodeObject, list[tuple[str
             (_t1, o1, o2), (t2, v1, v2) = _children(data, as_, ae)[:2]
             oid = _oid(data[o1:o2])
             pairs.append((_NAME_OIDS.get(oid, oid), _string(t2, data[v1:v2])))
-    obj = NodeObject()
+    obj: NodeObject = NullPrototypeObject()  # Node: Object::New with a null prototype
     for key, value in pairs:
         if key in obj:
             prev = obj[key]
@@ -212,8 +212,8 @@ class Certificate:
         self.der = b""
         self.tbs = b""
         self.serial = ""
-        self.subject = NodeObject()
-        self.issuer = NodeObject()
+        self.subject: NodeObject = NullPrototypeObject()
+        self.issuer: NodeObject = NullPrototypeObject()
         self.subject_der = b""
         self.issuer_der = b""
         self.not_before = 0.0
@@ -342,7 +342,7 @@ def certificate_object(cert: Certificate) -> NodeObject:
     if cert.san is not None:
         obj["subjectaltname"] = ", ".join(cert.san)
     if cert.info_access is not None:
-        info = NodeObject()
+        info = NullPrototypeObject()  # translatePeerCertificate: { __proto__: null }
         for key, values in cert.info_access.items():
             info[key] = list(values)
         obj["infoAccess"] = info

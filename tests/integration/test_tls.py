@@ -776,3 +776,50 @@ def test_a_session_from_other_settings_gives_a_full_handshake(loop: Loop, certs:
     first.on("close", second)
     run()
     assert reused == [False]
+
+
+def test_ephemeral_key_info_is_null_on_a_server(loop: Loop, certs: Certs) -> None:
+    # Node's TLSWrap::GetEphemeralKeyInfo: "tmp key is available on only client" → null.
+    seen: list[Any] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        seen.append(s.getEphemeralKeyInfo())
+        s.end()
+        srv.close()
+
+    srv = serve(server_opts(certs), on_secure)
+    c = tls.connect(srv.address()["port"], "localhost", {"ca": certs["ca-cert.pem"]})
+    c.on("end", lambda: c.end())
+    run()
+    assert seen == [None]
+    assert c.getEphemeralKeyInfo() is None  # no handle once closed, as in Node
+
+
+@pytest.mark.parametrize("version", ["TLSv1.3", "TLSv1.2"])
+def test_resumed_tls13_session_without_a_certificate_is_authorized(
+        loop: Loop, certs: Certs, version: str) -> None:
+    # Node's VerifyPeerCertificate: no peer certificate is UNABLE_TO_GET_ISSUER_CERT, except
+    # on a resumed TLS 1.3 session ("looks like" PSK), which is X509_V_OK: authorized.
+    seen: list[Any] = []
+    sessions: list[Any] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        seen.append((s.authorized, s.authorizationError, s.isSessionReused()))
+        s.end(b"hi")
+
+    srv = serve(server_opts(certs, maxVersion=version, requestCert=True,
+                            rejectUnauthorized=False), on_secure)
+    port = srv.address()["port"]
+
+    def connect(session: Any = None) -> None:
+        c = tls.connect({"port": port, "ca": certs["ca-cert.pem"], "servername": "localhost",
+                         "session": session})
+        c.on("session", sessions.append)
+        c.on("data", lambda d: None)
+        c.on("close", lambda: connect(sessions[-1]) if session is None else srv.close())
+
+    connect()
+    run()
+    assert seen == [(False, "UNABLE_TO_GET_ISSUER_CERT", False),
+                    (version == "TLSv1.3", None if version == "TLSv1.3"
+                     else "UNABLE_TO_GET_ISSUER_CERT", True)]

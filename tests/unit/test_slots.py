@@ -52,7 +52,7 @@ from pynet._handles.stdio import StdioFd, StdioSocket
 from pynet._handles.stream import StreamHandle
 from pynet._js.encoding import StringDecoder
 from pynet._js.inspect import ObjectView, Raw, inspect
-from pynet._js.nodeobject import NodeObject
+from pynet._js.nodeobject import NodeObject, NullPrototypeObject
 from pynet._net.address import SocketAddress
 from pynet._net.socket import _SmallString
 from pynet._net.types import AddressInfo
@@ -233,8 +233,10 @@ def values(loop: Loop) -> list[object]:
     view = ObjectView("Promise", {"a": 1}, [raw])
     assert inspect(view) == "Promise { <rejected> 1, a: 1 }"
     assert str(events.errorMonitor) == "Symbol(events.errorMonitor)"
+    subject = NullPrototypeObject(CN="localhost")
+    assert inspect(subject) == "[Object: null prototype] { CN: 'localhost' }"
     return [decoder, NodeObject({"address": "::1", "port": 1}), info, address,
-            SocketAddress.parse("1.2.3.4:5"), raw, view, events.errorMonitor]
+            SocketAddress.parse("1.2.3.4:5"), raw, view, events.errorMonitor, subject]
 
 
 def fd_pipe(loop: Loop) -> list[object]:

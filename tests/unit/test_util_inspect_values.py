@@ -158,3 +158,22 @@ def test_show_hidden_lists_class_properties() -> None:
         "  [gs]: [Getter/Setter] { k: 1 },\n  [s]: [Setter]\n}")
     assert util.inspect(Derived(), {"showHidden": True, "getters": "set"}).count("{ k: 1 }") == 1
     assert util.inspect(Derived(), {"showHidden": True, "colors": True}).count("\x1b[2m") == 6
+
+
+def test_null_prototype_objects_print_as_node() -> None:
+    # Node: Object.create(null) objects (a certificate's subject, issuer, infoAccess).
+    from pynet._js.nodeobject import NullPrototypeObject
+    from pynet.util import format as util_format
+    from pynet.util import inspect as util_inspect
+
+    subject = NullPrototypeObject(CN="x")
+    assert util_inspect(NullPrototypeObject()) == "[Object: null prototype] {}"
+    assert util_inspect(subject) == "[Object: null prototype] { CN: 'x' }"
+    assert repr(subject) == "[Object: null prototype] { CN: 'x' }"
+    assert util_inspect({"a": {"b": subject}}, {"depth": 1}) == \
+        "{ a: { b: [Object: null prototype] } }"
+    assert util_inspect([subject]) == "[ [Object: null prototype] { CN: 'x' } ]"
+    assert util_inspect(subject, {"compact": False}) == "[Object: null prototype] {\n  CN: 'x'\n}"
+    assert util_format("%s", subject) == "[Object: null prototype] { CN: 'x' }"
+    assert subject == {"CN": "x"} and subject.CN == "x" and subject.copy() == subject
+    assert type(subject.copy()) is NullPrototypeObject
