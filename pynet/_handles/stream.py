@@ -29,6 +29,13 @@ Read path: ``read_start`` watches the fd; each readiness reads up to
 while reads come back full.
 ``read_stop`` unwatches, so TCP backpressure reaches the peer.
 
+The handle is its own fd watcher (the loop's ``Watcher`` protocol:
+``on_readable``, ``on_writable``, ``on_hangup``, the ``watching`` slot): an
+idle connection's watch holds no bound methods and no record.  A connect's
+writability arrives at ``on_writable`` while ``_connect_cb`` is set (no write
+is queued before a connection completes).  A listening handle watches
+through ``watch_read`` with its accept callback.
+
 Invariants
 ----------
 * ``write_queue_size`` is the number of bytes queued and not yet sent.
@@ -155,7 +162,6 @@ class StreamHandle(HandleCore):
         "onread_into",
         "read_into",
         "reading",
-        "watching",
         "write_queue_size",
     )
 
