@@ -65,7 +65,7 @@ def per_chunk(mode: str, n: int) -> float:
         Promise.resolve(echo())
     loop._drain_ticks()
     handle.reading = True
-    read = handle._on_readable
+    read = handle.on_readable
     start = time.perf_counter()
     for _ in range(n):
         read()

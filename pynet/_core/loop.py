@@ -28,8 +28,16 @@ top.  One turn of :meth:`Loop.run` is::
   in the check phase.  Each of these phases runs only what was queued when
   the phase began; what a callback queues runs next turn.  Close callbacks
   run newest first: libuv's closing-handles list is a stack.
-* **fd watches** (``watch_read``/``watch_write``): one reader and one writer
-  per fd, kept in ``_watches`` (and in a given selector's ``data`` slot).
+* **fd watches**: one :class:`Watcher` per fd (libuv's ``uv__io_t``), kept in
+  ``_watches`` (and in a given selector's ``data`` slot).  ``start_watch`` /
+  ``stop_watch`` take a watcher (a handle with ``on_readable``,
+  ``on_writable``, ``on_hangup`` and a ``watching`` mask slot the loop
+  keeps, as a stream handle is); ``watch_read``/``watch_write`` take
+  callbacks and wrap them in a ``_Watch``.  The loop knows nothing of what a
+  watcher is.  An event the batch's earlier callbacks made stale is skipped:
+  the fd was removed (``_removed``) or its read watch stopped
+  (``_read_stopped``); level-triggered epoll reports what is still ready
+  at the next poll.
 * **thread calls** (``call_from_thread``): the one thread-safe entry point. A
   deque plus a byte on a socketpair wakes a blocked ``select``; the calls run
   in the poll phase, on the loop thread.
@@ -90,11 +98,14 @@ from pynet._js.mypyc import mypyc_attr
 
 __all__ = [
     "EVENT_HANGUP",
+    "EVENT_READ",
+    "EVENT_WRITE",
     "Host",
     "Immediate",
     "Loop",
     "LoopStatistics",
     "Timer",
+    "Watcher",
     "get_loop",
     "set_loop",
     "set_uncaught_hook",
@@ -104,6 +115,9 @@ Callback = Callable[..., Any]
 _CoroutineType = types.CoroutineType
 _READ = selectors.EVENT_READ
 _WRITE = selectors.EVENT_WRITE
+#: The events of :meth:`Loop.start_watch` (selectors' bits).
+EVENT_READ = selectors.EVENT_READ
+EVENT_WRITE = selectors.EVENT_WRITE
 # selectors.EpollSelector's rule: anything but EPOLLOUT is readable (HUP, ERR
 # included), anything but EPOLLIN is writable.
 _NOT_EPOLLOUT = ~getattr(select, "EPOLLOUT", 0)
@@ -247,16 +261,60 @@ class Immediate:
         return self._pending
 
 
-class _Watch:
-    """The reader and writer callbacks of one fd (the selector's ``data``), and
-    the reader's variant for a wakeup that reports a hang-up (``hangup``)."""
+@mypyc_attr(allow_interpreted_subclasses=True)  # Handles subclass it (HandleCore).
+class Watcher:
+    """What an fd watch calls (:meth:`Loop.start_watch`): a handle that is its
+    own watch record, so a watched fd costs the loop a dict entry and nothing
+    else (no bound methods, no record).  ``watching`` is the loop's: the events
+    (``EVENT_READ | EVENT_WRITE``) it watches for this fd; the watcher never
+    writes it.  ``on_hangup`` is the reader's variant for a wakeup that also
+    reports ``EPOLLHUP``.  A base class, not a protocol, so that the compiled
+    loop calls these methods natively."""
+
+    # Discussion: a class, not a Protocol: mypyc calls a protocol's method
+    # by name (PyObject_VectorcallMethod, ~150 instructions per event more
+    # than the bound method it replaced); a native base class's through its
+    # vtable.
+
+    __slots__ = ("watching",)
+
+    def __init__(self) -> None:
+        self.watching = 0
+
+    def on_readable(self) -> object:
+        return None
+
+    def on_writable(self) -> object:
+        return None
+
+    def on_hangup(self) -> object:
+        return self.on_readable()
+
+
+class _Watch(Watcher):
+    """The watcher of :meth:`Loop.watch_read`/:meth:`Loop.watch_write`: the
+    reader and writer callbacks of one fd, and the reader's variant for a
+    wakeup that reports a hang-up (``hangup``)."""
 
     __slots__ = ("hangup", "reader", "writer")
 
     def __init__(self) -> None:
+        super().__init__()
         self.reader: Callback | None = None
         self.writer: Callback | None = None
         self.hangup: Callback | None = None
+
+    def on_readable(self) -> object:
+        reader = self.reader
+        return reader() if reader is not None else None
+
+    def on_writable(self) -> object:
+        writer = self.writer
+        return writer() if writer is not None else None
+
+    def on_hangup(self) -> object:
+        hangup = self.hangup if self.hangup is not None else self.reader
+        return hangup() if hangup is not None else None
 
 
 class Host(Protocol):
@@ -348,7 +406,7 @@ class Loop:
         self._ref_immediates = 0
         self._closing: deque[tuple[Callback, tuple[Any, ...]]] = deque()
         self._refs = 0
-        self._watches: dict[int, _Watch] = {}
+        self._watches: dict[int, Watcher] = {}
         self._running = False
         self._closed = False
         self._thread_id: int | None = None
@@ -361,6 +419,8 @@ class Loop:
         # fds unwatched since the last poll: their events from that poll are
         # stale (the number may already belong to a new socket).
         self._removed: set[int] = set()
+        # fds whose read watch stopped (not removed) during this poll's batch.
+        self._read_stopped: set[int] = set()
         self._wake_fd = self._wake_r.fileno()
         self._register(self._wake_fd, _READ, None)
         # Guest mode (set_host): the host, and its poke while no step runs —
@@ -482,21 +542,37 @@ class Loop:
         stream can end as libuv's ``uv__stream_io`` does after a partial read
         (only the default epoll poll sees hang-ups; ``selectors`` folds them
         into readiness)."""
-        self._watch(fd, callback, True)
-        self._watches[fd].hangup = hangup
+        watch = self._callbacks(fd)
+        watch.reader = callback
+        watch.hangup = hangup
+        self.start_watch(fd, watch, _READ)
 
     def watch_write(self, fd: int, callback: Callback) -> None:
-        self._watch(fd, callback, False)
+        watch = self._callbacks(fd)
+        watch.writer = callback
+        self.start_watch(fd, watch, _WRITE)
+
+    def _callbacks(self, fd: int) -> _Watch:
+        watch = self._watches.get(fd)
+        return watch if isinstance(watch, _Watch) else _Watch()
 
     def unwatch_read(self, fd: int) -> None:
-        self._unwatch(fd, True)
+        watch = self._watches.get(fd)
+        self.stop_watch(fd, _READ)
+        if isinstance(watch, _Watch):
+            watch.reader = watch.hangup = None
 
     def unwatch_write(self, fd: int) -> None:
-        self._unwatch(fd, False)
+        watch = self._watches.get(fd)
+        self.stop_watch(fd, _WRITE)
+        if isinstance(watch, _Watch):
+            watch.writer = None
 
     def unwatch(self, fd: int) -> None:
         """Forget both watches of ``fd``; call before closing it."""
-        if self._watches.pop(fd, None) is not None:
+        watch = self._watches.pop(fd, None)
+        if watch is not None:
+            watch.watching = 0
             self._unregister(fd)
             self._removed.add(fd)
 
@@ -504,53 +580,56 @@ class Loop:
         """Whether some handle watches ``fd`` (libuv's ``uv__fd_exists``)."""
         return fd in self._watches
 
-    def _watch(self, fd: int, callback: Callback, read: bool) -> None:
-        watch = self._watches.get(fd)
-        if watch is None:
-            watch = self._watches[fd] = _Watch()
-            if read:
-                watch.reader = callback
-            else:
-                watch.writer = callback
-            self._register(fd, _READ if read else _WRITE, watch)
+    def start_watch(self, fd: int, watcher: Watcher, events: int) -> None:
+        """Watch ``fd`` for ``events`` too (``EVENT_READ``, ``EVENT_WRITE``):
+        call ``watcher.on_readable()`` / ``on_hangup()`` / ``on_writable()``
+        while it is ready (libuv's ``uv__io_start``).  One watcher per fd."""
+        # Discussion: the watcher is its own record (``watching`` holds the
+        # mask): an idle connection's watch costs a dict entry, where a
+        # record with two bound methods cost ~230 B (docs/benchmarks.md).
+        current = self._watches.get(fd)
+        if current is None:
+            watcher.watching = events
+            self._watches[fd] = watcher
+            self._register(fd, events, watcher)
             return
-        old = (_READ if watch.reader else 0) | (_WRITE if watch.writer else 0)
-        if read:
-            watch.reader = callback
-        else:
-            watch.writer = callback
-        new = (_READ if watch.reader else 0) | (_WRITE if watch.writer else 0)
+        if current is not watcher:
+            raise RuntimeError(f"fd {fd} is watched by another watcher")
+        old = watcher.watching
+        new = old | events
         if new != old:
-            self._modify(fd, new, watch)
+            watcher.watching = new
+            if events & _READ:
+                self._read_stopped.discard(fd)
+            self._modify(fd, new, watcher)
 
-    def _unwatch(self, fd: int, read: bool) -> None:
-        watch = self._watches.get(fd)
-        if watch is None:
+    def stop_watch(self, fd: int, events: int) -> None:
+        """Stop watching ``fd`` for ``events`` (libuv's ``uv__io_stop``)."""
+        watcher = self._watches.get(fd)
+        if watcher is None:
             return
-        if read:
-            if watch.reader is None:
-                return
-            watch.reader = None
-            watch.hangup = None
+        old = watcher.watching
+        new = old & ~events
+        if new == old:
+            return
+        watcher.watching = new
+        if new:
+            if old & ~new & _READ:
+                self._read_stopped.add(fd)
+            self._modify(fd, new, watcher)
         else:
-            if watch.writer is None:
-                return
-            watch.writer = None
-        if watch.reader is None and watch.writer is None:
             del self._watches[fd]
             self._unregister(fd)
             self._removed.add(fd)
-        else:
-            self._modify(fd, _READ if watch.reader else _WRITE, watch)
 
-    def _register(self, fd: int, events: int, watch: _Watch | None) -> None:
+    def _register(self, fd: int, events: int, watch: Watcher | None) -> None:
         if self._epoll is not None:
             self._epoll.register(fd, _EPOLL_MASK[events])
         else:
             assert self._selector is not None
             self._selector.register(fd, events, watch)
 
-    def _modify(self, fd: int, events: int, watch: _Watch) -> None:
+    def _modify(self, fd: int, events: int, watch: Watcher) -> None:
         if self._epoll is not None:
             self._epoll.modify(fd, _EPOLL_MASK[events])
         else:
@@ -750,8 +829,7 @@ class Loop:
                 raise RuntimeError("this loop has no epoll backend for its host to watch")
             self._set_host(host)
             return
-        masks = {fd: (_READ if w.reader else 0) | (_WRITE if w.writer else 0)
-                 for fd, w in self._watches.items()}
+        masks = {fd: w.watching for fd, w in self._watches.items()}
         for fd in masks:
             self._unregister(fd)
         if host is not None:
@@ -820,16 +898,16 @@ class Loop:
             if key.data is None:
                 self._run_thread_calls()
                 continue
-            watch: _Watch = key.data
+            watch: Watcher = key.data
             if watches.get(key.fd) is not watch:
                 continue  # Unwatched (and maybe reused) by an earlier callback.
-            if mask & _READ and watch.reader is not None:
-                if mask & EVENT_HANGUP and watch.hangup is not None:
-                    self._call(watch.hangup, ())
+            if mask & _READ and watch.watching & _READ:
+                if mask & EVENT_HANGUP:
+                    self._call(watch.on_hangup, ())
                 else:
-                    self._call(watch.reader, ())
-            if mask & _WRITE and watch.writer is not None and watches.get(key.fd) is watch:
-                self._call(watch.writer, ())
+                    self._call(watch.on_readable, ())
+            if mask & _WRITE and watch.watching & _WRITE and watches.get(key.fd) is watch:
+                self._call(watch.on_writable, ())
 
     def _poll_epoll(self, timeout: float | None) -> None:
         """The poll phase on the loop's own epoll object, without the
@@ -840,6 +918,8 @@ class Loop:
         wait = -1.0 if timeout is None else math.ceil(timeout * 1e3) * 1e-3
         removed = self._removed
         removed.clear()
+        read_stopped = self._read_stopped
+        read_stopped.clear()
         try:
             ready = self._epoll.poll(wait, len(watches) + 1)
         except InterruptedError:
@@ -860,28 +940,29 @@ class Loop:
             # hottest loop of the library).  An event that is EPOLLIN alone
             # (a request arrived) is the common case: its reader is called
             # without the hang-up and writability tests below.
+            # The registration only reports EPOLLIN alone while reading, unless
+            # an earlier callback of this batch stopped the read watch.
             if mask == _EPOLLIN:
-                reader = watch.reader
-                if reader is not None:
+                if not (read_stopped and fd in read_stopped):
                     try:
-                        reader()
+                        watch.on_readable()
                     except BaseException as exc:
                         self._uncaught(exc)
                     if self._ticks:
                         self._drain_ticks()
                 continue
-            if mask & _NOT_EPOLLOUT and watch.reader is not None:
+            if mask & _NOT_EPOLLOUT and watch.watching & _READ:
                 try:
-                    if mask & _EPOLLHUP and watch.hangup is not None:
-                        watch.hangup()
+                    if mask & _EPOLLHUP:
+                        watch.on_hangup()
                     else:
-                        watch.reader()
+                        watch.on_readable()
                 except BaseException as exc:
                     self._uncaught(exc)
                 if self._ticks:
                     self._drain_ticks()
-            if mask & _NOT_EPOLLIN and watch.writer is not None and fd not in removed:
-                self._call(watch.writer, ())
+            if mask & _NOT_EPOLLIN and watch.watching & _WRITE and fd not in removed:
+                self._call(watch.on_writable, ())
 
     def _run_thread_calls(self) -> None:
         try:

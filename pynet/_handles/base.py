@@ -44,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from pynet._core.loop import Watcher
 from pynet._js.mypyc import mypyc_attr
 
 __all__ = ["Buffer", "CloseCallback", "Handle", "Listener", "ReadCallback", "Stream",
@@ -191,9 +192,13 @@ class Listener(Handle, Protocol):
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # ipc.IpcPipe
-class HandleCore:
+class HandleCore(Watcher):
     """What every fd-owning handle shares (libuv's ``uv_handle_t`` fields):
     ``closed``, ``fileno``, ``ref``/``unref``/``has_ref``.
+
+    A handle is its fd's watcher (the loop's :class:`Watcher`: ``watching``,
+    ``on_readable``/``on_writable``/``on_hangup``) when it uses
+    ``Loop.start_watch``.
 
     A subclass sets ``_closed``, ``_fd`` and ``_ref`` in its constructor and
     says in :meth:`_update_active` when it holds a loop reference

@@ -29,6 +29,13 @@ Read path: ``read_start`` watches the fd; each readiness reads up to
 while reads come back full.
 ``read_stop`` unwatches, so TCP backpressure reaches the peer.
 
+The handle is its own fd watcher (the loop's ``Watcher`` protocol:
+``on_readable``, ``on_writable``, ``on_hangup``, the ``watching`` slot): an
+idle connection's watch holds no bound methods and no record.  A connect's
+writability arrives at ``on_writable`` while ``_connect_cb`` is set (no write
+is queued before a connection completes).  A listening handle watches
+through ``watch_read`` with its accept callback.
+
 Invariants
 ----------
 * ``write_queue_size`` is the number of bytes queued and not yet sent.
@@ -70,7 +77,7 @@ from itertools import islice
 from typing import Any
 
 from pynet import errors
-from pynet._core.loop import Loop, Timer
+from pynet._core.loop import EVENT_READ, EVENT_WRITE, Loop, Timer
 from pynet._handles.base import Buffer, HandleCore, Stream, WriteCallback
 from pynet._js.encoding import encode
 
@@ -170,6 +177,7 @@ class StreamHandle(HandleCore):
         self.read_into: Callable[[], Any] | None = None  # Node's onread: buffer source
         self.onread_into: Callable[[int, Any], Any] | None = None
         self.reading = False
+        self.watching = 0  # The loop's (Watcher): the events it watches for this fd.
         # [memoryview, callback | None] entries; made on first backlog.
         self._queue: deque[list[Any]] | None = None
         self.write_queue_size = 0
@@ -216,17 +224,17 @@ class StreamHandle(HandleCore):
     def read_start(self) -> None:
         if not self.reading and not self._closed:
             self.reading = True
-            self._loop.watch_read(self._fd, self._on_readable, self._on_hangup)
+            self._loop.start_watch(self._fd, self, EVENT_READ)
             self._update_active()
 
     def read_stop(self) -> None:
         if self.reading:
             self.reading = False
             if not self._closed:
-                self._loop.unwatch_read(self._fd)
+                self._loop.stop_watch(self._fd, EVENT_READ)
                 self._update_active()
 
-    def _on_readable(self) -> bool:
+    def on_readable(self) -> bool:
         """Read up to 32 times; ``True`` if the last read was partial (libuv's
         ``UV_HANDLE_READ_PARTIAL``: nothing more to read this wakeup)."""
         if self.read_into is not None:
@@ -284,13 +292,13 @@ class StreamHandle(HandleCore):
                 return True
         return False
 
-    def _on_hangup(self) -> None:
+    def on_hangup(self) -> None:
         """A readable wakeup that also reported ``POLLHUP`` (both directions shut,
         or a reset): libuv's short circuit in ``uv__stream_io`` ends the stream
         after a partial read, without another ``read`` — which could return
         ``ECONNRESET`` for a reset that came behind the data, where Node reports
         ``'end'``."""
-        if self._on_readable() and self.reading and not self._closed:
+        if self.on_readable() and self.reading and not self._closed:
             # Node makes the data and the EOF two callbacks (two MakeCallback
             # scopes), each followed by its ticks and microtasks.
             self._loop.drain_ticks()
@@ -369,14 +377,17 @@ class StreamHandle(HandleCore):
         if self._queue is None:
             self._queue = deque()
         if not self._queue and not self._closed:
-            self._loop.watch_write(self._fd, self._on_writable)
+            self._loop.start_watch(self._fd, self, EVENT_WRITE)
             self._queue.append([view, cb])
             self._update_active()
         else:
             self._queue.append([view, cb])
         self.write_queue_size += view.nbytes
 
-    def _on_writable(self) -> None:
+    def on_writable(self) -> None:
+        if self._connect_cb is not None:  # Writable while connecting: connected.
+            self._on_connected()
+            return
         queue = self._queue
         if queue is None:
             queue = self._queue = deque()
@@ -409,7 +420,7 @@ class StreamHandle(HandleCore):
             if len(views) < _IOV_MAX and queue:
                 break  # The kernel took less than offered: wait for the next wakeup.
         if not queue and not self._closed:
-            self._loop.unwatch_write(self._fd)
+            self._loop.stop_watch(self._fd, EVENT_WRITE)
             self._update_active()
         for cb in done:
             cb(None)
@@ -427,7 +438,7 @@ class StreamHandle(HandleCore):
             failed = entry[1]
         # The socket is broken: stop watching; the owner destroys it, and
         # close() completes what is still queued.
-        self._loop.unwatch_write(self._fd)
+        self._loop.stop_watch(self._fd, EVENT_WRITE)
         self._update_active()
         for cb in done:
             cb(None)
@@ -480,7 +491,7 @@ class StreamHandle(HandleCore):
         if code == 0 or (code in (errno.EINPROGRESS, errno.EAGAIN, errno.EWOULDBLOCK)
                          and not self.is_pipe):
             # Completion is reported when the socket turns writable (poll phase).
-            self._loop.watch_write(self._fd, self._on_connected)
+            self._loop.start_watch(self._fd, self, EVENT_WRITE)
             return 0
         if code in (errno.ECONNREFUSED, errno.ENOENT, errno.EAGAIN) or self.is_pipe:
             # libuv reports these from the pending queue (uv__io_feed).
@@ -516,7 +527,7 @@ class StreamHandle(HandleCore):
         return 0
 
     def _on_connected(self) -> None:
-        self._loop.unwatch_write(self._fd)
+        self._loop.stop_watch(self._fd, EVENT_WRITE)
         code = self._sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
         self._connect_done(code)
 

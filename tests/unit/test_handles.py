@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from pynet import errors
-from pynet._core.loop import Loop, Timer
+from pynet._core.loop import EVENT_READ, EVENT_WRITE, Loop, Timer
 from pynet._handles import stream as stream_module
 from pynet._handles.pipe import pipe_listen
 from pynet._handles.stream import ACCEPT_RETRY_MS, READ_SIZE, StreamHandle
@@ -96,12 +96,12 @@ def make(loop: Loop) -> tuple[StreamHandle, ScriptedSock]:
 
 def watching_write(loop: Loop, fd: int) -> bool:
     watch = loop._watches.get(fd)
-    return watch is not None and watch.writer is not None
+    return watch is not None and bool(watch.watching & EVENT_WRITE)
 
 
 def watching_read(loop: Loop, fd: int) -> bool:
     watch = loop._watches.get(fd)
-    return watch is not None and watch.reader is not None
+    return watch is not None and bool(watch.watching & EVENT_READ)
 
 
 def assert_none(err: object) -> None:
@@ -207,7 +207,7 @@ def test_writable_callback_flushes_many_buffers_per_sendmsg(loop: Loop) -> None:
         assert h.write(p, lambda err, i=i: done.append((i, err))) == (None, False)
     assert h.write_queue_size == sum(map(len, payloads))
     assert len(sock.calls) == 1  # only the first write tried the kernel
-    h._on_writable()
+    h.on_writable()
     # 100 buffers: two sendmsg calls, at most IOV_MAX buffers each.
     assert [(m, len(lens)) for m, lens in sock.calls[1:]] == [("sendmsg", IOV_MAX),
                                                               ("sendmsg", 100 - IOV_MAX)]
@@ -228,7 +228,7 @@ def test_partial_flush_keeps_the_rest_and_the_watch(loop: Loop) -> None:
     for i, d in enumerate(data):
         h.write(d, lambda err, i=i: done.append(i))
     sock.script.append(15)  # the kernel takes 1.5 buffers
-    h._on_writable()
+    h.on_writable()
     assert done == [0]
     assert sock.calls[-1] == ("sendmsg", [10, 10, 10])
     assert len(sock.calls) == 2  # took less than offered: wait for the next wakeup
@@ -236,9 +236,9 @@ def test_partial_flush_keeps_the_rest_and_the_watch(loop: Loop) -> None:
     assert h.write_queue_size == 15
     assert watching_write(loop, sock.fd)
     sock.script.append(BlockingIOError(errno.EAGAIN, "again"))
-    h._on_writable()
+    h.on_writable()
     assert done == [0] and h.write_queue_size == 15 and watching_write(loop, sock.fd)
-    h._on_writable()
+    h.on_writable()
     assert sock.calls[-1] == ("sendmsg", [5, 10])
     assert done == [0, 1, 2] and not watching_write(loop, sock.fd)
     assert bytes(sock.wire) == b"".join(data)
@@ -249,7 +249,7 @@ def test_single_queued_buffer_uses_send(loop: Loop) -> None:
     h, sock = make(loop)
     sock.script.append(1)
     h.write(b"abc", None)
-    h._on_writable()
+    h.on_writable()
     assert sock.calls == [("send", [3]), ("send", [2])]
     close_and_run(loop, h)
 
@@ -278,7 +278,7 @@ def test_empty_write_behind_a_backlog_completes(loop: Loop) -> None:
     sock.script.append(1)
     h.write(b"abc", lambda err: done.append("abc"))
     assert h.write(b"", lambda err: done.append("empty")) == (None, False)
-    h._on_writable()
+    h.on_writable()
     assert done == ["abc", "empty"]
     assert not watching_write(loop, sock.fd) and h.write_queue_size == 0
     close_and_run(loop, h)
@@ -291,7 +291,7 @@ def test_empty_writev_behind_a_backlog_is_queued(loop: Loop) -> None:
     h.write(b"abc", lambda err: done.append("abc"))
     try:
         assert h.writev([b"", b""], lambda err: done.append("empty writev")) == (None, False)
-        h._on_writable()
+        h.on_writable()
         assert done == ["abc", "empty writev"]
     finally:
         close_and_run(loop, h)
@@ -332,7 +332,7 @@ def test_async_write_error_goes_to_the_request_callback(loop: Loop, code: int) -
     sock.script.append(0)
     h.write(b"abc", got.append)
     sock.script.append(OSError(code, os.strerror(code)))
-    h._on_writable()
+    h.on_writable()
     (err,) = got
     name = errno.errorcode[code]
     assert str(err) == f"write {name}" and err.code == name and err.syscall == "write"
@@ -349,7 +349,7 @@ def test_async_error_after_completed_requests(loop: Loop) -> None:
         h.write(b"x", lambda err, i=i: got.append((f"x{i}", err)))
     # The first sendmsg takes the first 64 buffers, the second fails.
     sock.script.extend([70 + IOV_MAX - 1, BrokenPipeError(errno.EPIPE, "broken")])
-    h._on_writable()
+    h.on_writable()
     names = [n for n, e in got if e is None]
     assert names == ["first"] + [f"x{i}" for i in range(IOV_MAX - 1)]
     (failed,) = [(n, e) for n, e in got if e is not None]
@@ -366,7 +366,7 @@ def test_async_error_in_the_middle_of_a_writev_fails_the_request(loop: Loop) -> 
     h.writev([b"abc", b"def", b"ghi"], got.append)
     h.write(b"later", lambda err: got.append(("later", err)))
     sock.script.append(BrokenPipeError(errno.EPIPE, "broken"))
-    h._on_writable()
+    h.on_writable()
     assert [str(e) for e in got] == ["write EPIPE"]
     assert not watching_write(loop, sock.fd)
     assert h.write_queue_size == len(b"later")
@@ -393,9 +393,9 @@ def test_write_queue_size_and_bytes_written(loop: Loop) -> None:
     h.writev([b"c" * 5, b"d" * 5], None)
     snap()
     sock.script.append(8)
-    h._on_writable()
+    h.on_writable()
     snap()
-    h._on_writable()
+    h.on_writable()
     snap()
     assert sizes == [(0, 10), (6, 20), (16, 30), (8, 30), (0, 30)]
     assert bytes(sock.wire) == b"a" * 10 + b"b" * 10 + b"c" * 5 + b"d" * 5
@@ -413,9 +413,9 @@ def test_shutdown_waits_for_the_queue_to_drain(loop: Loop) -> None:
     h.shutdown(lambda err: trace.append(f"shutdown {err}"))
     assert sock.shutdowns == [] and trace == []
     sock.script.append(3)
-    h._on_writable()
+    h.on_writable()
     assert sock.shutdowns == [] and trace == []
-    h._on_writable()
+    h.on_writable()
     assert sock.shutdowns == [socket.SHUT_WR]
     assert trace == ["write None", "shutdown None"]
     assert not watching_write(loop, sock.fd)
@@ -449,7 +449,7 @@ def test_shutdown_errors(loop: Loop, code: int, expected: str | None) -> None:
     got: list[Any] = []
     sock.shutdown_error = OSError(code, os.strerror(code))
     h.shutdown(got.append)
-    h._on_writable()
+    h.on_writable()
     assert [None if e is None else str(e) for e in got] == [expected]
     if expected is not None:
         assert got[0].syscall == "shutdown" and got[0].code == errno.errorcode[code]
@@ -520,11 +520,11 @@ def test_ref_counts_only_while_active(loop: Loop) -> None:
     sock.script.append(0)
     h.write(b"x", None)  # a backlog: active
     assert loop.statistics().refs == base + 1
-    h._on_writable()  # drained: idle again
+    h.on_writable()  # drained: idle again
     assert loop.statistics().refs == base
     h.shutdown(lambda err: None)
     assert loop.statistics().refs == base + 1
-    h._on_writable()
+    h.on_writable()
     assert loop.statistics().refs == base
     close_and_run(loop, h)
 
@@ -552,7 +552,7 @@ def test_pending_requests_keep_the_loop_alive_on_an_unrefd_handle(loop: Loop) ->
     sock.script.append(0)
     h.write(b"x", None)
     assert watching_write(loop, sock.fd) and loop.statistics().refs == base + 1
-    h._on_writable()  # drained: no request left
+    h.on_writable()  # drained: no request left
     assert loop.statistics().refs == base
     h.shutdown(lambda err: None)
     assert loop.statistics().refs == base + 1

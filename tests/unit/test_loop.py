@@ -11,7 +11,7 @@ import pytest
 
 from pynet._core import loop as _loop
 from pynet._core.clock import FakeClock
-from pynet._core.loop import Loop, Timer
+from pynet._core.loop import EVENT_READ, EVENT_WRITE, Loop, Timer, Watcher
 
 
 def test_ticks_run_before_everything_and_drain_completely(fake_loop: Loop) -> None:
@@ -319,6 +319,79 @@ def test_stale_fd_events_are_not_delivered(fake_loop: Loop) -> None:
         for s in (a_r, a_w, b_r, b_w):
             s.close()
     assert log in (["a"], ["b"])
+
+
+class _Recorder(Watcher):
+    """A watcher (the handles' form of fd watch) that logs its calls."""
+
+    __slots__ = ("log", "name", "on_read")
+
+    def __init__(self, name: str, log: list[str]) -> None:
+        super().__init__()
+        self.name = name
+        self.log = log
+        self.on_read: object = None
+
+    def on_readable(self) -> object:
+        self.log.append(f"{self.name} readable")
+        if callable(self.on_read):
+            self.on_read()
+        return None
+
+    def on_writable(self) -> object:
+        self.log.append(f"{self.name} writable")
+        return None
+
+
+def test_watcher_gets_its_events_and_keeps_its_mask(fake_loop: Loop) -> None:
+    r, w = socket.socketpair()
+    log: list[str] = []
+    watcher = _Recorder("r", log)
+    try:
+        fake_loop.start_watch(r.fileno(), watcher, EVENT_READ)
+        fake_loop.start_watch(r.fileno(), watcher, EVENT_WRITE)
+        assert watcher.watching == EVENT_READ | EVENT_WRITE
+        fake_loop.stop_watch(r.fileno(), EVENT_WRITE)
+        assert watcher.watching == EVENT_READ and fake_loop.is_watched(r.fileno())
+        with pytest.raises(RuntimeError):
+            fake_loop.start_watch(r.fileno(), _Recorder("other", log), EVENT_WRITE)
+        w.send(b"1")
+        fake_loop.step()
+        assert log == ["r readable"]
+        fake_loop.stop_watch(r.fileno(), EVENT_READ)
+        assert watcher.watching == 0 and not fake_loop.is_watched(r.fileno())
+    finally:
+        fake_loop.unwatch(r.fileno())
+        r.close()
+        w.close()
+
+
+def test_read_stopped_by_an_earlier_callback_is_not_delivered(fake_loop: Loop) -> None:
+    """Both fds ready in one poll: whichever runs first stops the other's read
+    watch (it keeps a write watch, so the fd stays registered): the other's
+    readable event of this batch is stale and skipped."""
+    a_r, a_w = socket.socketpair()
+    b_r, b_w = socket.socketpair()
+    log: list[str] = []
+    a, b = _Recorder("a", log), _Recorder("b", log)
+    try:
+        def stop_other(other: _Recorder, fd: int) -> None:
+            fake_loop.start_watch(fd, other, EVENT_WRITE)
+            fake_loop.stop_watch(fd, EVENT_READ)
+
+        a.on_read = lambda: stop_other(b, b_r.fileno())
+        b.on_read = lambda: stop_other(a, a_r.fileno())
+        fake_loop.start_watch(a_r.fileno(), a, EVENT_READ)
+        fake_loop.start_watch(b_r.fileno(), b, EVENT_READ)
+        a_w.send(b"1")
+        b_w.send(b"1")
+        fake_loop.step()
+    finally:
+        fake_loop.unwatch(a_r.fileno())
+        fake_loop.unwatch(b_r.fileno())
+        for s in (a_r, a_w, b_r, b_w):
+            s.close()
+    assert log in (["a readable"], ["b readable"])
 
 
 def test_read_and_write_watches_share_one_registration(fake_loop: Loop) -> None:

@@ -42,7 +42,7 @@ from pynet._cluster.channel import Channel
 from pynet._cluster.child import RoundRobinListener, SharedListener
 from pynet._core.clock import FakeClock, MonotonicClock
 from pynet._core.loop import Immediate as LoopImmediate
-from pynet._core.loop import Loop, Timer, _Watch
+from pynet._core.loop import Loop, Timer, Watcher, _Watch
 from pynet._core.promise import Suspension
 from pynet._core.threadpool import queue_work
 from pynet._handles.base import HandleCore
@@ -606,6 +606,8 @@ NOT_EXERCISED: dict[type, str] = {
                         "(tests/integration/test_cluster.py runs them)",
     SharedListener: "built only in a cluster worker process, from the primary's reply "
                     "(tests/integration/test_cluster.py runs them)",
+    Watcher: "an abstract base, never built: its slot is checked through _Watch and "
+             "StreamHandle",
     HandleCore: "an abstract base, never built: its slots are checked through StreamHandle, "
                 "UDPHandle and IpcPipe",
     Suspension: "an abstract base, never built: its slots are checked through the Readable "
