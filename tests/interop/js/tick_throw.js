@@ -45,6 +45,22 @@ S.immediates = () => {
   });
 };
 
+// A throwing timer or immediate: its ticks wait for the next callback of its batch.
+S.callback_throws = () => {
+  setImmediate(() => {
+    setImmediate(() => {
+      log('imm1');
+      process.nextTick(() => log('t'));
+      Promise.resolve().then(() => log('m'));
+      throw new Error('b1');
+    });
+    setImmediate(() => log('imm2'));
+    setTimeout(() => { log('timer1'); process.nextTick(() => log('tt')); throw new Error('b2'); }, 1);
+    setTimeout(() => log('timer2'), 1);
+    stall(20);
+  });
+};
+
 // The last callback of the loop: the rest of the ticks run, then 'beforeExit'.
 S.last_callback = () => {
   process.on('beforeExit', () => log('beforeExit'));

@@ -87,6 +87,29 @@ def immediates() -> None:
 
 
 @scenario
+def callback_throws() -> None:
+    def imm1() -> None:
+        log("imm1")
+        process.nextTick(lambda: log("t"))
+        Promise.resolve().then(lambda *_: log("m"))
+        boom("b1")
+
+    def timer1() -> None:
+        log("timer1")
+        process.nextTick(lambda: log("tt"))
+        boom("b2")
+
+    def start() -> None:
+        setImmediate(imm1)
+        setImmediate(lambda: log("imm2"))
+        setTimeout(timer1, 1)
+        setTimeout(lambda: log("timer2"), 1)
+        stall(20)
+
+    setImmediate(start)
+
+
+@scenario
 def last_callback() -> None:
     process.on("beforeExit", lambda *_: log("beforeExit"))
 
