@@ -67,6 +67,17 @@ Invariants
   (``process.on('uncaughtException')``); when the hook does not handle it, it
   stops the loop and propagates out of :meth:`run`.  ``KeyboardInterrupt``
   and ``SystemExit`` always propagate.
+* A handled exception in a timer or an immediate, or in a tick run after one,
+  defers the rest of the tick queue (and the microtasks) past the *next* timer
+  or immediate of the same phase (:meth:`Loop._batch_call`): Node runs those
+  batches from JS (``listOnTimeout``, ``processImmediate``) with
+  ``runNextTicks()`` between callbacks; the throw unwinds the batch, C++
+  (``RunTimers``, ``CheckImmediate``) restarts it, and its first callback has
+  no ``runNextTicks()`` before it.  What is still queued when the phase ends
+  runs then, so leftover ticks never outlive their phase (no spinning poll, no
+  tick keeping the loop alive).  Elsewhere (fd callbacks, the script's ticks)
+  node runs the rest before the next phase, as the plain drain does; a
+  throwing microtask never stops the microtask queue.
 * A stale selector event is never delivered: fds are reused by the kernel, so
   each event is checked against the watch object it was registered with.
 * ``_ref_timers`` / ``_ref_immediates`` count exactly the active, ref'd
@@ -689,13 +700,15 @@ class Loop:
                 # Node re-arms an interval from the cached now, after the call,
                 # unless the callback stopped (cleared) or restarted it.
                 try:
-                    self._call(timer._callback, timer._args)
+                    self._batch_call(timer._callback, timer._args)
                 finally:
                     if timer._active and timer._seq == seq and timer._repeat is not None:
                         timer.start(timer._repeat)
             else:
                 self._timer_stop(timer)
-                self._call(timer._callback, timer._args)
+                self._batch_call(timer._callback, timer._args)
+        if self._ticks:  # What a throw left (the timers' InternalCallbackScope closing).
+            self._drain_ticks()
 
     def _next_deadline(self) -> float | None:
         heap = self._timers
@@ -1015,11 +1028,13 @@ class Loop:
                 immediate._pending = False
                 if immediate._ref:
                     self._ref_immediates -= 1
-                self._call(immediate._callback, immediate._args)
+                self._batch_call(immediate._callback, immediate._args)
         finally:
             if queue:  # An exception escaped: keep the rest, in order, first.
                 queue.extend(self._immediates)
                 self._immediates = queue
+        if self._ticks:  # What a throw left (processImmediate's scope closing).
+            self._drain_ticks()
 
     def drain_ticks(self) -> None:
         """Run the ``nextTick`` queue now, as after every callback the loop makes
@@ -1037,6 +1052,33 @@ class Loop:
             self._uncaught(exc)
         if self._ticks:
             self._drain_ticks()
+
+    def _batch_call(self, callback: Callback, args: tuple[Any, ...]) -> None:
+        """:meth:`_call` for a timer or an immediate: Node runs those in a batch
+        from JS (``listOnTimeout``, ``processImmediate``), with ``runNextTicks()``
+        between two callbacks.  An exception, from the callback or from a tick,
+        unwinds the batch; once it is handled, C++ restarts the batch
+        (``RunTimers``, ``CheckImmediate``), whose first callback runs with no
+        ``runNextTicks()`` before it.  So what a throw leaves in the tick queue
+        (and the microtasks) runs after the *next* callback of the batch, or
+        when the batch ends."""
+        try:
+            result = callback(*args)
+            if result is not None and type(result) is _CoroutineType:
+                settle(result)
+        except BaseException as exc:
+            self._uncaught(exc)
+            return
+        ticks = self._ticks
+        while ticks:
+            tick, tick_args = ticks.popleft()
+            try:
+                result = tick(*tick_args)
+                if result is not None and type(result) is _CoroutineType:
+                    settle(result)
+            except BaseException as exc:
+                self._uncaught(exc)
+                return
 
     def _drain_ticks(self) -> None:
         """Node's ``processTicksAndRejections``: run the tick queue until it is

@@ -222,6 +222,114 @@ def test_uncaught_hook_handles_and_loop_goes_on(fake_loop: Loop) -> None:
     assert log == ["after"]
 
 
+def _throwing_ticks(loop: Loop, log: list[str]) -> None:
+    def t1() -> None:
+        log.append("t1")
+        raise KeyError("boom")
+
+    loop.next_tick(t1)
+    loop.next_tick(log.append, "t2")
+    loop.queue_microtask(log.append, "m1")
+
+
+def _handled(loop: Loop, log: list[str]) -> None:
+    old = _loop._uncaught_hook
+    _loop.set_uncaught_hook(lambda exc: log.append(f"uncaught {exc!r}") or True)
+    try:
+        loop.run()
+    finally:
+        _loop.set_uncaught_hook(old)
+
+
+def test_throwing_tick_in_a_timer_defers_the_rest_past_the_next_due_timer(
+        fake_loop: Loop) -> None:
+    # Node: listOnTimeout is unwound by the throw and RunTimers restarts it; the
+    # next timer runs before runNextTicks() does (tests/interop/js/tick_throw.js).
+    log: list[str] = []
+
+    def timer1() -> None:
+        log.append("timer1")
+        _throwing_ticks(fake_loop, log)
+        fake_loop.set_immediate(log.append, "imm")
+
+    Timer(fake_loop, timer1, (), 1).start()
+    Timer(fake_loop, log.append, ("timer2",), 1).start()
+    Timer(fake_loop, log.append, ("timer3",), 1).start()
+    _handled(fake_loop, log)
+    assert log == ["timer1", "t1", "uncaught KeyError('boom')", "timer2", "t2", "m1",
+                   "timer3", "imm"]
+
+
+def test_throwing_tick_in_an_immediate_defers_the_rest_past_the_next_immediate(
+        fake_loop: Loop) -> None:
+    log: list[str] = []
+
+    def imm1() -> None:
+        log.append("imm1")
+        _throwing_ticks(fake_loop, log)
+
+    fake_loop.set_immediate(imm1)
+    fake_loop.set_immediate(log.append, "imm2")
+    fake_loop.set_immediate(log.append, "imm3")
+    _handled(fake_loop, log)
+    assert log == ["imm1", "t1", "uncaught KeyError('boom')", "imm2", "t2", "m1", "imm3"]
+
+
+def test_throwing_timer_or_immediate_leaves_its_ticks_to_the_next_of_its_batch(
+        fake_loop: Loop) -> None:
+    log: list[str] = []
+
+    def throws(name: str) -> None:
+        log.append(name)
+        fake_loop.next_tick(log.append, f"tick from {name}")
+        fake_loop.queue_microtask(log.append, f"microtask from {name}")
+        raise KeyError(name)
+
+    Timer(fake_loop, throws, ("timer1",), 1).start()
+    Timer(fake_loop, log.append, ("timer2",), 1).start()
+    fake_loop.set_immediate(throws, "imm1")
+    fake_loop.set_immediate(log.append, "imm2")
+    _handled(fake_loop, log)
+    assert log == ["imm1", "uncaught KeyError('imm1')", "imm2", "tick from imm1",
+                   "microtask from imm1",
+                   "timer1", "uncaught KeyError('timer1')", "timer2", "tick from timer1",
+                   "microtask from timer1"]
+
+
+def test_throwing_tick_in_the_last_timer_runs_the_rest_before_the_loop_ends(
+        fake_loop: Loop) -> None:
+    # No callback follows: the rest runs as the batch ends (Node's callback scope
+    # closing), the loop neither stops early nor spins.
+    log: list[str] = []
+
+    def timer() -> None:
+        log.append("timer")
+        _throwing_ticks(fake_loop, log)
+
+    Timer(fake_loop, timer, (), 5).start()
+    _handled(fake_loop, log)
+    assert log == ["timer", "t1", "uncaught KeyError('boom')", "t2", "m1"]
+    assert not fake_loop.alive()
+
+
+def test_throwing_microtask_does_not_stop_the_microtask_queue(fake_loop: Loop) -> None:
+    log: list[str] = []
+
+    def q1() -> None:
+        log.append("q1")
+        raise KeyError("q")
+
+    def imm() -> None:
+        fake_loop.queue_microtask(q1)
+        fake_loop.queue_microtask(log.append, "q2")
+        fake_loop.next_tick(log.append, "t0")
+
+    fake_loop.set_immediate(imm)
+    fake_loop.set_immediate(log.append, "imm2")
+    _handled(fake_loop, log)
+    assert log == ["t0", "q1", "uncaught KeyError('q')", "q2", "imm2"]
+
+
 def test_keyboard_interrupt_is_never_swallowed(fake_loop: Loop) -> None:
     old = _loop._uncaught_hook
     _loop.set_uncaught_hook(lambda exc: True)
