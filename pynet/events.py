@@ -8,8 +8,9 @@ listener, else an **immutable tuple of items** (two or more) — the shape of
 Node's own ``_events`` (a function for one listener, an array for more).  An
 item is:
 
-* the listener itself, for a plain function, a method of one, or a slotted
-  callable object (:func:`_item`): no object per listener;
+* the listener itself, for a plain function, a method of one, a slotted
+  callable object, or a method of a class compiled by mypyc (:func:`_item`):
+  no object per listener;
 * a :class:`_OnceWrapper` for :meth:`once` (what :meth:`rawListeners`
   returns; its ``.listener`` is the user's function);
 * a :class:`_Fit` (the listener with its argument counts) for anything else
@@ -210,6 +211,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 _CoroutineType = types.CoroutineType
 _FunctionType = types.FunctionType
 _MethodType = types.MethodType
+_BuiltinType = types.BuiltinMethodType  # builtin_function_or_method: C and mypyc callables
 _ALL = ALL  # "takes every argument" (``*args``, or no signature to read)
 
 
@@ -423,17 +425,46 @@ def _plain_class(cls: type) -> bool:
     return bool(plain)
 
 
+#: Classes whose builtin methods may be stored bare (see :func:`_native_method`), by class.
+_native_classes: dict[type, bool] = {}
+
+
+def _native_method(f: Any) -> bool:
+    """Whether ``f`` (a ``builtin_function_or_method``) is a method bound to an
+    instance of a class compiled by mypyc (a native class: it has
+    ``__mypyc_attrs__``).  Such a method checks its argument count in its
+    generated wrapper and raises ``TypeError`` before its body runs, and its
+    text signature is what :func:`pynet._js.call.arity` reads."""
+    owner = f.__self__
+    if owner is None or owner.__class__ is types.ModuleType:
+        return False
+    cls = owner.__class__
+    native = _native_classes.get(cls)
+    if native is None:
+        native = "__mypyc_attrs__" in cls.__dict__ and not issubclass(cls, type)
+        if len(_native_classes) < 1024:
+            _native_classes[cls] = native
+    return bool(native)
+
+
 def _item(f: Callable[..., Any]) -> Any:
     """What is stored for a listener ``f`` added with ``on``/``prependListener``:
     ``f`` itself when a call with the wrong number of arguments fails before
     any of its code runs (a plain function, a method of one, a slotted callable
-    object; see :meth:`EventEmitter._pynet_misfit`), else a :class:`_Fit`."""
+    object, a method of a class compiled by mypyc; see
+    :meth:`EventEmitter._pynet_misfit`), else a :class:`_Fit`."""
     cls = f.__class__
     target: Any = f
     if cls is _MethodType:
         target = f.__func__  # type: ignore[attr-defined]
         if target.__class__ is not _FunctionType:
             return _Fit(f, f)
+    elif cls is _BuiltinType:
+        # Discussion: in the compiled build pipe()'s listeners (``_Pipe``'s
+        # ondata, onunpipe, ...) are methods of a native class; stored as a
+        # _Fit, every 'data' emit went through _Fit.__call__, a Python frame
+        # that cost more than compiling pipe.py saved (docs/benchmarks.md).
+        return f if _native_method(f) else _Fit(f, f)
     elif cls is not _FunctionType:
         return f if _plain_class(cls) else _Fit(f, f)
     # getattr, not __dict__: reading a function's __dict__ creates one (a dict

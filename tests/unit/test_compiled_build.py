@@ -18,7 +18,9 @@ import ast
 import importlib
 import os
 import runpy
+import types
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +94,42 @@ def test_the_compiled_modules_are_the_ones_imported() -> None:
     for path in INTERPRETED:
         module = importlib.import_module(_dotted(path))
         assert str(module.__file__).endswith(".py"), module.__file__
+
+
+class _RaisingDest:
+    """A pipe destination whose ``write`` raises the ``TypeError`` of the user's code."""
+
+    def __init__(self) -> None:
+        self.chunks: list[Any] = []
+
+    def write(self, chunk: Any) -> bool:
+        self.chunks.append(chunk)
+        raise TypeError("from the destination's write")
+
+
+@pytest.mark.skipif(not COMPILED_JOB, reason="the compiled build's CI job only")
+def test_a_compiled_method_listener_is_stored_bare_and_fitted_on_a_misfit() -> None:
+    # pipe()'s listeners are methods of a native class (_Pipe) in the compiled
+    # build: stored as themselves (no _Fit call per 'data' emit), fitted on a
+    # wrong count, and a TypeError of their own code still propagates.
+    from pynet import events
+    from pynet._streams import pipe as pipe_module
+
+    dest = _RaisingDest()
+    p = pipe_module._Pipe(object(), dest)
+    ondata = p.ondata
+    assert type(ondata) is types.BuiltinMethodType  # compiled: a builtin method
+    e = events.EventEmitter()
+    e.on("x", ondata)
+    assert e._pynet_events["x"] == ondata  # bare, not a _Fit
+    assert type(e._pynet_events["x"]) is types.BuiltinMethodType
+    with pytest.raises(TypeError, match="destination's write"):
+        e.emit("x", b"a")  # the right count: the body's TypeError, untouched
+    assert type(e._pynet_events["x"]) is types.BuiltinMethodType
+    with pytest.raises(TypeError, match="destination's write"):
+        e.emit("x", b"b", "extra")  # cut to one argument, then the body raises
+    assert dest.chunks == [b"a", b"b"]
+    assert type(e._pynet_events["x"]) is events._Fit  # fitted from now on
+    assert e.listeners("x") == [ondata]
+    assert e.removeListener("x", p.ondata) is e
+    assert e.listenerCount("x") == 0

@@ -837,6 +837,21 @@ def test_missing_arguments_are_padded_on_the_retry() -> None:
     assert e.listeners("x") == [listener]
 
 
+def test_a_builtin_method_of_a_non_native_class_is_stored_fitted() -> None:
+    # Only methods of classes compiled by mypyc are stored bare among the
+    # builtin methods (events._native_method); a C type's method keeps its _Fit.
+    from pynet import events
+
+    e = EventEmitter()
+    got: list[Any] = []
+    e.on("x", got.append)
+    assert type(e._pynet_events["x"]) is events._Fit
+    e.emit("x", 1, 2)
+    e.emit("x")
+    assert got == [1, None]
+    assert e.listeners("x") == [got.append]
+
+
 def test_required_keyword_only_parameter_still_fails() -> None:
     e = EventEmitter()
 
