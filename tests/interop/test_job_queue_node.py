@@ -12,18 +12,15 @@ got, the stats files and the exit status must be node's.
 
 from __future__ import annotations
 
-import os
-import queue
-import re
 import socket
 import struct
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.interop.listening_program import ListeningProgram
 
 pytestmark = pytest.mark.interop
 
@@ -34,35 +31,6 @@ PROGRAMS = {
 }
 TIMEOUT = 30.0
 BIG = 16000  # lines of 1 KiB: more than loopback's socket buffers hold
-
-
-class _Server:
-    def __init__(self, cmd: list[str], stats_dir: Path) -> None:
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True, env=dict(os.environ, PORT="0",
-                                                         STATS_DIR=str(stats_dir)))
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._pump, daemon=True).start()
-        match = re.search(r"listening on 127\.0\.0\.1:(\d+)", self.next_line())
-        assert match, self.seen
-        self.port = int(match.group(1))
-
-    def _pump(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
-        self.lines.put(None)
-
-    def next_line(self) -> str | None:
-        line = self.lines.get(timeout=TIMEOUT)
-        if line is not None:
-            self.seen.append(line)
-        return line
-
-    def wait_for(self, pattern: str) -> None:
-        while not re.search(pattern, self.next_line() or f"exited: {self.seen}"):
-            pass
 
 
 def _read_until(sock: socket.socket, buf: bytearray, marker: bytes) -> None:
@@ -78,7 +46,7 @@ def _read_all(sock: socket.socket, buf: bytearray) -> None:
 
 
 def _run(cmd: list[str], stats_dir: Path) -> dict[str, object]:
-    server = _Server(cmd, stats_dir)
+    server = ListeningProgram(cmd, {"STATS_DIR": str(stats_dir)}, TIMEOUT)
     got: list[bytes] = []
     with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as sock:
         buf = bytearray()
@@ -108,13 +76,7 @@ def _run(cmd: list[str], stats_dir: Path) -> dict[str, object]:
         sock.shutdown(socket.SHUT_WR)  # with a job still queued
         _read_all(sock, buf)
         got.append(bytes(buf))
-    server.proc.wait(TIMEOUT)
-    while server.next_line() is not None:
-        pass
-    assert server.proc.stdout is not None and server.proc.stderr is not None
-    stderr = server.proc.stderr.read()
-    server.proc.stdout.close()
-    server.proc.stderr.close()
+    stderr = server.finish()
     files = {path.name: path.read_text() for path in sorted(stats_dir.iterdir())}
     stdout = [line.replace(f":{server.port}", ":PORT") for line in server.seen]
     return {"stdout": stdout, "stderr": stderr, "bytes": got, "files": files,

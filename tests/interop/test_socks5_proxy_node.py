@@ -14,14 +14,10 @@ must be node's.
 
 from __future__ import annotations
 
-import os
-import queue
-import re
 import signal
 import socket
 import socketserver
 import struct
-import subprocess
 import sys
 import threading
 import time
@@ -30,6 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.interop.listening_program import ListeningProgram
 
 pytestmark = pytest.mark.interop
 
@@ -74,35 +72,6 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-class _Proxy:
-    def __init__(self, cmd: list[str]) -> None:
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True, env=dict(os.environ, PORT="0", GRACE_MS="300"))
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._pump, daemon=True).start()
-        first = self.next_line()
-        match = re.search(r"listening on 127\.0\.0\.1:(\d+)", first)
-        assert match, first
-        self.port = int(match.group(1))
-
-    def _pump(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
-        self.lines.put(None)
-
-    def next_line(self) -> str:
-        line = self.lines.get(timeout=TIMEOUT)
-        assert line is not None, f"proxy exited; seen {self.seen}"
-        self.seen.append(line)
-        return line
-
-    def wait_for(self, pattern: str) -> None:
-        while not re.search(pattern, self.next_line()):
-            pass
-
-
 def _read_all(sock: socket.socket) -> bytes:
     out = b""
     while data := sock.recv(65536):
@@ -115,7 +84,7 @@ def _mask(reply: bytes) -> bytes:
 
 
 def _run(cmd: list[str], target: int) -> dict[str, object]:
-    proxy = _Proxy(cmd)
+    proxy = ListeningProgram(cmd, {"GRACE_MS": "300"}, TIMEOUT)
     got: list[object] = []
     refused = _free_port()
 
@@ -189,13 +158,7 @@ def _run(cmd: list[str], target: int) -> dict[str, object]:
         got.append(_read_all(tunnel))                     # destroyed after the grace period
     finally:
         tunnel.close()
-    proxy.proc.wait(TIMEOUT)
-    while (line := proxy.lines.get(timeout=TIMEOUT)) is not None:
-        proxy.seen.append(line)
-    assert proxy.proc.stderr is not None and proxy.proc.stdout is not None
-    stderr = proxy.proc.stderr.read()
-    proxy.proc.stderr.close()
-    proxy.proc.stdout.close()
+    stderr = proxy.finish()
     stdout = [line.replace(f":{proxy.port}", ":PORT").replace(f":{target}", ":TARGET")
               .replace(f":{refused}", ":REFUSED") for line in proxy.seen]
     return {"stdout": stdout, "bytes": got, "status": proxy.proc.returncode, "stderr": stderr}

@@ -13,20 +13,16 @@ certificate's name, the bytes, the error) and the exit status must be node's.
 
 from __future__ import annotations
 
-import os
-import queue
-import re
 import shutil
 import signal
 import socket
 import ssl
-import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from tests.interop.listening_program import ListeningProgram
 from tests.tls_certs import Certs, make_certs, openssl_path
 
 pytestmark = [pytest.mark.interop, pytest.mark.skipif(
@@ -43,35 +39,6 @@ TIMEOUT = 20.0
 @pytest.fixture(scope="module")
 def certs(tmp_path_factory: pytest.TempPathFactory) -> Certs:
     return make_certs(Path(tmp_path_factory.mktemp("terminator")))
-
-
-class _Program:
-    def __init__(self, cmd: list[str], certs: Certs) -> None:
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True, env=dict(os.environ, PORT="0", IDLE_MS="1500",
-                                                         CERTS=str(certs.dir)))
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.seen: list[str] = []
-        threading.Thread(target=self._pump, daemon=True).start()
-        match = re.search(r"listening on 127\.0\.0\.1:(\d+)", self.next_line() or "")
-        assert match, self.seen
-        self.port = int(match.group(1))
-
-    def _pump(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
-        self.lines.put(None)
-
-    def next_line(self) -> str | None:
-        line = self.lines.get(timeout=TIMEOUT)
-        if line is not None:
-            self.seen.append(line)
-        return line
-
-    def wait_for(self, pattern: str) -> None:
-        while not re.search(pattern, self.next_line() or f"exited: {self.seen}"):
-            pass
 
 
 def _client(port: int, certs: Certs, *, name: str | None, alpn: list[str] | None,
@@ -143,7 +110,7 @@ def _resume(port: int, certs: Certs) -> list[object]:
 
 
 def _run(cmd: list[str], certs: Certs) -> dict[str, object]:
-    prog = _Program(cmd, certs)
+    prog = ListeningProgram(cmd, {"IDLE_MS": "1500", "CERTS": str(certs.dir)}, TIMEOUT)
     port = prog.port
     got = [_client(port, certs, name="localhost", alpn=["line/1"], cert=True,
                    send=b"hello\nworld\n", until=b"WORLD\n")]
@@ -168,13 +135,7 @@ def _run(cmd: list[str], certs: Certs) -> dict[str, object]:
     got.append(_resume(port, certs))
     prog.wait_for(r"^\[6\] closed")
     prog.proc.send_signal(signal.SIGINT)
-    prog.proc.wait(TIMEOUT)
-    while prog.next_line() is not None:
-        pass
-    assert prog.proc.stdout is not None and prog.proc.stderr is not None
-    stderr = prog.proc.stderr.read()
-    prog.proc.stdout.close()
-    prog.proc.stderr.close()
+    stderr = prog.finish()
     stdout = [line.replace(f":{port}", ":PORT") for line in prog.seen]
     return {"stdout": stdout, "stderr": stderr, "clients": got, "status": prog.proc.returncode}
 
