@@ -19,6 +19,7 @@ import socket
 import ssl
 import sys
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -60,8 +61,11 @@ def _client(port: int, certs: Certs, *, name: str | None, alpn: list[str] | None
         raw.close()
         return {"error": f"{type(err).__name__}: {err.reason}"}
     with sock:
+        peer = sock.getpeercert()
+        assert peer is not None
+        subject = cast("tuple[tuple[tuple[str, str], ...], ...]", peer["subject"])
         seen.update(version=sock.version(), alpn=sock.selected_alpn_protocol(),
-                    served=dict(x[0] for x in sock.getpeercert()["subject"])["commonName"])
+                    served=dict(rdn[0] for rdn in subject)["commonName"])
         data = b""
         sock.sendall(send)
         while until not in data:
@@ -70,10 +74,10 @@ def _client(port: int, certs: Certs, *, name: str | None, alpn: list[str] | None
         # A FIN without close_notify ('end' all the same).  Python's SSLSocket.shutdown
         # drops the TLS state: what comes after is raw records, compared by their headers.
         sock.shutdown(socket.SHUT_WR)
-        raw = b""
+        after = b""
         while chunk := sock.recv(65536):
-            raw += chunk
-        seen["records after FIN"] = _records(raw)
+            after += chunk
+        seen["records after FIN"] = _records(after)
     return seen
 
 
@@ -112,7 +116,7 @@ def _resume(port: int, certs: Certs) -> list[object]:
 def _run(cmd: list[str], certs: Certs) -> dict[str, object]:
     prog = ListeningProgram(cmd, {"IDLE_MS": "1500", "CERTS": str(certs.dir)}, TIMEOUT)
     port = prog.port
-    got = [_client(port, certs, name="localhost", alpn=["line/1"], cert=True,
+    got: list[object] = [_client(port, certs, name="localhost", alpn=["line/1"], cert=True,
                    send=b"hello\nworld\n", until=b"WORLD\n")]
     prog.wait_for(r"^\[1\] closed")
     got.append(_client(port, certs, name="example.org", alpn=["h2", "echo"], send=b"ping\n",
