@@ -116,14 +116,13 @@ def fifo(pid: int) -> None:
 
 
 def parse_perf(path: Path, server_pid: int) -> dict[str, Any]:
-    """The trace's events: the server's epoll returns and sendto enter/exit, interrupts,
-    and which task ran when (from sched_switch), all in CLOCK_MONOTONIC ns."""
+    """The trace's events: the server's epoll_wait calls and returns, its sendto calls,
+    interrupts, and which task ran when (sched_switch), all in CLOCK_MONOTONIC ns."""
     out = subprocess.run(
         ["perf", "script", "-i", str(path), "-F", "tid,time,event,trace", "--ns"],
         capture_output=True, text=True, check=False).stdout
     wake: list[int] = []
     s_in: list[int] = []
-    s_out: list[int] = []
     e_in: list[int] = []
     timer: list[int] = []
     irq: list[int] = []
@@ -143,8 +142,6 @@ def parse_perf(path: Path, server_pid: int) -> dict[str, Any]:
             nr = int(rest.split()[1])
             if nr == SYS_EPOLL_WAIT and not rest.rstrip().endswith("= 0"):
                 wake.append(t)
-            elif nr == SYS_SENDTO:
-                s_out.append(t)
         elif ev == "raw_syscalls:sys_enter" and tid == server_pid:
             nr = int(rest.split()[1])
             if nr == SYS_SENDTO:
@@ -159,7 +156,7 @@ def parse_perf(path: Path, server_pid: int) -> dict[str, Any]:
         elif ev == "sched:sched_switch":
             nxt = rest.rsplit("next_pid=", 1)[1].split()[0]
             switches.append((t, int(nxt)))
-    return {"wake": wake, "s_in": s_in, "s_out": s_out, "e_in": e_in, "timer": timer, "irq": irq,
+    return {"wake": wake, "s_in": s_in, "e_in": e_in, "timer": timer, "irq": irq,
             "switches": switches}
 
 
@@ -181,8 +178,7 @@ def decompose(reqs: list[tuple[int, int]], tr: dict[str, Any], server_pid: int) 
         j = bisect.bisect_right(s_in, a)
         if j >= len(s_in) or s_in[j] >= t1:
             continue
-        b = s_in[j]
-        c = b  # the reply reaches the client inside sendto (loopback), often before it returns
+        b = s_in[j]  # the echo reaches the client inside this sendto (loopback)
         # Did the server sleep in this epoll_wait (a switch away from it between the
         # epoll_wait call and its return), and to what: the idle task (the vCPU halts: the
         # wake-up is an interrupt into a halted vCPU) or another task (which the server
@@ -197,7 +193,7 @@ def decompose(reqs: list[tuple[int, int]], tr: dict[str, Any], server_pid: int) 
             n += 1
         preempted = False
         n = bisect.bisect_right(sw_t, a)
-        while n < len(sw) and sw_t[n] < c:
+        while n < len(sw) and sw_t[n] < b:
             if sw[n][1] != server_pid:
                 preempted = True
             n += 1
