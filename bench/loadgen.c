@@ -28,6 +28,10 @@
  *                  active connection: the client never sleeps, so its own
  *                  wake-up latency (large on VMs) is not part of the timings
  *         -B BYTES SO_RCVBUF/SO_SNDBUF for bulk (default: kernel autotuning)
+ *         -R FILE  rr: also write every measured request's send and receive
+ *                  times (CLOCK_MONOTONIC ns, two native uint64 per request,
+ *                  in order) to FILE, to line them up with a trace of the
+ *                  server (bench/rr1_tail.py)
  *
  * File descriptors: the generator raises its own RLIMIT_NOFILE soft limit to
  * the hard limit.  The server under test must do the same (or be started
@@ -75,6 +79,27 @@ static int port = 0;
 static double opt_timeout = 30.0;
 static int opt_sockbuf = 0; /* -B: SO_RCVBUF/SO_SNDBUF for bulk (0 = kernel autotuning) */
 static int opt_spin = 0; /* -b: busy-poll (epoll_wait timeout 0) instead of sleeping */
+static const char *opt_raw = NULL; /* -R: raw per-request times for rr */
+static uint64_t *raw_t;            /* pairs (t0, t1) */
+static size_t raw_n, raw_cap;
+
+static void raw_add(uint64_t t0, uint64_t t1) {
+    if (raw_n + 2 > raw_cap) {
+        raw_cap = raw_cap ? raw_cap * 2 : 1 << 20;
+        raw_t = realloc(raw_t, raw_cap * sizeof *raw_t);
+        if (!raw_t) die("realloc");
+    }
+    raw_t[raw_n++] = t0;
+    raw_t[raw_n++] = t1;
+}
+
+static void raw_write(void) {
+    if (!opt_raw) return;
+    FILE *f = fopen(opt_raw, "wb");
+    if (!f) die("open -R file");
+    if (raw_n && fwrite(raw_t, sizeof *raw_t, raw_n, f) != raw_n) die("write -R file");
+    fclose(f);
+}
 
 static long raise_nofile(void) {
     struct rlimit rl;
@@ -333,6 +358,7 @@ static void run_rr(int nconns, int size, double duration, double warmup, rr_resu
                     if (c->t0 >= t_meas && t1 <= t_end) {
                         r->done++;
                         h_add(&r->h, t1 - c->t0);
+                        if (opt_raw) raw_add(c->t0, t1);
                     }
                     if (t1 < t_end) rr_start(c, ep, t1);
                     else stopping = 1;
@@ -666,6 +692,7 @@ static void run_idle(int k, int pid, double duration, double warmup, long nofile
 
     rr_result_t *r = malloc(sizeof *r);
     run_rr(1, 64, duration, warmup, r);
+    raw_write();
     long rss2 = read_vmrss_kb(pid);
 
     printf("{\"mode\": \"idle\", \"idle_requested\": %d, \"idle_open\": %d, \"idle_failed\": %d, "
@@ -704,7 +731,7 @@ int main(int argc, char **argv) {
     double duration = 2.0, warmup = 0.0, mib = 512;
     int opt;
     optind = 2;
-    while ((opt = getopt(argc, argv, "p:c:s:d:w:m:W:k:P:T:bB:")) != -1) {
+    while ((opt = getopt(argc, argv, "p:c:s:d:w:m:W:k:P:T:bB:R:")) != -1) {
         switch (opt) {
         case 'p': port = atoi(optarg); break;
         case 'c': conns = atoi(optarg); break;
@@ -718,6 +745,7 @@ int main(int argc, char **argv) {
         case 'T': opt_timeout = atof(optarg); break;
         case 'b': opt_spin = 1; break;
         case 'B': opt_sockbuf = atoi(optarg); break;
+        case 'R': opt_raw = optarg; break;
         default: usage();
         }
     }
@@ -740,6 +768,7 @@ int main(int argc, char **argv) {
     if (strcmp(mode, "rr") == 0) {
         rr_result_t *r = malloc(sizeof *r);
         run_rr(conns, size, duration, warmup, r);
+        raw_write();
         print_rr("rr", conns, size, warmup, r);
         printf("}\n");
         free(r);
