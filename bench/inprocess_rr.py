@@ -1,13 +1,15 @@
 """rr100 in one process, for counting instructions per request with callgrind.
 
-    python bench/inprocess_rr.py MODE N      # MODE: pipe | data | asyncio | raw
+    python bench/inprocess_rr.py MODE N      # MODE: pipe | data | async | asyncio | raw
 
 100 loopback TCP clients (plain non-blocking sockets) each send 64 bytes per
 round; the server then runs non-blocking loop steps until every echo is back,
 and the clients read them.  Every poll of the server returns the 100 events of a
 round, so the loop turn's own cost is shared as under load.  The servers:
 ``pipe`` is pynet's ``s.pipe(s)``, ``data`` its ``'data'`` listener calling
-``write`` (both stepped with ``Loop.step``), ``asyncio`` an asyncio Protocol
+``write``, ``async`` the ``async for chunk in sock: sock.write(chunk)`` loop of
+``bench/servers/pynet_async.py`` (all three stepped with ``Loop.step``),
+``asyncio`` an asyncio Protocol
 echo (one ``run_forever`` iteration per step), ``raw`` a bare ``recv``/``send``
 per socket with no loop (the floor: the clients' work and the syscalls' Python
 wrappers).
@@ -72,6 +74,12 @@ class _Asyncio:
         self.loop.run_forever()
 
 
+async def _async_echo(s: Any) -> None:
+    """``bench/servers/pynet_async.py``'s connection handler."""
+    async for chunk in s:
+        s.write(chunk)
+
+
 def main() -> None:
     mode, n = sys.argv[1], int(sys.argv[2])
     stepper: Any
@@ -85,6 +93,8 @@ def main() -> None:
     else:
         if mode == "pipe":
             server = net.createServer(lambda s: s.pipe(s))
+        elif mode == "async":
+            server = net.createServer(_async_echo)
         else:
             server = net.createServer(lambda s: s.on("data", s.write))
         server.listen(0, "127.0.0.1")
