@@ -502,8 +502,20 @@ class Readable(Stream):
                     # (events.py); a listener refusing the argument count is
                     # called again fitted, by EventEmitter._pynet_misfit.
                     listeners = self._pynet_events.get("readable")
-                    if listeners is not None:
-                        for listener in (listeners if type(listeners) is tuple else (listeners,)):
+                    if listeners is None:
+                        pass
+                    elif type(listeners) is not tuple:  # One listener (an ``async for``'s).
+                        try:
+                            result = listeners()
+                        except TypeError:
+                            fitted = self._pynet_misfit("readable", listeners, ())
+                            if fitted is None:
+                                raise
+                            result = listeners(*fitted)
+                        if result is not None and result.__class__ is _CoroutineType:
+                            settle(result)  # An async listener: start its coroutine.
+                    else:  # The same, for each of several.
+                        for listener in listeners:
                             try:
                                 result = listener()
                             except TypeError:
@@ -512,7 +524,7 @@ class Readable(Stream):
                                     raise
                                 result = listener(*fitted)
                             if result is not None and result.__class__ is _CoroutineType:
-                                settle(result)  # An async listener: start its coroutine.
+                                settle(result)
                 else:
                     self.emit("readable")
                 self._r_emitted_readable = False
