@@ -9,16 +9,19 @@ round, so the loop turn's own cost is shared as under load.  The servers:
 ``pipe`` is pynet's ``s.pipe(s)``, ``data`` its ``'data'`` listener calling
 ``write``, ``async`` the ``async for chunk in sock: sock.write(chunk)`` loop of
 ``bench/servers/pynet_async.py`` (all three stepped with ``Loop.step``),
-``asyncio`` an asyncio Protocol
-echo (one ``run_forever`` iteration per step), ``raw`` a bare ``recv``/``send``
-per socket with no loop (the floor: the clients' work and the syscalls' Python
-wrappers).
+``asyncio`` an asyncio Protocol echo (one ``run_forever`` iteration per step),
+``raw`` a bare ``recv``/``send`` per socket with no loop (the floor: the
+clients' work and the syscalls' Python wrappers).
 
 Instructions per request, start-up cancelled (docs/benchmarks.md)::
 
+    python bench/inprocess_rr.py pipe 5   # first: compiles the .pyc files
     for n in 300 900; do PYTHONHASHSEED=0 valgrind --tool=callgrind \\
         --callgrind-out-file=/dev/null python bench/inprocess_rr.py pipe $n; done
     # (Ir(900) - Ir(300)) / (600 * 100)
+
+(Without the first line, a run after an edit of pynet also compiles the edited
+modules, inside whichever of the two runs comes first: the difference is off.)
 
 Deterministic where wall-clock timings on a shared machine are not; the
 clients' share is the same for every mode (the ``raw`` figure bounds it).
