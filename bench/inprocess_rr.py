@@ -1,22 +1,27 @@
 """rr100 in one process, for counting instructions per request with callgrind.
 
-    python bench/inprocess_rr.py MODE N      # MODE: pipe | data | asyncio | raw
+    python bench/inprocess_rr.py MODE N      # MODE: pipe | data | async | asyncio | raw
 
 100 loopback TCP clients (plain non-blocking sockets) each send 64 bytes per
 round; the server then runs non-blocking loop steps until every echo is back,
 and the clients read them.  Every poll of the server returns the 100 events of a
 round, so the loop turn's own cost is shared as under load.  The servers:
 ``pipe`` is pynet's ``s.pipe(s)``, ``data`` its ``'data'`` listener calling
-``write`` (both stepped with ``Loop.step``), ``asyncio`` an asyncio Protocol
-echo (one ``run_forever`` iteration per step), ``raw`` a bare ``recv``/``send``
-per socket with no loop (the floor: the clients' work and the syscalls' Python
-wrappers).
+``write``, ``async`` the ``async for chunk in sock: sock.write(chunk)`` loop of
+``bench/servers/pynet_async.py`` (all three stepped with ``Loop.step``),
+``asyncio`` an asyncio Protocol echo (one ``run_forever`` iteration per step),
+``raw`` a bare ``recv``/``send`` per socket with no loop (the floor: the
+clients' work and the syscalls' Python wrappers).
 
 Instructions per request, start-up cancelled (docs/benchmarks.md)::
 
+    python bench/inprocess_rr.py pipe 5   # first: compiles the .pyc files
     for n in 300 900; do PYTHONHASHSEED=0 valgrind --tool=callgrind \\
         --callgrind-out-file=/dev/null python bench/inprocess_rr.py pipe $n; done
     # (Ir(900) - Ir(300)) / (600 * 100)
+
+(Without the first line, a run after an edit of pynet also compiles the edited
+modules, inside whichever of the two runs comes first: the difference is off.)
 
 Deterministic where wall-clock timings on a shared machine are not; the
 clients' share is the same for every mode (the ``raw`` figure bounds it).
@@ -72,6 +77,12 @@ class _Asyncio:
         self.loop.run_forever()
 
 
+async def _async_echo(s: Any) -> None:
+    """``bench/servers/pynet_async.py``'s connection handler."""
+    async for chunk in s:
+        s.write(chunk)
+
+
 def main() -> None:
     mode, n = sys.argv[1], int(sys.argv[2])
     stepper: Any
@@ -85,6 +96,8 @@ def main() -> None:
     else:
         if mode == "pipe":
             server = net.createServer(lambda s: s.pipe(s))
+        elif mode == "async":
+            server = net.createServer(_async_echo)
         else:
             server = net.createServer(lambda s: s.on("data", s.write))
         server.listen(0, "127.0.0.1")

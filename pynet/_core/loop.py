@@ -399,8 +399,14 @@ class Loop:
         self._now = 0.0
         self._ticks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
         self._microtasks: deque[tuple[Callback, tuple[Any, ...]]] = deque()
+        # The same deque, for reading only: code running as a microtask may test
+        # ``not loop.microtask_queue`` for microtask_runs_next() without a call
+        # (it is in the drain by definition).  Never replaced.
+        self.microtask_queue = self._microtasks
         self._in_microtasks = False
-        self._mark_queued = False  # Is the marker tick in the tick queue?
+        # Is the marker tick in the tick queue, or the microtask drain running?
+        # Either way a new microtask needs no marker (one flag: one test).
+        self._checkpoint_due = False
         self._microtask_mark: tuple[Callback, tuple[Any, ...]] = (self._run_microtasks, ())
         # processPromiseRejections, set by pynet._core.promise while it has
         # rejections to report; returns whether it may have queued work.
@@ -473,8 +479,8 @@ class Loop:
         # tick queue, and the marker drains the microtask queue once the ticks
         # queued before and after it have run.  A program that uses no
         # promises pays nothing.
-        if not self._mark_queued and not self._in_microtasks:
-            self._mark_queued = True
+        if not self._checkpoint_due:
+            self._checkpoint_due = True
             self._ticks.append(self._microtask_mark)
             if self._poke is not None:
                 self._poke()
@@ -490,8 +496,8 @@ class Loop:
 
     def wake_drain(self) -> None:
         """Make sure the microtask checkpoint runs soon (a rejection to report)."""
-        if not self._mark_queued and not self._in_microtasks:
-            self._mark_queued = True
+        if not self._checkpoint_due:
+            self._checkpoint_due = True
             self._ticks.append(self._microtask_mark)
             if self._poke is not None:
                 self._poke()
@@ -1103,9 +1109,8 @@ class Loop:
         if ticks:  # Ticks queued after the marker still run before microtasks.
             ticks.append(self._microtask_mark)
             return
-        self._mark_queued = False
         microtasks = self._microtasks
-        self._in_microtasks = True
+        self._in_microtasks = True  # (_checkpoint_due stays true while it drains)
         try:
             while True:
                 while microtasks:
@@ -1124,8 +1129,9 @@ class Loop:
         finally:
             self._in_microtasks = False
             if microtasks or (ticks and self.rejection_work is not None):
-                self._mark_queued = True
-                ticks.append(self._microtask_mark)
+                ticks.append(self._microtask_mark)  # (still due)
+            else:
+                self._checkpoint_due = False
 
     def trigger_uncaught(self, exc: BaseException, origin: str = "uncaughtException") -> None:
         """Node's ``TriggerUncaughtException``: hand ``exc`` to the uncaught-exception

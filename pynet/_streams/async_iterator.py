@@ -83,7 +83,7 @@ class _Generator(Suspension):
     new Promise(next)``; ``resume``/``throw``, the awaiter of the step in flight.
     """
 
-    __slots__ = ("_cleanup", "_plain_destroyed", "_queue", "_requests", "_resume", "_runs_next",
+    __slots__ = ("_cleanup", "_microtasks", "_plain_destroyed", "_queue", "_requests", "_resume",
                  "_throw", "destroy_on_return", "done", "error", "running", "started", "stream",
                  "waiting")
 
@@ -105,7 +105,10 @@ class _Generator(Suspension):
         self._cleanup: Callable[[], None] = _nop
         loop = get_loop()
         self._queue = loop.queue_microtask
-        self._runs_next = loop.microtask_runs_next
+        # Discussion: loop.microtask_runs_next() is ``in the drain and nothing
+        # queued``; _advance and _yielded only ever run as microtasks, in
+        # the drain, so there the test is the queue's emptiness, read directly.
+        self._microtasks = loop.microtask_queue
 
     # -- the awaiter's side --------------------------------------------------
 
@@ -124,7 +127,24 @@ class _Generator(Suspension):
         self.running = True
         if not self.started:
             self._start()
-        self._advance()
+        # The first turn of the step, as _advance but in next() (so never in
+        # place: the yield's microtask is queued), inlined: once per chunk, the
+        # read that finds the buffer empty.  ``done`` was tested above.
+        stream = self.stream
+        try:
+            destroyed = stream._destroyed if self._plain_destroyed else stream.destroyed
+            chunk = None if destroyed else stream.read()
+        except Exception as exc:
+            self._complete(exc)
+            return
+        if chunk is not None:
+            self._queue(self._yielded, chunk)
+            return
+        error = self.error
+        if error is _UNSET:
+            self.waiting = True
+        else:
+            self._complete(error)
 
     def through_promise(self) -> Generator[Any, Any, Any]:
         """One step for a driver other than pynet's tasks: awaited as a Promise."""
@@ -142,9 +162,10 @@ class _Generator(Suspension):
         stream.on("readable", self._on_readable)
         self._cleanup = eos(stream, {"writable": False}, self._on_eos)
 
-    def _advance(self, tail: bool = False) -> None:
-        """One turn of the generator's ``while (true)``; ``tail``: run as a microtask
-        whose last action this is."""
+    def _advance(self) -> None:
+        """One turn of the generator's ``while (true)``, resumed from its ``await``:
+        a microtask whose last action this is (``attach`` runs the first turn of a
+        step inline)."""
         if self.done:  # Returned (return()/break) while this step waited.
             self._finish_step(None)
             return
@@ -156,7 +177,7 @@ class _Generator(Suspension):
             self._complete(exc)
             return
         if chunk is not None:  # ``yield chunk`` awaits the chunk first: a microtask.
-            if tail and not self._requests and self._runs_next():
+            if not self._requests and not self._microtasks:
                 # Both microtasks of the step, in place (see _yielded): nothing
                 # can be queued between them.
                 self.running = False
@@ -174,14 +195,14 @@ class _Generator(Suspension):
         """Node's ``next`` as the ``'readable'`` listener: resolve the awaited promise."""
         if self.waiting:
             self.waiting = False
-            self._queue(self._advance, True)  # The await's reaction resumes the body.
+            self._queue(self._advance)  # The await's reaction resumes the body (tail).
 
     def _on_eos(self, err: Any = None) -> None:
         self.error = aggregate_two_errors(
             None if self.error is _UNSET else self.error, err) if err else None
         if self.waiting:
             self.waiting = False
-            self._queue(self._advance, True)
+            self._queue(self._advance)
 
     def _yielded(self, chunk: Any) -> None:
         """``yield``'s await is done (``AsyncGeneratorCompleteStep``): the ``next()``
@@ -197,7 +218,7 @@ class _Generator(Suspension):
         if self._requests:
             self._queue(resume, chunk)
             self.attach(*self._requests.popleft())
-        elif self._runs_next():
+        elif not self._microtasks:  # (microtask_runs_next: see __init__)
             resume(chunk)
         else:
             self._queue(resume, chunk)

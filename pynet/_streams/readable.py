@@ -16,7 +16,7 @@ pushed to a byte stream is encoded (``'utf8'`` unless told otherwise).
 
 A chunk that a paused stream buffers makes ``push`` queue Node's two ticks,
 ``emitReadable_`` then ``maybeReadMore_``; queued back to back, nothing can run
-between them, so they run as one tick (``_emit_readable_read_more_``), which
+between them, so they run as one tick (``_emit_readable_(True)``), which
 puts ``maybeReadMore_`` back at the head of the queue if a ``'readable'``
 listener throws.  With ``emit`` EventEmitter's own, ``'readable'`` listeners
 are called inline and ``read()`` skips a ``'data'`` emit that has no listener.
@@ -333,7 +333,7 @@ class Readable(Stream):
                             if not self._r_reading_more and self._constructed:
                                 # Both ticks, one right after the other: as one.
                                 self._r_reading_more = True
-                                self._loop.next_tick(self._emit_readable_read_more_)
+                                self._loop.next_tick(self._emit_readable_, True)
                                 return not self._r_ended and (
                                     self._r_length < self._r_hwm or self._r_length == 0)
                             self._loop.next_tick(self._emit_readable_)
@@ -479,52 +479,65 @@ class Readable(Stream):
             self._r_emitted_readable = True
             self._loop.next_tick(self._emit_readable_)
 
-    def _emit_readable_(self) -> None:
-        if _DEBUG:
-            _debug("emitReadable_")
-        if not self._destroyed and not self._errored and (self._r_length or self._r_ended):
-            # Discussion: emit('readable') inline (as net.Socket's 'data') when
-            # emit is EventEmitter's own and there is no captureRejections: the
-            # same listeners in the same order, each called with no argument.
-            if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
-                    and "emit" not in self.__dict__):
-                # One listener is stored as itself, several as a tuple
-                # (events.py); a listener refusing the argument count is
-                # called again fitted, by EventEmitter._pynet_misfit.
-                listeners = self._pynet_events.get("readable")
-                if listeners is not None:
-                    for listener in (listeners if type(listeners) is tuple else (listeners,)):
-                        try:
-                            result = listener()
-                        except TypeError:
-                            fitted = self._pynet_misfit("readable", listener, ())
-                            if fitted is None:
-                                raise
-                            result = listener(*fitted)
-                        if result is not None and result.__class__ is _CoroutineType:
-                            settle(result)  # An async listener: start its coroutine.
-            else:
-                self.emit("readable")
-            self._r_emitted_readable = False
-        self._r_need_readable = (not self._r_flowing and not self._r_ended
-                                 and self._r_length <= self._r_hwm)
-        if self._r_flowing or _DEBUG:  # _flow's loop test, saving a call when paused.
-            self._flow()
-
-    def _emit_readable_read_more_(self) -> None:
-        """``emitReadable_`` then ``maybeReadMore_``: the two ticks ``push()``
-        queues for a chunk a paused stream buffers, run as one tick."""
+    def _emit_readable_(self, read_more: bool = False) -> None:
+        """Node's ``emitReadable_`` tick; with ``read_more``, ``emitReadable_`` then
+        ``maybeReadMore_``: the two ticks ``push()`` queues for a chunk a paused
+        stream buffers, run as one tick."""
         # Discussion: the two were queued one right after the other, so nothing
         # can run between them: a tick queued by a 'readable' listener comes
         # after both either way.  If a listener raises, maybeReadMore_ goes back
         # to the head of the queue: it runs after the uncaught-exception report,
-        # before any other tick, as it would have.
+        # before any other tick, as it would have.  (One method, not one calling
+        # the other: a frame less per chunk of an ``async for``.)
+        if _DEBUG:
+            _debug("emitReadable_")
         try:
-            self._emit_readable_()
+            if not self._destroyed and not self._errored and (self._r_length or self._r_ended):
+                # Discussion: emit('readable') inline (as net.Socket's 'data') when
+                # emit is EventEmitter's own and there is no captureRejections: the
+                # same listeners in the same order, each called with no argument.
+                if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
+                        and "emit" not in self.__dict__):
+                    # One listener is stored as itself, several as a tuple
+                    # (events.py); a listener refusing the argument count is
+                    # called again fitted, by EventEmitter._pynet_misfit.
+                    listeners = self._pynet_events.get("readable")
+                    if listeners is None:
+                        pass
+                    elif type(listeners) is not tuple:  # One listener (an ``async for``'s).
+                        try:
+                            result = listeners()
+                        except TypeError:
+                            fitted = self._pynet_misfit("readable", listeners, ())
+                            if fitted is None:
+                                raise
+                            result = listeners(*fitted)
+                        if result is not None and result.__class__ is _CoroutineType:
+                            settle(result)  # An async listener: start its coroutine.
+                    else:  # The same, for each of several.
+                        for listener in listeners:
+                            try:
+                                result = listener()
+                            except TypeError:
+                                fitted = self._pynet_misfit("readable", listener, ())
+                                if fitted is None:
+                                    raise
+                                result = listener(*fitted)
+                            if result is not None and result.__class__ is _CoroutineType:
+                                settle(result)
+                else:
+                    self.emit("readable")
+                self._r_emitted_readable = False
+            self._r_need_readable = (not self._r_flowing and not self._r_ended
+                                     and self._r_length <= self._r_hwm)
+            if self._r_flowing or _DEBUG:  # _flow's loop test, saving a call when paused.
+                self._flow()
         except BaseException:
-            self._loop.next_tick_first(self._maybe_read_more_)
+            if read_more:
+                self._loop.next_tick_first(self._maybe_read_more_)
             raise
-        self._maybe_read_more_()
+        if read_more:
+            self._maybe_read_more_()
 
     def _maybe_read_more(self) -> None:
         if not self._r_reading_more and self._constructed:

@@ -448,3 +448,20 @@ def test_microtask_runs_next_only_inside_the_drain_with_nothing_queued(loop: Loo
     queueMicrotask(second)
     run()
     assert seen == [False, False, True]
+
+
+def test_microtask_queue_empty_inside_a_microtask_is_microtask_runs_next(loop: Loop) -> None:
+    # The async iterator tests ``not loop.microtask_queue`` from its microtasks
+    # instead of calling microtask_runs_next(): the same answer there.
+    seen: list[tuple[bool, bool]] = []
+
+    def probe() -> None:
+        seen.append((not loop.microtask_queue, loop.microtask_runs_next()))
+
+    queueMicrotask(probe)
+    queueMicrotask(probe)
+    run()
+    loop.queue_microtask(probe)  # The queue is the same deque after a drain.
+    loop.queue_microtask(lambda: loop.queue_microtask(probe))
+    run()
+    assert seen == [(False, False), (True, True), (False, False), (True, True)]
