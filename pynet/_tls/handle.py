@@ -60,7 +60,7 @@ from pynet._handles.base import Stream
 from pynet._handles.stream import READ_SIZE
 from pynet._tls.context import SecureContext, openssl_error, ossl_error
 
-__all__ = ["TLSHandle", "client_hello_server_name"]
+__all__ = ["HEAP_BLOCK", "TLSHandle", "client_hello_server_name", "settle_heap"]
 
 #: A TLS alert record: fatal (2), handshake_failure (40).
 _HANDSHAKE_FAILURE_ALERT = b"\x15\x03\x03\x00\x02\x02\x28"
@@ -72,6 +72,10 @@ _VIEW = memoryview(bytearray(_BATCH))
 #: Chunks of a ``writev`` at least this large are encrypted one by one (no join): each
 #: fills whole records anyway (a TLS record carries 16 KiB of plaintext).
 _RECORD = 16384
+#: The block :func:`settle_heap` frees: glibc then keeps up to twice this much free
+#: memory at the top of its heap instead of giving it back (see there).
+HEAP_BLOCK = 4 * 1024 * 1024
+_heap_settled = False
 
 Buffer = bytes | bytearray | memoryview
 WriteCallback = Callable[[Exception | None], None]
@@ -123,6 +127,8 @@ class TLSHandle:
         # Client reads left to feed record by record (see _decrypt_by_record).
         self._ticket_reads = 0 if server else 8
         inner.onread = self._on_inner_read
+        if not _heap_settled:
+            settle_heap()
 
     # -- the plain handle's interface ----------------------------------------------------
 
@@ -662,6 +668,30 @@ class TLSHandle:
         if held and self.reading and not self._drain_scheduled:
             self._drain_scheduled = True
             self._loop.call_pending(self._drain)
+
+
+def settle_heap() -> None:
+    """Raise glibc's heap thresholds once per process, as a large free does
+    (asyncio's TLS gets there by chance; see docs/benchmarks.md, "asyncio's two
+    modes").
+
+    Discussion: a TLS stream's transient buffers (64 KiB socket reads, records
+    read out of the outgoing BIO, plaintext chunks, a write queue of up to the
+    peer's window) make the heap grow and shrink by megabytes.  glibc gives the
+    top of its heap back to the kernel (``brk``) whenever more than its trim
+    threshold (128 KiB at start) is free there, and the next allocations fault
+    the pages in again, zeroed: in a bulk echo, up to 400 page faults per MiB
+    (the system time doubles).  glibc raises that threshold to twice the size of
+    the largest ``mmap``'d block freed so far (``M_MMAP_THRESHOLD`` becomes that
+    size), so a run's cost depended on whether some large buffer happened to be
+    freed early.  Freeing one 4 MiB block here does it at once: the heap may then
+    keep up to 8 MiB free at its top, and blocks under 4 MiB come from the heap.
+    ``bytes(n)`` is ``calloc``: a fresh mapping, never touched, so this costs an
+    ``mmap`` and a ``munmap``.  Other allocators ignore it.
+    """
+    global _heap_settled
+    _heap_settled = True
+    bytes(HEAP_BLOCK)
 
 
 def client_hello_server_name(buf: bytes) -> tuple[str, str | None]:
