@@ -636,6 +636,27 @@ def test_small_records_are_one_data_each(loop: Loop, certs: Certs, version: str)
     assert max(chunks) <= 768
 
 
+def test_full_records_are_joined_up_to_64_kib_per_data(loop: Loop, certs: Certs) -> None:
+    # The porting guide's bound: full 16 KiB records that arrive together are one
+    # 'data' of at most 64 KiB (Node: one per record), also when a paused socket
+    # resumes with much more than that waiting (the socket is read 256 KiB at a time).
+    chunks: list[int] = []
+    srv = serve(server_opts(certs), lambda s: s.end(b"x" * (1 << 20)))
+
+    def on_client_secure() -> None:
+        c.pause()
+        pynet_timers.setTimeout(c.resume, 200)
+
+    c = tls.connect(srv.address()["port"], "127.0.0.1", {"rejectUnauthorized": False},
+                    on_client_secure)
+    c.on("data", lambda d: chunks.append(len(d)))
+    c.on("end", lambda: srv.close())
+    run()
+    assert sum(chunks) == 1 << 20
+    assert max(chunks) == 65536
+    assert all(n % 16384 == 0 for n in chunks[:-1])
+
+
 def test_check_server_identity() -> None:
     cert = {"subject": {"CN": "x"}, "subjectaltname": "DNS:*.example.org, IP Address:10.0.0.1"}
     assert tls.checkServerIdentity("a.example.org", cert) is None
