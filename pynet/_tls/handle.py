@@ -75,6 +75,8 @@ _VIEW = memoryview(bytearray(_BATCH))
 #: Chunks of a ``writev`` at least this large are encrypted one by one (no join): each
 #: fills whole records anyway (a TLS record carries 16 KiB of plaintext).
 _RECORD = 16384
+#: Ciphertext written to the inner handle per piece, at most about (see _write_now).
+_FLUSH = 4 * READ_SIZE
 #: The block :func:`settle_heap` frees: glibc then keeps up to twice this much free
 #: memory at the top of its heap instead of giving it back (see there).
 HEAP_BLOCK = 4 * 1024 * 1024
@@ -627,18 +629,41 @@ class TLSHandle:
 
     def _write_now(self, data: Buffer | list[Buffer], cb: WriteCallback | None
                    ) -> tuple[Exception | None, bool]:
+        """Encrypt ``data`` and write the records to the inner handle, about
+        ``_FLUSH`` bytes of ciphertext per inner write (``cb`` with the last)."""
         assert self.ssl is not None
         write = self.ssl.write
+        outgoing = self.outgoing
+        flushed = False
         for chunk in data if isinstance(data, list) else (data,):
             size = len(chunk) if not isinstance(chunk, memoryview) else chunk.nbytes
             self.bytes_written += size
-            if size:
+            if not size:
+                continue
+            pieces: Any = (chunk,)
+            if size > _FLUSH:
+                view = memoryview(chunk)
+                if view.format != "B" or view.ndim != 1:
+                    view = view.cast("B")
+                pieces = [view[i:i + _FLUSH] for i in range(0, size, _FLUSH)]
+            for piece in pieces:
                 try:
-                    write(chunk)
+                    write(piece)
                 except ssl.SSLError as exc:
                     return openssl_error(exc), True
-        records = self.outgoing.read()
-        err, done = self.inner.write(records, cb) if records else (None, True)
+                if outgoing.pending >= _FLUSH:
+                    # Discussion: a piece at a time, not one read of a whole
+                    # writev's records (megabytes when the Writable buffered the
+                    # peer's window): the BIO stays small, its bytes still in the
+                    # cache when copied out, and no multi-MiB bytes is made and
+                    # freed per flush (see settle_heap).  The inner queue keeps the
+                    # order; its last completion is this write's.
+                    err, _ = self.inner.write(outgoing.read(), None)
+                    if err is not None:
+                        return err, True
+                    flushed = True
+        records = outgoing.read()
+        err, done = self.inner.write(records, cb) if records or flushed else (None, True)
         if done and cb is not None and err is None:
             # Discussion: Node's TLSWrap completes a write that the socket took at
             # once from a SetImmediate, never synchronously: a second write() in
