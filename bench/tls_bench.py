@@ -88,7 +88,7 @@ def measure(server: list[str], workload: str, seconds: float, certdir: str,
             env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """(throughput, server CPU seconds per unit of work, page faults per unit)."""
     port = free_port()
-    proc = subprocess.Popen([*pin(0), *server, str(port), certdir], env=env,
+    proc = subprocess.Popen([*pin(0), *server[:2], str(port), certdir, *server[2:]], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, proc)
@@ -117,8 +117,8 @@ def callgrind(server: list[str], mib: int, certdir: str, env: dict[str, str] | N
     port = free_port()
     with tempfile.TemporaryDirectory() as out:
         proc = subprocess.Popen(["valgrind", "--tool=callgrind", "--instr-atstart=no",
-                                 f"--callgrind-out-file={out}/cg.out", *server, str(port),
-                                 certdir], env=env,
+                                 f"--callgrind-out-file={out}/cg.out", *server[:2], str(port),
+                                 certdir, *server[2:]], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_port(port, proc, 120)
@@ -174,6 +174,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--uvloop", action="store_true", help="add asyncio+uvloop")
+    parser.add_argument("--asyncio-free", action="store_true",
+                        help="add asyncio+free: asyncio's server after freeing a 4 MiB block"
+                             " (glibc's heap thresholds raised: its fast mode, every run)")
     parser.add_argument("--baseline", metavar="DIR",
                         help="also run the pynet server with the pynet package of DIR (a"
                              " checkout, e.g. `git worktree add DIR main`), as 'baseline'")
@@ -187,6 +190,8 @@ def main() -> int:
     servers = dict(SERVERS)
     if args.uvloop:
         servers["uvloop"] = [*SERVERS["asyncio"][:2], "uvloop"]
+    if args.asyncio_free:
+        servers["asyncio+free"] = [*SERVERS["asyncio"][:2], "free"]
     envs: dict[str, dict[str, str] | None] = {name: None for name in servers}
     if args.baseline:
         servers["baseline"] = SERVERS["pynet"]
