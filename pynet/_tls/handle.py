@@ -24,15 +24,18 @@ the inner handle, through its write queue.
   :func:`pynet._tls.context.openssl_error`).
 * **Reading.** After the handshake the inner handle reads while the socket
   reads (``read_start``/``read_stop`` pass through), so TCP backpressure
-  still reaches the peer.  Each chunk of ciphertext is decrypted at once and
-  each plaintext chunk goes to ``onread``.  A ``close_notify`` or the inner
-  EOF is ``onread(None, None)`` (an EOF without ``close_notify`` is an
-  EOF, as Node treats it).  TLS 1.3 session tickets that arrive after the
+  still reaches the peer.  It reads into one 256 KiB buffer shared by every
+  TLS handle (``read_into``/``onread_into``); each read is written to
+  ``incoming`` and decrypted at once, and the plaintext goes to ``onread`` in
+  chunks of at most 64 KiB of full records (see ``_decrypt``).  A
+  ``close_notify`` or the inner EOF is ``onread(None, None)`` (an EOF without
+  ``close_notify`` is an EOF, as Node treats it).  TLS 1.3 session tickets that arrive after the
   handshake are noticed by the session id changing: ``onsession(session)``.
 * **Writing.** ``write`` encrypts at once (``SSLObject.write`` on a memory
-  BIO never blocks) and writes the records to the inner handle with the
-  caller's callback: the inner write queue is the only queue, and its
-  completion is the caller's completion.  Writes before the end of the
+  BIO never blocks) and writes the records to the inner handle, in pieces of
+  about 256 KiB of ciphertext, the last with the caller's callback: the inner
+  write queue is the only queue, and its completion is the caller's
+  completion.  Writes before the end of the
   handshake wait in ``_pending`` and are encrypted when it ends.
 * **Shutdown** sends ``close_notify`` then the inner shutdown (FIN), without
   waiting for the peer's ``close_notify``; reading goes on (TLS 1.3
@@ -634,7 +637,7 @@ class TLSHandle:
         assert self.ssl is not None
         write = self.ssl.write
         outgoing = self.outgoing
-        flushed = False
+        flushed = sent = False
         for chunk in data if isinstance(data, list) else (data,):
             size = len(chunk) if not isinstance(chunk, memoryview) else chunk.nbytes
             self.bytes_written += size
@@ -658,12 +661,15 @@ class TLSHandle:
                     # cache when copied out, and no multi-MiB bytes is made and
                     # freed per flush (see settle_heap).  The inner queue keeps the
                     # order; its last completion is this write's.
-                    err, _ = self.inner.write(outgoing.read(), None)
+                    err, sent = self.inner.write(outgoing.read(), None)
                     if err is not None:
                         return err, True
                     flushed = True
         records = outgoing.read()
-        err, done = self.inner.write(records, cb) if records or flushed else (None, True)
+        if records or (flushed and not sent):
+            err, done = self.inner.write(records, cb)  # Empty: completes after the queue.
+        else:
+            err, done = None, True  # Nothing, or all of it sent already.
         if done and cb is not None and err is None:
             # Discussion: Node's TLSWrap completes a write that the socket took at
             # once from a SetImmediate, never synchronously: a second write() in
@@ -720,9 +726,9 @@ def settle_heap() -> None:
     (asyncio's TLS gets there by chance; see docs/benchmarks.md, "asyncio's two
     modes").
 
-    Discussion: a TLS stream's transient buffers (64 KiB socket reads, records
-    read out of the outgoing BIO, plaintext chunks, a write queue of up to the
-    peer's window) make the heap grow and shrink by megabytes.  glibc gives the
+    Discussion: a TLS stream's transient buffers (records read out of the
+    outgoing BIO, plaintext chunks, a Writable and a write queue holding up to
+    the peer's window) make the heap grow and shrink by megabytes.  glibc gives the
     top of its heap back to the kernel (``brk``) whenever more than its trim
     threshold (128 KiB at start) is free there, and the next allocations fault
     the pages in again, zeroed: in a bulk echo, up to 400 page faults per MiB

@@ -657,6 +657,36 @@ def test_full_records_are_joined_up_to_64_kib_per_data(loop: Loop, certs: Certs)
     assert all(n % 16384 == 0 for n in chunks[:-1])
 
 
+def test_large_writes_arrive_in_order_and_complete_once(loop: Loop, certs: Certs) -> None:
+    # Records leave in pieces of about 256 KiB: a 1 MiB write, then a corked writev
+    # of four 64 KiB chunks (exactly one piece), each completes once, in order, after
+    # all of its bytes; the peer gets the bytes in order.
+    got = bytearray()
+    log: list[str] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        s.on("data", got.extend)
+        s.on("end", lambda: (log.append("server end"), srv.close()))
+
+    srv = serve(server_opts(certs), on_secure)
+    big = bytes(range(256)) * 4096 + b"tail"
+    chunks = [bytes([i]) * 65536 for i in range(4)]
+
+    def on_client_secure() -> None:
+        c.write(big, lambda *a: log.append("big"))
+        c.cork()
+        for i, chunk in enumerate(chunks):
+            c.write(chunk, lambda *a, i=i: log.append(f"chunk {i}"))
+        c.uncork()
+        c.end()
+
+    c = tls.connect(srv.address()["port"], "127.0.0.1", {"rejectUnauthorized": False},
+                    on_client_secure)
+    run()
+    assert bytes(got) == big + b"".join(chunks)
+    assert log == ["big", "chunk 0", "chunk 1", "chunk 2", "chunk 3", "server end"]
+
+
 def test_check_server_identity() -> None:
     cert = {"subject": {"CN": "x"}, "subjectaltname": "DNS:*.example.org, IP Address:10.0.0.1"}
     assert tls.checkServerIdentity("a.example.org", cert) is None
