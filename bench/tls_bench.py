@@ -78,21 +78,29 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def minor_faults(pid: int) -> int:
+    """Minor page faults of a process so far (Linux /proc): pages the kernel had to
+    map in, e.g. after glibc gave the top of its heap back (see docs/benchmarks.md)."""
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[7])
+
+
 def measure(server: list[str], workload: str, seconds: float, certdir: str,
-            env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(throughput, server CPU seconds per unit of work)."""
+            env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """(throughput, server CPU seconds per unit of work, page faults per unit)."""
     port = free_port()
-    proc = subprocess.Popen([*pin(0), *server, str(port), certdir], env=env,
+    proc = subprocess.Popen([*pin(0), *server[:2], str(port), certdir, *server[2:]], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, proc)
-        before = cpu_seconds(proc.pid)
+        before, faults = cpu_seconds(proc.pid), minor_faults(proc.pid)
         out = subprocess.run([*pin(1), "node", str(BENCH / "tls_load.js"), workload, str(port),
                               str(seconds)], capture_output=True, text=True,
                              timeout=seconds + 60)
         used = cpu_seconds(proc.pid) - before
+        faults = minor_faults(proc.pid) - faults
         value = float(json.loads(out.stdout.strip().splitlines()[-1])["value"])
-        return value, used / max(value * seconds, 1e-9)
+        units = max(value * seconds, 1e-9)
+        return value, used / units, faults / units
     finally:
         proc.kill()
         proc.wait()
@@ -109,8 +117,8 @@ def callgrind(server: list[str], mib: int, certdir: str, env: dict[str, str] | N
     port = free_port()
     with tempfile.TemporaryDirectory() as out:
         proc = subprocess.Popen(["valgrind", "--tool=callgrind", "--instr-atstart=no",
-                                 f"--callgrind-out-file={out}/cg.out", *server, str(port),
-                                 certdir], env=env,
+                                 f"--callgrind-out-file={out}/cg.out", *server[:2], str(port),
+                                 certdir, *server[2:]], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_port(port, proc, 120)
@@ -166,6 +174,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--uvloop", action="store_true", help="add asyncio+uvloop")
+    parser.add_argument("--asyncio-free", action="store_true",
+                        help="add asyncio+free: asyncio's server after freeing a 4 MiB block"
+                             " (glibc's heap thresholds raised: its fast mode, every run)")
     parser.add_argument("--baseline", metavar="DIR",
                         help="also run the pynet server with the pynet package of DIR (a"
                              " checkout, e.g. `git worktree add DIR main`), as 'baseline'")
@@ -179,6 +190,8 @@ def main() -> int:
     servers = dict(SERVERS)
     if args.uvloop:
         servers["uvloop"] = [*SERVERS["asyncio"][:2], "uvloop"]
+    if args.asyncio_free:
+        servers["asyncio+free"] = [*SERVERS["asyncio"][:2], "free"]
     envs: dict[str, dict[str, str] | None] = {name: None for name in servers}
     if args.baseline:
         servers["baseline"] = SERVERS["pynet"]
@@ -198,14 +211,15 @@ def main() -> int:
         costs: dict[str, dict[str, float]] = {}
         for workload in args.workloads.split(","):
             # Servers interleaved run by run, so a change in the machine's load touches all.
-            pairs: dict[str, list[tuple[float, float]]] = {name: [] for name in servers}
+            pairs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in servers}
             for _ in range(runs):
                 for name, argv in servers.items():
                     pairs[name].append(measure(argv, workload, seconds, tmp, envs[name]))
             for name, got in pairs.items():
                 if args.verbose:
                     print(f"{workload} {name}: per unit (µs) "
-                          + " ".join(f"{p[1] * 1e6:.0f}" for p in got), file=sys.stderr)
+                          + " ".join(f"{p[1] * 1e6:.0f}" for p in got) + "; page faults "
+                          + " ".join(f"{p[2]:.0f}" for p in got), file=sys.stderr)
                 results.setdefault(workload, {})[name] = statistics.median(p[0] for p in got)
                 costs.setdefault(workload, {})[name] = statistics.median(p[1] for p in got)
     names = " ".join(f"{n:>12}" for n in servers)

@@ -1,5 +1,8 @@
 """asyncio TLS echo server (Protocol over start_server's ssl): python tls_asyncio.py PORT CERTDIR
-[uvloop]"""
+[uvloop] [free]
+
+``free``: free one 4 MiB block before starting, which raises glibc's heap thresholds (asyncio's
+fast mode every run; see docs/benchmarks.md, "asyncio's two modes")."""
 
 import asyncio
 import ssl
@@ -27,7 +30,9 @@ async def main():
     await server.serve_forever()
 
 
-if len(sys.argv) > 3 and sys.argv[3] == "uvloop":
+if "free" in sys.argv[3:]:
+    bytes(4 * 1024 * 1024)
+if "uvloop" in sys.argv[3:]:
     import uvloop
     uvloop.install()
 asyncio.run(main())

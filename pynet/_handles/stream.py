@@ -271,7 +271,11 @@ class StreamHandle(HandleCore):
     def _read_into_buffers(self) -> bool:
         """Reads for Node's ``onread`` option: each read fills a buffer the
         owner supplies (``read_into()``) and reports ``onread_into(n, buf)``."""
-        for _ in range(_READS_PER_WAKEUP):
+        for i in range(_READS_PER_WAKEUP):
+            if i:
+                # As in on_readable: each read is its own callback in Node, with its
+                # ticks and microtasks run before the next.
+                self._loop.drain_ticks()
             if not self.reading or self._closed or self.read_into is None:
                 return False
             buf = self.read_into()

@@ -4,8 +4,11 @@ close_notify, sessions, ALPN, SNI, client certificates, STARTTLS, bad peers."""
 from __future__ import annotations
 
 import hashlib
+import platform
 import re
 import ssl
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +150,6 @@ def test_default_trust_store_is_in_memory_not_the_hashed_directory(
     # Node's default store is in memory: a CA that is only in OpenSSL's hashed directory
     # (SSL_CERT_DIR) is not trusted.  (Looking there made every server handshake list
     # and stat the directory, to build the chain it sends.)
-    import subprocess
 
     ca = certs.path("ca-cert.pem")
     digest = subprocess.run(["openssl", "x509", "-hash", "-noout", "-in", ca], check=True,
@@ -634,6 +636,57 @@ def test_small_records_are_one_data_each(loop: Loop, certs: Certs, version: str)
     assert max(chunks) <= 768
 
 
+def test_full_records_are_joined_up_to_64_kib_per_data(loop: Loop, certs: Certs) -> None:
+    # The porting guide's bound: full 16 KiB records that arrive together are one
+    # 'data' of at most 64 KiB (Node: one per record), also when a paused socket
+    # resumes with much more than that waiting (the socket is read 256 KiB at a time).
+    chunks: list[int] = []
+    srv = serve(server_opts(certs), lambda s: s.end(b"x" * (1 << 20)))
+
+    def on_client_secure() -> None:
+        c.pause()
+        pynet_timers.setTimeout(c.resume, 200)
+
+    c = tls.connect(srv.address()["port"], "127.0.0.1", {"rejectUnauthorized": False},
+                    on_client_secure)
+    c.on("data", lambda d: chunks.append(len(d)))
+    c.on("end", lambda: srv.close())
+    run()
+    assert sum(chunks) == 1 << 20
+    assert max(chunks) == 65536
+    assert all(n % 16384 == 0 for n in chunks[:-1])
+
+
+def test_large_writes_arrive_in_order_and_complete_once(loop: Loop, certs: Certs) -> None:
+    # Records leave in pieces of about 256 KiB: a 1 MiB write, then a corked writev
+    # of four 64 KiB chunks (exactly one piece), each completes once, in order, after
+    # all of its bytes; the peer gets the bytes in order.
+    got = bytearray()
+    log: list[str] = []
+
+    def on_secure(s: tls.TLSSocket) -> None:
+        s.on("data", got.extend)
+        s.on("end", lambda: (log.append("server end"), srv.close()))
+
+    srv = serve(server_opts(certs), on_secure)
+    big = bytes(range(256)) * 4096 + b"tail"
+    chunks = [bytes([i]) * 65536 for i in range(4)]
+
+    def on_client_secure() -> None:
+        c.write(big, lambda *a: log.append("big"))
+        c.cork()
+        for i, chunk in enumerate(chunks):
+            c.write(chunk, lambda *a, i=i: log.append(f"chunk {i}"))
+        c.uncork()
+        c.end()
+
+    c = tls.connect(srv.address()["port"], "127.0.0.1", {"rejectUnauthorized": False},
+                    on_client_secure)
+    run()
+    assert bytes(got) == big + b"".join(chunks)
+    assert log == ["big", "chunk 0", "chunk 1", "chunk 2", "chunk 3", "server end"]
+
+
 def test_check_server_identity() -> None:
     cert = {"subject": {"CN": "x"}, "subjectaltname": "DNS:*.example.org, IP Address:10.0.0.1"}
     assert tls.checkServerIdentity("a.example.org", cert) is None
@@ -823,3 +876,47 @@ def test_resumed_tls13_session_without_a_certificate_is_authorized(
     assert seen == [(False, "UNABLE_TO_GET_ISSUER_CERT", False),
                     (version == "TLSv1.3", None if version == "TLSv1.3"
                      else "UNABLE_TO_GET_ISSUER_CERT", True)]
+
+
+_HEAP_CHURN = r'''
+import resource, sys
+from pynet import run, tls
+
+def churn():  # A write queue's worth of 64 KiB buffers, made and freed.
+    held = [b"\1" * 65536 for _ in range(48)]
+    del held
+
+if sys.argv[1] == "tls":
+    d = sys.argv[2]
+    srv = tls.createServer({"key": open(d + "/server-key.pem").read(),
+                            "cert": open(d + "/server-cert.pem").read()}, lambda s: s.end())
+    srv.listen(0, "127.0.0.1", lambda: tls.connect(
+        srv.address()["port"], "127.0.0.1", {"rejectUnauthorized": False}
+    ).on("end", srv.close).resume())
+    run()
+churn()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(10):
+    churn()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+'''
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's heap thresholds")
+def test_a_tls_connection_keeps_the_heap_from_being_trimmed_and_faulted_in_again(
+        certs: Certs, tmp_path: Path) -> None:
+    # The glibc mechanism behind asyncio's two modes (docs/benchmarks.md): with the
+    # trim threshold at its start value, each 3 MiB of freed buffers goes back to the
+    # kernel and is faulted in again (about 768 faults per round); after pynet's
+    # first TLS handle (settle_heap) it stays in the heap.
+    script = tmp_path / "churn.py"
+    script.write_text(_HEAP_CHURN)
+    certdir = str(certs.dir)
+
+    def faults(mode: str) -> int:
+        out = subprocess.run([sys.executable, str(script), mode, certdir], check=True,
+                             capture_output=True, text=True, timeout=60)
+        return int(out.stdout.split()[-1])
+
+    assert faults("plain") > 3000
+    assert faults("tls") < 1000
