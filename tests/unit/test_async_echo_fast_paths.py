@@ -29,7 +29,7 @@ from pynet._core.loop import Loop
 from pynet._handles.stream import StreamHandle
 from pynet._streams import readable as readable_module
 from pynet.stream import Readable
-from pynet.timers import setTimeout
+from pynet.timers import setImmediate
 
 FIELDS = ("_r_length", "_r_reading", "_r_sync", "_r_need_readable", "_r_reading_more",
           "_r_emitted_readable", "_r_ended", "_r_hwm")
@@ -258,9 +258,23 @@ def _readable_ticks_log(loop: Loop, separate: bool, monkeypatch: pytest.MonkeyPa
             if separate:  # Readable's general steps: the two ticks queued one by one.
                 m.setattr(readable_module, "_DEBUG", True)
                 m.setattr(readable_module, "_debug", lambda *a: None)
-            setTimeout(lambda: (log.append("push a"), r.push(b"a")), 1)
-            setTimeout(lambda: (log.append("push b"), r.push(b"b")), 5)
-            setTimeout(lambda: (log.append(("read", r.read())), r.push(None)), 10)
+            # Three loop turns, one after the other whatever the machine's load
+            # (timers 1, 5 and 10 ms apart raced each other on a busy machine).
+            def third() -> None:
+                log.append(("read", r.read()))
+                r.push(None)
+
+            def second() -> None:
+                log.append("push b")
+                r.push(b"b")
+                setImmediate(third)
+
+            def first() -> None:
+                log.append("push a")
+                r.push(b"a")
+                setImmediate(second)
+
+            setImmediate(first)
             loop.run()
     finally:
         process.removeListener("uncaughtException", caught)
