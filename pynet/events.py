@@ -156,12 +156,12 @@ import types
 import warnings
 from collections import deque
 from collections.abc import Callable, Hashable, Mapping
-from typing import Any, Self, TypeVar, overload
+from typing import Any, ClassVar, Self, TypeVar, overload
 
 import pyee
 
 from pynet import errors
-from pynet._core.calls import ALL, settle
+from pynet._core.calls import ALL, fit_args, settle
 from pynet._core.calls import arity as _arity
 from pynet._core.calls import call as call_fitted
 from pynet._core.calls import required as _required
@@ -198,6 +198,10 @@ from pynet._js.value import truthy
 from pynet.abort import AbortError, AbortSignal
 
 _REGISTRATION_LOCK = threading.Lock()
+
+#: The listener methods that EventEmitter._pynet_store/_pynet_drop stand in for.
+_LISTENING_METHODS = frozenset(("on", "once", "prependListener", "removeListener",
+                                "_pynet_insert"))
 
 __all__ = ["AbortListenerDisposable", "AddEventListenerArgumentTypeWarning",
            "AddEventListenerOptions", "CustomEvent", "Event", "EventEmitter", "EventInit",
@@ -292,6 +296,19 @@ class _OnceWrapper:
         if target is not None:
             target.removeListener(self._type, self)
             self._target = None
+            fn = self._fn
+            if _fails_early(fn):
+                # The arity rule as emit() applies it (see _pynet_misfit): the
+                # call first, the counts only if it is refused.
+                obj = self._self
+                try:
+                    return fn(*args) if obj is None else fn(obj, *args)
+                except TypeError:
+                    listener = self.listener
+                    n = len(args)
+                    if _required(listener) <= n <= _arity(listener):
+                        raise  # From the listener's own code.
+                    return listener(*fit_args(listener, args))
             listener = self.listener
             n = len(args)
             accepted = _arity(listener)
@@ -447,6 +464,18 @@ def _native_method(f: Any) -> bool:
     return bool(native)
 
 
+def _fails_early(f: Any) -> bool:
+    """Whether calling ``f`` (unbound) with a wrong number of arguments raises
+    ``TypeError`` before any of its code runs, and :func:`pynet._js.call.arity`
+    reads that same signature: a plain function, or a method of a class
+    compiled by mypyc (see :func:`_item`)."""
+    cls = f.__class__
+    if cls is _FunctionType:
+        return (getattr(f, "__wrapped__", None) is None
+                and getattr(f, "__signature__", None) is None)
+    return cls is _BuiltinType and _native_method(f)
+
+
 def _item(f: Callable[..., Any]) -> Any:
     """What is stored for a listener ``f`` added with ``on``/``prependListener``:
     ``f`` itself when a call with the wrong number of arguments fails before
@@ -466,7 +495,10 @@ def _item(f: Callable[..., Any]) -> Any:
         # that cost more than compiling pipe.py saved (docs/benchmarks.md).
         return f if _native_method(f) else _Fit(f, f)
     elif cls is not _FunctionType:
-        return f if _plain_class(cls) else _Fit(f, f)
+        plain = _plain_classes.get(cls)  # _plain_class's cache, read here first
+        if plain is None:
+            plain = _plain_class(cls)
+        return f if plain else _Fit(f, f)
     # getattr, not __dict__: reading a function's __dict__ creates one (a dict
     # per closure listener, kept as long as the function).
     if getattr(target, "__wrapped__", None) is None and getattr(target, "__signature__",
@@ -518,6 +550,16 @@ class EventEmitter(pyee.EventEmitter):
     _pynet_max: float | None = None
     _pynet_warned: set[Hashable] | None = None
 
+    #: Events whose listeners the class reacts to (Node's stream classes
+    #: override ``on``/``removeListener`` for them): adding one calls
+    #: :meth:`_pynet_listener_added`; any ``removeListener`` of one of
+    #: ``_pynet_watched_removal`` calls :meth:`_pynet_listener_removed`.
+    _pynet_watched: ClassVar[frozenset[Hashable]] = frozenset()
+    _pynet_watched_removal: ClassVar[frozenset[Hashable]] = frozenset()
+    #: Whether the class's listener methods (:data:`_LISTENING_METHODS`) are
+    #: EventEmitter's own: set per class by ``__init_subclass__``.
+    _pynet_plain_listening: ClassVar[bool] = True
+
     # Discussion: pyee gives every emitter its own Lock and an ``_events``
     # dict.  Our lock only guards the swap of an immutable tuple and never
     # runs user code, so one lock shared by all emitters is enough; pyee's
@@ -540,6 +582,11 @@ class EventEmitter(pyee.EventEmitter):
             self._pynet_capture = validate_boolean(capture, "options.captureRejections")
         elif EventEmitter.captureRejections:
             self._pynet_capture = True
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._pynet_plain_listening = all(
+            getattr(cls, name) is getattr(EventEmitter, name) for name in _LISTENING_METHODS)
 
     def __getstate__(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -567,30 +614,47 @@ class EventEmitter(pyee.EventEmitter):
                 raise _unhashable(event) from None
             if old is None:
                 events[event] = item
-                return
-            if old.__class__ is tuple:
-                new = (item, *old) if prepend else (*old, item)
             else:
-                new = (item, old) if prepend else (old, item)
-            events[event] = new
-            limit = self._pynet_max
-            if limit is None:
-                limit = self.defaultMaxListeners
-            count = len(new)
-            if 0 < limit < count:
-                warned = self._pynet_warned
-                if warned is None:
-                    warned = self._pynet_warned = set()
-                if event not in warned:
-                    warned.add(event)
-                    warning = MaxListenersExceededWarning(
-                        f"Possible EventEmitter memory leak detected. {count} {event} listeners "
-                        f"added to [{type(self).__name__}]. "
-                        f"MaxListeners is {number_to_string(limit)}. "
-                        "Use emitter.setMaxListeners() to increase limit",
-                        self, event, count)
+                if old.__class__ is tuple:
+                    new = (item, *old) if prepend else (*old, item)
+                else:
+                    new = (item, old) if prepend else (old, item)
+                events[event] = new
+                limit = self._pynet_max
+                if limit is None:
+                    limit = self.defaultMaxListeners
+                if 0 < limit < len(new):
+                    warning = self._pynet_leak_warning(event, len(new), limit)
         if warning is not None:
             warnings.warn(warning, stacklevel=3)
+        if event in self._pynet_watched:
+            self._pynet_listener_added(event)
+
+    def _pynet_leak_warning(self, event: Hashable, count: int,
+                            limit: float) -> MaxListenersExceededWarning | None:
+        """Node's leak check once ``event`` has ``count`` listeners, more than
+        ``limit``: the warning to issue (once per event), or None."""
+        warned = self._pynet_warned
+        if warned is None:
+            warned = self._pynet_warned = set()
+        if event in warned:
+            return None
+        warned.add(event)
+        return MaxListenersExceededWarning(
+            f"Possible EventEmitter memory leak detected. {count} {event} listeners "
+            f"added to [{type(self).__name__}]. "
+            f"MaxListeners is {number_to_string(limit)}. "
+            "Use emitter.setMaxListeners() to increase limit",
+            self, event, count)
+
+    def _pynet_listener_added(self, event: Hashable) -> None:
+        """Hook: ``event`` (one of the class's ``_pynet_watched``) got a listener.
+        Node's stream classes override ``on``; here ``Readable`` overrides this."""
+
+    def _pynet_listener_removed(self, event: Hashable) -> None:
+        """Hook: ``removeListener(event, ...)`` was called for one of the class's
+        ``_pynet_watched_removal`` events (whether or not it found the listener, as
+        ``Readable.prototype.removeListener`` reacts to every call)."""
 
     def _pynet_register(self, event: Hashable, prepend: bool,
                         once: bool) -> Callable[[_F], _F]:
@@ -603,6 +667,84 @@ class EventEmitter(pyee.EventEmitter):
             return f
 
         return register
+
+    # --- quiet set-up and clean-up (pipe()) ---------------------------------
+
+    # Discussion: pipe() adds six listeners per connection and removes eight
+    # (readable.js's pipe and its cleanup), each through the public method
+    # (three or four frames, a lock each).  When nothing can observe how they
+    # are added or removed (the listener methods are EventEmitter's own on the
+    # class and the instance, and no 'newListener'/'removeListener' listener
+    # would see the calls), _pynet_store and _pynet_drop do the same changes
+    # to the storage in one frame and one lock, in the same order, calling the
+    # class's hooks as the public methods do.  An entry that would cross the
+    # leak-warning limit goes through _pynet_insert, which warns.
+
+    def _pynet_quiet(self) -> bool:
+        """Whether :meth:`_pynet_store`/:meth:`_pynet_drop` may stand in for
+        ``on``/``once``/``prependListener``/``removeListener``: those methods
+        are EventEmitter's own (on the class and on the instance), and there is
+        no ``'newListener'`` nor ``'removeListener'`` listener."""
+        events = self._pynet_events
+        return (self._pynet_plain_listening and "newListener" not in events
+                and "removeListener" not in events
+                and self.__dict__.keys().isdisjoint(_LISTENING_METHODS))
+
+    def _pynet_store(self, *entries: tuple[Hashable, Callable[..., Any], str]) -> None:
+        """``self.<how>(event, f)`` for each ``(event, f, how)`` entry, in order,
+        ``how`` being ``'on'``, ``'prependListener'`` or ``'once'``; only when
+        :meth:`_pynet_quiet` holds (and each ``f`` is callable)."""
+        events = self._pynet_events
+        watched = self._pynet_watched
+        for event, f, how in entries:
+            prepend = how == "prependListener"
+            item = _OnceWrapper(self, event, f) if how == "once" else _item(f)
+            fallback = False
+            with self._lock:
+                old = events.get(event)
+                if old is None:
+                    events[event] = item
+                else:
+                    if old.__class__ is tuple:
+                        new = (item, *old) if prepend else (*old, item)
+                    else:
+                        new = (item, old) if prepend else (old, item)
+                    limit = self._pynet_max
+                    if limit is None:
+                        limit = self.defaultMaxListeners
+                    warned = self._pynet_warned
+                    if 0 < limit < len(new) and not (warned and event in warned):
+                        fallback = True  # It would warn: the general path does.
+                    else:
+                        events[event] = new
+            if fallback:
+                self._pynet_insert(event, item, prepend)
+            elif event in watched:
+                self._pynet_listener_added(event)
+
+    def _pynet_drop(self, *entries: tuple[Hashable, Callable[..., Any]]) -> None:
+        """``removeListener(event, listener)`` for each entry, in order; only
+        when :meth:`_pynet_quiet` holds."""
+        events = self._pynet_events
+        with self._lock:
+            for event, listener in entries:
+                value = events.get(event)
+                if value is None:
+                    continue
+                cls = value.__class__
+                if cls is not tuple:
+                    if (value is listener or value == listener or (
+                            (cls is _OnceWrapper or cls is _Fit) and _matches(value, listener))):
+                        del events[event]
+                        if self._pynet_warned:
+                            self._pynet_warned.discard(event)
+                else:
+                    self._pynet_remove_locked(event, value, listener)
+        watched = self._pynet_watched_removal
+        if watched:
+            for event, _listener in entries:
+                if event in watched:
+                    self._pynet_listener_removed(event)
 
     @overload  # type: ignore[override]
     def on(self, event: Hashable) -> Callable[[_F], _F]: ...
@@ -701,26 +843,28 @@ class EventEmitter(pyee.EventEmitter):
         if not callable(listener):
             raise invalid_arg_type("listener", "function", listener)
         events = self._pynet_events
+        reported = None
         with self._lock:
             try:
                 value = events.get(event)
             except TypeError:  # Unhashable: nothing can be registered under it.
                 return self
             if value is None:
-                return self
-            if value.__class__ is not tuple:
+                pass
+            elif value.__class__ is not tuple:
                 # The common case (pipe()'s cleanup, once wrappers): the
                 # event's only listener, _pynet_remove_locked inline.
-                if not (value == listener or _matches(value, listener)):
-                    return self
-                del events[event]
-                reported = None if self._pynet_shape else _user(value)
-                if self._pynet_warned:
-                    self._pynet_warned.discard(event)
+                if value == listener or _matches(value, listener):
+                    del events[event]
+                    reported = None if self._pynet_shape else _user(value)
+                    if self._pynet_warned:
+                        self._pynet_warned.discard(event)
             else:
                 reported = self._pynet_remove_locked(event, value, listener)
         if reported is not None and "removeListener" in events:
             self.emit("removeListener", event, reported)
+        if event in self._pynet_watched_removal:
+            self._pynet_listener_removed(event)
         return self
 
     off = removeListener
