@@ -696,31 +696,38 @@ class EventEmitter(pyee.EventEmitter):
         :meth:`_pynet_quiet` holds (and each ``f`` is callable)."""
         events = self._pynet_events
         watched = self._pynet_watched
-        for event, f, how in entries:
-            prepend = how == "prependListener"
-            item = _OnceWrapper(self, event, f) if how == "once" else _item(f)
-            fallback = False
+        i, n = 0, len(entries)
+        while i < n:
+            hooked = fallback = None
             with self._lock:
-                old = events.get(event)
-                if old is None:
-                    events[event] = item
-                else:
-                    if old.__class__ is tuple:
-                        new = (item, *old) if prepend else (*old, item)
+                while i < n:
+                    event, f, how = entries[i]
+                    i += 1
+                    item = _OnceWrapper(self, event, f) if how == "once" else _item(f)
+                    old = events.get(event)
+                    if old is None:
+                        events[event] = item
                     else:
-                        new = (item, old) if prepend else (old, item)
-                    limit = self._pynet_max
-                    if limit is None:
-                        limit = self.defaultMaxListeners
-                    warned = self._pynet_warned
-                    if 0 < limit < len(new) and not (warned and event in warned):
-                        fallback = True  # It would warn: the general path does.
-                    else:
+                        prepend = how == "prependListener"
+                        if old.__class__ is tuple:
+                            new = (item, *old) if prepend else (*old, item)
+                        else:
+                            new = (item, old) if prepend else (old, item)
+                        limit = self._pynet_max
+                        if limit is None:
+                            limit = self.defaultMaxListeners
+                        warned = self._pynet_warned
+                        if 0 < limit < len(new) and not (warned and event in warned):
+                            fallback = (event, item, prepend)  # _pynet_insert warns
+                            break
                         events[event] = new
-            if fallback:
-                self._pynet_insert(event, item, prepend)
-            elif event in watched:
-                self._pynet_listener_added(event)
+                    if event in watched:
+                        hooked = event  # The hook runs after the lock, before the rest.
+                        break
+            if fallback is not None:
+                self._pynet_insert(*fallback)
+            elif hooked is not None:
+                self._pynet_listener_added(hooked)
 
     def _pynet_drop(self, *entries: tuple[Hashable, Callable[..., Any]]) -> None:
         """``removeListener(event, listener)`` for each entry, in order; only
@@ -851,10 +858,11 @@ class EventEmitter(pyee.EventEmitter):
                 return self
             if value is None:
                 pass
-            elif value.__class__ is not tuple:
-                # The common case (pipe()'s cleanup, once wrappers): the
-                # event's only listener, _pynet_remove_locked inline.
-                if value == listener or _matches(value, listener):
+            elif (cls := value.__class__) is not tuple:
+                # The common case (once wrappers): the event's only listener,
+                # _pynet_remove_locked inline.
+                if value is listener or value == listener or (
+                        (cls is _OnceWrapper or cls is _Fit) and _matches(value, listener)):
                     del events[event]
                     reported = None if self._pynet_shape else _user(value)
                     if self._pynet_warned:
@@ -881,7 +889,8 @@ class EventEmitter(pyee.EventEmitter):
             # Node: ``list.listener || listener``; nothing in shape mode.
             return None if self._pynet_shape else _user(value)
         for i in range(len(value) - 1, -1, -1):
-            if _matches(value[i], listener):
+            item = value[i]
+            if item is listener or _matches(item, listener):
                 break
         else:
             return None

@@ -68,6 +68,7 @@ Node/libuv reference: ``uv_tcp_t``/``uv_pipe_t``, ``uv_read_start``,
 
 from __future__ import annotations
 
+import _socket
 import errno
 import os
 import socket
@@ -99,7 +100,7 @@ ACCEPT_RETRY_MS = 100
 # The C-level accept and the socket object made with the listening socket's
 # raw numbers do the same (the accepted socket is made non-blocking by
 # StreamHandle, as accept() leaves it blocking), for a plain socket.socket.
-_SocketFields: Any = socket.socket
+_SocketFields: Any = _socket.socket  # The C type's fields: ints, not enums.
 _family = _SocketFields.family.__get__
 _type = _SocketFields.type.__get__
 _proto = _SocketFields.proto.__get__

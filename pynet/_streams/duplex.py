@@ -58,7 +58,7 @@ class Duplex(Readable, Writable):
         "close", "error", "prefinish", "finish", "drain", "data", "end", "readable")
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        opts = merge_options(options, kwargs)
+        opts = kwargs if options is None else merge_options(options, kwargs)
         Stream.__init__(self)
         self._init_shared(opts)
         self._init_readable(opts, True)
