@@ -83,6 +83,23 @@ Node quirks kept on purpose, because they are observable:
   forgotten when the event drops to a single listener (Node keeps it on the
   listener array, which collapses then).
 
+Subclass hooks: Node's stream classes override ``on`` and ``removeListener``
+to react to ``'data'``/``'readable'`` listeners; here a class lists such events
+in ``_pynet_watched`` (``_pynet_watched_removal``) and overrides
+:meth:`EventEmitter._pynet_listener_added` (``_pynet_listener_removed``),
+which the registration and removal methods call, so adding a listener to a
+stream costs no extra frame.
+
+Quiet set-up and clean-up: ``_pynet_store``/``_pynet_drop`` make the storage
+changes of several ``on``/``once``/``prependListener``/``removeListener``
+calls in one step, in order, with the same hooks and leak warnings, for
+``pipe()``'s six listeners and their removal.  Its caller uses them only
+while :meth:`EventEmitter._pynet_quiet` holds: the class's listener methods
+are EventEmitter's own (``_pynet_plain_listening``, set per class by
+``__init_subclass__``), none is replaced on the instance, and no
+``'newListener'``/``'removeListener'`` listener would see the calls;
+otherwise the public methods are called one by one.
+
 Shape mode: Node's stream classes (so ``net.Socket``) pre-shape their
 ``_events`` before ``EventEmitter.init`` ("shape mode"), and there removing
 an event's only listener emits no ``'removeListener'`` at all; a

@@ -61,8 +61,6 @@ from pynet._streams.async_iterator import ReadableAsyncIterator
 from pynet._streams.legacy import Stream
 from pynet._streams.pipe import pipe as _pipe
 from pynet._streams.utils import (
-    DEFAULT_HIGH_WATER_MARK,
-    DEFAULT_OBJECT_HIGH_WATER_MARK,
     get_high_water_mark,
     merge_options,
     option_function,
@@ -122,11 +120,7 @@ class Readable(Stream):
         object_mode = bool(opts.get("objectMode")) or (
             is_duplex and bool(opts.get("readableObjectMode")))
         self._r_object_mode = object_mode
-        if opts.get("highWaterMark") is None and opts.get("readableHighWaterMark") is None:
-            self._r_hwm = DEFAULT_OBJECT_HIGH_WATER_MARK if object_mode else DEFAULT_HIGH_WATER_MARK
-        else:
-            self._r_hwm = get_high_water_mark(opts, "readableHighWaterMark", is_duplex,
-                                              object_mode)
+        self._r_hwm = get_high_water_mark(opts, "readableHighWaterMark", is_duplex, object_mode)
         self._r_buffer: deque[Any] | None = None  # Made on first use: 10k idle sockets.
         self._r_length = 0
         self._r_flowing: bool | None = None

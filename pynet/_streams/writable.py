@@ -44,8 +44,6 @@ from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.legacy import Stream
 from pynet._streams.utils import (
-    DEFAULT_HIGH_WATER_MARK,
-    DEFAULT_OBJECT_HIGH_WATER_MARK,
     get_high_water_mark,
     js_length,
     merge_options,
@@ -105,11 +103,7 @@ class Writable(Stream):
         object_mode = bool(opts.get("objectMode")) or (
             is_duplex and bool(opts.get("writableObjectMode")))
         self._w_object_mode = object_mode
-        if opts.get("highWaterMark") is None and opts.get("writableHighWaterMark") is None:
-            self._w_hwm = DEFAULT_OBJECT_HIGH_WATER_MARK if object_mode else DEFAULT_HIGH_WATER_MARK
-        else:
-            self._w_hwm = get_high_water_mark(opts, "writableHighWaterMark", is_duplex,
-                                              object_mode)
+        self._w_hwm = get_high_water_mark(opts, "writableHighWaterMark", is_duplex, object_mode)
         self._w_decode_strings = opts.get("decodeStrings") is not False
         default_encoding = opts.get("defaultEncoding")
         if default_encoding is None:
