@@ -95,8 +95,7 @@ changes of several ``on``/``once``/``prependListener``/``removeListener``
 calls in one step, in order, with the same hooks and leak warnings, for
 ``pipe()``'s six listeners and their removal.  Its caller uses them only
 while :meth:`EventEmitter._pynet_quiet` holds: the class's listener methods
-are EventEmitter's own (``_pynet_plain_listening``, set per class by
-``__init_subclass__``), none is replaced on the instance, and no
+are EventEmitter's own on the class, none is replaced on the instance, and no
 ``'newListener'``/``'removeListener'`` listener would see the calls;
 otherwise the public methods are called one by one.
 
@@ -573,9 +572,6 @@ class EventEmitter(pyee.EventEmitter):
     #: ``_pynet_watched_removal`` calls :meth:`_pynet_listener_removed`.
     _pynet_watched: ClassVar[frozenset[Hashable]] = frozenset()
     _pynet_watched_removal: ClassVar[frozenset[Hashable]] = frozenset()
-    #: Whether the class's listener methods (:data:`_LISTENING_METHODS`) are
-    #: EventEmitter's own: set per class by ``__init_subclass__``.
-    _pynet_plain_listening: ClassVar[bool] = True
 
     # Discussion: pyee gives every emitter its own Lock and an ``_events``
     # dict.  Our lock only guards the swap of an immutable tuple and never
@@ -599,11 +595,6 @@ class EventEmitter(pyee.EventEmitter):
             self._pynet_capture = validate_boolean(capture, "options.captureRejections")
         elif EventEmitter.captureRejections:
             self._pynet_capture = True
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls._pynet_plain_listening = all(
-            getattr(cls, name) is getattr(EventEmitter, name) for name in _LISTENING_METHODS)
 
     def __getstate__(self) -> dict[str, Any]:
         return self.__dict__.copy()
@@ -703,8 +694,11 @@ class EventEmitter(pyee.EventEmitter):
         are EventEmitter's own (on the class and on the instance), and there is
         no ``'newListener'`` nor ``'removeListener'`` listener."""
         events = self._pynet_events
-        return (self._pynet_plain_listening and "newListener" not in events
-                and "removeListener" not in events
+        cls = type(self)
+        # Read on the class each time (a class attribute may be replaced later).
+        return (cls.on is _ON and cls.once is _ONCE and cls.prependListener is _PREPEND
+                and cls.removeListener is _REMOVE and cls._pynet_insert is _INSERT
+                and "newListener" not in events and "removeListener" not in events
                 and self.__dict__.keys().isdisjoint(_LISTENING_METHODS))
 
     def _pynet_store(self, *entries: tuple[Hashable, Callable[..., Any], str]) -> None:
@@ -1150,6 +1144,14 @@ class EventEmitter(pyee.EventEmitter):
         """The limit set by :meth:`setMaxListeners`, else ``defaultMaxListeners``."""
         limit = self._pynet_max
         return self.defaultMaxListeners if limit is None else limit
+
+
+# EventEmitter's own listener methods (see EventEmitter._pynet_quiet).
+_ON = EventEmitter.on
+_ONCE = EventEmitter.once
+_PREPEND = EventEmitter.prependListener
+_REMOVE = EventEmitter.removeListener
+_INSERT = EventEmitter._pynet_insert
 
 
 def listenerCount(emitter: Any, event: Hashable) -> int:

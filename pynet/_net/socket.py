@@ -124,6 +124,7 @@ __all__ = ["Socket"]
 # Marks a Socket._write call that carries a list of buffers (from _writev).
 _WRITEV = "writev"
 _PLAIN_EMIT = EventEmitter.emit  # See _on_stream_read.
+_EMITTER_ON: Any = EventEmitter.on  # See __init__ (the constructor's 'end' listener).
 _CoroutineType = _types.CoroutineType
 # NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
 _DEBUG = debuglog.enabled("net")
@@ -335,7 +336,7 @@ class Socket(Duplex):
         self._fin_received = False
         self._write_req_cb: Callable[..., Any] | None = None
         self._after_write_async: Callable[..., None] | None = None  # Bound on first use.
-        if self._pynet_plain_listening and "on" not in self.__dict__:
+        if type(self).on is _EMITTER_ON and "on" not in self.__dict__:
             # Node's this.on('end', onReadableStreamEnd) on the new emitter (no
             # listener yet, so none of 'newListener'): the listener stored as
             # itself, as events.py stores a slotted callable object.

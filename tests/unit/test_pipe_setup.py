@@ -208,3 +208,22 @@ def test_a_once_wrapper_around_a_wraps_decorator_is_fitted_before_the_call() -> 
         warnings.simplefilter("error")
         e.emit("x", 1, 2)
     assert calls == ["outer", ("inner", 1)]
+
+
+def test_a_listener_method_replaced_on_a_class_later_is_called(
+        loop: Loop, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    plain_on = EventEmitter.on
+
+    def on(self: Any, event: Any, f: Any = None) -> Any:
+        calls.append(event)
+        return plain_on(self, event, f)
+
+    src, dest = _source(), PassThrough()
+    monkeypatch.setattr(PassThrough, "on", on)  # after the class (and dest) was made
+    src.pipe(dest)
+    assert calls == ["unpipe"]
+    src.unpipe(dest)
+    src.destroy()
+    dest.destroy()
+    loop.run()
