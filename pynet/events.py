@@ -83,6 +83,22 @@ Node quirks kept on purpose, because they are observable:
   forgotten when the event drops to a single listener (Node keeps it on the
   listener array, which collapses then).
 
+Subclass hooks: Node's stream classes override ``on`` and ``removeListener``
+to react to ``'data'``/``'readable'`` listeners; here a class lists such events
+in ``_pynet_watched`` (``_pynet_watched_removal``) and overrides
+:meth:`EventEmitter._pynet_listener_added` (``_pynet_listener_removed``),
+which the registration and removal methods call, so adding a listener to a
+stream costs no extra frame.
+
+Quiet set-up and clean-up: ``_pynet_store``/``_pynet_drop`` make the storage
+changes of several ``on``/``once``/``prependListener``/``removeListener``
+calls in one step, in order, with the same hooks and leak warnings, for
+``pipe()``'s six listeners and their removal.  Its caller uses them only
+while :meth:`EventEmitter._pynet_quiet` holds: the class's listener methods
+are EventEmitter's own on the class, none is replaced on the instance, and no
+``'newListener'``/``'removeListener'`` listener would see the calls;
+otherwise the public methods are called one by one.
+
 Shape mode: Node's stream classes (so ``net.Socket``) pre-shape their
 ``_events`` before ``EventEmitter.init`` ("shape mode"), and there removing
 an event's only listener emits no ``'removeListener'`` at all; a
@@ -156,12 +172,12 @@ import types
 import warnings
 from collections import deque
 from collections.abc import Callable, Hashable, Mapping
-from typing import Any, Self, TypeVar, overload
+from typing import Any, ClassVar, Self, TypeVar, overload
 
 import pyee
 
 from pynet import errors
-from pynet._core.calls import ALL, settle
+from pynet._core.calls import ALL, fit_args, settle
 from pynet._core.calls import arity as _arity
 from pynet._core.calls import call as call_fitted
 from pynet._core.calls import required as _required
@@ -198,6 +214,10 @@ from pynet._js.value import truthy
 from pynet.abort import AbortError, AbortSignal
 
 _REGISTRATION_LOCK = threading.Lock()
+
+#: The listener methods that EventEmitter._pynet_store/_pynet_drop stand in for.
+_LISTENING_METHODS = frozenset(("on", "once", "prependListener", "removeListener",
+                                "_pynet_insert"))
 
 __all__ = ["AbortListenerDisposable", "AddEventListenerArgumentTypeWarning",
            "AddEventListenerOptions", "CustomEvent", "Event", "EventEmitter", "EventInit",
@@ -292,6 +312,19 @@ class _OnceWrapper:
         if target is not None:
             target.removeListener(self._type, self)
             self._target = None
+            fn = self._fn
+            if _fails_early(fn):
+                # The arity rule as emit() applies it (see _pynet_misfit): the
+                # call first, the counts only if it is refused.
+                obj = self._self
+                try:
+                    return fn(*args) if obj is None else fn(obj, *args)
+                except TypeError:
+                    listener = self.listener
+                    n = len(args)
+                    if _required(listener) <= n <= _arity(listener):
+                        raise  # From the listener's own code.
+                    return listener(*fit_args(listener, args))
             listener = self.listener
             n = len(args)
             accepted = _arity(listener)
@@ -447,6 +480,18 @@ def _native_method(f: Any) -> bool:
     return bool(native)
 
 
+def _fails_early(f: Any) -> bool:
+    """Whether calling ``f`` (unbound) with a wrong number of arguments raises
+    ``TypeError`` before any of its code runs, and :func:`pynet._js.call.arity`
+    reads that same signature: a plain function, or a method of a class
+    compiled by mypyc (see :func:`_item`)."""
+    cls = f.__class__
+    if cls is _FunctionType:
+        return (getattr(f, "__wrapped__", None) is None
+                and getattr(f, "__signature__", None) is None)
+    return cls is _BuiltinType and _native_method(f)
+
+
 def _item(f: Callable[..., Any]) -> Any:
     """What is stored for a listener ``f`` added with ``on``/``prependListener``:
     ``f`` itself when a call with the wrong number of arguments fails before
@@ -466,7 +511,10 @@ def _item(f: Callable[..., Any]) -> Any:
         # that cost more than compiling pipe.py saved (docs/benchmarks.md).
         return f if _native_method(f) else _Fit(f, f)
     elif cls is not _FunctionType:
-        return f if _plain_class(cls) else _Fit(f, f)
+        plain = _plain_classes.get(cls)  # _plain_class's cache, read here first
+        if plain is None:
+            plain = _plain_class(cls)
+        return f if plain else _Fit(f, f)
     # getattr, not __dict__: reading a function's __dict__ creates one (a dict
     # per closure listener, kept as long as the function).
     if getattr(target, "__wrapped__", None) is None and getattr(target, "__signature__",
@@ -518,6 +566,13 @@ class EventEmitter(pyee.EventEmitter):
     _pynet_max: float | None = None
     _pynet_warned: set[Hashable] | None = None
 
+    #: Events whose listeners the class reacts to (Node's stream classes
+    #: override ``on``/``removeListener`` for them): adding one calls
+    #: :meth:`_pynet_listener_added`; any ``removeListener`` of one of
+    #: ``_pynet_watched_removal`` calls :meth:`_pynet_listener_removed`.
+    _pynet_watched: ClassVar[frozenset[Hashable]] = frozenset()
+    _pynet_watched_removal: ClassVar[frozenset[Hashable]] = frozenset()
+
     # Discussion: pyee gives every emitter its own Lock and an ``_events``
     # dict.  Our lock only guards the swap of an immutable tuple and never
     # runs user code, so one lock shared by all emitters is enough; pyee's
@@ -567,30 +622,47 @@ class EventEmitter(pyee.EventEmitter):
                 raise _unhashable(event) from None
             if old is None:
                 events[event] = item
-                return
-            if old.__class__ is tuple:
-                new = (item, *old) if prepend else (*old, item)
             else:
-                new = (item, old) if prepend else (old, item)
-            events[event] = new
-            limit = self._pynet_max
-            if limit is None:
-                limit = self.defaultMaxListeners
-            count = len(new)
-            if 0 < limit < count:
-                warned = self._pynet_warned
-                if warned is None:
-                    warned = self._pynet_warned = set()
-                if event not in warned:
-                    warned.add(event)
-                    warning = MaxListenersExceededWarning(
-                        f"Possible EventEmitter memory leak detected. {count} {event} listeners "
-                        f"added to [{type(self).__name__}]. "
-                        f"MaxListeners is {number_to_string(limit)}. "
-                        "Use emitter.setMaxListeners() to increase limit",
-                        self, event, count)
+                if old.__class__ is tuple:
+                    new = (item, *old) if prepend else (*old, item)
+                else:
+                    new = (item, old) if prepend else (old, item)
+                events[event] = new
+                limit = self._pynet_max
+                if limit is None:
+                    limit = self.defaultMaxListeners
+                if 0 < limit < len(new):
+                    warning = self._pynet_leak_warning(event, len(new), limit)
         if warning is not None:
             warnings.warn(warning, stacklevel=3)
+        if event in self._pynet_watched:
+            self._pynet_listener_added(event)
+
+    def _pynet_leak_warning(self, event: Hashable, count: int,
+                            limit: float) -> MaxListenersExceededWarning | None:
+        """Node's leak check once ``event`` has ``count`` listeners, more than
+        ``limit``: the warning to issue (once per event), or None."""
+        warned = self._pynet_warned
+        if warned is None:
+            warned = self._pynet_warned = set()
+        if event in warned:
+            return None
+        warned.add(event)
+        return MaxListenersExceededWarning(
+            f"Possible EventEmitter memory leak detected. {count} {event} listeners "
+            f"added to [{type(self).__name__}]. "
+            f"MaxListeners is {number_to_string(limit)}. "
+            "Use emitter.setMaxListeners() to increase limit",
+            self, event, count)
+
+    def _pynet_listener_added(self, event: Hashable) -> None:
+        """Hook: ``event`` (one of the class's ``_pynet_watched``) got a listener.
+        Node's stream classes override ``on``; here ``Readable`` overrides this."""
+
+    def _pynet_listener_removed(self, event: Hashable) -> None:
+        """Hook: ``removeListener(event, ...)`` was called for one of the class's
+        ``_pynet_watched_removal`` events (whether or not it found the listener, as
+        ``Readable.prototype.removeListener`` reacts to every call)."""
 
     def _pynet_register(self, event: Hashable, prepend: bool,
                         once: bool) -> Callable[[_F], _F]:
@@ -603,6 +675,94 @@ class EventEmitter(pyee.EventEmitter):
             return f
 
         return register
+
+    # --- quiet set-up and clean-up (pipe()) ---------------------------------
+
+    # Discussion: pipe() adds six listeners per connection and removes eight
+    # (readable.js's pipe and its cleanup), each through the public method
+    # (three or four frames, a lock each).  When nothing can observe how they
+    # are added or removed (the listener methods are EventEmitter's own on the
+    # class and the instance, and no 'newListener'/'removeListener' listener
+    # would see the calls), _pynet_store and _pynet_drop do the same changes
+    # to the storage in one frame and one lock, in the same order, calling the
+    # class's hooks as the public methods do.  An entry that would cross the
+    # leak-warning limit goes through _pynet_insert, which warns.
+
+    def _pynet_quiet(self) -> bool:
+        """Whether :meth:`_pynet_store`/:meth:`_pynet_drop` may stand in for
+        ``on``/``once``/``prependListener``/``removeListener``: those methods
+        are EventEmitter's own (on the class and on the instance), and there is
+        no ``'newListener'`` nor ``'removeListener'`` listener."""
+        events = self._pynet_events
+        cls = type(self)
+        # Read on the class each time (a class attribute may be replaced later).
+        return (cls.on is _ON and cls.once is _ONCE and cls.prependListener is _PREPEND
+                and cls.removeListener is _REMOVE and cls._pynet_insert is _INSERT
+                and "newListener" not in events and "removeListener" not in events
+                and self.__dict__.keys().isdisjoint(_LISTENING_METHODS))
+
+    def _pynet_store(self, *entries: tuple[Hashable, Callable[..., Any], str]) -> None:
+        """``self.<how>(event, f)`` for each ``(event, f, how)`` entry, in order,
+        ``how`` being ``'on'``, ``'prependListener'`` or ``'once'``; only when
+        :meth:`_pynet_quiet` holds (and each ``f`` is callable)."""
+        events = self._pynet_events
+        watched = self._pynet_watched
+        i, n = 0, len(entries)
+        while i < n:
+            hooked = fallback = None
+            with self._lock:
+                while i < n:
+                    event, f, how = entries[i]
+                    i += 1
+                    item = _OnceWrapper(self, event, f) if how == "once" else _item(f)
+                    old = events.get(event)
+                    if old is None:
+                        events[event] = item
+                    else:
+                        prepend = how == "prependListener"
+                        if old.__class__ is tuple:
+                            new = (item, *old) if prepend else (*old, item)
+                        else:
+                            new = (item, old) if prepend else (old, item)
+                        limit = self._pynet_max
+                        if limit is None:
+                            limit = self.defaultMaxListeners
+                        warned = self._pynet_warned
+                        if 0 < limit < len(new) and not (warned and event in warned):
+                            fallback = (event, item, prepend)  # _pynet_insert warns
+                            break
+                        events[event] = new
+                    if event in watched:
+                        hooked = event  # The hook runs after the lock, before the rest.
+                        break
+            if fallback is not None:
+                self._pynet_insert(*fallback)
+            elif hooked is not None:
+                self._pynet_listener_added(hooked)
+
+    def _pynet_drop(self, *entries: tuple[Hashable, Callable[..., Any]]) -> None:
+        """``removeListener(event, listener)`` for each entry, in order; only
+        when :meth:`_pynet_quiet` holds."""
+        events = self._pynet_events
+        with self._lock:
+            for event, listener in entries:
+                value = events.get(event)
+                if value is None:
+                    continue
+                cls = value.__class__
+                if cls is not tuple:
+                    if (value is listener or value == listener or (
+                            (cls is _OnceWrapper or cls is _Fit) and _matches(value, listener))):
+                        del events[event]
+                        if self._pynet_warned:
+                            self._pynet_warned.discard(event)
+                else:
+                    self._pynet_remove_locked(event, value, listener)
+        watched = self._pynet_watched_removal
+        if watched:
+            for event, _listener in entries:
+                if event in watched:
+                    self._pynet_listener_removed(event)
 
     @overload  # type: ignore[override]
     def on(self, event: Hashable) -> Callable[[_F], _F]: ...
@@ -701,26 +861,29 @@ class EventEmitter(pyee.EventEmitter):
         if not callable(listener):
             raise invalid_arg_type("listener", "function", listener)
         events = self._pynet_events
+        reported = None
         with self._lock:
             try:
                 value = events.get(event)
             except TypeError:  # Unhashable: nothing can be registered under it.
                 return self
             if value is None:
-                return self
-            if value.__class__ is not tuple:
-                # The common case (pipe()'s cleanup, once wrappers): the
-                # event's only listener, _pynet_remove_locked inline.
-                if not (value == listener or _matches(value, listener)):
-                    return self
-                del events[event]
-                reported = None if self._pynet_shape else _user(value)
-                if self._pynet_warned:
-                    self._pynet_warned.discard(event)
+                pass
+            elif (cls := value.__class__) is not tuple:
+                # The common case (once wrappers): the event's only listener,
+                # _pynet_remove_locked inline.
+                if value is listener or value == listener or (
+                        (cls is _OnceWrapper or cls is _Fit) and _matches(value, listener)):
+                    del events[event]
+                    reported = None if self._pynet_shape else _user(value)
+                    if self._pynet_warned:
+                        self._pynet_warned.discard(event)
             else:
                 reported = self._pynet_remove_locked(event, value, listener)
         if reported is not None and "removeListener" in events:
             self.emit("removeListener", event, reported)
+        if event in self._pynet_watched_removal:
+            self._pynet_listener_removed(event)
         return self
 
     off = removeListener
@@ -737,7 +900,8 @@ class EventEmitter(pyee.EventEmitter):
             # Node: ``list.listener || listener``; nothing in shape mode.
             return None if self._pynet_shape else _user(value)
         for i in range(len(value) - 1, -1, -1):
-            if _matches(value[i], listener):
+            item = value[i]
+            if item is listener or _matches(item, listener):
                 break
         else:
             return None
@@ -980,6 +1144,14 @@ class EventEmitter(pyee.EventEmitter):
         """The limit set by :meth:`setMaxListeners`, else ``defaultMaxListeners``."""
         limit = self._pynet_max
         return self.defaultMaxListeners if limit is None else limit
+
+
+# EventEmitter's own listener methods (see EventEmitter._pynet_quiet).
+_ON = EventEmitter.on
+_ONCE = EventEmitter.once
+_PREPEND = EventEmitter.prependListener
+_REMOVE = EventEmitter.removeListener
+_INSERT = EventEmitter._pynet_insert
 
 
 def listenerCount(emitter: Any, event: Hashable) -> int:

@@ -68,6 +68,7 @@ Node/libuv reference: ``uv_tcp_t``/``uv_pipe_t``, ``uv_read_start``,
 
 from __future__ import annotations
 
+import _socket
 import errno
 import os
 import socket
@@ -92,6 +93,18 @@ _READS_PER_WAKEUP = 32
 _ACCEPTS_PER_WAKEUP = 64
 _IOV_MAX = 64
 ACCEPT_RETRY_MS = 100
+
+# Discussion: socket.socket.accept() is Python code that reads the listening
+# socket's family and type through properties converting each to an enum
+# (four more Python calls per connection) before making the socket object.
+# The C-level accept and the socket object made with the listening socket's
+# raw numbers do the same (the accepted socket is made non-blocking by
+# StreamHandle, as accept() leaves it blocking), for a plain socket.socket.
+_SocketFields: Any = _socket.socket  # The C type's fields: ints, not enums.
+_family = _SocketFields.family.__get__
+_type = _SocketFields.type.__get__
+_proto = _SocketFields.proto.__get__
+_Socket = socket.socket
 
 
 # The reserved descriptor of each loop with listening handles (libuv's
@@ -559,11 +572,16 @@ class StreamHandle(HandleCore):
         return 0
 
     def _on_acceptable(self) -> None:
+        sock = self._sock
         for _ in range(_ACCEPTS_PER_WAKEUP):
             if self._closed:
                 return
             try:
-                conn, _addr = self._sock.accept()
+                if type(sock) is _Socket:
+                    fd, _addr = sock._accept()  # type: ignore[attr-defined]
+                    conn = _Socket(_family(sock), _type(sock), _proto(sock), fd)
+                else:
+                    conn, _addr = sock.accept()
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as exc:

@@ -124,6 +124,7 @@ __all__ = ["Socket"]
 # Marks a Socket._write call that carries a list of buffers (from _writev).
 _WRITEV = "writev"
 _PLAIN_EMIT = EventEmitter.emit  # See _on_stream_read.
+_EMITTER_ON: Any = EventEmitter.on  # See __init__ (the constructor's 'end' listener).
 _CoroutineType = _types.CoroutineType
 # NODE_DEBUG=net (lib/net.js's debug()): tested before any argument is built.
 _DEBUG = debuglog.enabled("net")
@@ -273,7 +274,8 @@ class Socket(Duplex):
         # option, and the server reads no private field of the socket.
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        opts: dict[str, Any] = {**spread(options), **kwargs}  # Node: { ...options }
+        # Node: { ...options } (keyword arguments are a new dict already).
+        opts: dict[str, Any] = {**spread(options), **kwargs} if options is not None else kwargs
         for key in ("objectMode", "readableObjectMode", "writableObjectMode"):
             if opts.get(key):
                 raise invalid_arg_value(f"options.{key}", opts[key], "is not supported")
@@ -285,8 +287,9 @@ class Socket(Duplex):
         # socket emits it with hadError, from the handle's close callback),
         # and strings are not decoded by the stream, so they count by their
         # JavaScript length (_write_string below).
+        half_open = opts.get("allowHalfOpen")
         super().__init__(
-            allowHalfOpen=truthy(opts.get("allowHalfOpen")),
+            allowHalfOpen=half_open if half_open.__class__ is bool else truthy(half_open),
             # Node 20 validates these in Duplex (highWaterMark first, named after
             # the readable/writable key), not in net.Socket.
             highWaterMark=opts.get("highWaterMark"),
@@ -333,7 +336,13 @@ class Socket(Duplex):
         self._fin_received = False
         self._write_req_cb: Callable[..., Any] | None = None
         self._after_write_async: Callable[..., None] | None = None  # Bound on first use.
-        self.on("end", _OnReadableStreamEnd(self))
+        if type(self).on is _EMITTER_ON and "on" not in self.__dict__:
+            # Node's this.on('end', onReadableStreamEnd) on the new emitter (no
+            # listener yet, so none of 'newListener'): the listener stored as
+            # itself, as events.py stores a slotted callable object.
+            self._pynet_events["end"] = _OnReadableStreamEnd(self)
+        else:
+            self.on("end", _OnReadableStreamEnd(self))
 
         handle = opts.get("handle")
         if opts.get("fd") is not None:
@@ -346,13 +355,17 @@ class Socket(Duplex):
                     self._r_flowing = False
                 elif not opts.get("manualStart"):
                     self.read(0)
-        self.blockList: BlockList | None = validate_block_list(opts.get("blockList"))
+        block_list = opts.get("blockList")
+        self.blockList: BlockList | None = (
+            None if block_list is None else validate_block_list(block_list))
         signal = opts.get("signal")
         if signal is not None:
             self._add_abort_signal(signal)
-        if truthy(opts.get("keepAlive")):
+        keep_alive = opts.get("keepAlive")
+        if keep_alive is not None and truthy(keep_alive):
             self.setKeepAlive(True, keep_delay or 0)
-        if truthy(opts.get("noDelay")):
+        no_delay = opts.get("noDelay")
+        if no_delay is not None and truthy(no_delay):
             self.setNoDelay(True)
 
     def _add_abort_signal(self, signal: Any) -> None:

@@ -34,7 +34,12 @@ from typing import Any, ClassVar
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.legacy import Stream
 from pynet._streams.readable import Readable
-from pynet._streams.utils import DEFAULT_HIGH_WATER_MARK, merge_options, option_function
+from pynet._streams.utils import (
+    DEFAULT_HIGH_WATER_MARK,
+    IMPLEMENTATION_OPTIONS,
+    merge_options,
+    option_function,
+)
 from pynet._streams.writable import Writable
 
 __all__ = ["DEFAULT_HIGH_WATER_MARK", "Duplex"]
@@ -53,7 +58,7 @@ class Duplex(Readable, Writable):
         "close", "error", "prefinish", "finish", "drain", "data", "end", "readable")
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        opts = merge_options(options, kwargs)
+        opts = kwargs if options is None else merge_options(options, kwargs)
         Stream.__init__(self)
         self._init_shared(opts)
         self._init_readable(opts, True)
@@ -68,10 +73,11 @@ class Duplex(Readable, Writable):
             self._w_ending = True
             self._w_ended = True
             self._w_finished = True
-        read = option_function(opts, "read", 1)
-        if read is not None:
-            self._read = read  # type: ignore[method-assign]
-        self._take_writable_options(opts)
+        if not opts.keys().isdisjoint(IMPLEMENTATION_OPTIONS):
+            read = option_function(opts, "read", 1)
+            if read is not None:
+                self._read = read  # type: ignore[method-assign]
+            self._take_writable_options(opts)
         if opts.get("signal") is not None:
             from pynet._streams.add_abort_signal import add_abort_signal
             add_abort_signal(opts["signal"], self)

@@ -230,7 +230,7 @@ class Stream(EventEmitter):
         Node's pre-shaped ``_events`` (shape mode, see :mod:`pynet.events`)."""
         self._pynet_shape = True
         capture = opts.get("captureRejections")
-        if truthy(capture):
+        if capture is not None and truthy(capture):
             self._pynet_capture = validate_boolean(capture, "options.captureRejections")
         if opts.get("emitClose") is False:
             self._emit_close = False

@@ -24,7 +24,18 @@ connection holds for it (events.py stores a plain listener as itself, and a
 method): the ``_Pipe`` object, three bound methods (``'unpipe'``, ``'data'``,
 ``'error'``), three once wrappers (``'end'``, ``'close'``, ``'finish'``) and
 the source's ``pipes`` list.  (Compiled by mypyc, ``_Pipe``'s bound methods
-are builtin methods, which events.py stores with their argument counts.)
+are builtin methods, which events.py stores bare as well.)
+
+Discussion: set-up and clean-up.  Node's pipe() adds six listeners and its
+cleanup removes eight, each through the emitter's public method; per
+connection of a piped echo server that was about a tenth of the server's
+work.  When nothing can observe how they are added (events.py's
+``_pynet_quiet``: EventEmitter's own listener methods on the class and the
+instance, no ``'newListener'``/``'removeListener'`` listener on either
+stream) they go through ``_pynet_store``/``_pynet_drop``: the same storage
+changes in Node's order, the 'data' listener's resume included, in one call
+per emitter; otherwise through the public methods, as in Node
+(tests/interop/test_pipe_trace_node.py compares both with node).
 """
 
 from __future__ import annotations
@@ -36,17 +47,31 @@ from typing import Any
 from pynet._js import debuglog
 from pynet._js.nodeobject import NodeObject
 from pynet._streams.legacy import prepend_listener
+from pynet.events import EventEmitter
 
 __all__ = ["never_end", "pipe", "unpipe"]
 
 # Node's ``dest !== process.stdout && dest !== process.stderr``: the streams
-# pipe() never ends (pynet.process registers its stdout and stderr here).
-_never_ended: weakref.WeakSet[Any] = weakref.WeakSet()
+# pipe() never ends (pynet.process registers its stdout and stderr here), by
+# id, each with a weak reference to check it is still the same object (a
+# WeakSet's ``in`` is a Python-level call, per pipe()).
+_never_ended: dict[int, weakref.ref[Any]] = {}
 
 
 def never_end(stream: Any) -> None:
     """Make ``pipe()`` into ``stream`` never end it (``process.stdout``/``stderr``)."""
-    _never_ended.add(stream)
+    _never_ended[id(stream)] = weakref.ref(stream, _forget)
+
+
+def _forget(ref: weakref.ref[Any]) -> None:
+    for key, value in list(_never_ended.items()):
+        if value is ref:
+            del _never_ended[key]
+
+
+def _never_end(stream: Any) -> bool:
+    ref = _never_ended.get(id(stream))
+    return ref is not None and ref() is stream
 
 _DEBUG = debuglog.enabled("stream")
 _debug = debuglog.debuglog("stream")
@@ -82,15 +107,29 @@ class _Pipe:
         if _DEBUG:
             _debug("cleanup")
         src, dest = self.src, self.dest
-        dest.removeListener("close", self.onclose)
-        dest.removeListener("finish", self.onfinish)
-        if self.ondrain_added:
-            dest.removeListener("drain", self.ondrain)
-        dest.removeListener("error", self.onerror)
-        dest.removeListener("unpipe", self.onunpipe)
-        src.removeListener("end", self.onend)
-        src.removeListener("end", self.unpipe)
-        src.removeListener("data", self.ondata)
+        if (isinstance(dest, EventEmitter) and dest._pynet_quiet()
+                and (src is dest or src._pynet_quiet())):
+            # Node's removals, in its order, in one step per emitter (events.py).
+            dest_entries: tuple[tuple[str, Any], ...] = (
+                ("close", self.onclose), ("finish", self.onfinish),
+                *((("drain", self.ondrain),) if self.ondrain_added else ()),
+                ("error", self.onerror), ("unpipe", self.onunpipe))
+            src_entries = (("end", self.onend), ("end", self.unpipe), ("data", self.ondata))
+            if src is dest:
+                dest._pynet_drop(*dest_entries, *src_entries)
+            else:
+                dest._pynet_drop(*dest_entries)
+                src._pynet_drop(*src_entries)
+        else:
+            dest.removeListener("close", self.onclose)
+            dest.removeListener("finish", self.onfinish)
+            if self.ondrain_added:
+                dest.removeListener("drain", self.ondrain)
+            dest.removeListener("error", self.onerror)
+            dest.removeListener("unpipe", self.onunpipe)
+            src.removeListener("end", self.onend)
+            src.removeListener("end", self.unpipe)
+            src.removeListener("data", self.ondata)
         self.cleaned_up = True
         # Node reads the raw needDrain flag here (not writableNeedDrain, which is
         # false once the destination is ending).
@@ -169,16 +208,39 @@ def pipe(src: Any, dest: Any, do_end: bool = True, options: Any = None) -> Any:
         _debug("pipe count=%d opts=%s", len(src._r_pipes),
                "undefined" if options is None else json.dumps(options, separators=(",", ":")))
     p = _Pipe(src, dest)
-    end_fn = p.onend if do_end and dest not in _never_ended else p.unpipe
-    if src._r_end_emitted:
+    end_fn = p.onend if do_end and not (_never_ended and _never_end(dest)) else p.unpipe
+    ended = src._r_end_emitted
+    if ended:
         src._loop.next_tick(end_fn)
+    if (isinstance(dest, EventEmitter) and dest._pynet_quiet()
+            and (src is dest or src._pynet_quiet())):
+        # Node's registrations, in its order, without the public methods'
+        # frames (events.py: nothing can tell the difference).
+        if src is dest:
+            if ended:
+                src._pynet_store(("unpipe", p.onunpipe, "on"), ("data", p.ondata, "on"),
+                                 ("error", p.onerror, "prependListener"),
+                                 ("close", p.onclose, "once"), ("finish", p.onfinish, "once"))
+            else:
+                src._pynet_store(("end", end_fn, "once"), ("unpipe", p.onunpipe, "on"),
+                                 ("data", p.ondata, "on"),
+                                 ("error", p.onerror, "prependListener"),
+                                 ("close", p.onclose, "once"), ("finish", p.onfinish, "once"))
+        else:
+            if not ended:
+                src._pynet_store(("end", end_fn, "once"))
+            dest._pynet_store(("unpipe", p.onunpipe, "on"))
+            src._pynet_store(("data", p.ondata, "on"))
+            dest._pynet_store(("error", p.onerror, "prependListener"),
+                              ("close", p.onclose, "once"), ("finish", p.onfinish, "once"))
     else:
-        src.once("end", end_fn)
-    dest.on("unpipe", p.onunpipe)
-    src.on("data", p.ondata)
-    prepend_listener(dest, "error", p.onerror)
-    dest.once("close", p.onclose)
-    dest.once("finish", p.onfinish)
+        if not ended:
+            src.once("end", end_fn)
+        dest.on("unpipe", p.onunpipe)
+        src.on("data", p.ondata)
+        prepend_listener(dest, "error", p.onerror)
+        dest.once("close", p.onclose)
+        dest.once("finish", p.onfinish)
     dest.emit("pipe", src)
     if getattr(dest, "writableNeedDrain", None) is True:
         p.pause()

@@ -59,6 +59,7 @@ from pynet._js.value import spread, to_string, truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.async_iterator import ReadableAsyncIterator
 from pynet._streams.legacy import Stream
+from pynet._streams.pipe import pipe as _pipe
 from pynet._streams.utils import (
     get_high_water_mark,
     merge_options,
@@ -70,6 +71,7 @@ __all__ = ["Readable"]
 
 _MAX_HWM = 0x40000000
 _PLAIN_EMIT = EventEmitter.emit  # See read() and _emit_readable_.
+_LISTENER_COUNT = EventEmitter.listenerCount
 _CoroutineType = types.CoroutineType
 _INT_PREFIX = re.compile(r"[+-]?[0-9]+")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -166,11 +168,21 @@ class Readable(Stream):
 
     # ================================================================ listeners
 
-    def _pynet_insert(self, event: Any, entry: Any, prepend: bool) -> None:
-        super()._pynet_insert(event, entry, prepend)
+    # Node's Readable.prototype.on / removeListener, as EventEmitter's hooks
+    # (one frame less per listener added or removed than overriding them).
+    _pynet_watched = frozenset(("data", "readable"))
+    _pynet_watched_removal = frozenset(("readable",))
+
+    def _pynet_listener_added(self, event: Any) -> None:
         # Readable.prototype.on: a 'data' listener starts the flow unless paused.
         if event == "data":
-            self._r_readable_listening = self.listenerCount("readable") > 0
+            # Node calls this.listenerCount('readable'): a call only when it is
+            # not EventEmitter's (which counts the stored listeners).
+            if type(self).listenerCount is _LISTENER_COUNT and (
+                    "listenerCount" not in self.__dict__):
+                self._r_readable_listening = "readable" in self._pynet_events
+            else:
+                self._r_readable_listening = self.listenerCount("readable") > 0
             if self._r_flowing is not False:
                 self.resume()
         elif event == "readable":
@@ -185,17 +197,11 @@ class Readable(Stream):
                 elif not self._r_reading:
                     self._loop.next_tick(self._n_reading_next_tick)
 
-    def removeListener(self, event: Any, listener: Callable[..., Any]) -> Readable:
-        """Removes ``listener`` from the listener array of ``event``
-        (``EventEmitter.removeListener``); removing the last ``'readable'`` listener
-        switches the stream back out of paused mode on the next tick, as in Node.
-        """
-        super().removeListener(event, listener)
+    def _pynet_listener_removed(self, event: Any) -> None:
+        # Readable.prototype.removeListener: whether or not a listener was
+        # removed, the 'readable' state is updated on the next tick.
         if event == "readable":
             self._loop.next_tick(self._update_readable_listening)
-        return self
-
-    off = removeListener
 
     def removeAllListeners(self, event: Any = None) -> Readable:
         """Removes all listeners, or those of ``event``; like :meth:`removeListener` for
@@ -895,12 +901,13 @@ class Readable(Stream):
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         """Node's ``readable.pipe(dest[, {end}])``, with backpressure."""
-        from pynet._streams.pipe import pipe
         if not callable(getattr(dest, "on", None)):
             # Node reads dest.on first and fails with a TypeError; say which argument it was.
             raise invalid_arg_type("destination", "stream.Writable", dest)
+        if options is None and not kwargs:
+            return _pipe(self, dest, True, None)
         opts = {**spread(options), **kwargs}
-        return pipe(self, dest, opts.get("end", True) is not False,
+        return _pipe(self, dest, opts.get("end", True) is not False,
                     opts if options is not None or kwargs else None)
 
     @staticmethod

@@ -24,7 +24,8 @@ from typing import Any
 from pynet._core.calls import arity, fit
 from pynet._js.validators import invalid_arg_type, invalid_arg_value
 
-__all__ = ["DEFAULT_HIGH_WATER_MARK", "DEFAULT_OBJECT_HIGH_WATER_MARK", "get_high_water_mark",
+__all__ = ["DEFAULT_HIGH_WATER_MARK", "DEFAULT_OBJECT_HIGH_WATER_MARK", "IMPLEMENTATION_OPTIONS",
+           "get_high_water_mark",
            "js_length", "nop", "tolerant"]
 
 #: Node 20's default high water mark for byte streams (``getDefaultHighWaterMark``).
@@ -66,6 +67,12 @@ def get_high_water_mark(options: dict[str, Any], duplex_key: str, is_duplex: boo
             raise invalid_arg_value(name, hwm)
         return int(hwm)
     return DEFAULT_OBJECT_HIGH_WATER_MARK if object_mode else DEFAULT_HIGH_WATER_MARK
+
+
+#: The option keys of the implementation functions (``{'read': fn}``...): a
+#: constructor given none of them skips :func:`option_function`.
+IMPLEMENTATION_OPTIONS = frozenset(("read", "write", "writev", "destroy", "final",
+                                    "construct"))
 
 
 def option_function(options: dict[str, Any], key: str, nargs: int) -> Callable[..., Any] | None:

@@ -69,6 +69,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "source (Node's internal kDependantSignals symbol)",
     **{("_streams.duplexpair", attr): "friend classes in one module: the two sides of a "
        "duplexPair hand each other their held write callback" for attr in ("_held", "_other")},
+    ("_handles.stream", "_accept"):
+        "the standard library's socket.socket._accept (the C accept that socket.accept() "
+        "wraps in Python code reading the family and type as enums): the accept of a "
+        "listening StreamHandle, once per connection",
     ("_net.socket", "_callback"):
         "Writable's arity-tolerant write-callback wrapper, shared with Socket's write fast "
         "path (to become the shared user-call helper's public name)",
@@ -76,6 +80,11 @@ ALLOWED: dict[tuple[str, str], str] = {
        "the source's readable state and the destination's error state, as a friend of "
        "Duplex inside the streams package"
        for attr in ("_error_or_destroy",)},
+    **{("_streams.pipe", attr): "pipe() adds and removes its listeners through the "
+       "emitter's quiet set-up and clean-up (pynet.events: the same storage changes as "
+       "on/once/prependListener/removeListener, in one step, when nothing can observe "
+       "the difference)"
+       for attr in ("_pynet_quiet", "_pynet_store", "_pynet_drop")},
 }
 
 _NAME_FUNCS = {"getattr", "setattr", "delattr", "hasattr"}
