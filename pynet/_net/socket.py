@@ -453,15 +453,14 @@ class Socket(Duplex):
             self.read(0)
 
     def _instance_dict(self) -> dict[str, Any]:
-        """``self.__dict__``, kept in a slot for the hot paths' override checks.
-
-        Discussion: ``"emit" not in self.__dict__`` makes the ``__dict__``
-        descriptor call (an unspecialised attribute load) on every chunk; the
-        dict itself is read from a slot instead.  It is the same object for
-        the instance's whole life (CPython materialises an instance's dict
-        once and keeps it; ``__setstate__`` updates it in place), so an
-        override assigned to the instance at any time is in it.
-        """
+        """``self.__dict__``, kept in a slot for the hot paths' override checks."""
+        # Discussion: ``"emit" not in self.__dict__`` makes the ``__dict__``
+        # descriptor call (an unspecialised attribute load) on every chunk;
+        # the dict itself is read from a slot instead.  It is the same object
+        # for the instance's whole life (CPython materialises an instance's
+        # dict once and keeps it; ``__setstate__`` updates it in place), so an
+        # override assigned to the instance at any time is in it.  Only
+        # replacing ``__dict__`` itself (no Node equivalent) would go unseen.
         d = self._own_dict = self.__dict__
         return d
 
