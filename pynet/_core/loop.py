@@ -939,6 +939,7 @@ class Loop:
         removed.clear()
         read_stopped = self._read_stopped
         read_stopped.clear()
+        ticks = self._ticks  # The same deque for the loop's life.
         try:
             ready = self._epoll.poll(wait, len(watches) + 1)
         except InterruptedError:
@@ -967,7 +968,7 @@ class Loop:
                         watch.on_readable()
                     except BaseException as exc:
                         self._uncaught(exc)
-                    if self._ticks:
+                    if ticks:
                         self._drain_ticks()
                 continue
             if mask & _NOT_EPOLLOUT and watch.watching & _READ:

@@ -252,11 +252,14 @@ class StreamHandle(HandleCore):
         ``UV_HANDLE_READ_PARTIAL``: nothing more to read this wakeup)."""
         if self.read_into is not None:
             return self._read_into_buffers()
-        recv = self._sock.recv
+        # Discussion: ``sock.recv(...)`` in the loop, not a ``recv`` bound
+        # once: the method call is specialised and makes no bound-method
+        # object, and nearly every wakeup reads once.
+        sock = self._sock
         reads = _READS_PER_WAKEUP
         while True:
             try:
-                data = recv(READ_SIZE)
+                data = sock.recv(READ_SIZE)
             except (BlockingIOError, InterruptedError):
                 return False
             except OSError as exc:

@@ -240,6 +240,7 @@ class Socket(Duplex):
         "_last_write_queue_size",
         "_on_destroyed",
         "_onread",
+        "_own_dict",
         "_peername",
         "_pending_data",
         "_reset_and_closing",
@@ -336,6 +337,7 @@ class Socket(Duplex):
         self._fin_received = False
         self._write_req_cb: Callable[..., Any] | None = None
         self._after_write_async: Callable[..., None] | None = None  # Bound on first use.
+        self._own_dict: dict[str, Any] | None = None  # self.__dict__, on first use.
         if type(self).on is _EMITTER_ON and "on" not in self.__dict__:
             # Node's this.on('end', onReadableStreamEnd) on the new emitter (no
             # listener yet, so none of 'newListener'): the listener stored as
@@ -408,7 +410,8 @@ class Socket(Duplex):
         if data is not None:
             if (self._r_flowing and not self._r_length and not self._r_sync
                     and self._r_decoder is None and not self._r_ended and not self._destroyed
-                    and self._errored is None and "data" in self._pynet_events):
+                    and self._errored is None
+                    and (listeners := self._pynet_events.get("data")) is not None):
                 # Discussion: the hot path of push() -> addChunk() when the
                 # stream flows with an empty buffer: 'data' at once, nothing
                 # buffered, and a reading socket needs no maybeReadMore tick.
@@ -422,11 +425,13 @@ class Socket(Duplex):
                 # (not overridden on the class or the instance) and no
                 # captureRejections: the same loop, listeners and arity rule.
                 if (type(self).emit is _PLAIN_EMIT and not self._pynet_capture
-                        and "emit" not in self.__dict__):
+                        and "emit" not in (d if (d := self._own_dict) is not None
+                                           else self._instance_dict())):
                     # One listener is stored as itself, several as a tuple
                     # (events.py); a listener refusing the argument count is
                     # called again fitted, by EventEmitter._pynet_misfit.
-                    listeners = self._pynet_events["data"]
+                    # ``listeners`` was read above: the state set since runs
+                    # no code, so it is what emit would read now.
                     if type(listeners) is not tuple:  # (type(): one specialized call)
                         try:
                             result = listeners(data)
@@ -459,6 +464,18 @@ class Socket(Duplex):
         if not self._r_end_emitted:
             self.push(None)
             self.read(0)
+
+    def _instance_dict(self) -> dict[str, Any]:
+        """``self.__dict__``, kept in a slot for the hot paths' override checks."""
+        # Discussion: ``"emit" not in self.__dict__`` makes the ``__dict__``
+        # descriptor call (an unspecialised attribute load) on every chunk;
+        # the dict itself is read from a slot instead.  It is the same object
+        # for the instance's whole life (CPython materialises an instance's
+        # dict once and keeps it; ``__setstate__`` updates it in place), so an
+        # override assigned to the instance at any time is in it.  Only
+        # replacing ``__dict__`` itself (no Node equivalent) would go unseen.
+        d = self._own_dict = self.__dict__
+        return d
 
     def _on_stream_read_debug(self, data: bytes | None, err: Exception | None) -> None:
         """With NODE_DEBUG=net: every chunk through ``push()``, as Node's, so the
@@ -548,7 +565,8 @@ class Socket(Duplex):
                     and not self._w_ending and not self._destroyed and not self._w_corked
                     and not self._errored and not self._w_buffered and self._constructed
                     and not self.connecting and type(self)._write is _SOCKET_WRITE
-                    and "_write" not in self.__dict__):
+                    and "_write" not in (d if (d := self._own_dict) is not None
+                                         else self._instance_dict())):
                 # Discussion: the echo hot path.  Writable's writeOrBuffer ->
                 # _write (Socket's _writeGeneric) -> the handle -> onwrite,
                 # inline: the same state changes in the same order, for a

@@ -272,3 +272,50 @@ def test_write_while_drain_owed_matches_general_path(loop: Loop) -> None:
     assert fast == _drain_owed_trace(loop, _GeneralWrite)
     assert fast == [("w1", False, 16385, True), ("w2", True, 0, True), ("drain", 0),
                     ("tick", False), "finish", ("peer", 16386)]
+
+
+def test_overrides_assigned_after_the_inline_paths_ran(loop: Loop) -> None:
+    # The inline read and write paths keep the instance's __dict__ in a slot
+    # once they have looked at it: an emit or _write assigned to the instance
+    # after they ran (the first chunk took both inline paths) must still be
+    # seen, from the next chunk on.
+    seen: list[Any] = []
+    got: list[bytes] = []
+
+    def on_data(sock: net.Socket, chunk: bytes) -> None:
+        sock.write(chunk)
+        if chunk != b"first":
+            sock.end()
+            return
+        plain_emit, plain_write = sock.emit, sock._write
+
+        def emit_spy(event: Any, *args: Any) -> bool:
+            seen.append(("emit", event))
+            return plain_emit(event, *args)
+
+        def write_spy(chunk: Any, encoding: str, cb: Callable[..., Any]) -> None:
+            seen.append(("_write", bytes(chunk)))
+            plain_write(chunk, encoding, cb)
+
+        sock.emit = emit_spy  # type: ignore[method-assign]
+        sock._write = write_spy  # type: ignore[method-assign]
+
+    server = net.createServer(lambda s: s.on("data", lambda c: on_data(s, c)))
+
+    def listening() -> None:
+        client = net.connect(server.address()["port"], "127.0.0.1")
+
+        def on_client_data(chunk: bytes) -> None:
+            got.append(chunk)
+            if chunk == b"first":
+                client.write(b"second")
+
+        client.on("data", on_client_data)
+        client.on("end", lambda: (client.end(), server.close()))
+        client.write(b"first")
+
+    server.listen(0, "127.0.0.1", listening)
+    run()
+    assert got == [b"first", b"second"]
+    assert ("emit", "data") in seen and ("_write", b"second") in seen
+    assert ("_write", b"first") not in seen
