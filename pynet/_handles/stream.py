@@ -144,7 +144,6 @@ class StreamHandle(HandleCore):
     # (read, write) is the same code for both.
 
     __slots__ = (
-        "__weakref__",
         "_connect_cb",
         "_counted",
         "_listening",
@@ -340,6 +339,19 @@ class StreamHandle(HandleCore):
             view = view.cast("B")
         self._enqueue(view[sent:], cb)
         return None, False
+
+    def set_write_cb(self, cb: WriteCallback) -> None:
+        """Give the write that :meth:`write` just queued (it returned
+        ``(None, False)``) its completion callback ``cb``.
+
+        Discussion: ``net.Socket`` writes with no callback and gives one only
+        to a write that did not complete at once, so that a socket keeps no
+        bound method for its completions (issue #16: 64 bytes per idle
+        connection) and a write that completes at once makes none.
+        """
+        queue = self._queue
+        if queue:
+            queue[-1][1] = cb
 
     def writev(self, chunks: list[Buffer], cb: WriteCallback | None
                ) -> tuple[Exception | None, bool]:

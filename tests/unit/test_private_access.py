@@ -87,15 +87,21 @@ NODE_UNDERSCORE_API = {"_read", "_write", "_writev", "_final", "_destroy", "_con
 
 
 def _stream_state_fields() -> set[str]:
-    """The stream state fields: the ``__slots__`` of ``_streams.legacy.Stream``."""
+    """The stream state fields: the ``__slots__`` of ``_streams.legacy.Stream``
+    and its rarely set fields (``name: RareField[...] = RareField(default)``)."""
     tree = ast.parse((PYNET / "_streams" / "legacy.py").read_text())
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == "Stream":
+            rare = {stmt.target.id for stmt in node.body
+                    if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+                    and isinstance(stmt.value, ast.Call)
+                    and isinstance(stmt.value.func, ast.Name)
+                    and stmt.value.func.id == "RareField"}
             for stmt in node.body:
                 if isinstance(stmt, ast.Assign) and any(
                         isinstance(t, ast.Name) and t.id == "__slots__" for t in stmt.targets):
-                    return {elt.value for elt in ast.walk(stmt.value)
-                            if isinstance(elt, ast.Constant) and isinstance(elt.value, str)}
+                    return rare | {elt.value for elt in ast.walk(stmt.value)
+                                   if isinstance(elt, ast.Constant) and isinstance(elt.value, str)}
     raise AssertionError("Stream.__slots__ not found")
 
 
