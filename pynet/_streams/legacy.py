@@ -46,9 +46,26 @@ from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet.events import EventEmitter
 
-__all__ = ["RareField", "Stream"]
+__all__ = ["RareField", "Stream", "shared_int"]
 
 _T = TypeVar("_T")
+
+
+#: One int object per high water mark value (see :func:`shared_int`).
+_SHARED_INTS: dict[int, int] = {}
+
+
+def shared_int(n: int) -> int:
+    """``n`` as the one int object kept for its value (up to 64 values).
+
+    Discussion: every stream stores its two high water marks; the compiled
+    build's ``get_high_water_mark`` returns a new int object per call (32
+    bytes each, per stream: issue #16), where the interpreter returns the
+    option's or the default's own object.
+    """
+    if len(_SHARED_INTS) < 64:
+        return _SHARED_INTS.setdefault(n, n)
+    return _SHARED_INTS.get(n, n)
 
 
 class RareField(Generic[_T]):

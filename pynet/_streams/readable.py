@@ -58,7 +58,7 @@ from pynet._js.validators import invalid_arg_type, out_of_range
 from pynet._js.value import spread, to_string, truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.async_iterator import ReadableAsyncIterator
-from pynet._streams.legacy import Stream
+from pynet._streams.legacy import Stream, shared_int
 from pynet._streams.utils import (
     get_high_water_mark,
     merge_options,
@@ -118,8 +118,8 @@ class Readable(Stream):
         object_mode = bool(opts.get("objectMode")) or (
             is_duplex and bool(opts.get("readableObjectMode")))
         self._r_object_mode = object_mode
-        self._r_hwm: int = get_high_water_mark(opts, "readableHighWaterMark", is_duplex,
-                                               object_mode)
+        self._r_hwm = shared_int(get_high_water_mark(opts, "readableHighWaterMark", is_duplex,
+                                                          object_mode))
         self._r_buffer: deque[Any] | None = None  # Made on first use: 10k idle sockets.
         self._r_length = 0
         self._r_flowing: bool | None = None

@@ -53,12 +53,8 @@ def js_length(chunk: Any) -> int:
     return len(chunk)
 
 
-#: One int object per default value, handed to every stream (see get_high_water_mark).
-_DEFAULT_OBJECTS: dict[int, Any] = {}
-
-
 def get_high_water_mark(options: dict[str, Any], duplex_key: str, is_duplex: bool,
-                        object_mode: bool) -> Any:
+                        object_mode: bool) -> int:
     """Node's ``getHighWaterMark``: the option, validated, or the default."""
     hwm = options.get("highWaterMark")
     if hwm is None and is_duplex:
@@ -69,14 +65,7 @@ def get_high_water_mark(options: dict[str, Any], duplex_key: str, is_duplex: boo
             name = f"options.{duplex_key}" if is_duplex else "options.highWaterMark"
             raise invalid_arg_value(name, hwm)
         return int(hwm)
-    # Discussion: the default as one shared int object (typed Any, so the
-    # compiled build does not box a new 32-byte int for every stream side:
-    # issue #16, 64 bytes per idle socket there).
-    default = DEFAULT_OBJECT_HIGH_WATER_MARK if object_mode else DEFAULT_HIGH_WATER_MARK
-    shared = _DEFAULT_OBJECTS.get(default)
-    if shared is None:
-        shared = _DEFAULT_OBJECTS[default] = default
-    return shared
+    return DEFAULT_OBJECT_HIGH_WATER_MARK if object_mode else DEFAULT_HIGH_WATER_MARK
 
 
 def option_function(options: dict[str, Any], key: str, nargs: int) -> Callable[..., Any] | None:

@@ -42,7 +42,7 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
 from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
-from pynet._streams.legacy import Stream
+from pynet._streams.legacy import Stream, shared_int
 from pynet._streams.utils import (
     get_high_water_mark,
     js_length,
@@ -103,8 +103,8 @@ class Writable(Stream):
         object_mode = bool(opts.get("objectMode")) or (
             is_duplex and bool(opts.get("writableObjectMode")))
         self._w_object_mode = object_mode
-        self._w_hwm: int = get_high_water_mark(opts, "writableHighWaterMark", is_duplex,
-                                               object_mode)
+        self._w_hwm = shared_int(get_high_water_mark(opts, "writableHighWaterMark", is_duplex,
+                                                          object_mode))
         self._w_decode_strings = opts.get("decodeStrings") is not False
         default_encoding = opts.get("defaultEncoding")
         if default_encoding is not None:  # (else "utf8", the RareField's default)

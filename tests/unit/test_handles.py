@@ -790,12 +790,19 @@ class AcceptFails:
         self.failures = failures
         self.calls = 0
 
-    def accept(self) -> tuple[socket.socket, Any]:
+    def _fail(self) -> None:
         self.calls += 1
         if self.failures:
             self.failures -= 1
             raise OSError(self.code, os.strerror(self.code))
+
+    def accept(self) -> tuple[socket.socket, Any]:
+        self._fail()
         return self._sock.accept()
+
+    def _accept(self) -> tuple[int, Any]:  # What the handle's accept loop calls.
+        self._fail()
+        return self._sock._accept()  # type: ignore[attr-defined,no-any-return]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sock, name)

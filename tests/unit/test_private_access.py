@@ -41,6 +41,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("_core.threadpool", "_state"):
         "friend classes in one module: the pool moves its WorkRequest between queued, "
         "running and done under its lock (uv_cancel's check in threadpool.c)",
+    ("_handles.stream", "_accept"):
+        "socket.socket._accept is the standard library's accept returning the bare fd "
+        "(socket.accept() wraps it in a socket.socket, 40 bytes more per connection than "
+        "the _socket.socket the handle makes)",
     ("dns", "_start"):
         "friend in one module: lookup() starts the GetAddrInfoReqWrap it made (Node's "
         "cares.getaddrinfo(req, ...)); the request object is public, its start is not",
