@@ -97,7 +97,7 @@ from pynet._net.normalize import (
     validate_block_list,
 )
 from pynet._streams.duplex import Duplex
-from pynet._streams.legacy import RARE_FIELDS as _STREAM_RARE_FIELDS
+from pynet._streams.legacy import RareField
 from pynet._streams.utils import js_length
 from pynet._streams.utils import nop as _nop
 from pynet._streams.writable import _callback
@@ -156,14 +156,6 @@ def _storage_size(units: int, encoding: str) -> int:
     if encoding == "hex":
         return units // 2
     return units
-
-
-#: Socket's rarely set fields, with Stream's: class attributes holding the
-#: default, not slots (an instance that sets one keeps it in its __dict__).
-_RARE_FIELDS = _STREAM_RARE_FIELDS | frozenset({
-    "_bytes_uncounted", "_close_after_handling_error", "_hadError", "_handle_pending", "_host",
-    "_keep_alive_delay", "_onread", "_reset_and_closing", "_set_keep_alive", "_set_no_delay",
-    "_sockname", "_timeout_ms", "_timeout_value", "_unref_pending"})
 
 
 class _OnReadableStreamEnd(_weakref.ref):  # type: ignore[type-arg]
@@ -232,9 +224,9 @@ class Socket(Duplex):
     #: either has its calls made), without NODE_DEBUG: see _maybe_read_more_.
     _pynet_plain_reads: ClassVar[bool] = not _DEBUG and not _STREAM_DEBUG
 
-    # Discussion: the fields an idle connection never sets are class attributes
-    # holding their default, set in the instance __dict__ when set (below the
-    # slots, in _RARE_FIELDS; pynet._streams.legacy explains).
+    # Discussion: the fields an idle connection never sets are RareFields
+    # (below the slots: ``_bytes_uncounted``, the handling of errors and
+    # resets, timeout, keep-alive, no-delay, onread...).
     __slots__ = (
         "_active_at",
         "_after_write_async",
@@ -255,21 +247,21 @@ class Socket(Duplex):
         "server",
     )
 
-    # Rarely set (_RARE_FIELDS): no slot of their own.
-    _bytes_uncounted: int = 0
-    _close_after_handling_error: bool = False
-    _hadError: bool = False
-    _handle_pending: bool = False
-    _host: str | None = None
-    _keep_alive_delay: int = 0
-    _onread: Any = None
-    _reset_and_closing: bool = False
-    _set_keep_alive: bool = False
-    _set_no_delay: bool = False
-    _sockname: NodeObject | None = None
-    _timeout_ms: float = 0.0
-    _timeout_value: Any = None
-    _unref_pending: bool = False
+    # Rarely set (pynet._streams.legacy.RareField): no slot of their own.
+    _bytes_uncounted: RareField[int] = RareField(0)
+    _close_after_handling_error: RareField[bool] = RareField(False)
+    _hadError: RareField[bool] = RareField(False)
+    _handle_pending: RareField[bool] = RareField(False)
+    _host: RareField[str | None] = RareField(None)
+    _keep_alive_delay: RareField[int] = RareField(0)
+    _onread: RareField[Any] = RareField(None)
+    _reset_and_closing: RareField[bool] = RareField(False)
+    _set_keep_alive: RareField[bool] = RareField(False)
+    _set_no_delay: RareField[bool] = RareField(False)
+    _sockname: RareField[NodeObject | None] = RareField(None)
+    _timeout_ms: RareField[float] = RareField(0.0)
+    _timeout_value: RareField[Any] = RareField(None)
+    _unref_pending: RareField[bool] = RareField(False)
 
     @overload
     def __init__(self, options: SocketConstructorOpts | int | None = None, /) -> None: ...
@@ -381,8 +373,7 @@ class Socket(Duplex):
 
     def _attach(self, handle: Stream) -> None:
         self._handle = handle
-        if self._handle_pending:  # (A rare field: no store of its default.)
-            self._handle_pending = False
+        self._handle_pending = False
         handle.onread = self._on_stream_read if not _DEBUG else self._on_stream_read_debug
         if self._onread is not None:
             buf = field(self._onread, "buffer")
@@ -845,10 +836,8 @@ class Socket(Duplex):
                 self._loop.call_close(self.emit, "close", had_error)
             if not self._close_after_handling_error or handle is None:
                 self._handle = None
-                if self._sockname is not None:
-                    self._sockname = None
-            if self._handle_pending:
-                self._handle_pending = False
+                self._sockname = None
+            self._handle_pending = False
             cb(exception)
         else:
             cb(exception)

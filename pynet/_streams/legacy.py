@@ -24,13 +24,12 @@ bytes, no ``__dict__`` lookups).  pyee's base class still gives instances a
 ``__dict__``, which is where option functions (``{'read': fn}``) land.
 
 Rarely set fields (an encoding, a listener for ``'readable'``, the end of the
-stream's life; ``net.Socket``'s timeout, keep-alive, no-delay...) are not
-slots: each is a class attribute holding its default (``RARE_FIELDS`` lists
-them), and a stream that sets one keeps the value in its instance ``__dict__``
-(which pyee's base gives every emitter).  An idle socket thus carries nothing
-for them.  Reading one that is not set is a class-attribute lookup after a
-miss in the instance dict, slower than a slot, so a field read for every
-chunk stays a slot.
+stream's life; ``net.Socket``'s timeout, keep-alive, proxy...) are not slots:
+each is a :class:`RareField` on the class, whose value lives in the stream's
+``_pynet_rare`` dict, made when one of them is first set to something other
+than its default.  An idle socket thus carries one slot for all of them (the
+dict is ``None``) instead of one slot each; reading one costs a Python call,
+so a field read for every chunk stays a slot.
 
 Invariant: ``_has_r``/``_has_w`` say whether the class carries Node's
 ``_readableState``/``_writableState``; the shared code tests them where Node
@@ -39,7 +38,7 @@ tests ``stream._readableState`` / ``stream._writableState``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from pynet._core.loop import get_loop
 from pynet._js.validators import validate_boolean
@@ -47,7 +46,9 @@ from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet.events import EventEmitter
 
-__all__ = ["RARE_FIELDS", "Stream", "shared_int"]
+__all__ = ["RareField", "Stream", "shared_int"]
+
+_T = TypeVar("_T")
 
 
 #: One int object per high water mark value (see :func:`shared_int`).
@@ -67,11 +68,47 @@ def shared_int(n: int) -> int:
     return _SHARED_INTS.get(n, n)
 
 
-#: Stream's rarely set fields: class attributes, not slots (see the module docstring).
-RARE_FIELDS = frozenset({
-    "_auto_destroy", "_closed", "_r_default_encoding", "_r_encoding", "_r_readable_listening",
-    "_w_buffer_processing", "_w_default_encoding", "_w_final_called", "_w_prefinished",
-    "_w_on_finished"})
+class RareField(Generic[_T]):
+    """A stream field that is rarely set: its value is kept in the stream's
+    ``_pynet_rare`` dict (``None`` until a field is set to a value that is not
+    its default), and reading it without a value gives ``default``.
+
+    Discussion: for the fields an idle connection never sets (issue #16: a
+    slot is 8 bytes per socket, set or not); the hot paths read only slots.
+    Setting a field to its default (by identity) while the dict does not
+    exist makes none.
+    """
+
+    __slots__ = ("default", "name")
+
+    def __init__(self, default: _T) -> None:
+        self.default = default
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> RareField[_T]: ...
+    @overload
+    def __get__(self, obj: Stream, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: Stream | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        rare = obj._pynet_rare
+        if rare is None:
+            return self.default
+        return rare.get(self.name, self.default)
+
+    def __set__(self, obj: Stream, value: _T) -> None:
+        rare = obj._pynet_rare
+        if rare is None:
+            if value is self.default:
+                return
+            obj._pynet_rare = {self.name: value}
+        else:
+            rare[self.name] = value
 
 
 class Stream(EventEmitter):
@@ -87,6 +124,7 @@ class Stream(EventEmitter):
         "_errored",
         "_loop",
         "_pynet_capture",
+        "_pynet_rare",
         "_pynet_shape",
         # Readable state.
         "_r_await_drain",
@@ -130,21 +168,21 @@ class Stream(EventEmitter):
         "_w_writing",
     )
 
-    # Rarely set fields (RARE_FIELDS): class attributes giving the default; a
-    # stream that sets one keeps its value in its instance __dict__.
+    #: The rarely set fields (RareField): name -> value, or None while all are defaults.
+    _pynet_rare: dict[str, Any] | None
     # Shared.
-    _auto_destroy: bool = True
-    _closed: bool = False
+    _auto_destroy: RareField[bool] = RareField(True)
+    _closed: RareField[bool] = RareField(False)
     # Readable state.
-    _r_default_encoding: str = "utf8"
-    _r_encoding: str | None = None
-    _r_readable_listening: bool = False
+    _r_default_encoding: RareField[str] = RareField("utf8")
+    _r_encoding: RareField[str | None] = RareField(None)
+    _r_readable_listening: RareField[bool] = RareField(False)
     # Writable state.
-    _w_buffer_processing: bool = False
-    _w_default_encoding: str = "utf8"
-    _w_final_called: bool = False
-    _w_prefinished: bool = False
-    _w_on_finished: list[Any] | tuple[()] = ()
+    _w_buffer_processing: RareField[bool] = RareField(False)
+    _w_default_encoding: RareField[str] = RareField("utf8")
+    _w_final_called: RareField[bool] = RareField(False)
+    _w_prefinished: RareField[bool] = RareField(False)
+    _w_on_finished: RareField[list[Any] | tuple[()]] = RareField(())
 
     # The fields' types (set by Readable._init_readable / Writable._init_writable).
     _r_ended: bool
@@ -167,6 +205,7 @@ class Stream(EventEmitter):
         # EventEmitter's per-instance flags live in slots here (see pynet.events).
         self._pynet_shape = False
         self._pynet_capture = EventEmitter.captureRejections
+        self._pynet_rare = None
         self._loop = get_loop()
         self._destroyed = False
         self._error_emitted = False

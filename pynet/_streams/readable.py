@@ -141,7 +141,7 @@ class Readable(Stream):
         self._r_pipes: list[Any] | None = None
         self._r_await_drain: set[Any] | None = None
         default_encoding = opts.get("defaultEncoding")
-        if default_encoding is not None:  # (else "utf8", the class default)
+        if default_encoding is not None:  # (else "utf8", the RareField's default)
             name = normalize_encoding(default_encoding)
             if name is None:
                 raise errors.ERR_UNKNOWN_ENCODING(format_s(default_encoding))
@@ -167,9 +167,7 @@ class Readable(Stream):
         super()._pynet_insert(event, entry, prepend)
         # Readable.prototype.on: a 'data' listener starts the flow unless paused.
         if event == "data":
-            listening = self.listenerCount("readable") > 0
-            if listening or self._r_readable_listening:  # (False: the class default)
-                self._r_readable_listening = listening
+            self._r_readable_listening = self.listenerCount("readable") > 0
             if self._r_flowing is not False:
                 self.resume()
         elif event == "readable":
@@ -207,9 +205,7 @@ class Readable(Stream):
 
     def _update_readable_listening(self) -> None:
         """Node's ``updateReadableListening``: back to flowing (or no mode)."""
-        listening = self.listenerCount("readable") > 0
-        if listening or self._r_readable_listening:  # (False: the class default)
-            self._r_readable_listening = listening
+        self._r_readable_listening = self.listenerCount("readable") > 0
         if self._r_resume_scheduled and self._r_paused is False:
             self._r_flowing = True
         elif self.listenerCount("data") > 0:

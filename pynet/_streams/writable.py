@@ -107,7 +107,7 @@ class Writable(Stream):
                                                           object_mode))
         self._w_decode_strings = opts.get("decodeStrings") is not False
         default_encoding = opts.get("defaultEncoding")
-        if default_encoding is not None:  # (else "utf8", the class default)
+        if default_encoding is not None:  # (else "utf8", the RareField's default)
             name = normalize_encoding(default_encoding)
             if name is None:
                 raise errors.ERR_UNKNOWN_ENCODING(format_s(default_encoding))

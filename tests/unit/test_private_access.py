@@ -25,8 +25,6 @@ from pathlib import Path
 
 import pytest
 
-from pynet._streams.legacy import RARE_FIELDS
-
 PYNET = Path(__file__).resolve().parents[2] / "pynet"
 
 _FRIEND_TIMER = ("friend classes in one module: the loop runs its own Timer and Immediate "
@@ -94,16 +92,20 @@ NODE_UNDERSCORE_API = {"_read", "_write", "_writev", "_final", "_destroy", "_con
 
 def _stream_state_fields() -> set[str]:
     """The stream state fields: the ``__slots__`` of ``_streams.legacy.Stream``
-    and its rarely set fields (``RARE_FIELDS``: class defaults, not slots)."""
+    and its rarely set fields (``name: RareField[...] = RareField(default)``)."""
     tree = ast.parse((PYNET / "_streams" / "legacy.py").read_text())
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == "Stream":
+            rare = {stmt.target.id for stmt in node.body
+                    if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+                    and isinstance(stmt.value, ast.Call)
+                    and isinstance(stmt.value.func, ast.Name)
+                    and stmt.value.func.id == "RareField"}
             for stmt in node.body:
                 if isinstance(stmt, ast.Assign) and any(
                         isinstance(t, ast.Name) and t.id == "__slots__" for t in stmt.targets):
-                    return set(RARE_FIELDS) | {
-                        elt.value for elt in ast.walk(stmt.value)
-                        if isinstance(elt, ast.Constant) and isinstance(elt.value, str)}
+                    return rare | {elt.value for elt in ast.walk(stmt.value)
+                                   if isinstance(elt, ast.Constant) and isinstance(elt.value, str)}
     raise AssertionError("Stream.__slots__ not found")
 
 
