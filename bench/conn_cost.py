@@ -18,11 +18,18 @@ connection (docs/benchmarks.md, round 2, uses this).
 
 ``--variant``: ``pipe`` is ``net.createServer(lambda s: s.pipe(s))``,
 ``data`` is ``s.on('data', s.write)`` (bench/servers/pynet_*.py).
+
+``--breakdown`` (with ``idle``): what each idle connection holds, two ways:
+the objects the garbage collector tracks that appeared with the connections,
+per type (count and bytes per connection, ``sys.getsizeof``, GC header
+included), and tracemalloc's allocations grouped by traceback (the innermost
+pynet frames of each), bytes per connection.  Slower (tracebacks of 8 frames).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import subprocess
@@ -67,11 +74,48 @@ def _rss_kib() -> int:
     return 0
 
 
+def _gc_types() -> dict[tuple[str, int], int]:
+    """Count of the GC-tracked objects per (type name, size)."""
+    counts: dict[tuple[str, int], int] = {}
+    for obj in gc.get_objects():
+        key = (type(obj).__qualname__, sys.getsizeof(obj))
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _print_breakdown(types0: dict[tuple[str, int], int], snap: Any, base: Any, n: int) -> None:
+    """Print what appeared per connection: GC objects by type, allocations by traceback."""
+    types1 = _gc_types()
+    rows = []
+    for key, count in types1.items():
+        grown = count - types0.get(key, 0)
+        if grown >= n * 0.9:
+            rows.append((grown * key[1] / n, grown / n, key))
+    print("  GC-tracked objects per connection (type, size B, count, B/conn):")
+    total = 0.0
+    for per_conn, count, (name, size) in sorted(rows, reverse=True):
+        total += per_conn
+        print(f"    {name:40s} {size:5d} x {count:4.2f} = {per_conn:6.0f}")
+    print(f"    {'total':40s}                {total:6.0f}")
+    print("  allocations per connection by traceback (B/conn, count/conn, innermost frames):")
+    shown = 0.0
+    for stat in snap.compare_to(base, "traceback")[:25]:
+        if stat.size_diff < n * 16:
+            break
+        frames = list(reversed(stat.traceback))[:3]  # the innermost first
+        where = " <- ".join(f"{f.filename.rsplit('/', 2)[-2]}/{f.filename.rsplit('/', 1)[-1]}"
+                            f":{f.lineno}" for f in frames)
+        shown += stat.size_diff / n
+        print(f"    {stat.size_diff / n:6.0f} {stat.count_diff / n:5.2f}  {where}")
+    print(f"    {shown:6.0f}  (the rows shown)")
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("mode", choices=("idle", "churn"))
     p.add_argument("--variant", choices=("pipe", "data"), default="pipe")
     p.add_argument("--n", type=int, default=None)
+    p.add_argument("--breakdown", action="store_true")
     a = p.parse_args()
     n = a.n if a.n is not None else (5000 if a.mode == "idle" else 500)
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -105,8 +149,9 @@ def main() -> None:
         return
 
     # idle: measure once the client says every connection is echoed.
-    tracemalloc.start()
+    tracemalloc.start(8 if a.breakdown else 1)
     base = tracemalloc.take_snapshot()
+    types0 = _gc_types() if a.breakdown else None
     rss0 = _rss_kib()
     assert client.stdout is not None and client.stdin is not None
     os.set_blocking(client.stdout.fileno(), False)
@@ -123,6 +168,8 @@ def main() -> None:
             top = snap.compare_to(base, "lineno")[:12]
             for stat in top:
                 print("   ", stat)
+            if types0 is not None:
+                _print_breakdown(types0, snap, base, n)
             client.stdin.write("\n")  # type: ignore[union-attr]
             client.stdin.flush()  # type: ignore[union-attr]
             server.close()

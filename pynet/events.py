@@ -231,6 +231,8 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 _CoroutineType = types.CoroutineType
 _FunctionType = types.FunctionType
 _MethodType = types.MethodType
+_BuiltinMethodType = types.BuiltinMethodType
+_MethodDescriptorType = types.MethodDescriptorType
 _BuiltinType = types.BuiltinMethodType  # builtin_function_or_method: C and mypyc callables
 _ALL = ALL  # "takes every argument" (``*args``, or no signature to read)
 
@@ -278,7 +280,12 @@ class _OnceWrapper:
         self._target: EventEmitter | None = target
         self._type = type
         if listener.__class__ is _MethodType:
-            self._fn = listener.__func__
+            self._fn: Any = listener.__func__
+            self._self = listener.__self__
+        elif listener.__class__ is _BuiltinMethodType and _unbinds(listener):
+            # A method of a class compiled by mypyc (pipe()'s, in the compiled
+            # build): kept as the class's method descriptor and the object.
+            self._fn = getattr(listener.__self__.__class__, listener.__name__)
             self._self = listener.__self__
         else:
             self._fn = listener
@@ -288,7 +295,12 @@ class _OnceWrapper:
     def listener(self) -> Callable[..., Any]:
         """The function given to ``once`` (Node's ``wrapper.listener``)."""
         obj = self._self
-        return self._fn if obj is None else _MethodType(self._fn, obj)
+        if obj is None:
+            return self._fn  # type: ignore[no-any-return]
+        fn = self._fn
+        if fn.__class__ is _MethodDescriptorType:
+            return fn.__get__(obj)  # type: ignore[no-any-return]
+        return _MethodType(fn, obj)
 
     def matches(self, listener: Any) -> bool:
         """Node's ``wrapper === listener || wrapper.listener === listener``
@@ -339,6 +351,19 @@ class _OnceWrapper:
 
     def __repr__(self) -> str:
         return f"<once wrapper of {self.listener!r}>"
+
+
+def _unbinds(method: Any) -> bool:
+    """Whether a builtin method is its object's class's method descriptor bound
+    to the object (a native class's method), so that the descriptor and the
+    object give it back: ``descriptor.__get__(obj) == method``."""
+    obj = method.__self__
+    try:
+        descriptor = getattr(type(obj), method.__name__, None)
+    except Exception:
+        return False
+    return (descriptor.__class__ is _MethodDescriptorType
+            and descriptor.__get__(obj) == method)
 
 
 class _Fit:

@@ -104,7 +104,6 @@ _SocketFields: Any = _socket.socket  # The C type's fields: ints, not enums.
 _family = _SocketFields.family.__get__
 _type = _SocketFields.type.__get__
 _proto = _SocketFields.proto.__get__
-_Socket = socket.socket
 
 
 # The reserved descriptor of each loop with listening handles (libuv's
@@ -157,7 +156,6 @@ class StreamHandle(HandleCore):
     # (read, write) is the same code for both.
 
     __slots__ = (
-        "__weakref__",
         "_connect_cb",
         "_counted",
         "_listening",
@@ -178,7 +176,7 @@ class StreamHandle(HandleCore):
         "write_queue_size",
     )
 
-    def __init__(self, loop: Loop, sock: socket.socket, is_pipe: bool,
+    def __init__(self, loop: Loop, sock: _socket.socket, is_pipe: bool,
                  unlink_path: tuple[bytes, tuple[int, int]] | None = None) -> None:
         sock.setblocking(False)
         self._loop = loop
@@ -360,6 +358,19 @@ class StreamHandle(HandleCore):
             view = view.cast("B")
         self._enqueue(view[sent:], cb)
         return None, False
+
+    def set_write_cb(self, cb: WriteCallback) -> None:
+        """Give the write that :meth:`write` just queued (it returned
+        ``(None, False)``) its completion callback ``cb``.
+
+        Discussion: ``net.Socket`` writes with no callback and gives one only
+        to a write that did not complete at once, so that a socket keeps no
+        bound method for its completions (issue #16: 64 bytes per idle
+        connection) and a write that completes at once makes none.
+        """
+        queue = self._queue
+        if queue:
+            queue[-1][1] = cb
 
     def writev(self, chunks: list[Buffer], cb: WriteCallback | None
                ) -> tuple[Exception | None, bool]:
@@ -575,16 +586,17 @@ class StreamHandle(HandleCore):
         return 0
 
     def _on_acceptable(self) -> None:
-        sock = self._sock
+        listener: Any = self._sock  # A socket.socket (the handle keeps a _socket.socket).
+        # The C type's fields are ints; socket.socket's properties make enums
+        # (about nine Python calls each), which nothing here needs.
+        fields = ((_family(listener), _type(listener), _proto(listener))
+                  if isinstance(listener, _SocketFields)
+                  else (listener.family, listener.type, listener.proto))
         for _ in range(_ACCEPTS_PER_WAKEUP):
             if self._closed:
                 return
             try:
-                if type(sock) is _Socket:
-                    fd, _addr = sock._accept()  # type: ignore[attr-defined]
-                    conn = _Socket(_family(sock), _type(sock), _proto(sock), fd)
-                else:
-                    conn, _addr = sock.accept()
+                fd, _addr = listener._accept()
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as exc:
@@ -600,6 +612,13 @@ class StreamHandle(HandleCore):
                 if self.onconnection is not None:
                     self.onconnection(errors.errno_exception(code, "accept"), None)
                 return
+            # Discussion: the accepted connection as a bare ``_socket.socket``
+            # (48 bytes, not tracked by the GC) rather than ``socket.accept()``'s
+            # ``socket.socket`` (88: its Python subclass adds ``__weakref__``,
+            # ``_io_refs`` and ``_closed``, which nothing here uses): issue #16,
+            # idle memory per connection.  Given the listener's family, type and
+            # protocol, as ``accept()`` does, so no syscall asks for them.
+            conn = _socket.socket(*fields, fd)
             handle = StreamHandle(self._loop, conn, self.is_pipe)
             if self.onconnection is not None:
                 self.onconnection(None, handle)
@@ -617,9 +636,10 @@ class StreamHandle(HandleCore):
         os.close(reserve[0])
         reserve[0] = -1
         drained = False
+        listener: Any = self._sock
         while True:
             try:
-                conn, _addr = self._sock.accept()
+                conn, _addr = listener.accept()
             except (BlockingIOError, InterruptedError):
                 drained = True
                 break

@@ -164,6 +164,9 @@ class Server(EventEmitter):
                 hwm = DEFAULT_HIGH_WATER_MARK
         self._loop = get_loop()
         self._connections = 0
+        # One bound method for every socket this server accepts (each socket
+        # keeps it: one object per server instead of one per connection).
+        self._connection_destroyed = self._on_connection_destroyed
         self._handle: Listener | None = None
         self._unref = False
         self._pipeName: str | None = None
@@ -468,7 +471,7 @@ class Server(EventEmitter):
                       pauseOnCreate=self.pauseOnConnect,
                       readableHighWaterMark=self.highWaterMark,
                       writableHighWaterMark=self.highWaterMark,
-                      _on_destroyed=self._on_connection_destroyed)
+                      _on_destroyed=self._connection_destroyed)
         # Node sets the socket's kSetNoDelay/kSetKeepAlive and the handle's
         # options; the socket's own setters do both.
         if self.noDelay:

@@ -97,6 +97,7 @@ from pynet._net.normalize import (
     validate_block_list,
 )
 from pynet._streams.duplex import Duplex
+from pynet._streams.legacy import RareField
 from pynet._streams.utils import js_length
 from pynet._streams.utils import nop as _nop
 from pynet._streams.writable import _callback
@@ -224,33 +225,22 @@ class Socket(Duplex):
     #: either has its calls made), without NODE_DEBUG: see _maybe_read_more_.
     _pynet_plain_reads: ClassVar[bool] = not _DEBUG and not _STREAM_DEBUG
 
+    # Discussion: the fields an idle connection never sets are RareFields
+    # (below the slots: ``_bytes_uncounted``, the handling of errors and
+    # resets, timeout, keep-alive, no-delay, onread...).
     __slots__ = (
         "_active_at",
         "_after_write_async",
         "_bytes_read",
-        "_bytes_uncounted",
         "_bytes_written",
-        "_close_after_handling_error",
         "_fin_received",
-        "_hadError",
         "_handle",
-        "_handle_pending",
-        "_host",
-        "_keep_alive_delay",
         "_last_write_queue_size",
         "_on_destroyed",
-        "_onread",
         "_own_dict",
         "_peername",
         "_pending_data",
-        "_reset_and_closing",
-        "_set_keep_alive",
-        "_set_no_delay",
-        "_sockname",
-        "_timeout_ms",
-        "_timeout_value",
         "_timer",
-        "_unref_pending",
         "_write_req_cb",
         "autoSelectFamilyAttemptedAddresses",
         "blockList",
@@ -258,6 +248,22 @@ class Socket(Duplex):
         "proxy",
         "server",
     )
+
+    # Rarely set (pynet._streams.legacy.RareField): no slot of their own.
+    _bytes_uncounted: RareField[int] = RareField(0)
+    _close_after_handling_error: RareField[bool] = RareField(False)
+    _hadError: RareField[bool] = RareField(False)
+    _handle_pending: RareField[bool] = RareField(False)
+    _host: RareField[str | None] = RareField(None)
+    _keep_alive_delay: RareField[int] = RareField(0)
+    _onread: RareField[Any] = RareField(None)
+    _reset_and_closing: RareField[bool] = RareField(False)
+    _set_keep_alive: RareField[bool] = RareField(False)
+    _set_no_delay: RareField[bool] = RareField(False)
+    _sockname: RareField[NodeObject | None] = RareField(None)
+    _timeout_ms: RareField[float] = RareField(0.0)
+    _timeout_value: RareField[Any] = RareField(None)
+    _unref_pending: RareField[bool] = RareField(False)
 
     @overload
     def __init__(self, options: SocketConstructorOpts | int | None = None, /) -> None: ...
@@ -303,39 +309,27 @@ class Socket(Duplex):
             decodeStrings=False,
         )
         self.connecting = False
-        self._hadError = False
         self._handle: Stream | None = None
-        self._host: str | None = None
         self._peername: NodeObject | None = None
-        self._sockname: NodeObject | None = None
-        self._pending_data: Any = None
-        self._handle_pending = False
-        self._reset_and_closing = False
-        self._close_after_handling_error = False  # Node's _closeAfterHandlingError
         self.server: Server | None = None
         self.proxy: NodeObject | None = None
+        self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
         self._on_destroyed = _on_destroyed
         self._bytes_read = 0
         self._bytes_written = 0
-        self._bytes_uncounted = 0  # Handle bytes Node does not count (see _write).
-        self._timeout_value: Any = None
-        self._timeout_ms = 0.0
         self._timer: Timer | None = None
         self._active_at = 0.0
+        self._pending_data: Any = None
         self._last_write_queue_size = 0
-        self._set_no_delay = False
-        self._set_keep_alive = False
-        self._keep_alive_delay = 0
-        self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
-        self._onread = opts.get("onread")
-        if self._onread is not None:
+        self._write_req_cb: Callable[..., Any] | None = None
+        self._fin_received = False
+        onread = opts.get("onread")
+        if onread is not None:
+            self._onread = onread
             # Discussion: a hook rather than an override of read(), which every
             # socket would pay for on every read (three per chunk of an
             # ``async for``); only onread sockets have something to do there.
             self._r_read_hook = self._restart_onread
-        self._unref_pending = False
-        self._fin_received = False
-        self._write_req_cb: Callable[..., Any] | None = None
         self._after_write_async: Callable[..., None] | None = None  # Bound on first use.
         self._own_dict: dict[str, Any] | None = None  # self.__dict__, on first use.
         if type(self).on is _EMITTER_ON and "on" not in self.__dict__:
@@ -585,8 +579,7 @@ class Socket(Duplex):
                     self._pending_data = None
                     if self._timer is not None:
                         self._unref_timer()
-                    err, done = handle.write(chunk, self._after_write_async
-                                             or self._bind_after_write())
+                    err, done = handle.write(chunk, None)
                     if done and err is None and not self._w_need_drain:
                         length = self._w_length
                         if length < self._w_hwm or length == 0:
@@ -602,6 +595,8 @@ class Socket(Duplex):
                     if err is not None or done:
                         (self._w_onwrite or self._bind_onwrite())(err)
                     else:
+                        # Its callback, given only now (see StreamHandle.set_write_cb).
+                        handle.set_write_cb(self._on_write_complete)
                         self._write_req_cb = self._w_onwrite or self._bind_onwrite()
                         self._last_write_queue_size = handle.write_queue_size
                     self._w_sync = False

@@ -23,6 +23,14 @@ layout; a plain ``Readable`` carries the writable slots unused (a few hundred
 bytes, no ``__dict__`` lookups).  pyee's base class still gives instances a
 ``__dict__``, which is where option functions (``{'read': fn}``) land.
 
+Rarely set fields (an encoding, a listener for ``'readable'``, the end of the
+stream's life; ``net.Socket``'s timeout, keep-alive, proxy...) are not slots:
+each is a :class:`RareField` on the class, whose value lives in the stream's
+``_pynet_rare`` dict, made when one of them is first set to something other
+than its default.  An idle socket thus carries one slot for all of them (the
+dict is ``None``) instead of one slot each; reading one costs a Python call,
+so a field read for every chunk stays a slot.
+
 Invariant: ``_has_r``/``_has_w`` say whether the class carries Node's
 ``_readableState``/``_writableState``; the shared code tests them where Node
 tests ``stream._readableState`` / ``stream._writableState``.
@@ -30,7 +38,7 @@ tests ``stream._readableState`` / ``stream._writableState``.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from pynet._core.loop import get_loop
 from pynet._js.validators import validate_boolean
@@ -38,7 +46,69 @@ from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet.events import EventEmitter
 
-__all__ = ["Stream"]
+__all__ = ["RareField", "Stream", "shared_int"]
+
+_T = TypeVar("_T")
+
+
+#: One int object per high water mark value (see :func:`shared_int`).
+_SHARED_INTS: dict[int, int] = {}
+
+
+def shared_int(n: int) -> int:
+    """``n`` as the one int object kept for its value (up to 64 values).
+
+    Discussion: every stream stores its two high water marks; the compiled
+    build's ``get_high_water_mark`` returns a new int object per call (32
+    bytes each, per stream: issue #16), where the interpreter returns the
+    option's or the default's own object.
+    """
+    if len(_SHARED_INTS) < 64:
+        return _SHARED_INTS.setdefault(n, n)
+    return _SHARED_INTS.get(n, n)
+
+
+class RareField(Generic[_T]):
+    """A stream field that is rarely set: its value is kept in the stream's
+    ``_pynet_rare`` dict (``None`` until a field is set to a value that is not
+    its default), and reading it without a value gives ``default``.
+
+    Discussion: for the fields an idle connection never sets (issue #16: a
+    slot is 8 bytes per socket, set or not); the hot paths read only slots.
+    Setting a field to its default (by identity) while the dict does not
+    exist makes none.
+    """
+
+    __slots__ = ("default", "name")
+
+    def __init__(self, default: _T) -> None:
+        self.default = default
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> RareField[_T]: ...
+    @overload
+    def __get__(self, obj: Stream, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: Stream | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        rare = obj._pynet_rare
+        if rare is None:
+            return self.default
+        return rare.get(self.name, self.default)
+
+    def __set__(self, obj: Stream, value: _T) -> None:
+        rare = obj._pynet_rare
+        if rare is None:
+            if value is self.default:
+                return
+            obj._pynet_rare = {self.name: value}
+        else:
+            rare[self.name] = value
 
 
 class Stream(EventEmitter):
@@ -46,9 +116,7 @@ class Stream(EventEmitter):
 
     __slots__ = (
         # Shared (destroy.js sets both states together).
-        "_auto_destroy",
         "_close_emitted",
-        "_closed",
         "_constructed",
         "_destroyed",
         "_emit_close",
@@ -56,15 +124,14 @@ class Stream(EventEmitter):
         "_errored",
         "_loop",
         "_pynet_capture",
+        "_pynet_rare",
         "_pynet_shape",
         # Readable state.
         "_r_await_drain",
         "_r_buffer",
         "_r_data_emitted",
         "_r_decoder",
-        "_r_default_encoding",
         "_r_emitted_readable",
-        "_r_encoding",
         "_r_end_emitted",
         "_r_ended",
         "_r_flowing",
@@ -76,36 +143,46 @@ class Stream(EventEmitter):
         "_r_pipes",
         "_r_read_hook",
         "_r_readable_flag",
-        "_r_readable_listening",
         "_r_reading",
         "_r_reading_more",
         "_r_resume_scheduled",
         "_r_sync",
         # Writable state.
         "_w_after_tick",
-        "_w_buffer_processing",
         "_w_buffered",
         "_w_corked",
         "_w_decode_strings",
-        "_w_default_encoding",
         "_w_ended",
         "_w_ending",
-        "_w_final_called",
         "_w_finished",
         "_w_hwm",
         "_w_length",
         "_w_need_drain",
         "_w_object_mode",
-        "_w_on_finished",
         "_w_onwrite",
         "_w_pendingcb",
-        "_w_prefinished",
         "_w_sync",
         "_w_writable_flag",
         "_w_writecb",
         "_w_writelen",
         "_w_writing",
     )
+
+    #: The rarely set fields (RareField): name -> value, or None while all are defaults.
+    _pynet_rare: dict[str, Any] | None
+    # Shared.
+    _auto_destroy: RareField[bool] = RareField(True)
+    _closed: RareField[bool] = RareField(False)
+    # Readable state.
+    _r_default_encoding: RareField[str] = RareField("utf8")
+    _r_encoding: RareField[str | None] = RareField(None)
+    _r_readable_listening: RareField[bool] = RareField(False)
+    # Writable state.
+    _w_buffer_processing: RareField[bool] = RareField(False)
+    _w_default_encoding: RareField[str] = RareField("utf8")
+    _w_final_called: RareField[bool] = RareField(False)
+    _w_prefinished: RareField[bool] = RareField(False)
+    _w_on_finished: RareField[list[Any] | tuple[()]] = RareField(())
 
     # The fields' types (set by Readable._init_readable / Writable._init_writable).
     _r_ended: bool
@@ -115,8 +192,6 @@ class Stream(EventEmitter):
     _w_ended: bool
     _w_ending: bool
     _w_finished: bool
-    _w_final_called: bool
-    _w_prefinished: bool
     _w_writable_flag: bool
 
     #: Whether this class has Node's ``_readableState`` / ``_writableState``.
@@ -130,15 +205,14 @@ class Stream(EventEmitter):
         # EventEmitter's per-instance flags live in slots here (see pynet.events).
         self._pynet_shape = False
         self._pynet_capture = EventEmitter.captureRejections
+        self._pynet_rare = None
         self._loop = get_loop()
         self._destroyed = False
-        self._errored: BaseException | None = None
         self._error_emitted = False
         self._close_emitted = False
-        self._closed = False
+        self._errored: BaseException | None = None
         self._constructed = True
         self._emit_close = True
-        self._auto_destroy = True
 
     def pipe(self, dest: Any, options: Any = None) -> Any:
         """Node's legacy ``Stream.prototype.pipe`` (for a plain ``Stream``;

@@ -201,9 +201,11 @@ class _Pipe:
 
 
 def pipe(src: Any, dest: Any, do_end: bool = True, options: Any = None) -> Any:
-    if src._r_pipes is None:
-        src._r_pipes = []
-    src._r_pipes.append(dest)
+    pipes = src._r_pipes
+    if pipes is None:
+        src._r_pipes = [dest]  # Exactly one item: an appended empty list reserves four.
+    else:
+        pipes.append(dest)
     if _DEBUG:
         _debug("pipe count=%d opts=%s", len(src._r_pipes),
                "undefined" if options is None else json.dumps(options, separators=(",", ":")))

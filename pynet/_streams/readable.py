@@ -58,7 +58,7 @@ from pynet._js.validators import invalid_arg_type, out_of_range
 from pynet._js.value import spread, to_string, truthy
 from pynet._streams import destroy as _destroy_impl
 from pynet._streams.async_iterator import ReadableAsyncIterator
-from pynet._streams.legacy import Stream
+from pynet._streams.legacy import Stream, shared_int
 from pynet._streams.pipe import pipe as _pipe
 from pynet._streams.utils import (
     get_high_water_mark,
@@ -120,7 +120,8 @@ class Readable(Stream):
         object_mode = bool(opts.get("objectMode")) or (
             is_duplex and bool(opts.get("readableObjectMode")))
         self._r_object_mode = object_mode
-        self._r_hwm = get_high_water_mark(opts, "readableHighWaterMark", is_duplex, object_mode)
+        self._r_hwm = shared_int(get_high_water_mark(opts, "readableHighWaterMark", is_duplex,
+                                                          object_mode))
         self._r_buffer: deque[Any] | None = None  # Made on first use: 10k idle sockets.
         self._r_length = 0
         self._r_flowing: bool | None = None
@@ -132,7 +133,6 @@ class Readable(Stream):
         self._r_sync = True
         self._r_need_readable = False
         self._r_emitted_readable = False
-        self._r_readable_listening = False
         self._r_resume_scheduled = False
         self._r_reading_more = False
         # Called at the start of every read() (a subclass's addition to Node's
@@ -140,13 +140,10 @@ class Readable(Stream):
         self._r_read_hook: Callable[[], None] | None = None
         self._r_data_emitted = False
         self._r_decoder: StringDecoder | None = None
-        self._r_encoding: str | None = None
         self._r_pipes: list[Any] | None = None
         self._r_await_drain: set[Any] | None = None
         default_encoding = opts.get("defaultEncoding")
-        if default_encoding is None:
-            self._r_default_encoding = "utf8"
-        else:
+        if default_encoding is not None:  # (else "utf8", the RareField's default)
             name = normalize_encoding(default_encoding)
             if name is None:
                 raise errors.ERR_UNKNOWN_ENCODING(format_s(default_encoding))

@@ -42,7 +42,7 @@ from pynet._js.nodeobject import NodeObject
 from pynet._js.validators import invalid_arg_type
 from pynet._js.value import truthy
 from pynet._streams import destroy as _destroy_impl
-from pynet._streams.legacy import Stream
+from pynet._streams.legacy import Stream, shared_int
 from pynet._streams.utils import (
     get_high_water_mark,
     js_length,
@@ -103,12 +103,11 @@ class Writable(Stream):
         object_mode = bool(opts.get("objectMode")) or (
             is_duplex and bool(opts.get("writableObjectMode")))
         self._w_object_mode = object_mode
-        self._w_hwm = get_high_water_mark(opts, "writableHighWaterMark", is_duplex, object_mode)
+        self._w_hwm = shared_int(get_high_water_mark(opts, "writableHighWaterMark", is_duplex,
+                                                          object_mode))
         self._w_decode_strings = opts.get("decodeStrings") is not False
         default_encoding = opts.get("defaultEncoding")
-        if default_encoding is None:
-            self._w_default_encoding = "utf8"
-        else:
+        if default_encoding is not None:  # (else "utf8", the RareField's default)
             name = normalize_encoding(default_encoding)
             if name is None:
                 raise errors.ERR_UNKNOWN_ENCODING(format_s(default_encoding))
@@ -126,12 +125,8 @@ class Writable(Stream):
         self._w_ending = False
         self._w_ended = False
         self._w_finished = False
-        self._w_final_called = False
-        self._w_prefinished = False
         self._w_pendingcb = 0
-        self._w_on_finished: list[WriteCb] | tuple[()] = ()
         self._w_after_tick: list[Any] | None = None  # [count, cb]
-        self._w_buffer_processing = False
         self._w_onwrite: Callable[..., None] | None = None  # _onwrite, bound on first write
 
     def _on_constructed(self) -> None:

@@ -896,6 +896,29 @@ def test_once_with_a_bound_method_keeps_one_object_and_equal_listener() -> None:
     assert log == [1, None]
 
 
+def test_once_with_a_builtin_method_keeps_its_descriptor_and_equal_listener() -> None:
+    # A method of a C (or mypyc-compiled) class is kept as the class's method
+    # descriptor and the object: .listener gives an equal method, the arity
+    # rule still applies, removal by the method finds it.
+    got: list[Any] = []
+    e = EventEmitter()
+    e.once("x", got.append)
+    wrapper = e.rawListeners("x")[0]
+    assert wrapper._fn is list.append and wrapper._self is got  # no method object kept
+    assert wrapper.listener == got.append and wrapper.listener.__self__ is got
+    assert e.listeners("x") == [got.append] and e.listenerCount("x", got.append) == 1
+    assert repr(wrapper) == f"<once wrapper of {got.append!r}>"
+    e.emit("x", 1, 2)  # list.append takes one: fitted
+    e.emit("x", 3)
+    assert got == [1] and e.listenerCount("x") == 0
+    e.once("y", got.append)
+    e.removeListener("y", got.append)
+    assert e.listenerCount("y") == 0
+    # A builtin that is not its class's method (a module function) is kept as is.
+    e.once("z", len)
+    assert e.rawListeners("z")[0].listener is len
+
+
 def test_pyee_add_event_handler_pair_is_found_by_either_function() -> None:
     e = EventEmitter()
     log: list[Any] = []

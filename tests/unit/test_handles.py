@@ -245,6 +245,25 @@ def test_partial_flush_keeps_the_rest_and_the_watch(loop: Loop) -> None:
     close_and_run(loop, h)
 
 
+def test_set_write_cb_gives_the_write_just_queued_its_callback(loop: Loop) -> None:
+    """net.Socket writes with no callback and gives one only to a write that did
+    not complete at once; it is called when that write is flushed, and a write
+    queued behind it with its own callback keeps that one."""
+    h, sock = make(loop)
+    done: list[Any] = []
+    sock.script.append(1)
+    assert h.write(b"abc", None) == (None, False)
+    h.set_write_cb(lambda err: done.append(("first", err)))
+    assert h.write(b"de", None) == (None, False)  # behind the backlog: queued, no syscall
+    h.set_write_cb(lambda err: done.append(("second", err)))
+    assert [entry[1] is not None for entry in h._queue] == [True, True]
+    h.on_writable()
+    assert done == [("first", None), ("second", None)] and bytes(sock.wire) == b"abcde"
+    h.set_write_cb(lambda err: done.append("never"))  # nothing queued: no effect
+    close_and_run(loop, h)
+    assert done == [("first", None), ("second", None)]
+
+
 def test_single_queued_buffer_uses_send(loop: Loop) -> None:
     h, sock = make(loop)
     sock.script.append(1)
@@ -790,12 +809,19 @@ class AcceptFails:
         self.failures = failures
         self.calls = 0
 
-    def accept(self) -> tuple[socket.socket, Any]:
+    def _fail(self) -> None:
         self.calls += 1
         if self.failures:
             self.failures -= 1
             raise OSError(self.code, os.strerror(self.code))
+
+    def accept(self) -> tuple[socket.socket, Any]:
+        self._fail()
         return self._sock.accept()
+
+    def _accept(self) -> tuple[int, Any]:  # What the handle's accept loop calls.
+        self._fail()
+        return self._sock._accept()  # type: ignore[attr-defined,no-any-return]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sock, name)

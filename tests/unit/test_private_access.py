@@ -41,6 +41,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("_core.threadpool", "_state"):
         "friend classes in one module: the pool moves its WorkRequest between queued, "
         "running and done under its lock (uv_cancel's check in threadpool.c)",
+    ("_handles.stream", "_accept"):
+        "socket.socket._accept is the standard library's accept returning the bare fd "
+        "(socket.accept() wraps it in a socket.socket, 40 bytes more per connection than "
+        "the _socket.socket the handle makes, and reads the family and type as enums, "
+        "Python code per connection)",
     ("dns", "_start"):
         "friend in one module: lookup() starts the GetAddrInfoReqWrap it made (Node's "
         "cares.getaddrinfo(req, ...)); the request object is public, its start is not",
@@ -69,10 +74,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "source (Node's internal kDependantSignals symbol)",
     **{("_streams.duplexpair", attr): "friend classes in one module: the two sides of a "
        "duplexPair hand each other their held write callback" for attr in ("_held", "_other")},
-    ("_handles.stream", "_accept"):
-        "the standard library's socket.socket._accept (the C accept that socket.accept() "
-        "wraps in Python code reading the family and type as enums): the accept of a "
-        "listening StreamHandle, once per connection",
     ("_net.socket", "_callback"):
         "Writable's arity-tolerant write-callback wrapper, shared with Socket's write fast "
         "path (to become the shared user-call helper's public name)",
@@ -96,15 +97,21 @@ NODE_UNDERSCORE_API = {"_read", "_write", "_writev", "_final", "_destroy", "_con
 
 
 def _stream_state_fields() -> set[str]:
-    """The stream state fields: the ``__slots__`` of ``_streams.legacy.Stream``."""
+    """The stream state fields: the ``__slots__`` of ``_streams.legacy.Stream``
+    and its rarely set fields (``name: RareField[...] = RareField(default)``)."""
     tree = ast.parse((PYNET / "_streams" / "legacy.py").read_text())
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == "Stream":
+            rare = {stmt.target.id for stmt in node.body
+                    if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+                    and isinstance(stmt.value, ast.Call)
+                    and isinstance(stmt.value.func, ast.Name)
+                    and stmt.value.func.id == "RareField"}
             for stmt in node.body:
                 if isinstance(stmt, ast.Assign) and any(
                         isinstance(t, ast.Name) and t.id == "__slots__" for t in stmt.targets):
-                    return {elt.value for elt in ast.walk(stmt.value)
-                            if isinstance(elt, ast.Constant) and isinstance(elt.value, str)}
+                    return rare | {elt.value for elt in ast.walk(stmt.value)
+                                   if isinstance(elt, ast.Constant) and isinstance(elt.value, str)}
     raise AssertionError("Stream.__slots__ not found")
 
 

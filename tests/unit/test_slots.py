@@ -57,6 +57,7 @@ from pynet._net.address import SocketAddress
 from pynet._net.socket import _SmallString
 from pynet._net.types import AddressInfo
 from pynet._streams.duplex import Duplex
+from pynet._streams.legacy import Stream
 from pynet._streams.pipe import _Pipe
 from pynet.abort import AbortController, AbortSignal
 from pynet.events import EventEmitter, _Fit, _OnceWrapper
@@ -444,6 +445,39 @@ def socket_lives(loop: Loop) -> list[object]:
     return [a, b, *handles, *pipes, *a.rawListeners("end")]
 
 
+def rare_fields(loop: Loop) -> list[object]:
+    """The stream and socket fields that are not slots (legacy.RareField): an
+    idle piped socket has set none (no side dict); encoding, timeout, keep-alive
+    and no-delay land in the side dict and read back; the descriptors are slotted."""
+    raw_a, raw_b = socket.socketpair()
+    a = net.Socket(handle=StreamHandle(loop, raw_a, True))
+    b = net.Socket(handle=StreamHandle(loop, raw_b, True))
+    b.pipe(b)
+    echoed_idle: list[Any] = []
+
+    def on_data(chunk: Any) -> None:
+        echoed_idle.append(b._pynet_rare)
+        a.end()
+
+    a.on("data", on_data)
+    a.write(b"x")
+    loop.run()
+    assert echoed_idle == [None]
+    assert b._r_encoding is None and b._timeout_ms == 0.0 and not b._set_no_delay
+    c = net.Socket()
+    c.setEncoding("latin1")
+    c.setTimeout(5)
+    c.setNoDelay(True)
+    c.setKeepAlive(True, 2000)
+    assert c._pynet_rare is not None
+    assert c._r_encoding == "latin1" and c._timeout_ms == 5 and c._set_no_delay
+    assert c._set_keep_alive and c._keep_alive_delay == 2
+    c.setTimeout(0)
+    c.destroy()
+    loop.run()
+    return [a, b, c, vars(Stream)["_r_encoding"], vars(net.Socket)["_timeout_ms"]]
+
+
 def never_connected(loop: Loop) -> list[object]:
     """A socket with no handle: writes fail, it is destroyed by an abort signal."""
     controller = AbortController()
@@ -594,6 +628,7 @@ SCENARIOS: dict[str, Callable[[Loop], list[object]]] = {
     "readline terminal": readline_terminal,
     "socket lives": socket_lives,
     "never connected": never_connected,
+    "rare fields": rare_fields,
     "poll handle": poll_handle,
     "work request": work_request,
     "dgram socket": dgram_socket,
