@@ -24,18 +24,15 @@ the inner handle, through its write queue.
   :func:`pynet._tls.context.openssl_error`).
 * **Reading.** After the handshake the inner handle reads while the socket
   reads (``read_start``/``read_stop`` pass through), so TCP backpressure
-  still reaches the peer.  It reads into one 256 KiB buffer shared by every
-  TLS handle (``read_into``/``onread_into``); each read is written to
-  ``incoming`` and decrypted at once, and the plaintext goes to ``onread`` in
-  chunks of at most 64 KiB of full records (see ``_decrypt``).  A
-  ``close_notify`` or the inner EOF is ``onread(None, None)`` (an EOF without
-  ``close_notify`` is an EOF, as Node treats it).  TLS 1.3 session tickets that arrive after the
+  still reaches the peer.  Each chunk of ciphertext is decrypted at once and
+  each plaintext chunk goes to ``onread``.  A ``close_notify`` or the inner
+  EOF is ``onread(None, None)`` (an EOF without ``close_notify`` is an
+  EOF, as Node treats it).  TLS 1.3 session tickets that arrive after the
   handshake are noticed by the session id changing: ``onsession(session)``.
 * **Writing.** ``write`` encrypts at once (``SSLObject.write`` on a memory
-  BIO never blocks) and writes the records to the inner handle, in pieces of
-  about 256 KiB of ciphertext, the last with the caller's callback: the inner
-  write queue is the only queue, and its completion is the caller's
-  completion.  Writes before the end of the
+  BIO never blocks) and writes the records to the inner handle with the
+  caller's callback: the inner write queue is the only queue, and its
+  completion is the caller's completion.  Writes before the end of the
   handshake wait in ``_pending`` and are encrypted when it ends.
 * **Shutdown** sends ``close_notify`` then the inner shutdown (FIN), without
   waiting for the peer's ``close_notify``; reading goes on (TLS 1.3
@@ -67,10 +64,7 @@ __all__ = ["HEAP_BLOCK", "TLSHandle", "client_hello_server_name", "settle_heap"]
 
 #: A TLS alert record: fatal (2), handshake_failure (40).
 _HANDSHAKE_FAILURE_ALERT = b"\x15\x03\x03\x00\x02\x02\x28"
-_BATCH = READ_SIZE  # Plaintext bytes per onread, at most (see _decrypt).
-#: Where the inner handle reads ciphertext (``recv_into``, see _on_inner_read_into): one
-#: buffer for every handle, its bytes written to ``incoming`` before any callback runs.
-_RECV = memoryview(bytearray(4 * READ_SIZE))
+_BATCH = 4 * READ_SIZE  # Plaintext bytes per onread, at most (see _decrypt).
 #: Where ``_decrypt`` has OpenSSL write plaintext (``SSLObject.read(n, buffer)``): one
 #: buffer for every handle, copied out once per ``onread`` (the loop is single-threaded,
 #: and the copy is made before any callback runs).
@@ -78,8 +72,6 @@ _VIEW = memoryview(bytearray(_BATCH))
 #: Chunks of a ``writev`` at least this large are encrypted one by one (no join): each
 #: fills whole records anyway (a TLS record carries 16 KiB of plaintext).
 _RECORD = 16384
-#: Ciphertext written to the inner handle per piece, at most about (see _write_now).
-_FLUSH = 4 * READ_SIZE
 #: The block :func:`settle_heap` frees: glibc then keeps up to twice this much free
 #: memory at the top of its heap instead of giving it back (see there).
 HEAP_BLOCK = 4 * 1024 * 1024
@@ -135,13 +127,6 @@ class TLSHandle:
         # Client reads left to feed record by record (see _decrypt_by_record).
         self._ticket_reads = 0 if server else 8
         inner.onread = self._on_inner_read
-        # Discussion: the socket is read into one shared 256 KiB buffer, as asyncio's
-        # SSL protocol does, not into a new 64 KiB bytes per read: 4x fewer reads
-        # (system calls, wakeups of this handle's Python) per byte, no allocation
-        # per read, and the ciphertext is copied once, into ``incoming``.  The
-        # plaintext is still reported up to 64 KiB per 'data' (``_BATCH``).
-        inner.read_into = _recv_buffer
-        inner.onread_into = self._on_inner_read_into
         if not _heap_settled:
             settle_heap()
 
@@ -292,7 +277,7 @@ class TLSHandle:
         self.handshaking = True
         self.inner.read_start()
 
-    def _on_hello_data(self, data: Buffer | None) -> None:
+    def _on_hello_data(self, data: bytes | None) -> None:
         """Before the session exists (server, ``onclienthello``): collect the ClientHello."""
         if data is None:
             self._eof = True
@@ -437,11 +422,7 @@ class TLSHandle:
         if self.reading and not self.inner.closed:
             self._decrypt()
 
-    def _on_inner_read_into(self, n: int, buf: Any) -> None:
-        """A read into :data:`_RECV` (the inner handle's ``onread_into``)."""
-        self._on_inner_read(_RECV[:n], None)
-
-    def _on_inner_read(self, data: Buffer | None, err: Exception | None) -> None:
+    def _on_inner_read(self, data: bytes | None, err: Exception | None) -> None:
         if err is not None:
             if self.handshaking or self.onread is None:
                 self._fail(err)
@@ -577,12 +558,11 @@ class TLSHandle:
             if self.read_into is not None:
                 self._user_buffer = self.read_into()
 
-    def _decrypt_by_record(self, data: Buffer) -> None:
+    def _decrypt_by_record(self, data: bytes) -> None:
         """Feed OpenSSL one record at a time, for the first reads after a client's
         handshake: each TLS 1.3 session ticket is then seen by itself (Node emits
         ``'session'`` once per ticket; Python has no new-session callback)."""
         self._ticket_reads -= 1
-        data = bytes(data)  # Not the shared _RECV: reporting each record runs callbacks.
         pos, size = 0, len(data)
         while pos < size:
             end = pos + 5 + int.from_bytes(data[pos + 3:pos + 5], "big") if size - pos >= 5 \
@@ -632,44 +612,18 @@ class TLSHandle:
 
     def _write_now(self, data: Buffer | list[Buffer], cb: WriteCallback | None
                    ) -> tuple[Exception | None, bool]:
-        """Encrypt ``data`` and write the records to the inner handle, about
-        ``_FLUSH`` bytes of ciphertext per inner write (``cb`` with the last)."""
         assert self.ssl is not None
         write = self.ssl.write
-        outgoing = self.outgoing
-        flushed = sent = False
         for chunk in data if isinstance(data, list) else (data,):
             size = len(chunk) if not isinstance(chunk, memoryview) else chunk.nbytes
             self.bytes_written += size
-            if not size:
-                continue
-            pieces: Any = (chunk,)
-            if size > _FLUSH:
-                view = memoryview(chunk)
-                if view.format != "B" or view.ndim != 1:
-                    view = view.cast("B")
-                pieces = [view[i:i + _FLUSH] for i in range(0, size, _FLUSH)]
-            for piece in pieces:
+            if size:
                 try:
-                    write(piece)
+                    write(chunk)
                 except ssl.SSLError as exc:
                     return openssl_error(exc), True
-                if outgoing.pending >= _FLUSH:
-                    # Discussion: a piece at a time, not one read of a whole
-                    # writev's records (megabytes when the Writable buffered the
-                    # peer's window): the BIO stays small, its bytes still in the
-                    # cache when copied out, and no multi-MiB bytes is made and
-                    # freed per flush (see settle_heap).  The inner queue keeps the
-                    # order; its last completion is this write's.
-                    err, sent = self.inner.write(outgoing.read(), None)
-                    if err is not None:
-                        return err, True
-                    flushed = True
-        records = outgoing.read()
-        if records or (flushed and not sent):
-            err, done = self.inner.write(records, cb)  # Empty: completes after the queue.
-        else:
-            err, done = None, True  # Nothing, or all of it sent already.
+        records = self.outgoing.read()
+        err, done = self.inner.write(records, cb) if records else (None, True)
         if done and cb is not None and err is None:
             # Discussion: Node's TLSWrap completes a write that the socket took at
             # once from a SetImmediate, never synchronously: a second write() in
@@ -716,19 +670,14 @@ class TLSHandle:
             self._loop.call_pending(self._drain)
 
 
-def _recv_buffer() -> memoryview:
-    """The inner handle's ``read_into``: the shared receive buffer."""
-    return _RECV
-
-
 def settle_heap() -> None:
     """Raise glibc's heap thresholds once per process, as a large free does
     (asyncio's TLS gets there by chance; see docs/benchmarks.md, "asyncio's two
     modes").
 
-    Discussion: a TLS stream's transient buffers (records read out of the
-    outgoing BIO, plaintext chunks, a Writable and a write queue holding up to
-    the peer's window) make the heap grow and shrink by megabytes.  glibc gives the
+    Discussion: a TLS stream's transient buffers (64 KiB socket reads, records
+    read out of the outgoing BIO, plaintext chunks, a write queue of up to the
+    peer's window) make the heap grow and shrink by megabytes.  glibc gives the
     top of its heap back to the kernel (``brk``) whenever more than its trim
     threshold (128 KiB at start) is free there, and the next allocations fault
     the pages in again, zeroed: in a bulk echo, up to 400 page faults per MiB
