@@ -15,6 +15,12 @@ CPU time per echo (from /proc; less sensitive to other load on the machine)
 with the ratios other/pynet (again, above 1 means pynet spends less).
 A missing ``node`` or ``gcc`` turns rows into "skipped"; ``--strict`` then
 fails the run.
+
+Two more rows on request (``--servers pynet,pynet_mypyc,uvloop``; issue #16's
+"dgram pps, compiled >= 1.0x uvloop"): ``pynet_mypyc`` runs pynet_dgram.py with
+the compiled build that ``bench/run.py`` installs into bench/build/pynet-mypyc
+(run that once first), ``uvloop`` the asyncio protocol on uvloop (from the
+bench/build/pydeps-* directory run.py's setup fills, or the environment).
 """
 
 from __future__ import annotations
@@ -34,11 +40,20 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 BUILD = BENCH / "build"
 LOADGEN = BUILD / "udp_loadgen"
+COMPILED_PY = BUILD / "pynet-mypyc" / "bin" / "python"  # bench/run.py's compiled venv
+PYDEPS = BUILD / f"pydeps-py{sys.version_info[0]}{sys.version_info[1]}"
 SERVERS = {
     "pynet": [sys.executable, str(BENCH / "servers" / "pynet_dgram.py"), "{port}"],
     "node": ["node", str(BENCH / "servers" / "node_dgram.js"), "{port}"],
     "asyncio": [sys.executable, str(BENCH / "servers" / "asyncio_datagram.py"), "{port}"],
 }
+#: Not in the default set: they need bench/run.py's build directory.
+EXTRA_SERVERS = {
+    "pynet_mypyc": [str(COMPILED_PY), str(BENCH / "servers" / "pynet_dgram.py"), "{port}"],
+    "uvloop": [sys.executable, str(BENCH / "servers" / "asyncio_datagram.py"), "{port}",
+               "uvloop"],
+}
+ALL_SERVERS = {**SERVERS, **EXTRA_SERVERS}
 
 
 def build() -> bool:
@@ -95,9 +110,12 @@ def cpu_seconds(pid: int) -> float:
 def measure(name: str, size: int, window: int, seconds: float
             ) -> tuple[float, float] | None:
     """(echoes per second, server CPU microseconds per echo), or None on failure."""
-    argv = [a.replace("{port}", str(port := free_port())) for a in SERVERS[name]]
+    port = free_port()
+    argv = [a.replace("{port}", str(port)) for a in ALL_SERVERS[name]]
     server_cpu, client_cpu = cpus()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The checkout's pynet first, except for the compiled build (its venv's package).
+    path = [str(PYDEPS)] if name == "pynet_mypyc" else [str(ROOT), str(PYDEPS)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                             preexec_fn=pinned(server_cpu))
     try:
@@ -118,6 +136,8 @@ def measure(name: str, size: int, window: int, seconds: float
     finally:
         proc.kill()
         proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def main() -> int:
@@ -138,7 +158,10 @@ def main() -> int:
     if not build():
         print("dgram_echo: no C compiler: skipped", file=sys.stderr)
         return 1 if args.strict else 0
-    skipped = [n for n in names if shutil.which(SERVERS[n][0]) is None]
+    unknown = [n for n in names if n not in ALL_SERVERS]
+    if unknown:
+        parser.error(f"unknown server(s) {', '.join(unknown)}: one of {', '.join(ALL_SERVERS)}")
+    skipped = [n for n in names if shutil.which(ALL_SERVERS[n][0]) is None]
     server_cpu, client_cpu = cpus()
     print(f"UDP echo, window {args.window}, {runs} x {duration:g} s; server CPU {server_cpu}, "
           f"load generator CPU {client_cpu}")

@@ -84,6 +84,8 @@ SERVERS: list[Server] = [
            build="compiled"),
     Server("pynet_data_mypyc", "pynet 'data'+write, compiled", "python",
            _compiled("pynet_data.py"), build="compiled"),
+    Server("pynet_async_mypyc", "pynet async for+write, compiled", "python",
+           _compiled("pynet_async.py"), build="compiled"),
     Server("node_pipe", "Node net pipe()", "node", ["node", str(SRV / "node_net.js"), "{port}"]),
     Server(
         "node_data",
@@ -104,6 +106,14 @@ SERVERS: list[Server] = [
         "uvloop Protocol",
         "python",
         _py("uvloop_protocol.py"),
+        needs=("uvloop",),
+        install=("uvloop",),
+    ),
+    Server(
+        "uvloop_streams",
+        "uvloop Streams",
+        "python",
+        _py("uvloop_streams.py"),
         needs=("uvloop",),
         install=("uvloop",),
     ),

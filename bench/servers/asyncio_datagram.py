@@ -1,4 +1,5 @@
-"""asyncio's DatagramProtocol echo server: ``python asyncio_datagram.py PORT``."""
+"""asyncio's DatagramProtocol echo server: ``python asyncio_datagram.py PORT [uvloop]``
+(with ``uvloop``: the same protocol on uvloop's loop)."""
 
 import asyncio
 import sys
@@ -18,4 +19,9 @@ async def main() -> None:
     await asyncio.Event().wait()
 
 
-asyncio.run(main())
+if sys.argv[2:] == ["uvloop"]:
+    import uvloop
+
+    uvloop.run(main())
+else:
+    asyncio.run(main())

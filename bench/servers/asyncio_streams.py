@@ -1,11 +1,15 @@
 """asyncio Streams echo server (StreamReader/StreamWriter, the high-level API).
 
 python asyncio_streams.py PORT
+
+``main(run)`` takes the runner, so uvloop_streams.py runs the same server on uvloop.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from _common import BACKLOG, HOST, port_from_argv, raise_nofile
 
@@ -33,11 +37,11 @@ async def serve(port: int) -> None:
         await server.serve_forever()
 
 
-def main() -> None:
+def main(run: Callable[[Coroutine[Any, Any, None]], None] = asyncio.run) -> None:
     port = port_from_argv()
     raise_nofile()
     try:
-        asyncio.run(serve(port))
+        run(serve(port))
     except KeyboardInterrupt:
         pass
 
