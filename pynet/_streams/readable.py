@@ -201,8 +201,8 @@ class Readable(Stream):
             self._loop.next_tick(self._update_readable_listening)
 
     def removeAllListeners(self, event: Any = None) -> Readable:
-        """Removes all listeners, or those of ``event``; like :meth:`removeListener` for
-        ``'readable'``.
+        """Removes all listeners, or those of ``event``; for ``'readable'``, reading
+        state is updated on the next tick, as ``removeListener('readable', ...)`` does.
         """
         super().removeAllListeners(event)
         if event == "readable" or event is None:
