@@ -20,9 +20,7 @@ moves either way).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
-
-import pytest
+from collections.abc import Callable
 
 from pynet import net, run
 from pynet._core.loop import Loop
@@ -30,16 +28,6 @@ from pynet._core.loop import Loop
 WARMUP = 200
 REQUESTS = 2000
 MSG = b"x" * 64
-
-
-@pytest.fixture
-def no_gc() -> Iterator[None]:
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _echo_rr(serve: Callable[[net.Socket], None]) -> int:

@@ -12,25 +12,11 @@ reference to their own socket (such a cycle would be the user's).
 
 from __future__ import annotations
 
-import gc
 import weakref
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from pynet import net, run
 from pynet._core.loop import Loop
-
-
-@pytest.fixture
-def no_gc() -> Iterator[None]:
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _alive(refs: list[weakref.ref[Any]]) -> list[str]:
