@@ -1,6 +1,6 @@
 """rr100 in one process, for counting instructions per request with callgrind.
 
-    python bench/inprocess_rr.py MODE N      # MODE: pipe | data | async | asyncio | raw
+    python bench/inprocess_rr.py MODE N      # MODE: pipe | data | async | asyncio | streams | raw
 
 100 loopback TCP clients (plain non-blocking sockets) each send 64 bytes per
 round; the server then runs non-blocking loop steps until every echo is back,
@@ -10,6 +10,8 @@ round, so the loop turn's own cost is shared as under load.  The servers:
 ``write``, ``async`` the ``async for chunk in sock: sock.write(chunk)`` loop of
 ``bench/servers/pynet_async.py`` (all three stepped with ``Loop.step``),
 ``asyncio`` an asyncio Protocol echo (one ``run_forever`` iteration per step),
+``streams`` the asyncio Streams echo of ``bench/servers/asyncio_streams.py``
+(``await read`` / ``write`` / ``await drain``, stepped the same way),
 ``raw`` a bare ``recv``/``send`` per socket with no loop (the floor: the
 clients' work and the syscalls' Python wrappers).
 
@@ -30,6 +32,7 @@ clients' share is the same for every mode (the ``raw`` figure bounds it).
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
 import sys
 from typing import Any
@@ -57,9 +60,10 @@ class _Raw:
 
 
 class _Asyncio:
-    """An asyncio Protocol echo; ``step`` runs one loop iteration."""
+    """An asyncio Protocol (or, ``streams``, Streams) echo; ``step`` runs one
+    loop iteration."""
 
-    def __init__(self) -> None:
+    def __init__(self, streams: bool = False) -> None:
         self.loop = asyncio.new_event_loop()
 
         class Echo(asyncio.Protocol):
@@ -69,12 +73,29 @@ class _Asyncio:
             def data_received(self, data: bytes) -> None:
                 self.transport.write(data)
 
-        server = self.loop.run_until_complete(self.loop.create_server(Echo, "127.0.0.1", 0))
+        if streams:
+            starting = asyncio.start_server(_streams_echo, "127.0.0.1", 0)
+        else:
+            starting = self.loop.create_server(Echo, "127.0.0.1", 0)
+        server = self.loop.run_until_complete(starting)
         self.port: int = server.sockets[0].getsockname()[1]
 
     def step(self) -> None:
         self.loop.call_soon(self.loop.stop)
         self.loop.run_forever()
+
+
+async def _streams_echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    """``bench/servers/asyncio_streams.py``'s connection handler."""
+    read = reader.read
+    write = writer.write
+    drain = writer.drain
+    while True:
+        data = await read(65536)
+        if not data:
+            break
+        write(data)
+        await drain()
 
 
 async def _async_echo(s: Any) -> None:
@@ -90,8 +111,8 @@ def main() -> None:
     if mode == "raw":
         listener = socket.create_server(("127.0.0.1", 0))
         port = listener.getsockname()[1]
-    elif mode == "asyncio":
-        stepper = _Asyncio()
+    elif mode in ("asyncio", "streams"):
+        stepper = _Asyncio(streams=mode == "streams")
         port = stepper.port
     else:
         if mode == "pipe":
@@ -134,7 +155,10 @@ def main() -> None:
         round_trip()
     for _ in range(n):
         round_trip()
-    # The process exits with everything open: this is a measurement, not a program.
+    # The process exits with everything open: this is a measurement, not a program
+    # (at once: no "Task was destroyed" report for each of asyncio's pending tasks).
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

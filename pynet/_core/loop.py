@@ -494,6 +494,27 @@ class Loop:
         same handler); see the Readable async iterator."""
         return self._in_microtasks and not self._microtasks
 
+    def nothing_queued(self) -> bool:
+        """Whether no tick and no microtask is queued and no drain is running: from
+        a callback the loop made, the drain that follows it then starts with
+        what that callback queues (see :meth:`run_microtask_now`)."""
+        return not self._ticks and not self._checkpoint_due
+
+    def run_microtask_now(self, callback: Callback, arg: Any) -> None:
+        """Run ``callback(arg)`` now, as the first microtask of the drain, then
+        the microtasks it queues, by the drain's rules: the ticks they queue
+        wait for the microtask queue to empty and run in the drain after the
+        running callback.
+
+        Only as the last action of a callback the loop made, with
+        :meth:`nothing_queued`, and in place of work that would have queued
+        only ticks and microtasks ending in this one: the drain would then run
+        exactly that work, so nothing could come between, and an exception
+        meets the same handler."""
+        self._checkpoint_due = True
+        self._microtasks.append((callback, (arg,)))
+        self._run_microtasks()
+
     def wake_drain(self) -> None:
         """Make sure the microtask checkpoint runs soon (a rejection to report)."""
         if not self._checkpoint_due:

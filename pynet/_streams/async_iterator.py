@@ -63,7 +63,7 @@ from pynet._streams.destroy import aggregate_two_errors, destroyer
 from pynet._streams.end_of_stream import eos
 from pynet._streams.legacy import Stream
 
-__all__ = ["ReadableAsyncIterator"]
+__all__ = ["ITERATOR_WAKE", "ReadableAsyncIterator"]
 
 _UNSET: Any = object()  # Node's ``error === undefined``: the stream is still going.
 
@@ -83,9 +83,9 @@ class _Generator(Suspension):
     new Promise(next)``; ``resume``/``throw``, the awaiter of the step in flight.
     """
 
-    __slots__ = ("_cleanup", "_microtasks", "_plain_destroyed", "_queue", "_requests", "_resume",
-                 "_throw", "destroy_on_return", "done", "error", "running", "started", "stream",
-                 "waiting")
+    __slots__ = ("_cleanup", "_loop", "_microtasks", "_plain_destroyed", "_queue", "_requests",
+                 "_resume", "_throw", "destroy_on_return", "done", "error", "running", "started",
+                 "stream", "waiting")
 
     def __init__(self, stream: Any, destroy_on_return: bool) -> None:
         self.stream = stream
@@ -103,7 +103,7 @@ class _Generator(Suspension):
         self._throw: _Resume = _nop
         self._requests: deque[tuple[_Resume, _Resume]] | None = None
         self._cleanup: Callable[[], None] = _nop
-        loop = get_loop()
+        loop = self._loop = get_loop()
         self._queue = loop.queue_microtask
         # Discussion: loop.microtask_runs_next() is ``in the drain and nothing
         # queued``; _advance and _yielded only ever run as microtasks, in
@@ -191,6 +191,28 @@ class _Generator(Suspension):
         else:
             self._complete(error)
 
+    # -- a chunk handed over by the stream ---------------------------------
+
+    def takes_chunk(self) -> bool:
+        """Whether :meth:`take_chunk` may run this step: it waits for
+        ``'readable'``, nothing is queued behind it, and the stream has not
+        ended or failed (as far as the generator knows)."""
+        return (self.waiting and not self._requests and not self.done
+                and self.error is _UNSET and self._plain_destroyed)
+
+    def take_chunk(self, chunk: Any) -> None:
+        """The rest of the step for ``chunk``, now: the stream's ``'readable'``
+        listener (:meth:`_on_readable`) then :meth:`_advance` reading ``chunk``
+        (and resuming the loop in place), as the first microtask of the drain.
+
+        For a stream that has just received ``chunk`` and has already made every
+        state change of its ``'readable'`` and ``read()``, in a callback of the
+        loop with nothing queued (:meth:`~pynet._core.loop.Loop.run_microtask_now`):
+        see ``net.Socket._hand_to_iterator``, the one caller."""
+        self.waiting = False
+        self.running = False
+        self._loop.run_microtask_now(self._resume, chunk)
+
     def _on_readable(self) -> None:
         """Node's ``next`` as the ``'readable'`` listener: resolve the awaited promise."""
         if self.waiting:
@@ -263,6 +285,11 @@ class _Generator(Suspension):
             return
         stream.removeListener("readable", self._on_readable)
         self._cleanup()
+
+
+#: The ``'readable'`` listener of an iterator's generator (a bound method of
+#: it): how a stream recognises a waiting ``async for`` among its listeners.
+ITERATOR_WAKE = _Generator._on_readable
 
 
 class ReadableAsyncIterator:

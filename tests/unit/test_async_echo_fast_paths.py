@@ -13,18 +13,25 @@
 * The two ticks ``push()`` queues for a chunk a paused stream buffers
   (``emitReadable_``, ``maybeReadMore_``) run as one, in the same order, also
   when a ``'readable'`` listener throws.
+* A socket hands a chunk straight to the ``async for`` waiting for it
+  (``Socket._hand_to_iterator``): the loop body runs from the read callback,
+  and sees and leaves the state Node's steps (push, the two ticks, the
+  iterator's read) do; any difference (an overridden method, a decoder, another
+  listener, a chunk at the high water mark, something already queued) takes
+  those steps instead.
 """
 
 from __future__ import annotations
 
 import itertools
 import socket
+import sys
 from collections import deque
 from typing import Any
 
 import pytest
 
-from pynet import net, nextTick, process
+from pynet import net, nextTick, process, run
 from pynet._core.loop import Loop
 from pynet._handles.stream import StreamHandle
 from pynet._streams import readable as readable_module
@@ -290,3 +297,157 @@ def test_readable_and_read_more_ticks_as_one_keep_their_order(
     assert merged == separate
     assert merged[:5] == ["_read", "push a", ("readable", 1), ("caught", "boom"), "_read"]
     assert merged[5] == ("tick", 1)
+
+
+ITER_FIELDS = (*FIELDS, "_r_flowing", "_r_data_emitted", "readableLength")
+
+
+def _iteration_log(loop: Loop, monkeypatch: pytest.MonkeyPatch, *, general: bool = False,
+                   cls: type[net.Socket] = net.Socket, setup: Any = None) -> list[Any]:
+    """Two chunks through ``async for``: what the body sees of the socket, and
+    whether it runs from the hand-over (the read callback's stack)."""
+    a, b = _pair(loop, cls)
+    if setup is not None:
+        setup(a)
+    log: list[Any] = []
+
+    async def main() -> None:
+        async for chunk in a:
+            frames = set()
+            frame = sys._getframe()
+            while frame is not None:
+                frames.add(frame.f_code.co_name)
+                frame = frame.f_back
+            log.append((chunk, [getattr(a, f) for f in ITER_FIELDS],
+                        list(a._r_buffer or ()), "_hand_to_iterator" in frames))
+            nextTick(lambda: log.append("tick"))
+            if len(log) < 3:
+                b.write(b"second")
+            else:
+                break
+        log.append(("after", a.destroyed))
+        b.destroy()
+
+    with monkeypatch.context() as m:
+        if general:
+            m.setattr(net.Socket, "_pynet_plain_iteration", False)
+        b.write(b"first")
+        run(main())
+    return log
+
+
+def test_iterator_takes_the_chunk_from_the_read_callback(
+        loop: Loop, monkeypatch: pytest.MonkeyPatch) -> None:
+    direct = _iteration_log(loop, monkeypatch)
+    general = _iteration_log(loop, monkeypatch, general=True)
+    assert [entry[3] for entry in direct if type(entry) is tuple and len(entry) == 4] == [True] * 2
+    assert [entry[3] for entry in general if type(entry) is tuple and len(entry) == 4] == [False] * 2
+    strip = [e[:3] if type(e) is tuple and len(e) == 4 else e for e in direct]
+    assert strip == [e[:3] if type(e) is tuple and len(e) == 4 else e for e in general]
+    assert strip[0] == (b"first", [0, True, False, True, False, False, False, 16384, False, True,
+                                   0], [])
+    assert strip[-2:] == [("after", True), "tick"]
+
+
+class _OwnPush(net.Socket):
+    def push(self, chunk: Any, encoding: str | None = None) -> bool:
+        return super().push(chunk, encoding)
+
+
+class _OwnEmit(net.Socket):
+    def emit(self, event: Any, *args: Any) -> bool:  # type: ignore[override]
+        return super().emit(event, *args)
+
+
+def _instance(name: str) -> Any:
+    def setup(a: net.Socket) -> None:
+        plain = getattr(a, name)
+        setattr(a, name, lambda *args: plain(*args))
+    return setup
+
+
+@pytest.mark.parametrize("variant", [
+    "class push", "class emit", "instance push", "instance emit", "instance read",
+    "instance _read", "encoding", "readable listener", "data listener", "hwm"])
+def test_iterator_hand_over_steps_aside(
+        loop: Loop, monkeypatch: pytest.MonkeyPatch, variant: str) -> None:
+    cls: type[net.Socket] = {"class push": _OwnPush, "class emit": _OwnEmit}.get(
+        variant, net.Socket)
+    seen: list[Any] = []
+    setup = {
+        "instance push": _instance("push"), "instance emit": _instance("emit"),
+        "instance read": _instance("read"), "instance _read": _instance("_read"),
+        "encoding": lambda a: a.setEncoding("latin1"),
+        "readable listener": lambda a: a.on("readable", lambda: seen.append("readable")),
+        "data listener": lambda a: a.on("data", lambda d: seen.append(("data", d))),
+        "hwm": lambda a: setattr(a, "_r_hwm", 5),
+    }.get(variant)
+    log = _iteration_log(loop, monkeypatch, cls=cls, setup=setup)
+    assert [e[3] for e in log if type(e) is tuple and len(e) == 4] == [False] * len(
+        [e for e in log if type(e) is tuple and len(e) == 4])
+    assert ("after", True) in log
+
+
+def test_iterator_hand_over_waits_for_queued_work(loop: Loop) -> None:
+    # The read callback runs with a tick already queued: that tick runs first,
+    # then Node's steps (the body is not run from the callback).
+    a, b = _pair(loop)
+    log: list[Any] = []
+
+    def on_stack(name: str) -> bool:
+        frame = sys._getframe()
+        while frame is not None:
+            if frame.f_code.co_name == name:
+                return True
+            frame = frame.f_back
+        return False
+
+    async def main() -> None:
+        async for chunk in a:
+            log.append((chunk, on_stack("_hand_to_iterator")))
+            if chunk == b"first":
+                def later() -> None:
+                    nextTick(lambda: log.append("tick"))
+                    b.write(b"second")
+                    assert a._handle is not None
+                    a._handle.on_readable()  # As the poll calls it, a tick queued.
+                setImmediate(later)
+            else:
+                break
+        b.destroy()
+
+    b.write(b"first")
+    run(main())
+    assert log == [(b"first", True), "tick", (b"second", False)]
+
+
+def test_loop_nothing_queued(loop: Loop) -> None:
+    seen: list[Any] = []
+    assert loop.nothing_queued()
+    loop.next_tick(lambda: seen.append(loop.nothing_queued()))
+    assert not loop.nothing_queued()
+    loop.drain_ticks()
+    loop.queue_microtask(lambda: seen.append(loop.nothing_queued()))
+    assert not loop.nothing_queued()
+    loop.drain_ticks()
+    assert loop.nothing_queued()
+    assert seen == [True, False]  # In a tick with nothing else queued; in the drain.
+
+
+def test_loop_run_microtask_now_drains_as_the_drain_does(loop: Loop) -> None:
+    log: list[Any] = []
+
+    def first(arg: str) -> None:
+        log.append(arg)
+        loop.next_tick(lambda: log.append("tick"))
+        loop.queue_microtask(lambda: log.append("micro"))
+        loop.queue_microtask(lambda: loop.queue_microtask(lambda: log.append("micro 2")))
+
+    assert loop.nothing_queued()
+    loop.run_microtask_now(first, "first")
+    # Microtasks it queued ran, ticks wait for the drain after the running callback.
+    assert log == ["first", "micro", "micro 2"]
+    assert not loop.nothing_queued()
+    loop.drain_ticks()
+    assert log == ["first", "micro", "micro 2", "tick"]
+    assert loop.nothing_queued()

@@ -232,6 +232,70 @@ S.socket = () => {
   });
 };
 
+// A socket's chunk for a waiting loop: what the body sees of the stream, and where what it
+// queues (ticks, microtasks, an immediate, an await) falls among the client's lines.
+S.socket_body_queues = () => {
+  const server = net.createServer(async (sock) => {
+    for await (const chunk of sock) {
+      log('server chunk', String(chunk), sock.readableLength, sock.readableFlowing,
+          sock.readableDidRead, sock.bytesRead);
+      process.nextTick(() => log('tick'));
+      queueMicrotask(() => log('micro'));
+      Promise.resolve().then(() => log('then'));
+      setImmediate(() => log('immediate'));
+      ticker('s', 3);
+      await null;
+      log('after await', sock.readableLength);
+      sock.write(chunk);
+    }
+    log('server done');
+    sock.end();
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const c = net.connect(server.address().port, '127.0.0.1');
+    const words = ['one', 'two', 'three'];
+    c.write(words.shift());
+    c.on('data', (d) => {
+      log('client data', String(d));
+      if (words.length) c.write(words.shift());
+      else c.end();
+    });
+    c.on('close', () => { log('client close'); server.close(); });
+  });
+};
+
+// The same loop over sockets that differ from the plain case: a decoder, a second
+// 'readable' listener, chunks at or above the high water mark.
+S.socket_variants = () => {
+  const variants = ['encoding', 'listener', 'hwm'];
+  let n = 0;
+  const server = net.createServer({ highWaterMark: 4 }, async (sock) => {
+    const variant = variants[n++];
+    if (variant === 'encoding') sock.setEncoding('utf8');
+    if (variant === 'listener') sock.on('readable', () => log('listener', sock.readableLength));
+    for await (const chunk of sock) {
+      log(variant, 'chunk', typeof chunk, String(chunk), sock.readableLength);
+      ticker('s', 2);
+      sock.write(chunk);
+    }
+    log(variant, 'done');
+    sock.end();
+  });
+  const next = () => {
+    if (n === variants.length) { server.close(); return; }
+    const c = net.connect(server.address().port, '127.0.0.1');
+    const words = ['ab', 'cdefgh'];
+    c.write(words.shift());
+    c.on('data', (d) => {
+      log('client data', String(d));
+      if (words.length) c.write(words.shift());
+      else c.end();
+    });
+    c.on('close', () => { log('client close'); next(); });
+  };
+  server.listen(0, '127.0.0.1', next);
+};
+
 // A paused stream's two ticks after a chunk ('readable', then maybeReadMore_'s read(0) and
 // _read), and what a 'readable' listener queues.
 S.readable_ticks = () => {

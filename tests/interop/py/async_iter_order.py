@@ -377,6 +377,97 @@ def socket() -> None:
 
 
 @scenario
+def socket_body_queues() -> None:
+    async def on_connection(sock: Any) -> None:
+        async for chunk in sock:
+            log("server chunk", text(chunk), sock.readableLength, sock.readableFlowing,
+                sock.readableDidRead, sock.bytesRead)
+            nextTick(lambda: log("tick"))
+            queueMicrotask(lambda: log("micro"))
+            Promise.resolve().then(lambda _: log("then"))
+            setImmediate(lambda: log("immediate"))
+            ticker("s", 3)
+            await Promise.resolve(None)
+            log("after await", sock.readableLength)
+            sock.write(chunk)
+        log("server done")
+        sock.end()
+
+    server = net.createServer(on_connection)
+
+    def on_listening() -> None:
+        c = net.connect(server.address().port, "127.0.0.1")
+        words = ["one", "two", "three"]
+        c.write(words.pop(0))
+
+        def on_data(d: bytes) -> None:
+            log("client data", text(d))
+            if words:
+                c.write(words.pop(0))
+            else:
+                c.end()
+
+        c.on("data", on_data)
+
+        def on_close() -> None:
+            log("client close")
+            server.close()
+
+        c.on("close", on_close)
+
+    server.listen(0, "127.0.0.1", on_listening)
+
+
+@scenario
+def socket_variants() -> None:
+    variants = ["encoding", "listener", "hwm"]
+    n = 0
+
+    async def on_connection(sock: Any) -> None:
+        nonlocal n
+        variant = variants[n]
+        n += 1
+        if variant == "encoding":
+            sock.setEncoding("utf8")
+        if variant == "listener":
+            sock.on("readable", lambda: log("listener", sock.readableLength))
+        async for chunk in sock:
+            log(variant, "chunk", "string" if isinstance(chunk, str) else "object", text(chunk),
+                sock.readableLength)
+            ticker("s", 2)
+            sock.write(chunk)
+        log(variant, "done")
+        sock.end()
+
+    server = net.createServer({"highWaterMark": 4}, on_connection)
+
+    def next_() -> None:
+        if n == len(variants):
+            server.close()
+            return
+        c = net.connect(server.address().port, "127.0.0.1")
+        words = ["ab", "cdefgh"]
+        c.write(words.pop(0))
+
+        def on_data(d: bytes) -> None:
+            log("client data", text(d))
+            if words:
+                c.write(words.pop(0))
+            else:
+                c.end()
+
+        c.on("data", on_data)
+
+        def on_close() -> None:
+            log("client close")
+            next_()
+
+        c.on("close", on_close)
+
+    server.listen(0, "127.0.0.1", next_)
+
+
+@scenario
 def readable_ticks() -> None:
     r = Readable(read=lambda: log("_read"))
 
