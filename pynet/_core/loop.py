@@ -147,6 +147,11 @@ _uncaught_hook: Callable[..., bool] | None = None
 _uncaught_hook_origin = False  # Does the hook take the origin argument?
 
 
+def _reraise(exc: BaseException) -> None:
+    """A microtask that raises ``exc``: one that already failed, reported by the drain."""
+    raise exc
+
+
 def set_uncaught_hook(hook: Callable[..., bool] | None) -> None:
     """Install the function consulted for exceptions escaping callbacks:
     ``hook(exc[, origin])`` -> handled; ``origin`` is Node's
@@ -512,8 +517,19 @@ class Loop:
         exactly that work, so nothing could come between, and an exception
         meets the same handler."""
         self._checkpoint_due = True
-        self._microtasks.append((callback, (arg,)))
-        self._run_microtasks()
+        self._in_microtasks = True
+        try:
+            callback(arg)
+        except BaseException as exc:  # Reported where the drain reports it: first.
+            self._microtasks.appendleft((_reraise, (exc,)))
+        # Discussion: the drain's loop, entered only when there is more to do
+        # than the one microtask (an async echo's body queues nothing: the
+        # common case pays no deque traffic and no second frame).
+        if self._microtasks or self._ticks or self.rejection_work is not None:
+            self._run_microtasks(False)
+        else:
+            self._in_microtasks = False
+            self._checkpoint_due = False
 
     def wake_drain(self) -> None:
         """Make sure the microtask checkpoint runs soon (a rejection to report)."""
@@ -1122,13 +1138,14 @@ class Loop:
             except BaseException as exc:
                 self._uncaught(exc)
 
-    def _run_microtasks(self) -> None:
+    def _run_microtasks(self, after_ticks: bool = True) -> None:
         """The marker tick: once the ticks queued before it have run, drain the
         microtask queue, then report unhandled rejections; what they queue runs
         in the same drain, ticks first (V8's ``RunMicrotasks`` inside Node's
-        ``processTicksAndRejections``)."""
+        ``processTicksAndRejections``).  ``after_ticks`` False: the drain is
+        already under way (:meth:`run_microtask_now`), microtasks go first."""
         ticks = self._ticks
-        if ticks:  # Ticks queued after the marker still run before microtasks.
+        if ticks and after_ticks:  # Ticks queued after the marker still run before microtasks.
             ticks.append(self._microtask_mark)
             return
         microtasks = self._microtasks

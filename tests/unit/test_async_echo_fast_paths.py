@@ -451,3 +451,41 @@ def test_loop_run_microtask_now_drains_as_the_drain_does(loop: Loop) -> None:
     loop.drain_ticks()
     assert log == ["first", "micro", "micro 2", "tick"]
     assert loop.nothing_queued()
+
+
+@pytest.mark.parametrize("now", [False, True])
+def test_loop_run_microtask_now_reports_an_exception_as_the_drain_does(
+        loop: Loop, now: bool) -> None:
+    log: list[Any] = []
+
+    def failing(arg: str) -> None:
+        loop.next_tick(lambda: log.append("tick"))
+        loop.queue_microtask(lambda: log.append("micro"))
+        raise ValueError(arg)
+
+    def caught(err: Any) -> None:
+        log.append(("caught", str(err)))
+
+    def start(arg: str) -> None:
+        if now:
+            loop.run_microtask_now(failing, arg)
+        else:  # The drain's own way: queued, then drained.
+            loop.queue_microtask(failing, arg)
+            loop.drain_ticks()
+
+    process.on("uncaughtException", caught)
+    try:
+        start("handled")
+    finally:
+        process.removeListener("uncaughtException", caught)
+    loop.drain_ticks()
+    assert log == [("caught", "handled"), "micro", "tick"]
+    assert loop.nothing_queued()
+    log.clear()
+    with pytest.raises(ValueError, match="unhandled"):
+        start("unhandled")  # Out of the call; what was queued stays queued.
+    assert log == []
+    assert not loop.nothing_queued()
+    loop.drain_ticks()
+    assert log == ["tick", "micro"]  # The marker goes back behind the tick.
+    assert loop.nothing_queued()
