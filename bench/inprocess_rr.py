@@ -35,10 +35,14 @@ import asyncio
 import os
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 
 from pynet import net
 from pynet._core.loop import get_loop
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "servers"))
+from asyncio_streams import handle as streams_handle  # The Streams server's own handler.
 
 CONNS = 100
 MSG = b"x" * 64
@@ -74,7 +78,7 @@ class _Asyncio:
                 self.transport.write(data)
 
         if streams:
-            starting = asyncio.start_server(_streams_echo, "127.0.0.1", 0)
+            starting = asyncio.start_server(streams_handle, "127.0.0.1", 0)
         else:
             starting = self.loop.create_server(Echo, "127.0.0.1", 0)
         server = self.loop.run_until_complete(starting)
@@ -83,19 +87,6 @@ class _Asyncio:
     def step(self) -> None:
         self.loop.call_soon(self.loop.stop)
         self.loop.run_forever()
-
-
-async def _streams_echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    """``bench/servers/asyncio_streams.py``'s connection handler."""
-    read = reader.read
-    write = writer.write
-    drain = writer.drain
-    while True:
-        data = await read(65536)
-        if not data:
-            break
-        write(data)
-        await drain()
 
 
 async def _async_echo(s: Any) -> None:

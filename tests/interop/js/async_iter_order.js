@@ -19,6 +19,20 @@ function ticker(tag, n) {
   Promise.resolve().then(step);
 }
 
+// A client that sends `words` one at a time, each after the echo of the one before (logged,
+// then `onEcho()`), ends after the last, and calls `onClose()` once closed.
+function wordClient(port, words, onEcho, onClose) {
+  const c = net.connect(port, '127.0.0.1');
+  c.write(words.shift());
+  c.on('data', (d) => {
+    log('client data', String(d));
+    if (onEcho) onEcho();
+    if (words.length) c.write(words.shift());
+    else c.end();
+  });
+  c.on('close', () => { log('client close'); onClose(); });
+}
+
 function source(opts) {
   const r = new Readable({ read() { log('_read'); }, ...opts });
   r.on('data', (c) => log('data', String(c)));
@@ -219,16 +233,8 @@ S.socket = () => {
     sock.end();
   });
   server.listen(0, '127.0.0.1', () => {
-    const c = net.connect(server.address().port, '127.0.0.1');
-    const words = ['one', 'two', 'three'];
-    c.write(words.shift());
-    c.on('data', (d) => {
-      log('client data', String(d));
-      ticker('k', 4);
-      if (words.length) c.write(words.shift());
-      else c.end();
-    });
-    c.on('close', () => { log('client close'); server.close(); });
+    wordClient(server.address().port, ['one', 'two', 'three'], () => ticker('k', 4),
+               () => server.close());
   });
 };
 
@@ -252,15 +258,7 @@ S.socket_body_queues = () => {
     sock.end();
   });
   server.listen(0, '127.0.0.1', () => {
-    const c = net.connect(server.address().port, '127.0.0.1');
-    const words = ['one', 'two', 'three'];
-    c.write(words.shift());
-    c.on('data', (d) => {
-      log('client data', String(d));
-      if (words.length) c.write(words.shift());
-      else c.end();
-    });
-    c.on('close', () => { log('client close'); server.close(); });
+    wordClient(server.address().port, ['one', 'two', 'three'], null, () => server.close());
   });
 };
 
@@ -282,16 +280,8 @@ S.socket_variants = () => {
     sock.end();
   });
   const next = () => {
-    if (n === variants.length) { server.close(); return; }
-    const c = net.connect(server.address().port, '127.0.0.1');
-    const words = ['ab', 'cdefgh'];
-    c.write(words.shift());
-    c.on('data', (d) => {
-      log('client data', String(d));
-      if (words.length) c.write(words.shift());
-      else c.end();
-    });
-    c.on('close', () => { log('client close'); next(); });
+    if (n === variants.length) server.close();
+    else wordClient(server.address().port, ['ab', 'cdefgh'], null, next);
   };
   server.listen(0, '127.0.0.1', next);
 };

@@ -41,6 +41,28 @@ def text(c: Any) -> str:
     return c.decode() if isinstance(c, bytes) else str(c)
 
 
+def word_client(port: int, words: list[str], on_echo: Any, on_close: Any) -> None:
+    c = net.connect(port, "127.0.0.1")
+    c.write(words.pop(0))
+
+    def on_data(d: bytes) -> None:
+        log("client data", text(d))
+        if on_echo:
+            on_echo()
+        if words:
+            c.write(words.pop(0))
+        else:
+            c.end()
+
+    c.on("data", on_data)
+
+    def closed() -> None:
+        log("client close")
+        on_close()
+
+    c.on("close", closed)
+
+
 def source(**opts: Any) -> Readable:
     r = Readable(read=lambda: log("_read"), **opts)
     r.on("data", lambda c: log("data", text(c)))
@@ -351,29 +373,8 @@ def socket() -> None:
         sock.end()
 
     server = net.createServer(on_connection)
-
-    def on_listening() -> None:
-        c = net.connect(server.address().port, "127.0.0.1")
-        words = ["one", "two", "three"]
-        c.write(words.pop(0))
-
-        def on_data(d: bytes) -> None:
-            log("client data", text(d))
-            ticker("k", 4)
-            if words:
-                c.write(words.pop(0))
-            else:
-                c.end()
-
-        c.on("data", on_data)
-
-        def on_close() -> None:
-            log("client close")
-            server.close()
-
-        c.on("close", on_close)
-
-    server.listen(0, "127.0.0.1", on_listening)
+    server.listen(0, "127.0.0.1", lambda: word_client(
+        server.address().port, ["one", "two", "three"], lambda: ticker("k", 4), server.close))
 
 
 @scenario
@@ -394,28 +395,8 @@ def socket_body_queues() -> None:
         sock.end()
 
     server = net.createServer(on_connection)
-
-    def on_listening() -> None:
-        c = net.connect(server.address().port, "127.0.0.1")
-        words = ["one", "two", "three"]
-        c.write(words.pop(0))
-
-        def on_data(d: bytes) -> None:
-            log("client data", text(d))
-            if words:
-                c.write(words.pop(0))
-            else:
-                c.end()
-
-        c.on("data", on_data)
-
-        def on_close() -> None:
-            log("client close")
-            server.close()
-
-        c.on("close", on_close)
-
-    server.listen(0, "127.0.0.1", on_listening)
+    server.listen(0, "127.0.0.1", lambda: word_client(
+        server.address().port, ["one", "two", "three"], None, server.close))
 
 
 @scenario
@@ -444,25 +425,8 @@ def socket_variants() -> None:
     def next_() -> None:
         if n == len(variants):
             server.close()
-            return
-        c = net.connect(server.address().port, "127.0.0.1")
-        words = ["ab", "cdefgh"]
-        c.write(words.pop(0))
-
-        def on_data(d: bytes) -> None:
-            log("client data", text(d))
-            if words:
-                c.write(words.pop(0))
-            else:
-                c.end()
-
-        c.on("data", on_data)
-
-        def on_close() -> None:
-            log("client close")
-            next_()
-
-        c.on("close", on_close)
+        else:
+            word_client(server.address().port, ["ab", "cdefgh"], None, next_)
 
     server.listen(0, "127.0.0.1", next_)
 
