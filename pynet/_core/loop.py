@@ -17,7 +17,10 @@ top.  One turn of :meth:`Loop.run` is::
 * **microtasks** (``queue_microtask``: promise reactions, ``await``
   resumptions) run after the ticks, from a marker tick, until both queues are
   empty; then unhandled rejections are reported (``rejection_work``, installed
-  by :mod:`pynet._core.promise`).
+  by :mod:`pynet._core.promise`).  A callback whose last action would queue
+  only work ending in one microtask may run that microtask itself, with
+  nothing queued (:meth:`Loop.nothing_queued`, :meth:`Loop.run_microtask_now`):
+  the drain would have run exactly that next.
 * **timers** (:class:`Timer`) sit in a heap ordered by (deadline, sequence);
   a timer is due when its deadline is ``<= now``, where ``now`` is the time
   cached at the start of the phase (``uv_update_time``), so a 1 ms timer

@@ -23,6 +23,8 @@ Theory of operation
   A paused socket's ``maybeReadMore_`` tick (once per chunk under ``async
   for``) sets the read state directly while the handle reads and ``read``/
   ``_read`` are the library's own (its ``read(0)`` would call a no-op ``_read``).
+  A chunk for an ``async for`` that waits for it goes straight to the loop
+  body when none of that chain could be observed (``_hand_to_iterator``).
 * **Write**: ``_write``/``_writev`` go to the handle; while connecting, the
   data waits for ``'connect'``.  ``end()`` shuts the write side down after
   the queue drains (``_final``).

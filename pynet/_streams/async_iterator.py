@@ -36,6 +36,15 @@ driver (an asyncio task, with ``pynet.asyncio``) a step settles a Promise
 instead, awaited that driver's way.  ``next()`` while a step is running waits
 for it, as the generator's request queue does.
 
+A socket may hand a chunk straight to a step that waits for it
+(:meth:`_Generator.take_chunk`, from ``net.Socket``'s read callback): when
+the chain Node runs for that chunk (``push()``, the ``'readable'`` tick, this
+listener's microtask, ``read()``) could not be observed (no other listener,
+no override, nothing queued), the socket makes that chain's state changes
+itself and the step resumes the loop at once, as the first microtask of the
+drain that follows the callback (``Loop.run_microtask_now``).  The order
+seen by any code is the same; only the work is less.
+
 The generator's state is kept apart from :class:`ReadableAsyncIterator`:
 nothing the stream holds refers to the iterator.  That is what makes a plain
 ``break`` work as JavaScript's ``return()`` does (mapping §13): CPython drops
