@@ -225,11 +225,12 @@ class Socket(Duplex):
         "connecting", "allowHalfOpen", "server", "autoSelectFamilyAttemptedAddresses?",
         "timeout?")
     __node_hidden__: ClassVar[tuple[str, ...]] = ("blockList", "proxy")
-    #: Whether read() and _read are the library's own (a subclass that overrides
-    #: either has its calls made), without NODE_DEBUG: see _maybe_read_more_.
+    #: The shortcuts of _maybe_read_more_ and _hand_to_iterator may be taken
+    #: (not with NODE_DEBUG, whose lines they would skip).  Each also checks,
+    #: at every use, that the methods whose calls it saves are the library's
+    #: own: on the instance, and on the class, which a program (or a subclass)
+    #: may have replaced at any time.
     _pynet_plain_reads: ClassVar[bool] = not _DEBUG and not _STREAM_DEBUG
-    #: Also push(), emit() and the readable ticks: see _hand_to_iterator.
-    _pynet_plain_iteration: ClassVar[bool] = not _DEBUG and not _STREAM_DEBUG
 
     # Discussion: the fields an idle connection never sets are RareFields
     # (below the slots: ``_bytes_uncounted``, the handling of errors and
@@ -479,8 +480,10 @@ class Socket(Duplex):
         # microtask: read() takes the chunk back out and the loop body runs
         # (Readable's async iterator runs the generator's own two microtasks in
         # place, having nothing else queued).  When the iterator's listener is
-        # the only 'readable' one, nothing listens to 'data', no method in the
-        # chain is overridden, the chunk is below the high water mark, nothing
+        # the only 'readable' one, nothing listens to 'data', push, emit, read
+        # and _read are the library's own (on the instance, and on the class,
+        # looked up at every chunk: a program may replace them at any time),
+        # the chunk is below the high water mark, nothing
         # is queued, and the handle is a plain StreamHandle (whose reader calls
         # this as its callback's last action, the drain right after), nothing
         # can run between these steps or see the stream between them: the
@@ -495,7 +498,9 @@ class Socket(Duplex):
                          or self._r_flowing or self._r_ended or self._destroyed
                          or self._errored or self.connecting)
                 and self._r_decoder is None and self._constructed
-                and self._r_read_hook is None and self._pynet_plain_iteration
+                and self._r_read_hook is None and self._pynet_plain_reads
+                and (cls := type(self)).push is _READABLE_PUSH and cls.emit is _PLAIN_EMIT
+                and cls.read is _READABLE_READ and cls._read is _SOCKET_READ
                 and len(data) < self._r_hwm and "data" not in self._pynet_events
                 and self._loop.nothing_queued() and iterator.stream is self
                 and iterator.takes_chunk()):
@@ -569,14 +574,6 @@ class Socket(Duplex):
         if handle is None or not handle.reading or _DEBUG:
             super()._maybe_read_more()
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls._pynet_plain_reads = (cls._read is _SOCKET_READ and cls.read is _READABLE_READ
-                                  and not _DEBUG and not _STREAM_DEBUG)
-        cls._pynet_plain_iteration = (cls._pynet_plain_reads and cls.push is _READABLE_PUSH
-                                      and cls.emit is _PLAIN_EMIT
-                                      and cls._maybe_read_more_ is _SOCKET_MAYBE_READ_MORE_)
-
     def _maybe_read_more_(self) -> None:
         """Node's ``maybeReadMore_`` tick (queued by ``push()`` after a chunk that a
         paused socket buffers, once per chunk under ``async for``)."""
@@ -593,6 +590,7 @@ class Socket(Duplex):
                          or self.connecting)
                 and self._r_length < self._r_hwm and self._constructed
                 and self._r_read_hook is None and self._pynet_plain_reads
+                and (cls := type(self))._read is _SOCKET_READ and cls.read is _READABLE_READ
                 and "_read" not in (d := self.__dict__) and "read" not in d):
             self._r_reading = True
             self._r_sync = False
@@ -1534,4 +1532,3 @@ _SOCKET_WRITE = Socket._write  # See Socket.write: a subclass's own _write takes
 _SOCKET_READ = Socket._read  # See Socket._maybe_read_more_.
 _READABLE_READ = Duplex.read
 _READABLE_PUSH = Duplex.push  # See Socket._hand_to_iterator.
-_SOCKET_MAYBE_READ_MORE_ = Socket._maybe_read_more_

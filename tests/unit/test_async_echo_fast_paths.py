@@ -99,9 +99,20 @@ def test_socket_read_more_tick_matches_the_general_steps(
     assert checked == 2 * 3 * 3 * 2 ** 4
 
 
-@pytest.mark.parametrize("override", ["_read", "read", "instance _read", "instance read"])
-def test_socket_read_more_tick_calls_an_overridden_read(loop: Loop, override: str) -> None:
+@pytest.mark.parametrize("override", ["_read", "read", "instance _read", "instance read",
+                                      "patched _read", "patched read"])
+def test_socket_read_more_tick_calls_an_overridden_read(
+        loop: Loop, monkeypatch: pytest.MonkeyPatch, override: str) -> None:
     calls: list[Any] = []
+    if override.startswith("patched "):  # net.Socket's own, replaced after its definition.
+        name = override.split()[1]
+        library_own = getattr(net.Socket, name)
+
+        def patched(self: Any, n: Any = None) -> Any:
+            calls.append((name, n))
+            return library_own(self, n)
+
+        monkeypatch.setattr(net.Socket, name, patched)
 
     class Logged(net.Socket):
         if override == "_read":
@@ -330,7 +341,7 @@ def _iteration_log(loop: Loop, monkeypatch: pytest.MonkeyPatch, *, general: bool
 
     with monkeypatch.context() as m:
         if general:
-            m.setattr(net.Socket, "_pynet_plain_iteration", False)
+            m.setattr(net.Socket, "_pynet_plain_reads", False)
         b.write(b"first")
         run(main())
     return log
@@ -368,9 +379,14 @@ def _instance(name: str) -> Any:
 
 @pytest.mark.parametrize("variant", [
     "class push", "class emit", "instance push", "instance emit", "instance read",
-    "instance _read", "encoding", "readable listener", "data listener", "hwm"])
+    "instance _read", "encoding", "readable listener", "data listener", "hwm",
+    "patched push", "patched emit", "patched read", "patched _read"])
 def test_iterator_hand_over_steps_aside(
         loop: Loop, monkeypatch: pytest.MonkeyPatch, variant: str) -> None:
+    if variant.startswith("patched "):  # net.Socket's own method replaced by the program.
+        name = variant.split()[1]
+        plain = getattr(net.Socket, name)
+        monkeypatch.setattr(net.Socket, name, lambda self, *args: plain(self, *args))
     cls: type[net.Socket] = {"class push": _OwnPush, "class emit": _OwnEmit}.get(
         variant, net.Socket)
     seen: list[Any] = []

@@ -286,6 +286,40 @@ S.socket_variants = () => {
   server.listen(0, '127.0.0.1', next);
 };
 
+// net.Socket's push, emit and read replaced by the program after start-up: every call the
+// steps make reaches them (logged for the server's sockets).
+S.socket_patched = () => {
+  const proto = net.Socket.prototype;
+  const { push, emit, read } = proto;
+  proto.push = function (chunk) {
+    if (this.server) log('push', String(chunk));
+    return push.call(this, chunk);
+  };
+  proto.emit = function (ev, ...args) {
+    if (this.server && (ev === 'readable' || ev === 'data')) log('emit', ev);
+    return emit.call(this, ev, ...args);
+  };
+  proto.read = function (n) {
+    const r = read.call(this, n);
+    if (this.server) log('read', String(n), String(r));
+    return r;
+  };
+  const server = net.createServer(async (sock) => {
+    for await (const chunk of sock) {
+      log('server chunk', String(chunk));
+      sock.write(chunk);
+    }
+    log('server done');
+    sock.end();
+  });
+  server.listen(0, '127.0.0.1', () => {
+    wordClient(server.address().port, ['one', 'two'], null, () => {
+      Object.assign(proto, { push, emit, read });
+      server.close();
+    });
+  });
+};
+
 // A paused stream's two ticks after a chunk ('readable', then maybeReadMore_'s read(0) and
 // _read), and what a 'readable' listener queues.
 S.readable_ticks = () => {

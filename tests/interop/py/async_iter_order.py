@@ -432,6 +432,46 @@ def socket_variants() -> None:
 
 
 @scenario
+def socket_patched() -> None:
+    cls: Any = net.Socket
+    push, emit, read = cls.push, cls.emit, cls.read
+
+    def patched_push(self: Any, chunk: Any, encoding: Any = None) -> Any:
+        if self.server:
+            log("push", "null" if chunk is None else text(chunk))
+        return push(self, chunk, encoding)
+
+    def patched_emit(self: Any, ev: Any, *args: Any) -> Any:
+        if self.server and ev in ("readable", "data"):
+            log("emit", ev)
+        return emit(self, ev, *args)
+
+    def patched_read(self: Any, n: Any = None) -> Any:
+        r = read(self, n)
+        if self.server:
+            log("read", "undefined" if n is None else n, "null" if r is None else text(r))
+        return r
+
+    cls.push, cls.emit, cls.read = patched_push, patched_emit, patched_read
+
+    async def on_connection(sock: Any) -> None:
+        async for chunk in sock:
+            log("server chunk", text(chunk))
+            sock.write(chunk)
+        log("server done")
+        sock.end()
+
+    server = net.createServer(on_connection)
+
+    def closed() -> None:
+        cls.push, cls.emit, cls.read = push, emit, read
+        server.close()
+
+    server.listen(0, "127.0.0.1", lambda: word_client(
+        server.address().port, ["one", "two"], None, closed))
+
+
+@scenario
 def readable_ticks() -> None:
     r = Readable(read=lambda: log("_read"))
 
