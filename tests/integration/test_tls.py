@@ -639,7 +639,8 @@ def test_small_records_are_one_data_each(loop: Loop, certs: Certs, version: str)
 def test_full_records_are_joined_up_to_64_kib_per_data(loop: Loop, certs: Certs) -> None:
     # The porting guide's bound: full 16 KiB records that arrive together are one
     # 'data' of at most 64 KiB (Node: one per record), also when a paused socket
-    # resumes with much more than that waiting (the socket is read 256 KiB at a time).
+    # resumes with much more than that sent (the socket is read 64 KiB at a time,
+    # and not at all while paused).
     chunks: list[int] = []
     srv = serve(server_opts(certs), lambda s: s.end(b"x" * (1 << 20)))
 
@@ -658,9 +659,9 @@ def test_full_records_are_joined_up_to_64_kib_per_data(loop: Loop, certs: Certs)
 
 
 def test_large_writes_arrive_in_order_and_complete_once(loop: Loop, certs: Certs) -> None:
-    # Records leave in pieces of about 256 KiB: a 1 MiB write, then a corked writev
-    # of four 64 KiB chunks (exactly one piece), each completes once, in order, after
-    # all of its bytes; the peer gets the bytes in order.
+    # A 1 MiB write (its records in one inner write), then a corked writev of four
+    # 64 KiB chunks (each encrypted on its own, no join): each completes once, in
+    # order, after all of its bytes; the peer gets the bytes in order.
     got = bytearray()
     log: list[str] = []
 
