@@ -310,6 +310,16 @@ def test_readable_and_read_more_ticks_as_one_keep_their_order(
     assert merged[5] == ("tick", 1)
 
 
+def _on_stack(name: str) -> bool:
+    """Whether a function called ``name`` is among the caller's callers."""
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_code.co_name == name:
+            return True
+        frame = frame.f_back
+    return False
+
+
 ITER_FIELDS = (*FIELDS, "_r_flowing", "_r_data_emitted", "readableLength")
 
 
@@ -324,13 +334,8 @@ def _iteration_log(loop: Loop, monkeypatch: pytest.MonkeyPatch, *, general: bool
 
     async def main() -> None:
         async for chunk in a:
-            frames = set()
-            frame = sys._getframe()
-            while frame is not None:
-                frames.add(frame.f_code.co_name)
-                frame = frame.f_back
             log.append((chunk, [getattr(a, f) for f in ITER_FIELDS],
-                        list(a._r_buffer or ()), "_hand_to_iterator" in frames))
+                        list(a._r_buffer or ()), _on_stack("_hand_to_iterator")))
             nextTick(lambda: log.append("tick"))
             if len(log) < 3:
                 b.write(b"second")
@@ -410,17 +415,9 @@ def test_iterator_hand_over_waits_for_queued_work(loop: Loop) -> None:
     a, b = _pair(loop)
     log: list[Any] = []
 
-    def on_stack(name: str) -> bool:
-        frame = sys._getframe()
-        while frame is not None:
-            if frame.f_code.co_name == name:
-                return True
-            frame = frame.f_back
-        return False
-
     async def main() -> None:
         async for chunk in a:
-            log.append((chunk, on_stack("_hand_to_iterator")))
+            log.append((chunk, _on_stack("_hand_to_iterator")))
             if chunk == b"first":
                 def later() -> None:
                     nextTick(lambda: log.append("tick"))
