@@ -483,12 +483,12 @@ class Socket(Duplex):
         # the only 'readable' one, nothing listens to 'data', push, emit, read
         # and _read are the library's own (on the instance, and on the class,
         # looked up at every chunk: a program may replace them at any time),
-        # the chunk is below the high water mark, nothing
-        # is queued, and the handle is a plain StreamHandle (whose reader calls
-        # this as its callback's last action, the drain right after), nothing
-        # can run between these steps or see the stream between them: the
-        # state they leave is set here, and the body runs now, as the first
-        # microtask of that drain.  About 40% of an async echo's instructions
+        # the chunk is below the high water mark, nothing is queued, and the
+        # handle is a plain StreamHandle (whose reader calls this as its
+        # callback's last action, the drain right after), nothing can run
+        # between these steps or see the stream between them: the state they
+        # leave is set here, and the body runs now, as the first microtask of
+        # that drain.  About 40% of an async echo's instructions
         # per request.  tests/interop/test_async_iter_order_node.py compares
         # the orders with node, on this path and off it.
         handle = self._handle
@@ -591,7 +591,9 @@ class Socket(Duplex):
                 and self._r_length < self._r_hwm and self._constructed
                 and self._r_read_hook is None and self._pynet_plain_reads
                 and (cls := type(self))._read is _SOCKET_READ and cls.read is _READABLE_READ
-                and "_read" not in (d := self.__dict__) and "read" not in d):
+                and "_read" not in (own := d if (d := self._own_dict) is not None
+                                    else self._instance_dict())
+                and "read" not in own):
             self._r_reading = True
             self._r_sync = False
             self._r_need_readable = True  # length <= hwm
